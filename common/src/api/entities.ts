@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Id, Role, Timestamp } from './primitives.js';
+
+/** Shared state of each entity as the change feed and the API carry it. */
+
+export const OrganisationSchema = z.object({
+  id: Id,
+  slug: z.string(),
+  name: z.string(),
+  /** The intranet's own short name ("JET"), shown top left; louder than "Samen". */
+  intranetName: z.string(),
+  primaryColor: z.string(),
+  accentColor: z.string(),
+  logoImageId: Id.nullable(),
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const LocationSchema = z.object({ id: Id, name: z.string(), city: z.string() });
+export type Location = z.infer<typeof LocationSchema>;
+
+export const DepartmentSchema = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(['ward', 'homecare', 'facility', 'staff', 'other']),
+  locationId: Id.nullable(),
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+export const PersonSchema = z.object({
+  id: Id,
+  employeeNumber: z.string(),
+  name: z.string(),
+  handle: z.string(),
+  jobTitle: z.string(),
+  departmentId: Id.nullable(),
+  locationId: Id.nullable(),
+  roles: z.array(Role),
+  avatarImageId: Id.nullable(),
+  active: z.boolean(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const GroupKind = z.enum(['work', 'informal']);
+/**
+ * open: anyone reads and joins; closed: anyone reads, only members post and an admin adds members;
+ * private: only members know the group and its content.
+ */
+export const GroupVisibility = z.enum(['open', 'closed', 'private']);
+export const GroupSchema = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  kind: GroupKind,
+  visibility: GroupVisibility,
+  memberCount: z.number().int(),
+  createdAt: Timestamp,
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const MembershipSchema = z.object({
+  groupId: Id,
+  personId: Id,
+  role: z.enum(['member', 'admin']),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const ImageRefSchema = z.object({ id: Id, width: z.number().int(), height: z.number().int() });
+export type ImageRef = z.infer<typeof ImageRefSchema>;
+
+export const MentionSchema = z.object({ personId: Id, handle: z.string() });
+
+export const PostSchema = z.object({
+  id: Id,
+  authorId: Id,
+  groupId: Id.nullable(),
+  body: z.string(),
+  hashtags: z.array(z.string()),
+  mentions: z.array(MentionSchema),
+  images: z.array(ImageRefSchema),
+  pinned: z.boolean(),
+  likeCount: z.number().int(),
+  commentCount: z.number().int(),
+  createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+});
+export type Post = z.infer<typeof PostSchema>;
+
+export const CommentSchema = z.object({
+  id: Id,
+  postId: Id,
+  authorId: Id,
+  body: z.string(),
+  mentions: z.array(MentionSchema),
+  createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+});
+export type Comment = z.infer<typeof CommentSchema>;
+
+/** One's own like; only the liker receives it, everyone else sees the post's likeCount. */
+export const LikeSchema = z.object({ postId: Id, personId: Id, createdAt: Timestamp });
+export type Like = z.infer<typeof LikeSchema>;
+
+export const NotificationSchema = z.object({
+  id: Id,
+  kind: z.enum(['mention', 'reply']),
+  actorId: Id,
+  postId: Id,
+  commentId: Id.nullable(),
+  createdAt: Timestamp,
+});
+export type Notification = z.infer<typeof NotificationSchema>;

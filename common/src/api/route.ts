@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One API route, declared once: the server registers and validates from it, the client calls through
+ * it, and /v1/openapi.json is generated from it.
+ */
+export interface RouteDef {
+  method: HttpMethod;
+  /** Fastify path syntax: `/v1/posts/:id`. */
+  path: string;
+  summary: string;
+  /** `none` routes are public; `session` routes need `Authorization: Bearer <token>`. */
+  auth: 'none' | 'session';
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** `binary`: the raw request body is the payload (image upload); `body` is then not used. */
+  bodyKind?: 'json' | 'binary';
+  response: z.ZodType;
+  /** Success status; 200 unless set. */
+  status?: number;
+}
+
+export const defineRoute = <const R extends RouteDef>(route: R): R => route;
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Input<T> = T extends z.ZodType ? z.input<T> : undefined;
+
+export type RouteParams<R extends RouteDef> = Infer<R['params']>;
+export type RouteQuery<R extends RouteDef> = Infer<R['query']>;
+export type RouteBody<R extends RouteDef> = Infer<R['body']>;
+export type RouteBodyInput<R extends RouteDef> = Input<R['body']>;
+export type RouteQueryInput<R extends RouteDef> = Input<R['query']>;
+export type RouteResponse<R extends RouteDef> = z.output<R['response']>;
+
+/** Fills `:name` segments of a route path; values are URI-encoded. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  CommentSchema,
+  DepartmentSchema,
+  GroupSchema,
+  LikeSchema,
+  LocationSchema,
+  MembershipSchema,
+  NotificationSchema,
+  OrganisationSchema,
+  PersonSchema,
+  PostSchema,
+} from './entities.js';
+
+/**
+ * Version of the change-feed payload. Kiosks update later than servers, so a server keeps answering
+ * the versions it lists in SUPPORTED_SYNC_PROTOCOLS.
+ */
+export const SYNC_PROTOCOL = 1;
+export const SUPPORTED_SYNC_PROTOCOLS = [1] as const;
+
+const upsert = <E extends string, S extends z.ZodType>(entity: E, data: S) =>
+  z.object({ seq: z.number().int(), entity: z.literal(entity), id: z.string(), op: z.literal('upsert'), data });
+
+export const EntityName = z.enum([
+  'organisation',
+  'location',
+  'department',
+  'person',
+  'group',
+  'membership',
+  'post',
+  'comment',
+  'like',
+  'notification',
+]);
+export type EntityName = z.infer<typeof EntityName>;
+
+/**
+ * A tombstone says "forget this". Removing a group removes its posts and their comments, and removing a
+ * post removes its comments and likes: a person taken out of a private group gets one tombstone for
+ * the group, not one per post.
+ */
+export const TombstoneSchema = z.object({
+  seq: z.number().int(),
+  entity: EntityName,
+  id: z.string(),
+  op: z.literal('delete'),
+});
+
+export const SyncChangeSchema = z.union([
+  upsert('organisation', OrganisationSchema),
+  upsert('location', LocationSchema),
+  upsert('department', DepartmentSchema),
+  upsert('person', PersonSchema),
+  upsert('group', GroupSchema),
+  upsert('membership', MembershipSchema),
+  upsert('post', PostSchema),
+  upsert('comment', CommentSchema),
+  upsert('like', LikeSchema),
+  upsert('notification', NotificationSchema),
+  TombstoneSchema,
+]);
+export type SyncChange = z.infer<typeof SyncChangeSchema>;
+
+/**
+ * Which part of the feed: `shared` is what every employee may see (the part a device keeps on disk);
+ * `personal` is the caller's private groups and own items (likes, memberships, notifications), which
+ * clients keep in memory only; `all` is both.
+ */
+export const SyncScope = z.enum(['all', 'shared', 'personal']);
+export type SyncScope = z.infer<typeof SyncScope>;
+
+export const SyncQuerySchema = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  scope: SyncScope.default('all'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  protocol: z.coerce.number().int().default(SYNC_PROTOCOL),
+});
+
+export const SyncResponseSchema = z.object({
+  protocol: z.number().int(),
+  changes: z.array(SyncChangeSchema),
+  /** Pass as `since` for the next page; the last seq this page covered. */
+  next: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type SyncResponse = z.infer<typeof SyncResponseSchema>;
+
+/** Key a client uses for a membership entity: one person in one group. */
+export const membershipKey = (groupId: string, personId: string) => `${groupId}:${personId}`;
+/** Key of a like entity: one person's like of one post. */
+export const likeKey = (postId: string, personId: string) => `${postId}:${personId}`;

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
+import { Id, UserText } from '../api/primitives.js';
+import {
+  CommentViewSchema,
+  PersonCardSchema,
+  PostViewModelSchema,
+  SessionStateSchema,
+  SyncStatusSchema,
+  ThemeSchema,
+} from './views.js';
+
+/**
+ * The window.samen contract, written once. Main validates every call's input with these schemas
+ * before a handler runs (a renderer is not trusted); the preload and the browser shell expose
+ * exactly this; the renderer only knows the `SamenApi` type.
+ */
+
+/** Errors cross the boundary as values; the renderer looks up its own text by code. */
+export const ClientErrorCode = z.enum([
+  'invalid_input',
+  'not_logged_in',
+  'invalid_credentials',
+  'offline',
+  'rate_limited',
+  'forbidden',
+  'not_found',
+  'too_large',
+  'unsupported_media_type',
+  'invalid_image',
+  'server_error',
+]);
+export type ClientErrorCode = z.infer<typeof ClientErrorCode>;
+export const ClientErrorSchema = z.object({ code: ClientErrorCode, message: z.string() });
+export type ClientError = z.infer<typeof ClientErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ClientError };
+
+const Empty = z.strictObject({});
+const Ok = z.object({ ok: z.literal(true) });
+const TimelinePage = z.object({ items: z.array(PostViewModelSchema), nextCursor: z.string().nullable() });
+
+export const ImageUploadSchema = z.strictObject({
+  name: z.string().max(200),
+  mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/gif']),
+  /** Base64 of the file: survives structured clone and JSON (browser shell) alike. */
+  base64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4),
+});
+
+export const samenMethods = {
+  'session.state': { input: Empty, output: SessionStateSchema },
+  'session.loginPassword': {
+    input: z.strictObject({ employeeNumber: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }),
+    output: SessionStateSchema,
+  },
+  'session.logout': { input: Empty, output: SessionStateSchema },
+
+  'theme.get': { input: Empty, output: ThemeSchema.nullable() },
+
+  'timeline.list': {
+    input: z.strictObject({
+      groupId: Id.optional(),
+      hashtag: z.string().max(60).optional(),
+      authorId: Id.optional(),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    output: TimelinePage,
+  },
+  'timeline.pinned': { input: Empty, output: z.object({ items: z.array(PostViewModelSchema) }) },
+  'post.get': { input: z.strictObject({ id: Id }), output: PostViewModelSchema },
+  'post.create': {
+    input: z.strictObject({
+      body: UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1)),
+      groupId: Id.nullable().default(null),
+      images: z.array(ImageUploadSchema).max(POST_IMAGES_MAX).default([]),
+    }),
+    output: PostViewModelSchema,
+  },
+  'post.delete': { input: z.strictObject({ id: Id }), output: Ok },
+  'post.like': { input: z.strictObject({ id: Id, liked: z.boolean() }), output: PostViewModelSchema },
+
+  'comment.list': { input: z.strictObject({ postId: Id }), output: z.object({ items: z.array(CommentViewSchema) }) },
+  'comment.create': {
+    input: z.strictObject({
+      postId: Id,
+      body: UserText(COMMENT_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1)),
+    }),
+    output: CommentViewSchema,
+  },
+
+  'people.card': { input: z.strictObject({ id: Id }), output: PersonCardSchema },
+  /** For @mention suggestions in the composer. */
+  'people.suggest': {
+    input: z.strictObject({ prefix: z.string().max(60), limit: z.number().int().min(1).max(20).default(8) }),
+    output: z.object({ items: z.array(z.object({ id: Id, name: z.string(), handle: z.string(), jobTitle: z.string(), avatarUrl: z.string().nullable() })) }),
+  },
+  /** For #hashtag suggestions in the composer and the filter chips: most used first. */
+  'hashtags.suggest': {
+    input: z.strictObject({ prefix: z.string().max(60), limit: z.number().int().min(1).max(30).default(8) }),
+    output: z.object({ items: z.array(z.object({ tag: z.string(), count: z.number().int() })) }),
+  },
+  'groups.mine': { input: Empty, output: z.object({ items: z.array(z.object({ id: Id, name: z.string(), visibility: z.enum(['open', 'closed', 'private']) })) }) },
+
+  'sync.status': { input: Empty, output: SyncStatusSchema },
+  'sync.now': { input: Empty, output: SyncStatusSchema },
+} as const;
+
+export type SamenMethod = keyof typeof samenMethods;
+export type MethodInput<M extends SamenMethod> = z.input<(typeof samenMethods)[M]['input']>;
+export type MethodParsedInput<M extends SamenMethod> = z.output<(typeof samenMethods)[M]['input']>;
+export type MethodOutput<M extends SamenMethod> = z.output<(typeof samenMethods)[M]['output']>;
+
+/** Events main pushes to the renderer. */
+export const samenEvents = {
+  /** Something in the timeline changed (sync, outbox, own write): refetch what is shown. */
+  'timeline.changed': z.object({ postIds: z.array(z.string()).optional() }),
+  'sync.status': SyncStatusSchema,
+  'session.changed': SessionStateSchema,
+  /** A queued write the server refused: shown to the person with the reason, then dropped. */
+  'outbox.rejected': z.object({ kind: z.enum(['post', 'comment', 'like', 'delete']), code: ClientErrorCode, message: z.string(), preview: z.string() }),
+  /** Someone mentioned or replied to the logged-in person. */
+  notification: z.object({ kind: z.enum(['mention', 'reply']), actorName: z.string(), postId: Id }),
+} as const;
+
+export type SamenEvent = keyof typeof samenEvents;
+export type EventPayload<E extends SamenEvent> = z.output<(typeof samenEvents)[E]>;
+
+export interface SamenApi {
+  invoke<M extends SamenMethod>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  on<E extends SamenEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

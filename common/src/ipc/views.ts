@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { Id, Role, Timestamp } from '../api/primitives.js';
+
+/**
+ * What the renderer sees. Main builds these from the cache (shared content) and the in-memory
+ * personal store; the renderer never sees server rows or tokens.
+ */
+
+export const AuthorViewSchema = z.object({
+  id: Id,
+  name: z.string(),
+  handle: z.string(),
+  jobTitle: z.string(),
+  departmentName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+});
+export type AuthorView = z.infer<typeof AuthorViewSchema>;
+
+export const ImageViewSchema = z.object({
+  id: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** URLs the renderer can put in <img src>: served by the shell, never straight from the server. */
+  thumbUrl: z.string(),
+  url: z.string(),
+});
+export type ImageView = z.infer<typeof ImageViewSchema>;
+
+/** `sending`: waits in the outbox; `failed`: the server refused it (see `error`). */
+export const DeliveryState = z.enum(['sent', 'sending']);
+
+export const CommentViewSchema = z.object({
+  id: Id,
+  postId: Id,
+  author: AuthorViewSchema,
+  body: z.string(),
+  createdAt: Timestamp,
+  delivery: DeliveryState,
+});
+export type CommentView = z.infer<typeof CommentViewSchema>;
+
+export const PostViewModelSchema = z.object({
+  id: Id,
+  author: AuthorViewSchema,
+  group: z.object({ id: Id, name: z.string() }).nullable(),
+  body: z.string(),
+  hashtags: z.array(z.string()),
+  mentions: z.array(z.object({ personId: Id, handle: z.string() })),
+  images: z.array(ImageViewSchema),
+  pinned: z.boolean(),
+  likeCount: z.number().int(),
+  likedByMe: z.boolean(),
+  commentCount: z.number().int(),
+  createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+  mine: z.boolean(),
+  delivery: DeliveryState,
+  /** A like or unlike of this post still waits in the outbox. */
+  likePending: z.boolean(),
+});
+export type PostViewModel = z.infer<typeof PostViewModelSchema>;
+
+export const PersonCardSchema = z.object({
+  id: Id,
+  name: z.string(),
+  handle: z.string(),
+  jobTitle: z.string(),
+  departmentName: z.string().nullable(),
+  locationName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  recentPosts: z.array(PostViewModelSchema),
+});
+export type PersonCard = z.infer<typeof PersonCardSchema>;
+
+export const ThemeSchema = z.object({
+  organisationName: z.string(),
+  intranetName: z.string(),
+  primaryColor: z.string(),
+  accentColor: z.string(),
+  logoUrl: z.string().nullable(),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+export const ClientMode = z.enum(['workstation', 'shared', 'kiosk']);
+export type ClientMode = z.infer<typeof ClientMode>;
+
+export const SessionStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('loggedOut'), mode: ClientMode, theme: ThemeSchema.nullable() }),
+  z.object({
+    state: z.literal('loggedIn'),
+    mode: ClientMode,
+    theme: ThemeSchema,
+    person: z.object({ id: Id, name: z.string(), handle: z.string(), jobTitle: z.string(), roles: z.array(Role), avatarUrl: z.string().nullable() }),
+  }),
+]);
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export const SyncStatusSchema = z.object({
+  /** `online`: up to date and listening; `syncing`: catching up; `offline`: server unreachable. */
+  state: z.enum(['online', 'syncing', 'offline']),
+  lastSyncedAt: Timestamp.nullable(),
+  offlineSince: Timestamp.nullable(),
+  pendingWrites: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;

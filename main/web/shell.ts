@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGuard } from './guard.js';
+import type { ShellCore } from './shellCore.js';
+import { readStatic } from './staticFiles.js';
+
+export interface BrowserShellOptions {
+  core: ShellCore;
+  /** The built renderer (index.html and assets). */
+  rendererDir: string;
+  /** The bundled window.samen bridge for browsers (preload/web.ts). */
+  bridgeScript: string;
+  port?: number;
+}
+
+export interface BrowserShell {
+  /** The address to open, token included. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const RPC_BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * The browser shell: serves the renderer and the same core handlers as Electron's IPC, over HTTP and
+ * server-sent events on 127.0.0.1 only.
+ */
+export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
+  let port = 0;
+  const guard = createGuard(() => port);
+  const streams = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Er ging iets mis.');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!guard.hostAllowed(req)) return send(res, 421, 'text/plain; charset=utf-8', 'Onbekend adres.');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const handover = url.searchParams.get('t');
+    if (req.method === 'GET' && url.pathname === '/' && handover !== null) {
+      if (!guard.sameToken(handover)) return send(res, 403, 'text/plain; charset=utf-8', NO_ACCESS);
+      // The token leaves the address bar (and history) at once; from here on the cookie carries it.
+      res.writeHead(303, { location: '/', 'set-cookie': guard.cookieHeader(), 'cache-control': 'no-store' });
+      return res.end();
+    }
+    if (!guard.hasCookie(req)) return send(res, 403, 'text/plain; charset=utf-8', NO_ACCESS);
+
+    if (req.method === 'POST' && url.pathname === '/rpc') {
+      if (!guard.originAllowed(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Geweigerd.');
+      const body = await readJson(req);
+      if (!body || typeof body.method !== 'string') return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Bad RPC request' } });
+      return sendJson(res, 200, await opts.core.invoke(body.method, body.input ?? {}));
+    }
+    if (req.method === 'GET' && url.pathname === '/events') return openEvents(res);
+    if (req.method === 'GET' && url.pathname.startsWith('/images/')) {
+      const id = url.pathname.slice('/images/'.length);
+      const size = url.searchParams.get('size') === 'thumb' ? 'thumb' : 'full';
+      const image = /^[0-9a-f-]{36}$/.test(id) ? await opts.core.image(id, size) : null;
+      if (!image) return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
+      res.writeHead(200, { 'content-type': image.mime, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' });
+      return res.end(image.bytes);
+    }
+    if (req.method === 'GET' && url.pathname === '/samen-bridge.js') {
+      return send(res, 200, 'text/javascript; charset=utf-8', opts.bridgeScript);
+    }
+    if (req.method === 'GET') {
+      const file = (await readStatic(opts.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname)) ?? (await readStatic(opts.rendererDir, '/index.html'));
+      if (file) {
+        res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+        return res.end(file.body);
+      }
+    }
+    send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
+  }
+
+  function openEvents(res: ServerResponse) {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write('retry: 1000\n\n');
+    streams.add(res);
+    const unsubscribe = opts.core.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    res.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+      streams.delete(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?t=${guard.token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of streams) s.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const NO_ACCESS = 'Geen toegang. Open Samen via de link die bij het starten werd getoond.';
+
+function send(res: ServerResponse, status: number, type: string, body: string) {
+  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<{ method?: unknown; input?: unknown } | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > RPC_BODY_LIMIT) return null;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { method?: unknown; input?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,98 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import { routes } from '../../common/src/api/routes.js';
+import { registerAuthRoutes } from './auth/authRoutes.js';
+import { registerSyncRoute } from './changes/syncRoute.js';
+import { defaultServerOptions, type ServerContext, type ServerOptions } from './context.js';
+import type { Db } from './db/connect.js';
+import { registerGroupRoutes } from './groups/groupRoutes.js';
+import { installErrorHandler } from './http/errorHandler.js';
+import { register } from './http/register.js';
+import { purgeExpiredKeys } from './idempotency/store.js';
+import { registerImageRoutes } from './images/imageRoutes.js';
+import { purgeOldRateLimits } from './limits/rateLimit.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { registerCommentRoutes } from './posts/commentRoutes.js';
+import { registerLikeRoutes } from './posts/likeRoutes.js';
+import { registerPostRoutes } from './posts/postRoutes.js';
+import { registerEventsRoute } from './realtime/eventsRoute.js';
+import { createRealtimeHub } from './realtime/hub.js';
+
+export const API_VERSION = '1.0.0';
+const JSON_BODY_LIMIT = 256 * 1024;
+
+export interface BuildOptions {
+  db: Db;
+  options?: Partial<ServerOptions>;
+  /** Fastify logger settings; false in tests. */
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+  /** Trust X-Forwarded-For from a load balancer in front. */
+  trustProxy?: boolean;
+}
+
+/**
+ * Logs carry method, route and status only: no query strings (an event stream may carry a token
+ * there), no headers, no bodies — so no personal data or credentials reach the log.
+ */
+export const safeLogSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+export interface BuiltServer {
+  app: FastifyInstance;
+  ctx: ServerContext;
+  close(): Promise<void>;
+}
+
+export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
+  const app = Fastify({
+    logger: opts.logger === undefined ? false : opts.logger,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    return503OnClosing: true,
+  });
+  const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'));
+  const ctx: ServerContext = {
+    db: opts.db,
+    k: opts.db.kysely,
+    realtime,
+    now: opts.now ?? (() => new Date()),
+    options: { ...defaultServerOptions, ...opts.options },
+  };
+
+  installErrorHandler(app);
+  register(app, ctx, routes.health, async () => {
+    await sql`select 1`.execute(ctx.k);
+    return { status: 'ok' as const, database: ctx.db.dialect };
+  });
+  const openapi = buildOpenApiDocument(API_VERSION);
+  register(app, ctx, routes.openapi, async () => openapi);
+  registerAuthRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  registerGroupRoutes(app, ctx);
+  registerPostRoutes(app, ctx);
+  registerCommentRoutes(app, ctx);
+  registerLikeRoutes(app, ctx);
+  registerImageRoutes(app, ctx);
+  registerSyncRoute(app, ctx);
+  registerEventsRoute(app, ctx);
+
+  const maintenance = setInterval(() => {
+    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
+  }, 3_600_000);
+  maintenance.unref();
+
+  await app.ready();
+  return {
+    app,
+    ctx,
+    async close() {
+      clearInterval(maintenance);
+      await app.close();
+      await realtime.close();
+    },
+  };
+}

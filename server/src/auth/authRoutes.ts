@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { routes } from '../../../common/src/api/routes.js';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../http/apiError.js';
+import { register } from '../http/register.js';
+import { checkRateLimit, countHit } from '../limits/rateLimit.js';
+import { findMemberships } from '../groups/memberships.js';
+import { organisationFromRow, personFromRow } from '../people/serialize.js';
+import { recordAuthEvent } from './audit.js';
+import { verifySecret } from './secrets.js';
+import { makeToken } from './tokens.js';
+
+const LOGIN_FAILURES_PER_PERSON = { limit: 10, windowSeconds: 900 };
+const LOGIN_FAILURES_PER_ADDRESS = { limit: 200, windowSeconds: 900 };
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  register(app, ctx, routes.authPassword, async ({ body, req }) => {
+    const org = await resolveOrganisation(ctx, body.organisation);
+    // Failed attempts are counted per employee number and per address, so guessing is slow for one
+    // account and from one place alike. The address limit is generous: a hospital's ward PCs often
+    // share one address behind NAT.
+    const buckets = [
+      { bucket: `login-emp:${body.employeeNumber}`, rule: LOGIN_FAILURES_PER_PERSON },
+      { bucket: `login-ip:${req.ip}`, rule: LOGIN_FAILURES_PER_ADDRESS },
+    ];
+    try {
+      for (const b of buckets) await checkRateLimit(ctx, org.tenant_id, b.bucket, b.rule);
+    } catch (err) {
+      await recordAuthEvent(ctx.k, { tenantId: org.tenant_id, personId: null, deviceId: null, action: 'login_password', result: 'rate_limited' }, ctx.now());
+      throw err;
+    }
+    const person = await ctx.k
+      .selectFrom('people')
+      .selectAll()
+      .where('tenant_id', '=', org.tenant_id)
+      .where('employee_number', '=', body.employeeNumber)
+      .executeTakeFirst();
+    const ok = await verifySecret(body.password, person?.password_hash ?? null);
+    if (!person || !ok || person.active !== 1) {
+      const result = !person ? 'unknown_person' : !ok ? 'wrong_secret' : 'inactive';
+      for (const b of buckets) await countHit(ctx, org.tenant_id, b.bucket, b.rule);
+      await recordAuthEvent(ctx.k, { tenantId: org.tenant_id, personId: person?.id ?? null, deviceId: null, action: 'login_password', result }, ctx.now());
+      // One answer for every failure: the reply never tells whether an employee number exists.
+      throw new ApiError('invalid_credentials', 'Personeelsnummer of wachtwoord klopt niet.');
+    }
+    const now = ctx.now();
+    const expiresAt = new Date(now.getTime() + ctx.options.sessionHours * 3_600_000).toISOString();
+    const { token, hash } = makeToken(org.tenant_id);
+    await ctx.k
+      .insertInto('sessions')
+      .values({ tenant_id: org.tenant_id, token_hash: hash, person_id: person.id, device_id: null, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
+      .execute();
+    await recordAuthEvent(ctx.k, { tenantId: org.tenant_id, personId: person.id, deviceId: null, action: 'login_password', result: 'ok' }, now);
+    return { token, expiresAt, person: personFromRow(person), organisation: organisationFromRow(org) };
+  });
+
+  register(app, ctx, routes.logout, async ({ principal: p }) => {
+    await ctx.k
+      .updateTable('sessions')
+      .set({ revoked_at: ctx.now().toISOString() })
+      .where('tenant_id', '=', p.tenantId)
+      .where('token_hash', '=', p.tokenHash)
+      .execute();
+    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'logout', result: 'ok' }, ctx.now());
+    return { ok: true as const };
+  });
+
+  register(app, ctx, routes.me, async ({ principal: p }) => {
+    const person = await ctx.k.selectFrom('people').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', p.personId).executeTakeFirstOrThrow();
+    const org = await ctx.k.selectFrom('organisations').selectAll().where('tenant_id', '=', p.tenantId).executeTakeFirstOrThrow();
+    return { person: personFromRow(person), organisation: organisationFromRow(org), memberships: await findMemberships(ctx.k, p.tenantId, p.personId) };
+  });
+}
+
+/** The organisation named in the request, or the only one this server hosts. */
+async function resolveOrganisation(ctx: ServerContext, slug: string | undefined) {
+  if (slug) {
+    const org = await ctx.k.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+    if (!org) throw new ApiError('invalid_credentials', 'Personeelsnummer of wachtwoord klopt niet.');
+    return org;
+  }
+  const orgs = await ctx.k.selectFrom('organisations').selectAll().limit(2).execute();
+  if (orgs.length !== 1) throw new ApiError('organisation_required', 'Kies eerst je organisatie.');
+  return orgs[0]!;
+}

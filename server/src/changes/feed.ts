@@ -1,0 +1,82 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EntityName } from '../../../common/src/api/sync.js';
+import type { ServerContext } from '../context.js';
+import type { Database } from '../db/schema.js';
+
+export type Scope = 'org' | `group:${string}` | `person:${string}`;
+
+export interface ChangeCollector {
+  /** Records that `entity/id` changed; visible to everyone in `scope`. The last record of an entity wins. */
+  add(entity: EntityName, id: string, op: 'upsert' | 'delete', scope: Scope): void;
+}
+
+export type Trx = Transaction<Database>;
+
+/**
+ * Runs one write: the caller's statements and the change-feed rows commit together or not at all.
+ *
+ * Seqs are assigned last, under a per-tenant row lock (`UPDATE tenant_seq … RETURNING`), which is held
+ * until commit: a transaction that takes seq 11 waits for the one holding 10 to commit, so no reader
+ * can see 11 before 10. After commit the hub announces the newest seq to connected clients.
+ */
+export async function write<T>(
+  ctx: ServerContext,
+  tenantId: string,
+  work: (trx: Trx, changes: ChangeCollector) => Promise<T>,
+): Promise<T> {
+  const recorded = new Map<string, { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope }>();
+  const collector: ChangeCollector = {
+    add(entity, id, op, scope) {
+      const key = `${entity}\u0000${id}\u0000${scope}`;
+      recorded.delete(key);
+      recorded.set(key, { entity, id, op, scope });
+    },
+  };
+  let lastSeq = 0;
+  const result = await ctx.k.transaction().execute(async (trx) => {
+    const value = await work(trx, collector);
+    if (recorded.size > 0) lastSeq = await appendChanges(trx, tenantId, [...recorded.values()], ctx.now());
+    return value;
+  });
+  if (lastSeq > 0) {
+    const personIds = [...recorded.values()].flatMap((c) => (c.scope.startsWith('person:') ? [c.scope.slice(7)] : []));
+    ctx.realtime.announce({ tenantId, seq: lastSeq, personIds: [...new Set(personIds)] });
+  }
+  return result;
+}
+
+async function appendChanges(
+  trx: Trx,
+  tenantId: string,
+  list: { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope }[],
+  now: Date,
+): Promise<number> {
+  const bumped = await trx
+    .updateTable('tenant_seq')
+    .set({ last_seq: sql`last_seq + ${list.length}` })
+    .where('tenant_id', '=', tenantId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const last = Number(bumped.last_seq);
+  const first = last - list.length + 1;
+  const at = now.toISOString();
+  const rows = list.map((c, i) => ({
+    tenant_id: tenantId,
+    seq: first + i,
+    entity: c.entity,
+    entity_id: c.id,
+    op: c.op,
+    scope: c.scope,
+    at,
+  }));
+  // Chunked: SQLite limits bound parameters per statement.
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
+  }
+  return last;
+}
+
+export async function latestSeq(k: Kysely<Database>, tenantId: string): Promise<number> {
+  const row = await k.selectFrom('tenant_seq').select('last_seq').where('tenant_id', '=', tenantId).executeTakeFirst();
+  return Number(row?.last_seq ?? 0);
+}

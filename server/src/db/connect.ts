@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** The PostgreSQL connection string, for the realtime listener; null on SQLite. */
+  postgresUrl: string | null;
+  close(): Promise<void>;
+}
+
+export interface DatabaseLocation {
+  /** `postgres://…` to use PostgreSQL; otherwise SQLite in `dataDir`. */
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  /** SQLite file name inside dataDir; `:memory:` for throwaway tests. */
+  fileName?: string;
+}
+
+// int8 (seq numbers, counts) arrives as a string by default; our values stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function openDatabase(location: DatabaseLocation): Db {
+  if (location.url?.startsWith('postgres://') || location.url?.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    // An idle client dropping (database restart) must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect: 'postgres', postgresUrl: location.url, close: () => kysely.destroy() };
+  }
+  if (location.url) throw new Error(`Unsupported database URL; use postgres://… or leave it out for SQLite`);
+  const fileName = location.fileName ?? 'samen.sqlite';
+  let file = fileName;
+  if (fileName !== ':memory:') {
+    const dir = location.dataDir ?? '.data';
+    mkdirSync(dir, { recursive: true });
+    file = path.join(dir, fileName);
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', postgresUrl: null, close: () => kysely.destroy() };
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+export interface MigrationContext {
+  /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
+  binaryType: 'blob' | 'bytea';
+}
+
+export interface NumberedMigration {
+  name: string;
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+}
+
+/** Forward only: a released migration is never edited; a fix is a new number. */
+export const migrations: NumberedMigration[] = [{ name: '0001_initial', up: m0001.up }];

@@ -1,0 +1,226 @@
+
+
+/**
+ * Tables as Kysely sees them. Every table leads with tenant_id in its primary key and indexes, so the
+ * schema can be distributed by tenant later without code changes. Times are ISO-8601 UTC text on both
+ * dialects; booleans are 0/1 integers; lists are JSON text.
+ */
+
+type Bool = number;
+type Json = string;
+
+export interface OrganisationsTable {
+  tenant_id: string;
+  slug: string;
+  name: string;
+  intranet_name: string;
+  primary_color: string;
+  accent_color: string;
+  logo_image_id: string | null;
+  created_at: string;
+}
+
+export interface TenantSeqTable {
+  tenant_id: string;
+  last_seq: number;
+}
+
+export interface LocationsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  city: string;
+}
+
+export interface DepartmentsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  location_id: string | null;
+}
+
+export interface PeopleTable {
+  tenant_id: string;
+  id: string;
+  employee_number: string;
+  name: string;
+  handle: string;
+  job_title: string;
+  department_id: string | null;
+  location_id: string | null;
+  roles: Json;
+  avatar_image_id: string | null;
+  active: Bool;
+  password_hash: string | null;
+  pin_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BadgesTable {
+  tenant_id: string;
+  badge_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface GroupsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  description: string;
+  kind: string;
+  visibility: string;
+  member_count: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface GroupMembersTable {
+  tenant_id: string;
+  group_id: string;
+  person_id: string;
+  role: string;
+  joined_at: string;
+}
+
+export interface PostsTable {
+  tenant_id: string;
+  id: string;
+  author_id: string;
+  group_id: string | null;
+  body: string;
+  hashtags: Json;
+  mentions: Json;
+  images: Json;
+  pinned: Bool;
+  like_count: number;
+  comment_count: number;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface PostHashtagsTable {
+  tenant_id: string;
+  tag: string;
+  post_id: string;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  tenant_id: string;
+  id: string;
+  post_id: string;
+  author_id: string;
+  body: string;
+  mentions: Json;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface LikesTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface ImagesTable {
+  tenant_id: string;
+  id: string;
+  owner_id: string;
+  /** The post it is attached to; null for an avatar, a logo or an upload not yet posted. */
+  post_id: string | null;
+  mime: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  data: Buffer;
+  thumb: Buffer;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  actor_id: string;
+  post_id: string;
+  comment_id: string | null;
+  created_at: string;
+}
+
+export interface ChangesTable {
+  tenant_id: string;
+  seq: number;
+  entity: string;
+  entity_id: string;
+  op: string;
+  /** `org`, `group:<id>` (content of a private group) or `person:<id>` (for one person only). */
+  scope: string;
+  at: string;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  token_hash: string;
+  person_id: string;
+  device_id: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  principal: string;
+  key: string;
+  request_hash: string;
+  state: string;
+  status: number | null;
+  response: string | null;
+  created_at: string;
+}
+
+export interface AuthEventsTable {
+  tenant_id: string;
+  id: string;
+  at: string;
+  person_id: string | null;
+  device_id: string | null;
+  action: string;
+  result: string;
+  detail: string | null;
+}
+
+export interface RateLimitsTable {
+  tenant_id: string;
+  bucket: string;
+  window_start: string;
+  hits: number;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  tenant_seq: TenantSeqTable;
+  locations: LocationsTable;
+  departments: DepartmentsTable;
+  people: PeopleTable;
+  badges: BadgesTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  posts: PostsTable;
+  post_hashtags: PostHashtagsTable;
+  comments: CommentsTable;
+  likes: LikesTable;
+  images: ImagesTable;
+  notifications: NotificationsTable;
+  changes: ChangesTable;
+  sessions: SessionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  auth_events: AuthEventsTable;
+  rate_limits: RateLimitsTable;
+}
+

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { PostView } from '../../../common/src/api/routes.js';
+import type { Principal } from '../auth/principal.js';
+import type { Database, PostsTable } from '../db/schema.js';
+import { canSeeGroupContent } from '../groups/access.js';
+import { notFound } from '../http/apiError.js';
+import { postFromRow } from './serialize.js';
+
+/** The post if the caller may see it; otherwise not found (a private group's post does not exist for outsiders). */
+export async function visiblePost(k: Kysely<Database>, p: Principal, postId: string): Promise<PostsTable> {
+  const row = await k
+    .selectFrom('posts')
+    .selectAll()
+    .where('tenant_id', '=', p.tenantId)
+    .where('id', '=', postId)
+    .where(canSeeGroupContent(p, 'posts.group_id'))
+    .executeTakeFirst();
+  if (!row) throw notFound('Dit bericht bestaat niet (meer).');
+  return row;
+}
+
+export async function toPostViews(k: Kysely<Database>, p: Principal, rows: PostsTable[]): Promise<PostView[]> {
+  if (rows.length === 0) return [];
+  const liked = await k
+    .selectFrom('likes')
+    .select('post_id')
+    .where('tenant_id', '=', p.tenantId)
+    .where('person_id', '=', p.personId)
+    .where(
+      'post_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const likedIds = new Set(liked.map((l) => l.post_id));
+  return rows.map((r) => ({ ...postFromRow(r), likedByMe: likedIds.has(r.id) }));
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import { routes } from '../../../common/src/api/routes.js';
+import type { Notification } from '../../../common/src/api/entities.js';
+import { authenticate, type Principal } from '../auth/principal.js';
+import { latestSeq } from '../changes/feed.js';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../http/apiError.js';
+import { REPLY_SENT, register } from '../http/register.js';
+import type { Announcement } from './hub.js';
+
+/**
+ * GET /v1/events: a server-sent event stream per client. Each event's id is a seq, so a client that
+ * reconnects with Last-Event-ID receives every notification it missed and the newest seq.
+ */
+export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): void {
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of [...open]) close();
+  });
+
+  register(app, ctx, routes.events, async ({ principal: p, req, reply }) => {
+    const lastEventHeader = req.headers['last-event-id'];
+    const resumeFrom = typeof lastEventHeader === 'string' && /^\d{1,15}$/.test(lastEventHeader) ? Number(lastEventHeader) : null;
+    if (lastEventHeader !== undefined && resumeFrom === null) throw new ApiError('validation', 'Last-Event-ID moet een getal zijn.');
+
+    // Notifications count from here: the resume point, or "now" for a fresh stream (read before
+    // subscribing, so nothing written in between is skipped).
+    let notifiedSeq = resumeFrom ?? (await latestSeq(ctx.k, p.tenantId));
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write('retry: 3000\n\n');
+
+    let sentSeq = resumeFrom ?? -1;
+    let chain: Promise<void> = Promise.resolve();
+    let closed = false;
+
+    const send = (event: string, id: number, data: unknown) => {
+      if (!closed) raw.write(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const catchUp = async (checkNotifications: boolean, announcedSeq: number) => {
+      const seq = announcedSeq >= 0 ? announcedSeq : await latestSeq(ctx.k, p.tenantId);
+      if (checkNotifications) {
+        for (const n of await notificationsAfter(ctx, p, notifiedSeq)) {
+          send('notification', n.seq, { seq: n.seq, notification: n.notification });
+          notifiedSeq = Math.max(notifiedSeq, n.seq);
+        }
+      }
+      if (seq > sentSeq) {
+        sentSeq = seq;
+        send('seq', seq, { seq });
+      }
+    };
+    // Events are handled one after another so a stream never goes back in seq.
+    const enqueue = (work: () => Promise<void>) => {
+      chain = chain.then(work).catch((err: unknown) => {
+        req.log.warn({ err }, 'event stream update failed');
+      });
+    };
+
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      clearInterval(heartbeat);
+      open.delete(close);
+      raw.end();
+    };
+    const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announcement) => {
+      const forMe = a.seq < 0 || a.personIds.includes(p.personId) || a.personIds.includes('*');
+      enqueue(() => catchUp(forMe, a.seq));
+    });
+    const heartbeat = setInterval(() => {
+      enqueue(async () => {
+        try {
+          await authenticate(ctx, req);
+        } catch (err) {
+          // A revoked or expired session ends its stream; the client then logs in again.
+          const code = err instanceof ApiError ? err.code : 'unauthenticated';
+          if (!closed) raw.write(`event: session-ended\ndata: ${JSON.stringify({ code })}\n\n`);
+          close();
+          return;
+        }
+        if (!closed) raw.write(': ping\n\n');
+      });
+    }, ctx.options.heartbeatSeconds * 1000);
+    open.add(close);
+    raw.on('close', close);
+
+    enqueue(() => catchUp(true, -1));
+    return REPLY_SENT;
+  });
+}
+
+async function notificationsAfter(ctx: ServerContext, p: Principal, afterSeq: number): Promise<{ seq: number; notification: Notification }[]> {
+  const rows = await ctx.k
+    .selectFrom('changes')
+    .innerJoin('notifications', (j) =>
+      j.onRef('notifications.tenant_id', '=', 'changes.tenant_id').onRef('notifications.id', '=', 'changes.entity_id'),
+    )
+    .select(['changes.seq', 'notifications.id', 'notifications.kind', 'notifications.actor_id', 'notifications.post_id', 'notifications.comment_id', 'notifications.created_at'])
+    .where('changes.tenant_id', '=', p.tenantId)
+    .where('changes.scope', '=', `person:${p.personId}`)
+    .where('changes.entity', '=', 'notification')
+    .where('changes.op', '=', 'upsert')
+    .where('changes.seq', '>', afterSeq)
+    .orderBy('changes.seq')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    notification: {
+      id: r.id,
+      kind: r.kind as Notification['kind'],
+      actorId: r.actor_id,
+      postId: r.post_id,
+      commentId: r.comment_id,
+      createdAt: r.created_at,
+    },
+  }));
+}

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/connect.js';
+import { listen, notify, type Listener } from '../db/pgNotify.js';
+import type { Database } from '../db/schema.js';
+
+export interface Announcement {
+  tenantId: string;
+  /** Newest seq; -1 means "unknown, look it up" (after a lost LISTEN connection). */
+  seq: number;
+  /** People who received something for them alone (a mention, a reply) in this write. */
+  personIds: string[];
+}
+
+export type AnnouncementListener = (a: Announcement) => void;
+
+/**
+ * Tells this node's event streams that a tenant has a new seq. On PostgreSQL every announcement goes
+ * through NOTIFY, so all nodes behind the load balancer hear every write; on SQLite (one node) it
+ * stays in the process.
+ */
+export interface RealtimeHub {
+  announce(announcement: Announcement): void;
+  subscribe(tenantId: string, listener: AnnouncementListener): () => void;
+  close(): Promise<void>;
+}
+
+const CHANNEL = 'samen_changes';
+
+export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {
+  const listeners = new Map<string, Set<AnnouncementListener>>();
+  const deliver = (a: Announcement) => {
+    for (const l of listeners.get(a.tenantId) ?? []) l(a);
+  };
+
+  let pgListener: Listener | null = null;
+  let k: Kysely<Database> | null = null;
+  if (db.postgresUrl) {
+    k = db.kysely;
+    pgListener = listen(
+      db.postgresUrl,
+      CHANNEL,
+      (payload) => {
+        try {
+          deliver(JSON.parse(payload) as Announcement);
+        } catch (err) {
+          onError(err);
+        }
+      },
+      // After a lost connection we may have missed announcements: poke every stream to look again.
+      () => {
+        for (const tenantId of listeners.keys()) deliver({ tenantId, seq: -1, personIds: [] });
+      },
+    );
+  }
+
+  return {
+    announce(announcement) {
+      // NOTIFY payloads are limited to 8000 bytes; past a few hundred people, streams look it up.
+      const a = announcement.personIds.length > 100 ? { ...announcement, personIds: ['*'] } : announcement;
+      if (k) notify(k, CHANNEL, JSON.stringify(a)).catch(onError);
+      else deliver(a);
+    },
+    subscribe(tenantId, listener) {
+      let set = listeners.get(tenantId);
+      if (!set) listeners.set(tenantId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(tenantId);
+      };
+    },
+    async close() {
+      listeners.clear();
+      await pgListener?.close();
+    },
+  };
+}

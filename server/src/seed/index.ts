@@ -1,0 +1,166 @@
+import type { Transaction } from 'kysely';
+import { hashSecret } from '../auth/secrets.js';
+import type { Db } from '../db/connect.js';
+import type { Database } from '../db/schema.js';
+import { DEMO_PEOPLE } from './demoPeople.js';
+import { MAX_EMPLOYEES, MIN_EMPLOYEES, generate, type Dataset } from './generate.js';
+import { ImageFactory } from './images.js';
+import { Rng, hashSeed } from './prng.js';
+
+export { DEMO_PEOPLE, type DemoPerson } from './demoPeople.js';
+
+export interface SeedOptions {
+  /** PRNG seed; same seed + same anchor => identical data (ids included; ids also depend on the slug). */
+  seed: number;
+  /** 50 .. 20000 */
+  employees: number;
+  /** Organisation slug, e.g. 'demo'. */
+  slug: string;
+  /** "Today" for the 90 days of history; default: today 00:00 UTC. */
+  anchor?: Date;
+  /** Default true: draw a logo, a few avatars and post pictures with sharp. */
+  images?: boolean;
+}
+
+export interface SeedResult {
+  tenantId: string;
+  slug: string;
+  people: number;
+  posts: number;
+  comments: number;
+  likes: number;
+  images: number;
+  lastSeq: number;
+}
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_SEED = 1;
+export const DEMO_EMPLOYEES = 300;
+
+function todayUtc(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function validate(options: SeedOptions): void {
+  const { employees, seed, slug, anchor } = options;
+  if (!Number.isInteger(employees) || employees < MIN_EMPLOYEES || employees > MAX_EMPLOYEES) {
+    throw new Error(`Seed: employees must be a whole number from ${MIN_EMPLOYEES} to ${MAX_EMPLOYEES}, got ${employees}.`);
+  }
+  if (!Number.isFinite(seed)) throw new Error(`Seed: seed must be a finite number, got ${seed}.`);
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) {
+    throw new Error(`Seed: slug must be lower-case letters, digits and hyphens (1-63 characters), got "${slug}".`);
+  }
+  if (anchor !== undefined && Number.isNaN(anchor.getTime())) throw new Error('Seed: anchor is not a valid date.');
+}
+
+// Bound parameters per statement stay well below SQLite's limit (32 766); PostgreSQL allows 65 535.
+const MAX_PARAMETERS = 30_000;
+const MAX_ROWS = 500;
+
+async function insertRows<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly object[], maxRows = MAX_ROWS) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).length;
+  const batch = Math.max(1, Math.min(maxRows, Math.floor(MAX_PARAMETERS / columns)));
+  for (let i = 0; i < rows.length; i += batch) {
+    // The rows are built from the table interfaces in generate.ts; Kysely cannot follow a generic table name.
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + batch) as never)
+      .execute();
+  }
+}
+
+/** Rows in primary-key order: appending to a B-tree is much cheaper than inserting all over it. */
+const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
+  rows
+    .map((row) => ({ row, k: key(row) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map((e) => e.row);
+
+async function insertDataset(trx: Transaction<Database>, data: Dataset): Promise<void> {
+  await insertRows(trx, 'organisations', [data.organisation]);
+  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length }]);
+  await insertRows(trx, 'locations', data.locations);
+  await insertRows(trx, 'departments', data.departments);
+  await insertRows(trx, 'people', data.people);
+  await insertRows(trx, 'badges', data.badges);
+  await insertRows(trx, 'groups', data.groups);
+  await insertRows(trx, 'group_members', byKey(data.groupMembers, (r) => `${r.group_id}:${r.person_id}`));
+  // Pictures are large: a few per statement keeps each statement's size modest.
+  await insertRows(trx, 'images', data.images, 8);
+  await insertRows(trx, 'posts', byKey(data.posts, (r) => r.id));
+  await insertRows(trx, 'post_hashtags', byKey(data.postHashtags, (r) => `${r.tag}\u0000${r.post_id}`));
+  await insertRows(trx, 'comments', byKey(data.comments, (r) => r.id));
+  await insertRows(trx, 'likes', byKey(data.likes, (r) => `${r.post_id}:${r.person_id}`));
+  await insertRows(trx, 'changes', data.changes);
+}
+
+/**
+ * Seeds one organisation with deterministic demo data: structure, people, groups and 90 days of
+ * timeline up to the anchor, with a change-feed row for every entity. Runs in one transaction; the
+ * slug must not exist yet. The database must be migrated.
+ */
+export async function seedOrganisation(db: Db, options: SeedOptions): Promise<SeedResult> {
+  validate(options);
+  const anchor = options.anchor ?? todayUtc();
+  const k = db.kysely;
+  const existing = await k.selectFrom('organisations').select('tenant_id').where('slug', '=', options.slug).executeTakeFirst();
+  if (existing) throw new Error(`Seed: an organisation with slug "${options.slug}" already exists (tenant ${existing.tenant_id}).`);
+
+  // scrypt for the handful of fixed people only; generated people cannot log in with a secret.
+  const secrets = new Map<string, { password: string; pin: string }>();
+  await Promise.all(
+    DEMO_PEOPLE.map(async (p) => {
+      const [password, pin] = await Promise.all([hashSecret(p.password), hashSecret(p.pin)]);
+      secrets.set(p.employeeNumber, { password, pin });
+    }),
+  );
+
+  const images = options.images === false ? null : new ImageFactory(new Rng(hashSeed('samen-pictures', options.seed)));
+  const data = await generate({
+    seed: options.seed,
+    employees: options.employees,
+    slug: options.slug,
+    anchorMs: anchor.getTime(),
+    images,
+    secrets,
+  });
+
+  await k.transaction().execute((trx) => insertDataset(trx, data));
+
+  return {
+    tenantId: data.tenantId,
+    slug: options.slug,
+    people: data.people.length,
+    posts: data.posts.length,
+    comments: data.comments.length,
+    likes: data.likes.length,
+    images: data.images.length,
+    lastSeq: data.changes.length,
+  };
+}
+
+/** `--seed demo`: creates the demo organisation (slug 'demo', seed 1, 300 employees) unless it already exists; returns its tenant id. */
+export async function ensureDemoOrganisation(
+  db: Db,
+  opts: { employees?: number; anchor?: Date } = {},
+): Promise<{ tenantId: string; created: boolean }> {
+  const find = () => db.kysely.selectFrom('organisations').select('tenant_id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
+  const existing = await find();
+  if (existing) return { tenantId: existing.tenant_id, created: false };
+  try {
+    const result = await seedOrganisation(db, {
+      seed: DEMO_SEED,
+      employees: opts.employees ?? DEMO_EMPLOYEES,
+      slug: DEMO_SLUG,
+      ...(opts.anchor ? { anchor: opts.anchor } : {}),
+    });
+    return { tenantId: result.tenantId, created: true };
+  } catch (error) {
+    // Another process (a second server node) seeded it at the same moment: its organisation wins.
+    const winner = await find();
+    if (winner) return { tenantId: winner.tenant_id, created: false };
+    throw error;
+  }
+}

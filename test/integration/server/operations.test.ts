@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../../common/src/api/routes.js';
+import { startTestServer, testDialects, type TestServer } from '../../fixtures/testServer.js';
+
+const dialects = await testDialects();
+
+describe.each(dialects)('operations (%s)', (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+  });
+  afterAll(() => s?.close());
+
+  it('answers /health for load balancers with the database it checked', async () => {
+    const res = await s.client().get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: dialect });
+  });
+
+  it('describes every route in /v1/openapi.json from the shared schemas', async () => {
+    const res = await s.client().get('/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    for (const route of Object.values(routes)) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      expect(res.body.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
+    }
+    const create = res.body.paths['/v1/posts'].post;
+    expect(create.requestBody.content['application/json'].schema.properties.body.maxLength).toBe(10000);
+    expect(create.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key')).toBe(true);
+  });
+});
