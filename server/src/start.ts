@@ -22,7 +22,7 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     logger: opts.quiet ? false : { level: config.logLevel, serializers: safeLogSerializers },
     trustProxy: config.trustProxy,
   });
-  await server.app.listen({ port: config.port, host: config.host, listenTextResolver: () => '' });
+  await server.app.listen({ port: config.port, host: config.host, listenTextResolver: (address) => `server listening at ${address}` });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;

@@ -99,12 +99,41 @@ export class ActivityClock {
 
   /** A moment before the anchor; `fromDay` (0 = oldest day) narrows the range to recent days. */
   sample(rng: Rng, fromDay = 0): number {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const weights = fromDay > 0 ? this.dayWeights.map((w, i) => (i >= fromDay ? w : 0)) : this.dayWeights;
-      const day = this.days[rng.weightedIndex(weights)]!;
-      const hour = rng.weightedIndex(day.weekday === 2 ? this.tuesdayHourWeights : this.hourWeights);
-      const t = amsterdamToUtc(day.year, day.month, day.day, hour, rng.int(0, 59), rng.int(0, 59), rng.int(0, 999));
-      if (t < this.anchorMs) return t;
+    const weights = fromDay > 0 ? this.dayWeights.map((w, i) => (i >= fromDay ? w : 0)) : this.dayWeights;
+    return this.momentOn(rng, rng.weightedIndex(weights));
+  }
+
+  /**
+   * `count` moments spread over the days in proportion to their weight (give or take 15 % per day), so
+   * the weekly rhythm shows even in a small organisation; only the hours are drawn independently.
+   */
+  spread(rng: Rng, count: number): number[] {
+    const weights = this.dayWeights.map((w) => w * (0.85 + 0.3 * rng.next()));
+    const total = weights.reduce((a, b) => a + b, 0);
+    // Systematic sampling: each day gets the floor or the ceiling of its share, never far from it.
+    const out: number[] = [];
+    let next = rng.next();
+    let cumulative = 0;
+    weights.forEach((w, day) => {
+      cumulative += (count * w) / total;
+      while (next < cumulative && out.length < count) {
+        out.push(this.momentOn(rng, day));
+        next += 1;
+      }
+    });
+    while (out.length < count) out.push(this.momentOn(rng, this.days.length - 1));
+    return out;
+  }
+
+  /** A moment on day `index` (weighted by hour) before the anchor; the day before when that day is used up. */
+  private momentOn(rng: Rng, index: number): number {
+    for (let i = index; i >= 0; i--) {
+      const day = this.days[i]!;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const hour = rng.weightedIndex(day.weekday === 2 ? this.tuesdayHourWeights : this.hourWeights);
+        const t = amsterdamToUtc(day.year, day.month, day.day, hour, rng.int(0, 59), rng.int(0, 59), rng.int(0, 999));
+        if (t < this.anchorMs) return t;
+      }
     }
     return this.anchorMs - rng.int(HOUR, 3 * HOUR);
   }

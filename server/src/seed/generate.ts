@@ -621,15 +621,17 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
   PINNED_TEMPLATES.forEach((_, i) =>
     specs.push({ ms: clock.sample(postRng, HISTORY_DAYS - 21), order: specOrder++, kind: 'pinned', group: null, pinnedIndex: i }),
   );
-  for (let i = 0; i < 8; i++) specs.push({ ms: clock.sample(postRng), order: specOrder++, kind: 'team3b', group: team3b, pinnedIndex: -1 });
-  const rest = totalPosts - specs.length;
+  const rest = totalPosts - specs.length - 8;
   const groupPosts = Math.round(rest * 0.18);
+  // Moments for all other posts, spread by weekday and hour, handed out in random order.
+  const moments = postRng.shuffle(clock.spread(postRng, totalPosts - specs.length));
+  for (let i = 0; i < 8; i++) specs.push({ ms: moments.pop()!, order: specOrder++, kind: 'team3b', group: team3b, pinnedIndex: -1 });
   const otherGroups = groups.filter((g) => g !== team3b);
   for (let i = 0; i < groupPosts; i++) {
     const group = postRng.weighted(otherGroups, (g) => Math.sqrt(g.members.length) * g.activity);
-    specs.push({ ms: clock.sample(postRng), order: specOrder++, kind: 'group', group, pinnedIndex: -1 });
+    specs.push({ ms: moments.pop()!, order: specOrder++, kind: 'group', group, pinnedIndex: -1 });
   }
-  for (let i = 0; i < rest - groupPosts; i++) specs.push({ ms: clock.sample(postRng), order: specOrder++, kind: 'org', group: null, pinnedIndex: -1 });
+  while (moments.length > 0) specs.push({ ms: moments.pop()!, order: specOrder++, kind: 'org', group: null, pinnedIndex: -1 });
   specs.sort((a, b) => a.ms - b.ms || a.order - b.order);
 
   // ---------------------------------------------------------------- author pools
@@ -824,7 +826,7 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
     // comments
     let commentCount = reactRng.weightedIndex(commentWeights);
     if (spec.kind === 'pinned') commentCount = reactRng.int(4, 6);
-    else if (template.reply === 'welkom' || template.reply === 'viering' || template.reply === 'vraag') commentCount = Math.min(6, commentCount + 1);
+    else if (['welkom', 'viering', 'vraag', 'werkvraag', 'aanmelden'].includes(template.reply)) commentCount = Math.min(6, commentCount + 1);
     if (audience < 2) commentCount = 0;
     const commentTimes = Array.from({ length: commentCount }, () => reactionMs(reactRng, ms, 150)).sort((a, b) => a - b);
     for (const cms of commentTimes) {

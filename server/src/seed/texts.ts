@@ -37,7 +37,7 @@ export type ImageTopic =
   | 'huiskamer'
   | 'team';
 
-export type ReplyKind = 'welkom' | 'viering' | 'vraag' | 'rooster' | 'griepprik' | 'bhv' | 'mooimoment' | 'info';
+export type ReplyKind = 'welkom' | 'viering' | 'vraag' | 'werkvraag' | 'aanmelden' | 'rooster' | 'griepprik' | 'bhv' | 'mooimoment' | 'info';
 
 export interface PostTemplate {
   text: string;
@@ -93,12 +93,12 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   t('Een cliënt in {stad} gaf me vandaag zelfgekweekte tomaten mee. Zo lief. #mooimoment #thuiszorg', 'homecare', 'mooimoment', 'moestuin'),
 
   // Questions
-  t('Weet iemand waar ik het formulier voor de reiskostenvergoeding kan vinden? #vraag #reiskosten', 'any', 'vraag', undefined, 1.5),
-  t('Wie heeft er ervaring met het ECD op de tablet? Mijn rapportage wordt niet opgeslagen. #vraag #ecd', 'care', 'vraag', undefined, 1.5),
+  t('Weet iemand waar ik het formulier voor de reiskostenvergoeding kan vinden? #vraag #reiskosten', 'any', 'werkvraag', undefined, 1.5),
+  t('Wie heeft er ervaring met het ECD op de tablet? Mijn rapportage wordt niet opgeslagen. #vraag #ecd', 'care', 'werkvraag', undefined, 1.5),
   t('Wil iemand {dag} ruilen? Ik heb een vroege dienst en zou graag een late hebben. #rooster #ruilen', 'care', 'rooster', undefined, 1.5),
-  t('Hoe vraag ik een scholing aan via het leerplein? Ik wil de training palliatieve zorg volgen. #vraag #scholing', 'care', 'vraag'),
-  t('Heeft iemand nog een oplader voor de scanner van de medicijnkar? Die van ons is kapot. #vraag', 'ward', 'vraag'),
-  t('Weet iemand wanneer de nieuwe dienstkleding binnenkomt? #vraag #dienstkleding', 'care', 'vraag'),
+  t('Hoe vraag ik een scholing aan via het leerplein? Ik wil de training palliatieve zorg volgen. #vraag #scholing', 'care', 'werkvraag'),
+  t('Heeft iemand nog een oplader voor de scanner van de medicijnkar? Die van ons is kapot. #vraag', 'ward', 'werkvraag'),
+  t('Weet iemand wanneer de nieuwe dienstkleding binnenkomt? #vraag #dienstkleding', 'care', 'werkvraag'),
   t('Kan iemand uitleggen hoe ik verlof aanvraag in het nieuwe roosterprogramma? #rooster #verlof', 'any', 'rooster'),
   t('Tips voor een goed boek over dementie voor familie? Een mantelzorger vroeg ernaar. #vraag #dementie', 'care', 'vraag'),
   t('Waar parkeer je het best bij {locatie} als de parkeerplaats vol is? #vraag #parkeren', 'any', 'vraag'),
@@ -153,7 +153,7 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   t('Drink genoeg water tijdens warme diensten, ook jij! Er staan nu waterkoelers op elke verdieping. #tip #hitte', 'health', 'info'),
 
   // Fall prevention
-  t('Het is de week van de valpreventie. Doe mee met de quiz en win een lunch voor je team! #valpreventie', 'quality', 'info'),
+  t('Het is de week van de valpreventie. Doe mee met de quiz en win een lunch voor je team! #valpreventie', 'quality', 'aanmelden'),
   t('Goede schoenen, licht in de nacht en een opgeruimde kamer: drie eenvoudige stappen tegen vallen. #valpreventie', 'quality', 'info'),
   t('Op {afdeling} testen we sensormatten naast het bed. De eerste ervaringen zijn positief! #valpreventie #zorgtechnologie', 'ward', 'info'),
   t('Inloopsessie valpreventie voor mantelzorgers op {dag} om {tijd} uur bij {locatie}. Vertel het door! #valpreventie', 'quality', 'info'),
@@ -163,15 +163,15 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   t('Op {dag} tussen 22.00 en 23.00 uur doen we onderhoud aan het roosterprogramma. Het is dan even niet beschikbaar. #onderhoud #rooster', 'ict', 'rooster'),
   t('Let op: er gaan phishingmails rond die lijken te komen van P&O. Klik niet op links en meld het bij de servicedesk. #veiligheid #phishing', 'ict', 'info'),
   t('De afdelingscomputers op {locatie} krijgen {dag} een update. Laat ze na je dienst aan staan. #ict', 'ict', 'info'),
-  t('Vanaf {datum} log je op de afdelingscomputer in met je pas en je pincode. #ict #inloggen', 'ict', 'vraag'),
+  t('Vanaf {datum} log je op de afdelingscomputer in met je pas en je pincode. #ict #inloggen', 'ict', 'info'),
 
   // Communications
   t('De resultaten van het medewerkersonderzoek zijn binnen: {procent}% van jullie is trots op het werk. Lees meer op de nieuwspagina. #medewerkersonderzoek', 'comms', 'info'),
-  t('Zet het alvast in je agenda: de zomerbarbecue is op {datum} bij {locatie}. #personeelsfeest', 'comms', 'info', 'feest'),
+  t('Zet het alvast in je agenda: de zomerbarbecue is op {datum} bij {locatie}. #personeelsfeest', 'comms', 'aanmelden', 'feest'),
   t('Op {dag} komt de bestuurder op bezoek bij {locatie}. Iets wat je kwijt wilt? Laat het hier weten. #bestuur #inspraak', 'comms', 'vraag'),
   t('Wij zoeken verhalen! Heb jij een mooi moment met een cliënt beleefd? Deel het met #mooimoment.', 'comms', 'info'),
   t('Ken je een collega die een compliment verdient? Noem diegene met #compliment en vertel waarom.', 'comms', 'info'),
-  t('Open dag op {datum} bij {locatie}: help jij mee als gastvrouw of gastheer? Meld je bij {@collega}. #opendag #werkenbij', 'comms', 'info'),
+  t('Open dag op {datum} bij {locatie}: help jij mee als gastvrouw of gastheer? Meld je bij {@collega}. #opendag #werkenbij', 'comms', 'aanmelden'),
 
   // Facility
   t('Het restaurant van {locatie} heeft een nieuwe menukaart, met elke dag een vegetarische keuze. #menu #restaurant', 'facility', 'info', 'eten'),
@@ -217,13 +217,13 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
     g('Korte terugblik op de drukke nacht van gisteren: goed gehandeld allemaal. Dank jullie wel. {teamtag}', 'mooimoment'),
     g('Vergeet niet de e-learning medicatie af te ronden vóór {datum}. {teamtag} #scholing', 'info'),
     g('Nieuwe collega in ons team: welkom {@collega}! {teamtag} #welkom', 'welkom'),
-    g('Teamuitje! Wat wordt het: bowlen, escaperoom of samen koken? Reageer hieronder. {teamtag}', 'vraag', 'team'),
+    g('Teamuitje! Wat wordt het: bowlen, escaperoom of samen koken? Reageer hieronder. {teamtag}', 'aanmelden', 'team'),
     g('De sleutel van de medicijnkast ligt weer op de vaste plek. Graag daar laten. {teamtag}', 'info'),
-    g('Wie heeft er zin om {dag} mee te helpen met het opruimen van de linnenkamer? {teamtag}', 'vraag'),
+    g('Wie heeft er zin om {dag} mee te helpen met het opruimen van de linnenkamer? {teamtag}', 'aanmelden'),
   ],
   valpreventie: [
     g('Verslag van ons overleg: we gaan de valregistratie per kwartaal bespreken in de teams. #valpreventie', 'info'),
-    g('Wie wil er meedoen aan de pilot met heupbeschermers? #valpreventie', 'vraag'),
+    g('Wie wil er meedoen aan de pilot met heupbeschermers? #valpreventie', 'aanmelden'),
     g('De nieuwe checklist valrisico staat in het kwaliteitshandboek. Feedback welkom! #valpreventie', 'info'),
     g('Volgende bijeenkomst {dag} om {tijd} uur bij {locatie}. #valpreventie', 'info'),
   ],
@@ -235,7 +235,7 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
   ],
   ambassadeurs: [
     g('Ambassadeursoverleg {dag} om {tijd} uur: hoe krijgen we meer collega\'s aan het posten? #ambassadeurs', 'info'),
-    g('Idee: elke week een collega in beeld. Wie wil de eerste zijn? #ambassadeurs', 'vraag'),
+    g('Idee: elke week een collega in beeld. Wie wil de eerste zijn? #ambassadeurs', 'aanmelden'),
     g('Materiaal voor het teamoverleg staat klaar: {intranet} in het kort, op één A4. #ambassadeurs', 'info'),
     g('Mooi om te zien: deze maand al {aantal} nieuwe collega\'s die hun eerste bericht plaatsten! #ambassadeurs', 'viering'),
   ],
@@ -265,7 +265,7 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
     g('Volgende actie: de koffiebekers gaan eruit, iedereen krijgt een eigen mok. #duurzaamheid', 'info'),
   ],
   fietsclub: [
-    g('Zaterdag om {tijd} uur vertrekken we bij {locatie} voor een rondje van 60 km. Wie rijdt er mee? #fietsclub', 'vraag', 'fiets'),
+    g('Zaterdag om {tijd} uur vertrekken we bij {locatie} voor een rondje van 60 km. Wie rijdt er mee? #fietsclub', 'aanmelden', 'fiets'),
     g('Mooie tocht vandaag, met koffie en appeltaart halverwege. #fietsclub', 'mooimoment', 'fiets'),
     g('Wie heeft er een reservebinnenband te leen? Ik reed vanochtend lek. #fietsclub', 'vraag'),
     g('Zondag de toertocht van {stad}: we rijden de 80 km. Aanmelden bij {@collega}. #fietsclub', 'info', 'landschap'),
@@ -277,12 +277,12 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
   ],
   hardlopen: [
     g('Training {dag} om {tijd} uur: intervallen. Verzamelen bij de hoofdingang. #hardlopen', 'info', 'hardlopen'),
-    g('Wie loopt er mee met de zorgloop op {datum}? Inschrijven via {@collega}. #hardlopen', 'vraag'),
+    g('Wie loopt er mee met de zorgloop op {datum}? Inschrijven via {@collega}. #hardlopen', 'aanmelden'),
     g('Nieuw persoonlijk record op de 5 km! Dank voor de aanmoediging. #hardlopen', 'viering', 'hardlopen'),
   ],
   kookclub: [
     g('Recept van de maand: stamppot boerenkool met geroosterde pompoen. #kookclub #recept', 'info', 'eten'),
-    g('Kookavond {dag}: we maken Surinaamse roti. Nog drie plekken vrij! #kookclub', 'vraag', 'eten'),
+    g('Kookavond {dag}: we maken Surinaamse roti. Nog drie plekken vrij! #kookclub', 'aanmelden', 'eten'),
     g('Wie heeft een goed recept voor een grote groep? Volgende week is er een teamlunch. #kookclub #recept', 'vraag'),
   ],
   fotoclub: [
@@ -291,14 +291,14 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
   ],
   moestuin: [
     g('De eerste courgettes zijn geoogst! Ze gaan mee naar de kookactiviteit van de bewoners. #moestuin', 'viering', 'moestuin'),
-    g('Wie wil in de vakantie water geven? Het schema hangt bij de ingang. #moestuin', 'vraag'),
+    g('Wie wil in de vakantie water geven? Het schema hangt bij de ingang. #moestuin', 'aanmelden'),
   ],
   boekenclub: [
     g('Deze maand lezen we een roman over een wijkverpleegkundige op het platteland. Bespreking op {datum}. #boekenclub', 'info'),
     g('Tips voor het volgende boek? Graag iets luchtigs voor de zomer. #boekenclub', 'vraag'),
   ],
   zaalvoetbal: [
-    g('Woensdag zaalvoetbal in de sporthal van {stad}, we zoeken nog twee spelers! #zaalvoetbal', 'vraag'),
+    g('Woensdag zaalvoetbal in de sporthal van {stad}, we zoeken nog twee spelers! #zaalvoetbal', 'aanmelden'),
     g('Gewonnen met 6-4! Volgende week de return. #zaalvoetbal', 'viering'),
   ],
 };
@@ -332,7 +332,14 @@ export const REPLIES: Record<ReplyKind | 'algemeen' | 'noemen', string[]> = {
     'Hoera! 🎂',
   ],
   vraag: [
-    'Goede vraag, ik wil het ook weten.',
+    'Goede vraag, ik ben ook benieuwd.',
+    '{@collega} weet hier vast meer van.',
+    'Ik kijk even voor je.',
+    '{@auteur} ik stuur je een berichtje.',
+    'Goed punt!',
+    'Bij ons is dat ook een dingetje.',
+  ],
+  werkvraag: [
     'Volgens mij staat het in het personeelsportaal onder Formulieren.',
     'Vraag het even bij de servicedesk, die weten het vast.',
     'Ik kan het je morgen laten zien.',
@@ -340,6 +347,16 @@ export const REPLIES: Record<ReplyKind | 'algemeen' | 'noemen', string[]> = {
     '{@auteur} ik stuur je een berichtje.',
     '{@collega} weet hier alles van!',
     'Ik had hetzelfde probleem. Opnieuw inloggen hielp bij mij.',
+    'Goede vraag, ik wil het ook weten.',
+  ],
+  aanmelden: [
+    'Ik ben erbij!',
+    'Leuk, zet me op de lijst.',
+    'Helaas, ik moet werken.',
+    'Wat is het verzamelpunt?',
+    'Mag ik een collega meenemen?',
+    'Ik doe mee! 🙋',
+    '{@collega} is dit niet iets voor jou?',
   ],
   rooster: [
     'Ik kan wel ruilen, stuur me even een bericht.',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySecret } from '../../../server/src/auth/secrets.js';
 import { openDatabase, type Db } from '../../../server/src/db/connect.js';
 import { migrateToLatest } from '../../../server/src/db/migrate.js';
-import { amsterdamParts } from '../../../server/src/seed/calendar.js';
+import { ActivityClock, amsterdamParts, amsterdamToUtc } from '../../../server/src/seed/calendar.js';
 import { DEMO_PEOPLE, ensureDemoOrganisation, seedOrganisation } from '../../../server/src/seed/index.js';
 import { Rng } from '../../../server/src/seed/prng.js';
 import { PALETTES, contrastRatio } from '../../../server/src/seed/vocabulary.js';
@@ -364,6 +364,29 @@ describe('seedOrganisation', () => {
     expect(locations.every((l) => /^Locatie .+, .+$/.test(l.name))).toBe(true);
     const kinds = await db.kysely.selectFrom('departments').select('kind').distinct().where('tenant_id', '=', r.tenantId).execute();
     expect(kinds.map((k) => k.kind).sort()).toEqual(['facility', 'homecare', 'other', 'staff', 'ward']);
+  });
+});
+
+describe('Amsterdam time', () => {
+  it('agrees with the time-zone database every hour of a year, across both clock changes', () => {
+    const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23', day: '2-digit' });
+    const start = Date.UTC(2025, 0, 1);
+    for (let t = start; t < start + 366 * 86_400_000; t += 3_600_000) {
+      const parts = fmt.formatToParts(new Date(t));
+      const p = amsterdamParts(t);
+      expect([p.day, p.hour]).toEqual([Number(parts.find((x) => x.type === 'day')!.value), Number(parts.find((x) => x.type === 'hour')!.value)]);
+    }
+    // 14:00 on a summer day is 12:00 UTC; on a winter day 13:00 UTC.
+    expect(new Date(amsterdamToUtc(2025, 6, 1, 14)).toISOString()).toBe('2025-07-01T12:00:00.000Z');
+    expect(new Date(amsterdamToUtc(2025, 0, 7, 14)).toISOString()).toBe('2025-01-07T13:00:00.000Z');
+  });
+
+  it('spreads exactly the asked number of moments, all before the anchor', () => {
+    const anchor = Date.UTC(2025, 6, 1, 15);
+    const clock = new ActivityClock(anchor, 90);
+    const moments = clock.spread(new Rng(4), 1234);
+    expect(moments).toHaveLength(1234);
+    expect(moments.every((t) => t < anchor && t >= clock.startMs)).toBe(true);
   });
 });
 
