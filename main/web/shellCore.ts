@@ -1,8 +1,23 @@
-import type { Result } from '../../common/src/ipc/contract.js';
+import { samenEvents, type SamenEvent } from '../../common/src/ipc/contract.js';
+import type { SamenCore } from '../core/api.js';
 
-/** What the browser shell needs from main/core: the same handlers and events the Electron shell wires to IPC. */
+/** What a shell needs from main/core: the same handlers and events, whichever shell carries them. */
 export interface ShellCore {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
-  subscribe(listener: (event: string, payload: unknown) => void): () => void;
+  invoke(method: string, input: unknown): Promise<unknown>;
+  subscribe(listener: (event: SamenEvent, payload: unknown) => void): () => void;
   image(id: string, size: 'thumb' | 'full'): Promise<{ bytes: Uint8Array; mime: string } | null>;
+}
+
+export function shellCore(core: SamenCore): ShellCore {
+  return {
+    invoke: (method, input) => core.invoke(method, input),
+    subscribe(listener) {
+      const offs = (Object.keys(samenEvents) as SamenEvent[]).map((name) => core.on(name, (payload) => listener(name, payload)));
+      return () => offs.forEach((off) => off());
+    },
+    async image(id, size) {
+      const result = await core.images.fetch(id, size);
+      return result.ok ? result.value : null;
+    },
+  };
 }

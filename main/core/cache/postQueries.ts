@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { Comment, Post } from '../../../common/src/api/entities.js';
+import { commentFromRow, postFromRow, type CommentRow, type PostRow } from './rows.js';
+
+export interface PostFilter {
+  groupId?: string | undefined;
+  /** Normalised (lower case, no `#`). */
+  hashtag?: string | undefined;
+  authorId?: string | undefined;
+  pinnedOnly?: boolean | undefined;
+}
+
+/** A position in a newest-first list: everything strictly older than this post. */
+export interface PostPosition {
+  createdAt: string;
+  id: string;
+}
+
+/**
+ * Reads posts and comments newest first. Each filter shape has its own statement, prepared once,
+ * so the planner walks one index in order and stops after `limit` rows.
+ */
+export function createPostQueries(db: Database.Database) {
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let s = prepared.get(sql);
+    if (!s) prepared.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  const byId = db.prepare<[string], PostRow>('SELECT * FROM posts WHERE id = ?');
+  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM posts WHERE id = ?');
+  const commentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM comments WHERE id = ?');
+  const commentsOf = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE post_id = ? ORDER BY created_at, id');
+
+  return {
+    list(filter: PostFilter, before: PostPosition | null, limit: number): Post[] {
+      const viaTag = filter.hashtag !== undefined;
+      const p = viaTag ? 'p.' : '';
+      const where: string[] = [];
+      if (viaTag) where.push('h.tag = @hashtag');
+      if (filter.groupId !== undefined) where.push(`${p}group_id = @groupId`);
+      if (filter.authorId !== undefined) where.push(`${p}author_id = @authorId`);
+      if (filter.pinnedOnly) where.push(`${p}pinned = 1`);
+      const [created, id] = viaTag ? ['h.created_at', 'h.post_id'] : ['created_at', 'id'];
+      if (before) where.push(`(${created}, ${id}) < (@beforeCreatedAt, @beforeId)`);
+      const sql =
+        (viaTag ? 'SELECT p.* FROM post_hashtags h JOIN posts p ON p.id = h.post_id' : 'SELECT * FROM posts') +
+        (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+        ` ORDER BY ${created} DESC, ${id} DESC LIMIT @limit`;
+      const params: Record<string, string | number> = { limit };
+      if (filter.hashtag !== undefined) params.hashtag = filter.hashtag;
+      if (filter.groupId !== undefined) params.groupId = filter.groupId;
+      if (filter.authorId !== undefined) params.authorId = filter.authorId;
+      if (before) Object.assign(params, { beforeCreatedAt: before.createdAt, beforeId: before.id });
+      return (statement(sql).all(params) as PostRow[]).map(postFromRow);
+    },
+    get(id: string): Post | null {
+      const row = byId.get(id);
+      return row ? postFromRow(row) : null;
+    },
+    has: (id: string): boolean => exists.get(id) !== undefined,
+    hasComment: (id: string): boolean => commentExists.get(id) !== undefined,
+    comments: (postId: string): Comment[] => commentsOf.all(postId).map(commentFromRow),
+  };
+}
+
+export type PostQueries = ReturnType<typeof createPostQueries>;

@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import { migrate, type Migration } from './migrate.js';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** Where the previous, unreadable file was moved; null when the file opened cleanly. */
+  movedAside: string | null;
+  /** False when even a fresh file could not be made and the data lives in memory only. */
+  onDisk: boolean;
+}
+
+/**
+ * Opens (or creates) a SQLite file in WAL mode and brings its schema up to date. A file that cannot
+ * be read or migrated is renamed with a timestamp and replaced by a fresh one; if the folder itself
+ * is unusable the data lives in memory for this run. The app never refuses to start over a file.
+ */
+export function openDatabaseFile(file: string, migrations: readonly Migration[], log: Logger, clock: Clock): OpenedDatabase {
+  try {
+    return { db: openAndMigrate(file, migrations), movedAside: null, onDisk: true };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    let movedAside: string | null = null;
+    try {
+      movedAside = moveAside(file, clock);
+      log.warn('database file unreadable; moved aside and starting fresh', { file, movedTo: movedAside, reason });
+      return { db: openAndMigrate(file, migrations), movedAside, onDisk: true };
+    } catch (again) {
+      log.error('database file unusable; keeping data in memory for this run', {
+        file,
+        reason: again instanceof Error ? again.message : String(again),
+      });
+      const db = new Database(':memory:');
+      migrate(db, migrations);
+      return { db, movedAside, onDisk: false };
+    }
+  }
+}
+
+function openAndMigrate(file: string, migrations: readonly Migration[]): Database.Database {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 2000');
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Renames the file and its WAL companions so the evidence is kept but no longer read. */
+export function moveAside(file: string, clock: Clock): string {
+  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.corrupt-${stamp}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+/** SQLite reports a damaged or foreign file with these codes (extended codes start with them). */
+export function isCorruption(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  return code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
+}

@@ -1,0 +1,109 @@
+import type { Result } from '../../common/src/ipc/contract.js';
+import type { SessionState } from '../../common/src/ipc/views.js';
+import { normaliseHashtag } from '../../common/src/text/hashtags.js';
+import type { Cache } from './cache/openCache.js';
+import { myGroups } from './groups/myGroups.js';
+import type { ImageUrl } from './images/imageUrl.js';
+import type { Handlers } from './ipc/dispatcher.js';
+import type { HttpClient } from './net/httpClient.js';
+import type { WriteActions } from './outbox/writeActions.js';
+import { mentionSuggestions } from './people/mentionSuggestions.js';
+import { personCard } from './people/personCard.js';
+import type { PersonalStore } from './personal/personalStore.js';
+import { fail, ok } from './result.js';
+import type { SessionManager } from './session/sessionManager.js';
+import { themeOf } from './session/sessionView.js';
+import type { SyncEngine } from './sync/syncEngine.js';
+import type { SyncStatusTracker } from './sync/syncStatus.js';
+import { hashtagSuggestions } from './timeline/hashtagSuggestions.js';
+import { decodePostCursor, encodePostCursor } from './timeline/postCursor.js';
+import type { Reader } from './timeline/reader.js';
+
+const PINNED_AT_MOST = 20;
+
+export interface HandlerDeps {
+  http: HttpClient;
+  cache: Cache;
+  personal: PersonalStore;
+  read: Reader;
+  session: SessionManager;
+  sessionState(): SessionState;
+  actions: WriteActions;
+  sync: SyncEngine;
+  status: SyncStatusTracker;
+  imageUrl: ImageUrl;
+}
+
+/** The handlers behind window.samen; their input has been checked against the contract already. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  const { read } = d;
+  const postView = (id: string) =>
+    read((scope) => {
+      const found = scope.find(id);
+      return found ? ok(scope.view(found)) : fail('not_found', 'post not found');
+    });
+  const written = <T>(result: Result<string>, then: (id: string) => Result<T>): Result<T> => (result.ok ? then(result.value) : result);
+
+  return {
+    'session.state': async () => ok(d.sessionState()),
+    'session.loginPassword': async ({ employeeNumber, password }) => {
+      const answer = await d.session.loginPassword(employeeNumber, password);
+      return answer.ok ? ok(d.sessionState()) : fail(answer.error.code, answer.error.message);
+    },
+    'session.logout': async () => {
+      await d.session.logout();
+      return ok(d.sessionState());
+    },
+    'theme.get': async () => {
+      const org = d.session.current()?.organisation ?? d.cache.read((c) => c.directory.organisation());
+      return ok(org ? themeOf(org, d.imageUrl) : null);
+    },
+
+    'timeline.list': async ({ groupId, hashtag, authorId, cursor, limit }) => {
+      const before = cursor === undefined ? null : decodePostCursor(cursor);
+      if (cursor !== undefined && !before) return fail('invalid_input', 'cursor: not a timeline cursor');
+      const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag) };
+      return read((scope) => {
+        const found = scope.list(filter, before, limit);
+        const page = found.slice(0, limit);
+        const last = page[page.length - 1];
+        return ok({ items: page.map(scope.view), nextCursor: found.length > limit && last ? encodePostCursor(last.post) : null });
+      });
+    },
+    'timeline.pinned': async () =>
+      read((scope) => ok({ items: scope.list({ pinnedOnly: true }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view) })),
+    'post.get': async ({ id }) => {
+      const local = postView(id);
+      const session = d.session.current();
+      if (local.ok || !session) return local;
+      // Not synced yet (a notification can arrive before its post): ask the server.
+      const answer = await d.http.call('getPost', { token: session.token, params: { id } });
+      if (!answer.ok) return fail(answer.error.code, answer.error.message);
+      return read((scope) => ok(scope.view({ post: answer.value, delivery: 'sent' })));
+    },
+    'post.create': async (input) => written(d.actions.createPost(input), postView),
+    'post.delete': async (input) => written(d.actions.deletePost(input), () => ok({ ok: true as const })),
+    'post.like': async (input) => written(d.actions.like(input), postView),
+
+    'comment.list': async ({ postId }) =>
+      read((scope) => (scope.find(postId) ? ok({ items: scope.comments(postId) }) : fail('not_found', 'post not found'))),
+    'comment.create': async (input) =>
+      written(d.actions.createComment(input), (id) =>
+        read((scope) => {
+          const comment = scope.comments(input.postId).find((c) => c.id === id);
+          return comment ? ok(comment) : fail('not_found', 'post not found');
+        }),
+      ),
+
+    'people.card': async ({ id }) => read((scope, parts) => {
+      const card = personCard(parts.directory, scope, id, d.imageUrl);
+      return card ? ok(card) : fail('not_found', 'person not found');
+    }),
+    'people.suggest': async ({ prefix, limit }) => read((_, parts) => ok(mentionSuggestions(parts.directory, prefix, limit, d.imageUrl))),
+    'hashtags.suggest': async ({ prefix, limit }) => read((_, parts) => ok(hashtagSuggestions(parts.directory, d.personal, prefix, limit))),
+    'groups.mine': async () => read((_, parts) => ok(myGroups(parts.directory, d.personal))),
+
+    'sync.status': async () => ok(d.status.get()),
+    'sync.now': async () => ok(await d.sync.syncNow()),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Result } from '../../../common/src/ipc/contract.js';
+import type { HttpClient } from '../net/httpClient.js';
+import type { OutboxStore } from '../outbox/outboxStore.js';
+import { fail } from '../result.js';
+import { createByteLru } from './byteLru.js';
+import type { ImageSize } from './imageUrl.js';
+
+export interface ImageBytes {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Image bytes for the shell to serve: a picture still waiting in the outbox comes from disk, others
+ * from the server with the logged-in session, kept in a small memory cache that logout empties
+ * (images of private groups must not outlive the session).
+ */
+export function createImageFetcher(d: { http: HttpClient; outbox: OutboxStore; token(): string | null; maxBytes?: number }) {
+  const lru = createByteLru<ImageBytes>(d.maxBytes ?? 32 * 1024 * 1024);
+  return {
+    async fetch(id: string, size: ImageSize): Promise<Result<ImageBytes>> {
+      if (!UUID.test(id) || (size !== 'thumb' && size !== 'full')) return fail('invalid_input', 'not an image id');
+      const waiting = d.outbox.imageBytes(id);
+      if (waiting) return { ok: true, value: waiting };
+      const key = `${id}:${size}`;
+      const cached = lru.get(key);
+      if (cached) return { ok: true, value: cached };
+      const token = d.token();
+      if (!token) return fail('not_logged_in', 'images need a session');
+      const answer = await d.http.bytes('getImage', { token, params: { id }, query: { size } });
+      if (!answer.ok) return fail(answer.error.code, answer.error.message);
+      // Logged out while downloading: the picture is not kept.
+      if (d.token() === token) lru.set(key, answer.value);
+      return { ok: true, value: answer.value };
+    },
+    clear: () => lru.clear(),
+  };
+}
+
+export type ImageFetcher = ReturnType<typeof createImageFetcher>;

@@ -1,0 +1,71 @@
+import { ErrorBodySchema, type ErrorCode } from '../../../common/src/api/errors.js';
+import type { ClientError, ClientErrorCode } from '../../../common/src/ipc/contract.js';
+
+/** A failed request as a value: the code the renderer knows, plus what a retry policy needs. */
+export interface NetError extends ClientError {
+  /** HTTP status, or null when no answer came (network down, timeout). */
+  status: number | null;
+  /** The server's own code, when it sent one. */
+  serverCode: ErrorCode | null;
+  /** Worth trying again later with the same request: the server was unreachable, overloaded or failed. */
+  retryable: boolean;
+}
+
+export type NetResult<T> = { ok: true; value: T } | { ok: false; error: NetError };
+
+const FROM_SERVER: Record<ErrorCode, ClientErrorCode> = {
+  bad_json: 'invalid_input',
+  validation: 'invalid_input',
+  organisation_required: 'invalid_input',
+  unsupported_media_type: 'unsupported_media_type',
+  invalid_image: 'invalid_image',
+  unauthenticated: 'not_logged_in',
+  invalid_credentials: 'invalid_credentials',
+  token_expired: 'not_logged_in',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  conflict: 'invalid_input',
+  // The first request with this key is still running: its answer will come to a later try.
+  idempotency_in_progress: 'server_error',
+  idempotency_key_reused: 'invalid_input',
+  too_large: 'too_large',
+  rate_limited: 'rate_limited',
+  internal: 'server_error',
+  unavailable: 'offline',
+};
+
+function fromStatus(status: number): ClientErrorCode {
+  if (status === 401) return 'not_logged_in';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  // Gateways answer these when the server behind them is down: to the person that is "offline".
+  if (status === 502 || status === 503 || status === 504) return 'offline';
+  if (status >= 500) return 'server_error';
+  return 'invalid_input';
+}
+
+const RETRYABLE = new Set<ClientErrorCode>(['offline', 'server_error', 'rate_limited']);
+
+export function offlineError(message: string): NetError {
+  return { code: 'offline', message, status: null, serverCode: null, retryable: true };
+}
+
+/** Maps an HTTP error answer (status and body text) to a NetError. */
+export function errorFromAnswer(status: number, bodyText: string): NetError {
+  let serverCode: ErrorCode | null = null;
+  let message = `HTTP ${status}`;
+  try {
+    const parsed = ErrorBodySchema.safeParse(JSON.parse(bodyText));
+    if (parsed.success) {
+      serverCode = parsed.data.error.code;
+      message = parsed.data.error.message;
+    }
+  } catch {
+    // Not JSON: a proxy or gateway answered; the status is all there is.
+  }
+  const code = serverCode ? FROM_SERVER[serverCode] : fromStatus(status);
+  return { code, message, status, serverCode, retryable: RETRYABLE.has(code) };
+}

@@ -1,0 +1,67 @@
+import type { HttpClient } from '../net/httpClient.js';
+import type { NetError, NetResult } from '../net/netError.js';
+import type { OutboxItem, OutboxStore } from './outboxStore.js';
+
+export type DeliveryOutcome =
+  /** The server confirmed; `item` carries the server ids of uploaded images. */
+  | { kind: 'delivered'; item: OutboxItem }
+  /** The server refused for good (validation, forbidden, not found): report and drop. */
+  | { kind: 'rejected'; error: NetError }
+  /** Unreachable, overloaded or failing: try the same request again later. */
+  | { kind: 'retry'; error: NetError }
+  /** The session is no longer valid: wait for the person to log in again. */
+  | { kind: 'unauthorized' };
+
+const failed = (error: NetError): DeliveryOutcome =>
+  error.code === 'not_logged_in' ? { kind: 'unauthorized' } : error.retryable ? { kind: 'retry', error } : { kind: 'rejected', error };
+
+const settle = (item: OutboxItem, answer: NetResult<unknown>): DeliveryOutcome => (answer.ok ? { kind: 'delivered', item } : failed(answer.error));
+
+/**
+ * Sends one outbox item. Every request carries the item's idempotency key (images a key derived
+ * from it), so sending again after a lost answer changes nothing on the server.
+ */
+export async function deliverItem(http: HttpClient, store: OutboxStore, item: OutboxItem, token: string): Promise<DeliveryOutcome> {
+  const key = item.idempotencyKey;
+  switch (item.kind) {
+    case 'post': {
+      const images = [...item.images];
+      for (const [i, image] of images.entries()) {
+        if (image.serverId) continue;
+        const bytes = store.imageBytes(image.localId);
+        if (!bytes) continue;
+        const uploaded = await http.call('uploadImage', {
+          token,
+          body: { bytes: bytes.bytes, mime: image.mime },
+          idempotencyKey: `${key}.image.${image.position}`,
+        });
+        if (!uploaded.ok) return failed(uploaded.error);
+        store.setImageServerId(item.id, image.position, uploaded.value.id);
+        images[i] = { ...image, serverId: uploaded.value.id };
+      }
+      const imageIds = images.flatMap((img) => (img.serverId ? [img.serverId] : []));
+      const answer = await http.call('createPost', {
+        token,
+        body: { id: item.id, body: item.payload.body, groupId: item.payload.groupId, imageIds },
+        idempotencyKey: key,
+      });
+      return settle({ ...item, images }, answer);
+    }
+    case 'comment':
+      return settle(
+        item,
+        await http.call('createComment', { token, params: { id: item.postId }, body: { id: item.id, body: item.payload.body }, idempotencyKey: key }),
+      );
+    case 'like':
+      return settle(
+        item,
+        await http.call(item.payload.liked ? 'likePost' : 'unlikePost', { token, params: { id: item.postId }, idempotencyKey: key }),
+      );
+    case 'delete': {
+      const answer = await http.call('deletePost', { token, params: { id: item.postId }, idempotencyKey: key });
+      // Already gone is what a delete wants.
+      if (!answer.ok && answer.error.code === 'not_found') return { kind: 'delivered', item };
+      return settle(item, answer);
+    }
+  }
+}

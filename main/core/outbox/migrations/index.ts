@@ -1,0 +1,5 @@
+import type { Migration } from '../../db/migrate.js';
+import { initial } from './0001_initial.js';
+
+/** In version order; append only. */
+export const outboxMigrations: readonly Migration[] = [initial];

@@ -1,0 +1,44 @@
+import type { OutboxItem } from './outboxStore.js';
+
+type PostItem = Extract<OutboxItem, { kind: 'post' }>;
+type CommentItem = Extract<OutboxItem, { kind: 'comment' }>;
+
+/** A write the UI shows before the stores have it: still waiting (`sending`) or confirmed (`sent`). */
+export interface Pending<T> {
+  item: T;
+  sent: boolean;
+}
+
+export interface PendingWrites {
+  posts: Map<string, Pending<PostItem>>;
+  comments: Pending<CommentItem>[];
+  /** The latest like or unlike per post, and whether one still waits to be sent. */
+  likes: Map<string, { liked: boolean; waiting: boolean }>;
+  deletedPostIds: Set<string>;
+}
+
+/** Folds confirmed-but-unsynced and waiting writes, oldest first, into what the views overlay. */
+export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly OutboxItem[]): PendingWrites {
+  const out: PendingWrites = { posts: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set() };
+  const add = (item: OutboxItem, isSent: boolean) => {
+    switch (item.kind) {
+      case 'post':
+        out.posts.set(item.id, { item, sent: isSent });
+        return;
+      case 'comment':
+        out.comments.push({ item, sent: isSent });
+        return;
+      case 'like': {
+        const before = out.likes.get(item.postId);
+        out.likes.set(item.postId, { liked: item.payload.liked, waiting: (before?.waiting ?? false) || !isSent });
+        return;
+      }
+      case 'delete':
+        out.deletedPostIds.add(item.postId);
+        return;
+    }
+  };
+  for (const item of sent) add(item, true);
+  for (const item of waiting) add(item, false);
+  return out;
+}

@@ -1,0 +1,122 @@
+import type { Comment, Group, Membership, Notification, Post } from '../../../common/src/api/entities.js';
+import type { SyncChange } from '../../../common/src/api/sync.js';
+
+export interface PersonalPage {
+  postIds: Set<string>;
+  groupsChanged: boolean;
+}
+
+/**
+ * What only the logged-in person may see: their private groups with posts and comments, their own
+ * likes, memberships and notifications. Held in memory only, filled from the personal feed at each
+ * login and wiped at logout, so it never reaches the disk of a shared device.
+ */
+export function createPersonalStore() {
+  let cursor = 0;
+  const groups = new Map<string, Group>();
+  const posts = new Map<string, Post>();
+  const comments = new Map<string, Comment>();
+  const likes = new Set<string>();
+  const memberships = new Map<string, Membership>();
+  const notifications = new Map<string, Notification>();
+
+  const removePost = (id: string, page: PersonalPage) => {
+    for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
+    posts.delete(id);
+    likes.delete(id);
+    page.postIds.add(id);
+  };
+
+  const removeGroup = (id: string, page: PersonalPage) => {
+    for (const post of [...posts.values()]) if (post.groupId === id) removePost(post.id, page);
+    groups.delete(id);
+    memberships.delete(id);
+    page.groupsChanged = true;
+  };
+
+  function applyOne(change: SyncChange, page: PersonalPage): void {
+    if (change.op === 'delete') {
+      switch (change.entity) {
+        case 'group':
+          return removeGroup(change.id, page);
+        case 'post':
+          return removePost(change.id, page);
+        case 'comment': {
+          const postId = comments.get(change.id)?.postId;
+          if (postId) page.postIds.add(postId);
+          comments.delete(change.id);
+          return;
+        }
+        case 'like': {
+          const postId = change.id.split(':')[0]!;
+          likes.delete(postId);
+          page.postIds.add(postId);
+          return;
+        }
+        case 'membership':
+          memberships.delete(change.id.split(':')[0]!);
+          page.groupsChanged = true;
+          return;
+        case 'notification':
+          notifications.delete(change.id);
+          return;
+        default:
+          return;
+      }
+    }
+    switch (change.entity) {
+      case 'group':
+        groups.set(change.id, change.data);
+        page.groupsChanged = true;
+        return;
+      case 'post':
+        posts.set(change.id, change.data);
+        page.postIds.add(change.id);
+        return;
+      case 'comment':
+        comments.set(change.id, change.data);
+        page.postIds.add(change.data.postId);
+        return;
+      case 'like':
+        likes.add(change.data.postId);
+        page.postIds.add(change.data.postId);
+        return;
+      case 'membership':
+        memberships.set(change.data.groupId, change.data);
+        page.groupsChanged = true;
+        return;
+      case 'notification':
+        notifications.set(change.id, change.data);
+        return;
+      default:
+        // Organisation-wide entities belong in the cache, not here.
+        return;
+    }
+  }
+
+  return {
+    cursor: () => cursor,
+    applyPage(changes: readonly SyncChange[], next: number): PersonalPage {
+      const page: PersonalPage = { postIds: new Set(), groupsChanged: false };
+      for (const change of changes) applyOne(change, page);
+      cursor = next;
+      return page;
+    },
+    posts: (): Post[] => [...posts.values()],
+    post: (id: string): Post | null => posts.get(id) ?? null,
+    hasComment: (id: string): boolean => comments.has(id),
+    comments: (postId: string): Comment[] => [...comments.values()].filter((c) => c.postId === postId),
+    group: (id: string): Group | null => groups.get(id) ?? null,
+    memberships: (): Membership[] => [...memberships.values()],
+    isLiked: (postId: string): boolean => likes.has(postId),
+    /** Newest first. */
+    notifications: (): Notification[] => [...notifications.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    wipe() {
+      cursor = 0;
+      for (const m of [groups, posts, comments, memberships, notifications]) m.clear();
+      likes.clear();
+    },
+  };
+}
+
+export type PersonalStore = ReturnType<typeof createPersonalStore>;

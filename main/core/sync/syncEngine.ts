@@ -1,0 +1,245 @@
+import type { Notification } from '../../../common/src/api/entities.js';
+import type { SyncStatus } from '../../../common/src/ipc/views.js';
+import { CacheResetError, type Cache } from '../cache/openCache.js';
+import type { Logger } from '../log.js';
+import { readEventStream } from '../net/eventStream.js';
+import type { HttpClient } from '../net/httpClient.js';
+import type { PersonalStore } from '../personal/personalStore.js';
+import { backoffDelay, type BackoffPolicy } from './backoff.js';
+import { personalSink, sharedSink, type ChangedPosts } from './feedSinks.js';
+import { pullFeed } from './pullFeed.js';
+import type { SyncStatusTracker } from './syncStatus.js';
+import type { Clock } from '../clock.js';
+
+export interface SyncTuning {
+  /** Changes per /v1/sync page. */
+  pageSize: number;
+  /** How often to catch up while the event stream is down (and to check the server while logged out). */
+  catchUpIntervalMs: number;
+  /** Back-off after a failed catch-up or a dropped event stream. */
+  retry: BackoffPolicy;
+  /** An event stream silent for this long is taken for dead (the server sends heartbeats). */
+  idleTimeoutMs: number;
+}
+
+/** The part of the outbox that sync drives: delivered writes stay visible until a sync brings them. */
+export interface OutboxHooks {
+  deliveryMarker(): number;
+  settleDelivered(marker: number): void;
+  kick(): void;
+}
+
+export interface SyncEngineDeps {
+  http: HttpClient;
+  cache: Cache;
+  personal: PersonalStore;
+  status: SyncStatusTracker;
+  outbox: OutboxHooks;
+  clock: Clock;
+  log: Logger;
+  tuning: SyncTuning;
+  random?: () => number;
+  onPostsChanged: ChangedPosts;
+  onNotification(n: Notification): void;
+  /** The server no longer accepts the session token. */
+  onSessionEnded(): void;
+}
+
+export interface SyncEngine {
+  /** Begins syncing for a session: a catch-up now, then live updates from the event stream. */
+  startSession(token: string): void;
+  /** Ends the session's syncing (logout); keeps checking whether the server is reachable. */
+  endSession(): void;
+  /** Catches up now (or checks the server when logged out) and answers the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  /** Begins checking the server while logged out. */
+  start(): void;
+  /** Stops everything and waits until no page is being applied. */
+  stop(): Promise<void>;
+}
+
+interface Live {
+  token: string;
+  abort: AbortController;
+  streamUp: boolean;
+  lastEventId: string | null;
+  loop: Promise<void>;
+}
+
+/**
+ * Keeps the cache and the personal store up to date: a first sync in pages, then a delta sync each
+ * time the event stream announces a newer seq; while the stream is down, a catch-up every
+ * `catchUpIntervalMs`; after failures, back-off with jitter.
+ */
+export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
+  const shared = sharedSink(d.cache, d.clock, d.onPostsChanged);
+  const personal = personalSink(d.personal, d.onPostsChanged);
+  let running = false;
+  let live: Live | null = null;
+  let probeAbort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let current: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+
+  const schedule = (ms: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void refresh();
+    }, ms);
+    timer.unref?.();
+  };
+  const retryLater = () => schedule(backoffDelay(failures++, d.tuning.retry, d.random));
+
+  /** One refresh at a time; a request during a refresh runs once more after it. */
+  function refresh(): Promise<void> {
+    if (!running) return Promise.resolve();
+    if (!current) {
+      current = (live ? catchUp(live) : probe()).finally(() => {
+        current = null;
+      });
+      return current;
+    }
+    queued ??= current.then(() => {
+      queued = null;
+      return refresh();
+    });
+    return queued;
+  }
+
+  async function catchUp(session: Live): Promise<void> {
+    const marker = d.outbox.deliveryMarker();
+    d.status.syncing();
+    const o = { token: session.token, pageSize: d.tuning.pageSize, signal: session.abort.signal };
+    try {
+      const mine = await pullFeed(d.http, { ...o, scope: 'personal' }, personal);
+      const result = mine.ok ? await pullFeed(d.http, { ...o, scope: 'shared' }, shared) : mine;
+      if (session !== live) return;
+      if (result.ok) {
+        failures = 0;
+        d.status.reachable(d.cache.read((c) => c.state.lastSyncedAt()));
+        d.outbox.settleDelivered(marker);
+        d.outbox.kick();
+        if (!session.streamUp) schedule(d.tuning.catchUpIntervalMs);
+        return;
+      }
+      if (result.error.code === 'not_logged_in') return d.onSessionEnded();
+      d.log.warn('sync failed', { code: result.error.code, status: result.error.status });
+      d.status.unreachable();
+      retryLater();
+    } catch (err) {
+      if (session !== live) return;
+      if (err instanceof CacheResetError) {
+        d.status.resetLastSynced(null);
+        return schedule(0);
+      }
+      d.log.error('sync failed unexpectedly', { reason: err instanceof Error ? err.message : String(err) });
+      d.status.unreachable();
+      retryLater();
+    }
+  }
+
+  async function probe(): Promise<void> {
+    const answer = await d.http.call('health', { signal: probeAbort.signal });
+    if (live || !running) return;
+    if (answer.ok) {
+      failures = 0;
+      d.status.reachable(null);
+      schedule(d.tuning.catchUpIntervalMs);
+    } else {
+      d.status.unreachable();
+      retryLater();
+    }
+  }
+
+  async function listen(session: Live): Promise<void> {
+    let attempt = 0;
+    while (!session.abort.signal.aborted) {
+      const ended = await readEventStream(
+        d.http,
+        { token: session.token, lastEventId: session.lastEventId, signal: session.abort.signal, idleTimeoutMs: d.tuning.idleTimeoutMs },
+        {
+          onOpen: () => {
+            attempt = 0;
+            session.streamUp = true;
+            // The stream announces the newest seq at once; timed catch-ups are not needed while it runs.
+            if (timer) clearTimeout(timer);
+            timer = null;
+          },
+          onEventId: (id) => {
+            session.lastEventId = id;
+          },
+          onEvent: (event) => {
+            if (event.type === 'session-ended') return d.onSessionEnded();
+            if (event.type === 'notification') d.onNotification(event.notification);
+            const known = Math.min(d.personal.cursor(), d.cache.read((c) => c.state.cursor()));
+            if (event.seq > known) void refresh();
+          },
+        },
+      );
+      const wasUp = session.streamUp;
+      session.streamUp = false;
+      if (session.abort.signal.aborted) return;
+      if (ended.ended === 'failed' && ended.error.code === 'not_logged_in') return d.onSessionEnded();
+      // A stream that just dropped: find out now whether the server is gone; the catch-up then
+      // repeats on the interval (or backs off) until the stream is back.
+      if (wasUp) void refresh();
+      await sleep(backoffDelay(attempt++, d.tuning.retry, d.random), session.abort.signal);
+    }
+  }
+
+  function endLive() {
+    if (!live) return;
+    live.abort.abort();
+    live = null;
+  }
+
+  return {
+    startSession(token) {
+      endLive();
+      probeAbort.abort();
+      failures = 0;
+      const abort = new AbortController();
+      const session: Live = { token, abort, streamUp: false, lastEventId: null, loop: Promise.resolve() };
+      live = session;
+      session.loop = listen(session);
+      void refresh();
+    },
+    endSession() {
+      endLive();
+      probeAbort = new AbortController();
+      failures = 0;
+      void refresh();
+    },
+    async syncNow() {
+      await refresh();
+      return d.status.get();
+    },
+    start() {
+      running = true;
+      void refresh();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const loop = live?.loop;
+      endLive();
+      probeAbort.abort();
+      await Promise.allSettled([current, queued, loop]);
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

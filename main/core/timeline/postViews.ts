@@ -1,0 +1,70 @@
+import type { Post } from '../../../common/src/api/entities.js';
+import type { AuthorView, CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
+import type { Comment } from '../../../common/src/api/entities.js';
+import type { DirectoryQueries } from '../cache/directoryQueries.js';
+import type { ImageUrl } from '../images/imageUrl.js';
+import type { PendingWrites } from '../outbox/pendingWrites.js';
+
+/** What a view needs to know besides the post: who is looking, names, and writes in flight. */
+export interface ViewContext {
+  me: string | null;
+  imageUrl: ImageUrl;
+  author(id: string): AuthorView;
+  groupName(id: string): string | null;
+  likedByMe(postId: string): boolean;
+  /** Whether the stores already hold this comment (then a pending copy no longer counts). */
+  commentKnown(id: string): boolean;
+  pending: PendingWrites;
+}
+
+/** Authors looked up once per view build; someone not (yet) in the directory shows without a name. */
+export function authorLookup(directory: () => DirectoryQueries, imageUrl: ImageUrl): (id: string) => AuthorView {
+  const seen = new Map<string, AuthorView>();
+  return (id) => {
+    let view = seen.get(id);
+    if (!view) {
+      const p = directory().person(id);
+      view = p
+        ? { id, name: p.name, handle: p.handle, jobTitle: p.jobTitle, departmentName: p.departmentName, avatarUrl: p.avatarImageId ? imageUrl(p.avatarImageId, 'thumb') : null }
+        : { id, name: '', handle: '', jobTitle: '', departmentName: null, avatarUrl: null };
+      seen.set(id, view);
+    }
+    return view;
+  };
+}
+
+export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sending'): PostViewModel {
+  const baseLiked = ctx.likedByMe(post.id);
+  const like = ctx.pending.likes.get(post.id);
+  const liked = like ? like.liked : baseLiked;
+  const likeCount = Math.max(0, post.likeCount + (liked === baseLiked ? 0 : liked ? 1 : -1));
+  const unsyncedComments = ctx.pending.comments.filter((c) => c.item.postId === post.id && !ctx.commentKnown(c.item.id)).length;
+  return {
+    id: post.id,
+    author: ctx.author(post.authorId),
+    group: post.groupId ? { id: post.groupId, name: ctx.groupName(post.groupId) ?? '' } : null,
+    body: post.body,
+    hashtags: post.hashtags,
+    mentions: post.mentions,
+    images: post.images.map((img) => ({
+      id: img.id,
+      width: img.width,
+      height: img.height,
+      thumbUrl: ctx.imageUrl(img.id, 'thumb'),
+      url: ctx.imageUrl(img.id, 'full'),
+    })),
+    pinned: post.pinned,
+    likeCount,
+    likedByMe: liked,
+    commentCount: post.commentCount + unsyncedComments,
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
+    mine: ctx.me !== null && post.authorId === ctx.me,
+    delivery,
+    likePending: like?.waiting ?? false,
+  };
+}
+
+export function commentView(comment: Comment, ctx: Pick<ViewContext, 'author'>, delivery: 'sent' | 'sending'): CommentView {
+  return { id: comment.id, postId: comment.postId, author: ctx.author(comment.authorId), body: comment.body, createdAt: comment.createdAt, delivery };
+}

@@ -1,0 +1,119 @@
+import type { Post } from '../../../common/src/api/entities.js';
+import type { CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
+import { parseHashtags } from '../../../common/src/text/hashtags.js';
+import { parseMentionHandles } from '../../../common/src/text/mentions.js';
+import type { CacheParts } from '../cache/openCache.js';
+import type { PostFilter, PostPosition } from '../cache/postQueries.js';
+import type { ImageUrl } from '../images/imageUrl.js';
+import type { OutboxItem } from '../outbox/outboxStore.js';
+import { foldPendingWrites, type Pending } from '../outbox/pendingWrites.js';
+import type { PersonalStore } from '../personal/personalStore.js';
+import { isBefore, newerFirst } from './postCursor.js';
+import { authorLookup, commentView, postView, type ViewContext } from './postViews.js';
+
+export interface ReadSources {
+  parts: CacheParts;
+  personal: PersonalStore;
+  me: string | null;
+  /** Confirmed writes not yet synced, and waiting writes, of the logged-in person, oldest first. */
+  sent: readonly OutboxItem[];
+  waiting: readonly OutboxItem[];
+  imageUrl: ImageUrl;
+}
+
+type Sourced = { post: Post; delivery: 'sent' | 'sending' };
+
+/**
+ * One consistent read over the three places a post can be: the cache (organisation-wide), the
+ * personal store (private groups) and the outbox (written here, not yet synced). Built per request.
+ */
+export function openReadScope(s: ReadSources) {
+  const { directory, posts } = s.parts;
+  const pending = foldPendingWrites(s.sent, s.waiting);
+  const ctx: ViewContext = {
+    me: s.me,
+    imageUrl: s.imageUrl,
+    author: authorLookup(() => directory, s.imageUrl),
+    groupName: (id) => directory.group(id)?.name ?? s.personal.group(id)?.name ?? null,
+    likedByMe: (postId) => s.personal.isLiked(postId),
+    commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
+    pending,
+  };
+
+  const pendingPost = ({ item, sent }: Pending<Extract<OutboxItem, { kind: 'post' }>>): Sourced => ({
+    delivery: sent ? 'sent' : 'sending',
+    post: {
+      id: item.id,
+      authorId: item.personId,
+      groupId: item.payload.groupId,
+      body: item.payload.body,
+      hashtags: parseHashtags(item.payload.body),
+      mentions: parseMentionHandles(item.payload.body).flatMap((handle) => {
+        const person = directory.personByHandle(handle);
+        return person ? [{ personId: person.id, handle }] : [];
+      }),
+      images: item.images.map((img) => ({ id: img.serverId ?? img.localId, width: img.width, height: img.height })),
+      pinned: false,
+      likeCount: 0,
+      commentCount: 0,
+      createdAt: item.createdAt,
+      editedAt: null,
+    },
+  });
+
+  const matches = (p: Post, f: PostFilter) =>
+    (f.groupId === undefined || p.groupId === f.groupId) &&
+    (f.authorId === undefined || p.authorId === f.authorId) &&
+    (f.hashtag === undefined || p.hashtags.includes(f.hashtag)) &&
+    (!f.pinnedOnly || p.pinned);
+
+  function find(id: string): Sourced | null {
+    if (pending.deletedPostIds.has(id)) return null;
+    const stored = posts.get(id) ?? s.personal.post(id);
+    if (stored) return { post: stored, delivery: 'sent' };
+    const written = pending.posts.get(id);
+    return written ? pendingPost(written) : null;
+  }
+
+  /** Newest first, strictly older than `before`; up to `limit + 1` so the caller sees whether more exist. */
+  function list(filter: PostFilter, before: PostPosition | null, limit: number): Sourced[] {
+    const want = limit + 1 + pending.deletedPostIds.size;
+    const inMemory = (all: Sourced[]) =>
+      all.filter((x) => matches(x.post, filter) && isBefore(x.post, before)).sort((a, b) => newerFirst(a.post, b.post)).slice(0, want);
+    const cached = posts.list(filter, before, want).map((post): Sourced => ({ post, delivery: 'sent' }));
+    const privately = inMemory(s.personal.posts().map((post) => ({ post, delivery: 'sent' })));
+    const written = inMemory([...pending.posts.values()].map(pendingPost));
+    const byId = new Map<string, Sourced>();
+    for (const x of [...written, ...privately, ...cached]) byId.set(x.post.id, x);
+    return [...byId.values()]
+      .filter((x) => !pending.deletedPostIds.has(x.post.id))
+      .sort((a, b) => newerFirst(a.post, b.post))
+      .slice(0, limit + 1);
+  }
+
+  const view = (x: Sourced): PostViewModel => postView(x.post, ctx, x.delivery);
+
+  return {
+    find,
+    list,
+    view,
+    /** Comments oldest first, with this person's unsynced ones at the end of their time. */
+    comments(postId: string): CommentView[] {
+      const stored = [...posts.comments(postId), ...s.personal.comments(postId)].map((c) => commentView(c, ctx, 'sent'));
+      const known = new Set(stored.map((c) => c.id));
+      const written = pending.comments
+        .filter((c) => c.item.postId === postId && !known.has(c.item.id))
+        .map(({ item, sent }) =>
+          commentView(
+            { id: item.id, postId, authorId: item.personId, body: item.payload.body, mentions: [], createdAt: item.createdAt, editedAt: null },
+            ctx,
+            sent ? 'sent' : 'sending',
+          ),
+        );
+      return [...stored, ...written].sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt)));
+    },
+    author: ctx.author,
+  };
+}
+
+export type ReadScope = ReturnType<typeof openReadScope>;

@@ -1,0 +1,28 @@
+import type { Cache, CacheParts } from '../cache/openCache.js';
+import type { ImageUrl } from '../images/imageUrl.js';
+import type { DeliveredOverlay } from '../outbox/deliveredOverlay.js';
+import type { OutboxStore } from '../outbox/outboxStore.js';
+import type { PersonalStore } from '../personal/personalStore.js';
+import type { ActiveSession } from '../session/sessionManager.js';
+import { openReadScope, type ReadScope } from './readScope.js';
+
+export type Reader = <T>(work: (scope: ReadScope, parts: CacheParts) => T) => T;
+
+/** Runs a read over cache, personal store and outbox as the logged-in person (or nobody) sees it. */
+export function createReader(d: {
+  cache: Cache;
+  personal: PersonalStore;
+  outbox: OutboxStore;
+  delivered: DeliveredOverlay;
+  session(): ActiveSession | null;
+  imageUrl: ImageUrl;
+}): Reader {
+  return (work) => {
+    const session = d.session();
+    const waiting = session ? d.outbox.list(session.organisation.id, session.person.id) : [];
+    const sent = session ? d.delivered.items() : [];
+    return d.cache.read((parts) =>
+      work(openReadScope({ parts, personal: d.personal, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl }), parts),
+    );
+  };
+}

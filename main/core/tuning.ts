@@ -1,0 +1,22 @@
+import type { BackoffPolicy } from './sync/backoff.js';
+import type { SyncTuning } from './sync/syncEngine.js';
+
+/** Timings and sizes of the core; the defaults suit production, tests shorten them. */
+export interface CoreTuning extends SyncTuning {
+  /** Longest wait for one API answer before the server counts as unreachable. */
+  requestTimeoutMs: number;
+  /** Back-off between outbox delivery attempts. */
+  outboxRetry: BackoffPolicy;
+  /** Memory for downloaded images (emptied at logout). */
+  imageCacheBytes: number;
+}
+
+export const defaultTuning: CoreTuning = {
+  pageSize: 1000,
+  catchUpIntervalMs: 30_000,
+  retry: { baseMs: 1_000, maxMs: 60_000 },
+  idleTimeoutMs: 60_000,
+  requestTimeoutMs: 30_000,
+  outboxRetry: { baseMs: 1_000, maxMs: 120_000 },
+  imageCacheBytes: 32 * 1024 * 1024,
+};

@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginScreen } from '../features/login/LoginScreen';
+import { PersonCardDialog } from '../features/people/PersonCardDialog';
+import { PostView } from '../features/timeline/PostView';
+import { TimelinePage } from '../features/timeline/TimelinePage';
+import { Button } from '../ui/Button';
+import { startClock } from '../ui/clock';
+import { errorText } from '../ui/i18n/i18n';
+import { Skeleton } from '../ui/Skeleton';
+import { ToastHost } from '../ui/toast/ToastHost';
+import { connectToMain } from './connect';
+import { useRoute } from './route';
+import { hasSamen } from './samen';
+import { loadSession, useAppState } from './sessionStore';
+import { Shell } from './Shell';
+import { applyTheme } from './theme/applyTheme';
+
+export function App() {
+  const session = useAppState((s) => s.session);
+  const theme = useAppState((s) => s.theme);
+  const bridge = hasSamen();
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  useEffect(() => {
+    if (!bridge) return;
+    const stopClock = startClock();
+    const disconnect = connectToMain();
+    return () => {
+      disconnect();
+      stopClock();
+    };
+  }, [bridge]);
+
+  return (
+    <>
+      {!bridge ? (
+        <StartProblem />
+      ) : session === null ? (
+        <Starting />
+      ) : session.state === 'loggedOut' ? (
+        <LoginScreen />
+      ) : (
+        <Shell>
+          <Page />
+        </Shell>
+      )}
+      <PersonCardDialog />
+      <ToastHost />
+    </>
+  );
+}
+
+function Page() {
+  const route = useRoute();
+  return route.name === 'post' ? <PostView id={route.id} /> : <TimelinePage hashtag={route.hashtag} />;
+}
+
+function Starting() {
+  const { t } = useTranslation();
+  const startError = useAppState((s) => s.startError);
+  if (startError) {
+    return (
+      <main className="start-screen">
+        <p role="alert">{errorText(t, startError)}</p>
+        <Button variant="primary" onClick={() => void loadSession()}>
+          {t('timeline.retry')}
+        </Button>
+      </main>
+    );
+  }
+  return (
+    <main className="start-screen" aria-busy="true">
+      <p className="sr-only">{t('app.starting')}</p>
+      <Skeleton width={240} height={32} />
+    </main>
+  );
+}
+
+function StartProblem() {
+  const { t } = useTranslation();
+  return (
+    <main className="start-screen">
+      <p role="alert">{t('app.noBridge')}</p>
+    </main>
+  );
+}

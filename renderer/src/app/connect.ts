@@ -1,0 +1,45 @@
+import type { EventPayload } from '../../../common/src/ipc/contract';
+import type { SessionState } from '../../../common/src/ipc/views';
+import { closePersonCard } from '../features/people/personCardStore';
+import { resetComments } from '../features/timeline/commentsStore';
+import { refreshTimeline, resetTimeline } from '../features/timeline/timelineStore';
+import { errorText, i18n } from '../ui/i18n/i18n';
+import { clearToasts, showToast } from '../ui/toast/toastStore';
+import { invoke, on } from './samen';
+import { loadSession, setSession, setSyncStatus } from './sessionStore';
+
+/** Wires main's events to the stores; returns the way to unplug them again. */
+export function connectToMain(): () => void {
+  void loadSession();
+  const unsubscribe = [
+    on('session.changed', applySession),
+    on('sync.status', setSyncStatus),
+    on('timeline.changed', (payload) => void refreshTimeline(payload.postIds ?? [])),
+    on('outbox.rejected', showRejected),
+  ];
+  return () => unsubscribe.forEach((off) => off());
+}
+
+/** What the last person saw must be gone before the next one sits down at a shared PC. */
+export function applySession(session: SessionState): void {
+  if (session.state === 'loggedOut') {
+    closePersonCard();
+    resetComments();
+    resetTimeline();
+    clearToasts();
+  }
+  setSession(session);
+}
+
+export async function logout(): Promise<void> {
+  const result = await invoke('session.logout', {});
+  if (result.ok) applySession(result.value);
+  else showToast(errorText(i18n.t, result.error.code), 'error');
+}
+
+const PREVIEW_LENGTH = 60;
+
+function showRejected(payload: EventPayload<'outbox.rejected'>): void {
+  const preview = payload.preview.length > PREVIEW_LENGTH ? `${payload.preview.slice(0, PREVIEW_LENGTH - 1)}…` : payload.preview;
+  showToast(i18n.t(`outbox.${payload.kind}`, { preview, reason: errorText(i18n.t, payload.code) }), 'error');
+}

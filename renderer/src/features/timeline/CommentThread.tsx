@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommentView, PostViewModel } from '../../../../common/src/ipc/views';
+import { hashtagHref } from '../../app/route';
+import { Avatar } from '../../ui/Avatar';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { RichText } from '../../ui/RichText';
+import { Skeleton } from '../../ui/Skeleton';
+import { openPersonCard } from '../people/personCardStore';
+import { ensureComments, useComments } from './commentsStore';
+
+/** Folded after two: the newest two show, the rest are one tap away. */
+const FOLDED = 2;
+
+export function CommentThread({ post, unfolded = false }: { post: PostViewModel; unfolded?: boolean }) {
+  const { t } = useTranslation();
+  const thread = useComments((s) => s[post.id]);
+  const [showAll, setShowAll] = useState(unfolded);
+
+  useEffect(() => {
+    if (post.commentCount > 0) void ensureComments(post.id, post.commentCount);
+  }, [post.id, post.commentCount]);
+
+  if (post.commentCount === 0 && !thread?.items.length) return null;
+  const items = thread?.items ?? [];
+  const shown = showAll ? items : items.slice(-FOLDED);
+  return (
+    <div className="comments">
+      {!showAll && items.length > FOLDED && (
+        <button type="button" className="link-button comments-more" onClick={() => setShowAll(true)}>
+          {t('comments.showAll', { count: items.length })}
+        </button>
+      )}
+      {items.length === 0 && thread?.loading !== false ? (
+        <CommentSkeleton />
+      ) : (
+        <ul className="comment-list">
+          {shown.map((comment) => (
+            <Comment key={comment.id} comment={comment} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Comment({ comment }: { comment: CommentView }) {
+  const { t } = useTranslation();
+  const { author } = comment;
+  return (
+    <li className="comment">
+      <Avatar name={author.name} url={author.avatarUrl} size="sm" />
+      <div className="comment-bubble">
+        <p className="comment-head">
+          <button type="button" className="link-button comment-author" onClick={() => void openPersonCard(author.id)}>
+            {author.name}
+          </button>
+          <span className="muted">
+            {' · '}
+            {comment.delivery === 'sending' ? t('post.sending') : <RelativeTime iso={comment.createdAt} />}
+          </span>
+        </p>
+        <RichText source={comment.body} hashtagHref={hashtagHref} />
+      </div>
+    </li>
+  );
+}
+
+function CommentSkeleton() {
+  return (
+    <div className="comment" aria-hidden="true">
+      <Skeleton width={32} height={32} round />
+      <Skeleton height="2.5em" />
+    </div>
+  );
+}

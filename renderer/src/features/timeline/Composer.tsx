@@ -1,0 +1,147 @@
+import { ImagePlus } from 'lucide-react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../app/samen';
+import { useAppState } from '../../app/sessionStore';
+import { Avatar } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { errorText } from '../../ui/i18n/i18n';
+import { TextArea } from '../../ui/TextArea';
+import { showToast } from '../../ui/toast/toastStore';
+import { AttachmentPreviews } from './AttachmentPreviews';
+import { ACCEPT } from './attachments';
+import { applySuggestion, findTrigger } from './suggestionTrigger';
+import { optionId, SuggestionList } from './SuggestionList';
+import { addOwnPost } from './timelineStore';
+import { useAttachments } from './useAttachments';
+import { useSuggestions, type Suggestion } from './useSuggestions';
+
+export function Composer() {
+  const { t } = useTranslation();
+  const me = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person : null));
+  const offline = useAppState((s) => s.sync?.state === 'offline');
+  const [body, setBody] = useState('');
+  const [caret, setCaret] = useState(0);
+  const { attachments, full, addFiles, remove, clear } = useAttachments();
+  const [busy, setBusy] = useState(false);
+  const [active, setActive] = useState(0);
+  /** Where the suggestions were closed (Esc, or leaving the field): they stay closed for that word. */
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const pendingCaret = useRef<number | null>(null);
+  const listId = useId();
+  const hintId = useId();
+
+  const found = findTrigger(body, caret);
+  const trigger = found && found.start !== dismissedAt ? found : null;
+  const suggestions = useSuggestions(trigger);
+  // Nothing to offer when the one suggestion is what is already typed.
+  const complete = suggestions.length === 1 && suggestions[0]?.value === trigger?.query;
+  const open = trigger !== null && suggestions.length > 0 && !complete;
+
+  useEffect(() => setActive(0), [trigger?.kind, trigger?.query]);
+
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null || !textRef.current) return;
+    textRef.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
+
+  const pick = (item: Suggestion) => {
+    if (!trigger) return;
+    const next = applySuggestion(body, trigger, item.value);
+    setBody(next.text);
+    setCaret(next.caret);
+    pendingCaret.current = next.caret;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      void submit(event);
+      return;
+    }
+    if (!open) return;
+    const choice = suggestions[active];
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (i + step + suggestions.length) % suggestions.length);
+    } else if ((event.key === 'Enter' || event.key === 'Tab') && choice) {
+      event.preventDefault();
+      pick(choice);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setDismissedAt(trigger.start);
+    }
+  };
+
+  const submit = async (event: FormEvent | KeyboardEvent) => {
+    event.preventDefault();
+    if (!body.trim() || busy) return;
+    setBusy(true);
+    const result = await invoke('post.create', { body, images: attachments.map((a) => a.upload) });
+    setBusy(false);
+    if (!result.ok) {
+      showToast(errorText(t, result.error.code), 'error');
+      return;
+    }
+    addOwnPost(result.value);
+    setBody('');
+    setCaret(0);
+    clear();
+    showToast(offline ? t('errors.offline') : t('composer.posted'));
+  };
+
+  return (
+    <Card as="section" className="composer" aria-label={t('composer.region')}>
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="composer-row">
+          {me && <Avatar name={me.name} url={me.avatarUrl} />}
+          <div className="composer-field">
+            <TextArea
+              ref={textRef}
+              label={t('composer.label')}
+              hideLabel
+              placeholder={t('composer.label')}
+              rows={body ? 4 : 2}
+              value={body}
+              onChange={(e) => {
+                setBody(e.target.value);
+                setCaret(e.target.selectionStart);
+              }}
+              onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+              onKeyDown={onKeyDown}
+              onBlur={() => setDismissedAt(trigger?.start ?? null)}
+              onFocus={() => setDismissedAt(null)}
+              aria-describedby={hintId}
+              aria-autocomplete="list"
+              aria-controls={open ? listId : undefined}
+              aria-activedescendant={open ? optionId(listId, active) : undefined}
+            />
+            {open && <SuggestionList id={listId} items={suggestions} active={active} onPick={pick} />}
+          </div>
+        </div>
+        <AttachmentPreviews items={attachments} onRemove={remove} />
+        <div className="composer-footer">
+          <input ref={fileRef} type="file" accept={ACCEPT} multiple hidden onChange={(e) => void addFiles(e)} />
+          <Button
+            icon={<ImagePlus aria-hidden="true" />}
+            variant="quiet"
+            onClick={() => fileRef.current?.click()}
+            disabled={full}
+          >
+            {t('composer.addImages')}
+          </Button>
+          <p id={hintId} className="composer-hint muted">
+            {t('composer.hint')}
+          </p>
+          <Button type="submit" variant="primary" disabled={!body.trim() || busy}>
+            {t('composer.submit')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { MessageCircle } from 'lucide-react';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PostViewModel } from '../../../../common/src/ipc/views';
+import { hashtagHref } from '../../app/route';
+import { Card } from '../../ui/Card';
+import { Chip } from '../../ui/Chip';
+import { RichText } from '../../ui/RichText';
+import { openPersonCard } from '../people/personCardStore';
+import { CommentForm } from './CommentForm';
+import { CommentThread } from './CommentThread';
+import { ImageGrid } from './ImageGrid';
+import { LikeButton } from './LikeButton';
+import { PostHeader } from './PostHeader';
+
+type Props = {
+  post: PostViewModel;
+  /** The single post view: every comment shown and the reply field open. */
+  detail?: boolean;
+  activeHashtag?: string | null;
+  /** Position in a role="feed" list, for screen readers; -1 when the end is not known yet. */
+  feedPosition?: { index: number; size: number };
+};
+
+export function PostCard({ post, detail = false, activeHashtag = null, feedPosition }: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [replying, setReplying] = useState(detail);
+  const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
+  const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
+
+  return (
+    <Card
+      as="article"
+      className={`post${post.delivery === 'sending' ? ' post-is-sending' : ''}`}
+      aria-labelledby={titleId}
+      aria-posinset={feedPosition ? feedPosition.index + 1 : undefined}
+      aria-setsize={feedPosition?.size}
+    >
+      <PostHeader post={post} titleId={titleId} />
+      <RichText
+        source={post.body}
+        hashtagHref={hashtagHref}
+        mentionable={mentionable}
+        onMention={(handle) => {
+          const id = mentions.get(handle);
+          if (id) void openPersonCard(id);
+        }}
+      />
+      <ImageGrid images={post.images} />
+      {post.hashtags.length > 0 && (
+        <ul className="chips" aria-label={t('post.hashtags')}>
+          {post.hashtags.map((tag) => (
+            <li key={tag}>
+              <Chip href={hashtagHref(tag)} current={tag === activeHashtag}>
+                #{tag}
+              </Chip>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="post-actions">
+        <LikeButton post={post} />
+        <button type="button" className="action" aria-expanded={replying} onClick={() => setReplying(true)}>
+          <MessageCircle aria-hidden="true" />
+          <span>{t('post.comments', { count: post.commentCount })}</span>
+        </button>
+      </div>
+      <CommentThread post={post} unfolded={detail} />
+      {replying && <CommentForm postId={post.id} autoFocus={!detail} />}
+    </Card>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normaliseHashtag } from '../../../../common/src/text/hashtags';
+import { Button } from '../../ui/Button';
+import { errorText } from '../../ui/i18n/i18n';
+import { Composer } from './Composer';
+import { FilterBar } from './FilterBar';
+import { PostCard } from './PostCard';
+import { PostSkeleton } from './PostSkeleton';
+import { loadMore, refreshTimeline, showTimeline, useTimeline } from './timelineStore';
+import { VirtualPostList } from './VirtualPostList';
+
+export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }) {
+  const { t } = useTranslation();
+  const hashtag = rawHashtag ? normaliseHashtag(rawHashtag) : null;
+  const { status, error, pinnedIds, feedIds, byId, nextCursor, loadingMore } = useTimeline();
+
+  useEffect(() => {
+    const { status: current, hashtag: shown } = useTimeline.getState();
+    // Coming back from a single post: keep the list (and its scroll), just bring it up to date.
+    if (current === 'ready' && shown === hashtag) void refreshTimeline();
+    else void showTimeline(hashtag);
+  }, [hashtag]);
+
+  const pinned = pinnedIds.flatMap((id) => byId[id] ?? []);
+  const pinnedSet = new Set(pinnedIds);
+  const feed = feedIds.filter((id) => !pinnedSet.has(id));
+
+  return (
+    <>
+      <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
+      <Composer />
+      {hashtag && <FilterBar hashtag={hashtag} />}
+      {pinned.length > 0 && (
+        <section aria-label={t('timeline.pinned')} className="pinned">
+          {pinned.map((post) => (
+            <PostCard key={post.id} post={post} />
+          ))}
+        </section>
+      )}
+      <section aria-label={t('timeline.feed')} className="feed" aria-busy={status === 'loading' || loadingMore}>
+        {status === 'loading' && [0, 1, 2].map((i) => <PostSkeleton key={i} />)}
+        {status === 'error' && error && (
+          <div className="notice">
+            <p>{errorText(t, error)}</p>
+            <Button onClick={() => void showTimeline(hashtag)}>{t('timeline.retry')}</Button>
+          </div>
+        )}
+        {status === 'ready' && feed.length === 0 && pinned.length === 0 && (
+          <p className="notice">{hashtag ? t('timeline.emptyFilter', { tag: hashtag }) : t('timeline.empty')}</p>
+        )}
+        {status === 'ready' && <VirtualPostList ids={feed} hasMore={nextCursor !== null} />}
+        {loadingMore && <PostSkeleton />}
+        {status === 'ready' && feed.length > 0 && nextCursor === null && <p className="feed-end muted">{t('timeline.end')}</p>}
+        {status === 'ready' && error && !loadingMore && (
+          <div className="notice">
+            <p>{errorText(t, error)}</p>
+            <Button onClick={() => void loadMore()}>{t('timeline.retry')}</Button>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import './ui/styles/base.css';
+import './ui/styles/components.css';
+import './app/shell.css';
+import './features/login/login.css';
+import './features/timeline/timeline.css';
+import './features/people/people.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

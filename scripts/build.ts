@@ -1,0 +1,45 @@
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import path from 'node:path';
+
+/**
+ * Builds what the shells serve: the renderer (Vite), the browser shell's window.samen bridge, and the
+ * Electron main process and sandboxed preload (bundled, as a sandboxed preload cannot load modules).
+ */
+const root = path.resolve(import.meta.dirname, '..');
+
+export async function buildAll(opts: { electron?: boolean; quiet?: boolean } = {}): Promise<void> {
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: opts.quiet ? 'warn' : 'info' });
+  await esbuild({
+    entryPoints: [path.join(root, 'preload/web.ts')],
+    outfile: path.join(root, 'dist/web/samen-bridge.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'warning',
+  });
+  if (opts.electron) {
+    await esbuild({
+      entryPoints: [path.join(root, 'preload/index.ts')],
+      outfile: path.join(root, 'dist/electron/preload.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      logLevel: 'warning',
+    });
+    await esbuild({
+      entryPoints: [path.join(root, 'main/electron/main.ts')],
+      outfile: path.join(root, 'dist/electron/main.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await buildAll({ electron: process.argv.includes('--electron') });
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createSharedApplier } from '../../../../main/core/cache/applySharedChanges.js';
+import { createDirectoryQueries } from '../../../../main/core/cache/directoryQueries.js';
+import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
+import { createPostQueries } from '../../../../main/core/cache/postQueries.js';
+import { createSyncState } from '../../../../main/core/cache/syncState.js';
+import { migrate, schemaVersion } from '../../../../main/core/db/migrate.js';
+import { outboxMigrations } from '../../../../main/core/outbox/migrations/index.js';
+import { createOutboxStore } from '../../../../main/core/outbox/outboxStore.js';
+import { comment, feed, group, person, post } from '../../../fixtures/core/entities.js';
+import { tempDirs } from '../../../fixtures/core/harness.js';
+
+const tempDir = tempDirs();
+
+describe('cache migration 0001', () => {
+  it('creates a cache that holds an organisation’s content and keeps it when opened again', () => {
+    const file = path.join(tempDir(), 'cache.sqlite');
+    let db = new Database(file);
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 0, to: 1 });
+
+    const f = feed();
+    const author = person({ name: 'Zoë Jansen', handle: 'zoe.jansen' });
+    const walking = group({ name: 'Wandelclub' });
+    const first = post({ authorId: author.id, groupId: walking.id, hashtags: ['wandelen'], pinned: true });
+    const reply = comment(first.id, { authorId: author.id });
+    const state = createSyncState(db);
+    createSharedApplier(db, state).applyPage(
+      [f.upsert('person', author), f.upsert('group', walking), f.upsert('post', first), f.upsert('comment', reply)],
+      f.seq,
+      '2025-01-02T00:00:00.000Z',
+    );
+    db.close();
+
+    db = new Database(file);
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 1, to: 1 });
+    expect(schemaVersion(db)).toBe(1);
+    const posts = createPostQueries(db);
+    const directory = createDirectoryQueries(db);
+    expect(posts.list({ groupId: walking.id }, null, 10)).toEqual([first]);
+    expect(posts.list({ pinnedOnly: true }, null, 10).map((p) => p.id)).toEqual([first.id]);
+    expect(posts.comments(first.id)).toEqual([reply]);
+    expect(directory.suggestPeople('zoe', 5).map((p) => p.id)).toEqual([author.id]);
+    expect(directory.hashtagCounts('wan', 5)).toEqual([{ tag: 'wandelen', count: 1 }]);
+    expect(createSyncState(db).cursor()).toBe(f.seq);
+    db.close();
+  });
+
+  it('refuses to store a private group, whatever code tries', () => {
+    const db = new Database(':memory:');
+    migrate(db, cacheMigrations);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO groups (id, name, description, kind, visibility, member_count, created_at) VALUES ('g', 'Team 3B', '', 'work', 'private', 5, 'x')`)
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+});
+
+describe('outbox migration 0001', () => {
+  it('creates an outbox that keeps waiting writes and their images across reopening', () => {
+    const file = path.join(tempDir(), 'outbox.sqlite');
+    let db = new Database(file);
+    migrate(db, outboxMigrations);
+    const base = { tenantId: 't1', personId: 'p1', createdAt: '2025-01-01T00:00:00.000Z' };
+    createOutboxStore(db).add(
+      { ...base, kind: 'post', id: 'post-1', postId: 'post-1', idempotencyKey: 'k1', payload: { body: 'Hallo', groupId: null } },
+      [{ localId: 'img-1', mime: 'image/png', width: 4, height: 3, bytes: new Uint8Array([1, 2, 3]) }],
+    );
+    createOutboxStore(db).add({ ...base, kind: 'like', id: 'like-1', postId: 'post-1', idempotencyKey: 'k2', payload: { liked: true } });
+    db.close();
+
+    db = new Database(file);
+    expect(migrate(db, outboxMigrations)).toEqual({ from: 1, to: 1 });
+    const store = createOutboxStore(db);
+    const items = store.list('t1', 'p1');
+    expect(items.map((i) => [i.kind, i.id])).toEqual([
+      ['post', 'post-1'],
+      ['like', 'like-1'],
+    ]);
+    expect(items[0]).toMatchObject({ kind: 'post', images: [{ localId: 'img-1', width: 4, height: 3, serverId: null }] });
+    expect(store.imageBytes('img-1')?.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(store.list('t1', 'someone-else')).toEqual([]);
+    db.close();
+  });
+});

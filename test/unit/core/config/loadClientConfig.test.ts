@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadClientConfig } from '../../../../main/core/config/loadClientConfig.js';
+import { tempDirs } from '../../../fixtures/core/harness.js';
+
+const tempDir = tempDirs();
+
+function configFile(content: string): string {
+  const file = path.join(tempDir(), 'samen.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('the machine-wide client config', () => {
+  it('is read with defaults for what IT left out', () => {
+    const file = configFile(JSON.stringify({ serverUrl: 'https://intranet.zorggroep.nl/', mode: 'shared' }));
+    expect(loadClientConfig(file, { defaultDataDir: '/var/lib/samen' })).toEqual({
+      ok: true,
+      config: { serverUrl: 'https://intranet.zorggroep.nl', mode: 'shared', organisation: undefined, idleSeconds: 120, dataDir: '/var/lib/samen' },
+    });
+  });
+
+  it('names every wrong, missing or unknown field in one answer', () => {
+    const file = configFile(JSON.stringify({ serverUrl: 'ftp://x', mode: 'tablet', idleSeconds: 2.5, sever: 'typo' }));
+    const result = loadClientConfig(file, { defaultDataDir: '/data' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field).sort()).toEqual(['idleSeconds', 'mode', 'serverUrl', 'sever']);
+    expect(result.message).toContain('serverUrl: must be an http:// or https:// URL');
+    expect(result.message).toContain('mode: must be one of workstation, shared, kiosk');
+    expect(result.message).toContain('sever: is not a known setting');
+  });
+
+  it('says which required field is missing', () => {
+    const result = loadClientConfig(configFile('{"mode": "kiosk"}'), { defaultDataDir: '/data' });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: 'serverUrl', message: 'is required' }] });
+  });
+
+  it('explains a file that is missing or not JSON instead of throwing', () => {
+    expect(loadClientConfig(path.join(tempDir(), 'absent.json'), { defaultDataDir: '/data' })).toMatchObject({
+      ok: false,
+      problems: [{ field: '(file)', message: 'not found' }],
+    });
+    expect(loadClientConfig(configFile('{ serverUrl: nope'), { defaultDataDir: '/data' })).toMatchObject({
+      ok: false,
+      problems: [{ field: '(file)', message: expect.stringContaining('not valid JSON') }],
+    });
+  });
+
+  it('lets a developer override the file, and resolves a relative data folder next to the file', () => {
+    const file = configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'workstation', dataDir: 'cache' }));
+    const result = loadClientConfig(file, { defaultDataDir: '/data', overrides: { serverUrl: 'http://127.0.0.1:8080', idleSeconds: 60 } });
+    expect(result).toMatchObject({ ok: true, config: { serverUrl: 'http://127.0.0.1:8080', idleSeconds: 60, dataDir: path.join(path.dirname(file), 'cache') } });
+  });
+});

@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { samenMethods, type SamenMethod } from '../../../../common/src/ipc/contract.js';
+import { groupId, personId, startCore, type CoreUnderTest } from '../../../fixtures/core/coreHarness.js';
+import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.js';
+import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
+
+const tempDir = tempDirs();
+
+describe('every window.samen method of the core', () => {
+  let server: TestServer;
+  let running: CoreUnderTest | null = null;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(() => closeServer(server));
+  afterEach(async () => {
+    await running?.core.stop();
+    running = null;
+  });
+
+  it('answers what the contract promises, for a logged-in person', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir() });
+    await running.login('1001');
+    const { core } = running;
+    await waitFor(async () => {
+      const list = await core.invoke('timeline.list', { limit: 1 });
+      return list.ok && list.value.items.length > 0;
+    }, 'first sync');
+    const anna = await personId(server, '1001');
+    const team = await groupId(server, 'Team 3B');
+    const post = await core.invoke('post.create', { body: 'Contracttest #samen @anna.devries', groupId: team });
+    if (!post.ok) throw new Error(post.error.message);
+
+    const calls: { [M in SamenMethod]: unknown } = {
+      'session.state': {},
+      'session.loginPassword': { employeeNumber: '1001', password: 'welkom-anna' },
+      'theme.get': {},
+      'timeline.list': { limit: 5 },
+      'timeline.pinned': {},
+      'post.get': { id: post.value.id },
+      'post.create': { body: 'Nog een' },
+      'post.like': { id: post.value.id, liked: true },
+      'comment.list': { postId: post.value.id },
+      'comment.create': { postId: post.value.id, body: 'Reactie' },
+      'people.card': { id: anna },
+      'people.suggest': { prefix: 'ann' },
+      'hashtags.suggest': { prefix: '' },
+      'groups.mine': {},
+      'sync.status': {},
+      'sync.now': {},
+      'post.delete': { id: post.value.id },
+      'session.logout': {},
+    };
+    for (const [method, input] of Object.entries(calls) as [SamenMethod, unknown][]) {
+      const result = await core.invoke(method, input);
+      expect(result.ok, `${method}: ${JSON.stringify(result)}`).toBe(true);
+      if (result.ok) expect(samenMethods[method].output.safeParse(result.value).success, method).toBe(true);
+    }
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(samenMethods).sort());
+  });
+
+  it('lets nobody write while logged out, and keeps showing the organisation’s content', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir() });
+    await running.login('1002');
+    await waitFor(async () => {
+      const list = await running!.core.invoke('timeline.list', { limit: 1 });
+      return list.ok && list.value.items.length > 0;
+    }, 'first sync');
+    await running.core.invoke('session.logout', {});
+
+    expect(await running.core.invoke('post.create', { body: 'Hallo' })).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
+    const state = await running.core.invoke('session.state', {});
+    expect(state).toMatchObject({ ok: true, value: { state: 'loggedOut', theme: { intranetName: expect.any(String) } } });
+    const list = await running.core.invoke('timeline.list', { limit: 3 });
+    expect(list.ok && list.value.items).toHaveLength(3);
+    expect(list.ok && list.value.items.every((p) => !p.mine && !p.likedByMe)).toBe(true);
+  });
+
+  it('refuses a wrong password with its own code and stays logged out', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir() });
+    const result = await running.core.invoke('session.loginPassword', { employeeNumber: '1001', password: 'fout' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+    expect(running.events['session.changed']).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCore, switchableFetch, type CoreUnderTest } from '../../../fixtures/core/coreHarness.js';
+import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.js';
+import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
+
+const tempDir = tempDirs();
+/** No timed catch-ups: only the event stream can bring news in these tests. */
+const streamOnly = { catchUpIntervalMs: 600_000 };
+
+describe('while logged in', () => {
+  let server: TestServer;
+  let running: CoreUnderTest | null = null;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(() => closeServer(server));
+  afterEach(async () => {
+    await running?.core.stop();
+    running = null;
+  });
+
+  const timelineIds = async (u: CoreUnderTest) => {
+    const list = await u.core.invoke('timeline.list', { limit: 100 });
+    return list.ok ? list.value.items.map((p) => p.id) : [];
+  };
+  const firstSync = (u: CoreUnderTest) =>
+    waitFor(async () => (await u.core.invoke('sync.status', {})).ok && (await timelineIds(u)).length > 0, 'first sync');
+
+  it('a colleague’s new post, edit and delete reach the timeline without asking, announced by the event stream', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir(), tuning: streamOnly });
+    await running.login('1001');
+    await firstSync(running);
+    const bram = await server.login('1002');
+    const carla = await server.login('1003');
+
+    const created = await bram.post<{ id: string }>('/v1/posts', { body: 'Wie heeft mijn #fietskwijt gezien?' });
+    expect(created.status).toBe(201);
+    await waitFor(async () => (await timelineIds(running!)).includes(created.body.id), 'new post');
+    const tagged = await running.core.invoke('hashtags.suggest', { prefix: 'fietskw', limit: 5 });
+    expect(tagged.ok && tagged.value.items).toEqual([{ tag: 'fietskwijt', count: 1 }]);
+    expect(running.events['timeline.changed'].some((e) => e.postIds?.includes(created.body.id))).toBe(true);
+
+    await bram.patch(`/v1/posts/${created.body.id}`, { body: 'Fiets gevonden, dank jullie!' });
+    await waitFor(async () => {
+      const post = await running!.core.invoke('post.get', { id: created.body.id });
+      return post.ok && post.value.body === 'Fiets gevonden, dank jullie!' && post.value.editedAt !== null;
+    }, 'edited post');
+    const tags = await running.core.invoke('hashtags.suggest', { prefix: 'fietskw', limit: 5 });
+    expect(tags.ok && tags.value.items.some((t) => t.tag === 'fietskwijt')).toBe(false);
+
+    await bram.post(`/v1/posts/${created.body.id}/comments`, { body: 'Mooi zo' });
+    await waitFor(async () => {
+      const comments = await running!.core.invoke('comment.list', { postId: created.body.id });
+      return comments.ok && comments.value.items.length === 1;
+    }, 'comment');
+
+    expect((await carla.delete(`/v1/posts/${created.body.id}`)).status).toBe(200);
+    await waitFor(async () => !(await timelineIds(running!)).includes(created.body.id), 'deleted post');
+    expect(await running.core.invoke('comment.list', { postId: created.body.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('a dropped event stream reconnects with the last event id it saw', async () => {
+    const seen: { lastEventId: string | null }[] = [];
+    let dropFirst = true;
+    const dropping: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!new URL(String(input)).pathname.endsWith('/v1/events')) return res;
+      seen.push({ lastEventId: new Headers(init?.headers).get('last-event-id') });
+      if (!dropFirst || !res.body) return res;
+      dropFirst = false;
+      // Pass the stream through until its first event, then cut the line.
+      const reader = res.body.getReader();
+      const cut = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { done, value } = await reader.read();
+          if (done) return controller.close();
+          controller.enqueue(value);
+          if (new TextDecoder().decode(value).includes('id:')) {
+            await reader.cancel();
+            controller.error(new TypeError('network dropped'));
+          }
+        },
+      });
+      return new Response(cut, { status: res.status, headers: res.headers });
+    };
+    running = startCore({ url: server.url, dataDir: tempDir(), fetch: dropping, tuning: streamOnly });
+    await running.login('1001');
+
+    await waitFor(() => seen.length >= 2, 'a reconnect');
+    const latest = await server.db.kysely.selectFrom('tenant_seq').select('last_seq').executeTakeFirstOrThrow();
+    expect(seen[0]!.lastEventId).toBeNull();
+    expect(seen[1]!.lastEventId).toBe(String(latest.last_seq));
+  });
+
+  it('shows offline while the server cannot be reached, and online with a new sync time once it can', async () => {
+    const net = switchableFetch();
+    running = startCore({ url: server.url, dataDir: tempDir(), fetch: net.fetch });
+    await running.login('1001');
+    await firstSync(running);
+    const syncedBefore = (await running.core.invoke('sync.status', {})).ok;
+    expect(syncedBefore).toBe(true);
+
+    net.state.online = false;
+    const offline = await running.core.invoke('sync.now', {});
+    expect(offline).toMatchObject({ ok: true, value: { state: 'offline' } });
+    expect(offline.ok && offline.value.offlineSince).not.toBeNull();
+    expect((await timelineIds(running)).length).toBeGreaterThan(0);
+
+    net.state.online = true;
+    const online = await waitFor(async () => {
+      const s = await running!.core.invoke('sync.now', {});
+      return s.ok && s.value.state === 'online' ? s.value : undefined;
+    }, 'back online');
+    expect(online.offlineSince).toBeNull();
+    expect(running.events['sync.status'].map((s) => s.state)).toEqual(expect.arrayContaining(['syncing', 'offline', 'online']));
+  });
+});
