@@ -135,6 +135,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   cache.onReset(() => {
     status.resetLastSynced(null);
     timelineChanged();
+    void sync.syncNow();
   });
 
   function preview(item: OutboxItem): string {

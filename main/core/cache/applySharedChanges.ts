@@ -53,7 +53,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     post: db.prepare(
       `INSERT INTO posts (id, author_id, group_id, body, hashtags, mentions, images, pinned, like_count, comment_count, created_at, edited_at)
        VALUES (@id, @author_id, @group_id, @body, @hashtags, @mentions, @images, @pinned, @like_count, @comment_count, @created_at, @edited_at)
-       ON CONFLICT (id) DO UPDATE SET author_id = excluded.author_id, group_id = excluded.group_id, body = excluded.body,
+       ON CONFLICT (id) DO UPDATE SET body = excluded.body,
          hashtags = excluded.hashtags, mentions = excluded.mentions, images = excluded.images, pinned = excluded.pinned,
          like_count = excluded.like_count, comment_count = excluded.comment_count, edited_at = excluded.edited_at`,
     ),
@@ -95,6 +95,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     page.postIds.add(id);
   };
 
+  // A post's author and group never change, so an update leaves the indexes on them alone.
   const upsertPost = (post: Post) => {
     const before = s.postTags.get(post.id);
     const row = postToRow(post);

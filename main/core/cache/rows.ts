@@ -1,4 +1,4 @@
-import type { Comment, Department, Group, ImageRef, Location, Organisation, Person, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Group, ImageRef, Organisation, Person, Post } from '../../../common/src/api/entities.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 
 /** Rows as the cache stores them, and the entities they stand for. */
@@ -132,13 +132,4 @@ export const organisationFromRow = (r: OrganisationRow): Organisation => ({
   primaryColor: r.primary_color,
   accentColor: r.accent_color,
   logoImageId: r.logo_image_id,
-});
-
-export type LocationRow = Location;
-export type DepartmentRow = { id: string; name: string; kind: string; location_id: string | null };
-export const departmentFromRow = (r: DepartmentRow): Department => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind as Department['kind'],
-  locationId: r.location_id,
 });

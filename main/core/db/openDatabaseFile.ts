@@ -47,6 +47,8 @@ function openAndMigrate(file: string, migrations: readonly Migration[]): Databas
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 2000');
+    // The timeline's indexes and the latest posts stay in memory; random updates during a sync hit RAM, not disk.
+    db.pragma('cache_size = -32768');
     migrate(db, migrations);
     return db;
   } catch (err) {

@@ -38,5 +38,3 @@ export function createImageFetcher(d: { http: HttpClient; outbox: OutboxStore; t
     clear: () => lru.clear(),
   };
 }
-
-export type ImageFetcher = ReturnType<typeof createImageFetcher>;

@@ -24,5 +24,3 @@ export function createEventHub(log: Logger) {
     },
   };
 }
-
-export type EventHub = ReturnType<typeof createEventHub>;

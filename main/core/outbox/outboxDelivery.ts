@@ -115,5 +115,3 @@ export function createOutboxDelivery(d: OutboxDeliveryDeps) {
     },
   };
 }
-
-export type OutboxDelivery = ReturnType<typeof createOutboxDelivery>;

@@ -1,7 +1,7 @@
 import type { EventPayload } from '../../../common/src/ipc/contract';
 import type { SessionState } from '../../../common/src/ipc/views';
 import { closePersonCard } from '../features/people/personCardStore';
-import { resetComments } from '../features/timeline/commentsStore';
+import { refreshComments, resetComments } from '../features/timeline/commentsStore';
 import { refreshTimeline, resetTimeline } from '../features/timeline/timelineStore';
 import { errorText, i18n } from '../ui/i18n/i18n';
 import { clearToasts, showToast } from '../ui/toast/toastStore';
@@ -14,7 +14,10 @@ export function connectToMain(): () => void {
   const unsubscribe = [
     on('session.changed', applySession),
     on('sync.status', setSyncStatus),
-    on('timeline.changed', (payload) => void refreshTimeline(payload.postIds ?? [])),
+    on('timeline.changed', (payload) => {
+      void refreshTimeline(payload.postIds ?? []);
+      void refreshComments(payload.postIds ?? []);
+    }),
     on('outbox.rejected', showRejected),
   ];
   return () => unsubscribe.forEach((off) => off());

@@ -33,6 +33,22 @@ export async function addComment(postId: string, body: string): Promise<ClientEr
   return null;
 }
 
+/**
+ * Reloads the threads already shown for these posts (all shown threads when `postIds` is empty):
+ * a reply that was waiting in the outbox loses its "wordt verstuurd" mark once it is delivered.
+ */
+export async function refreshComments(postIds: string[]): Promise<void> {
+  const threads = useComments.getState();
+  const ids = (postIds.length > 0 ? postIds : Object.keys(threads)).filter((id) => threads[id] && !threads[id].loading);
+  await Promise.all(
+    ids.map(async (postId) => {
+      const result = await invoke('comment.list', { postId });
+      const current = useComments.getState()[postId];
+      if (result.ok && current) useComments.setState({ [postId]: { ...current, items: result.value.items } });
+    }),
+  );
+}
+
 export function resetComments(): void {
   useComments.setState({}, true);
 }

@@ -93,6 +93,31 @@ describe('while logged in', () => {
     expect(seen[1]!.lastEventId).toBe(String(latest.last_seq));
   });
 
+  it('tells about a mention at once, with the colleague’s name', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir(), tuning: streamOnly });
+    await running.login('1001');
+    await firstSync(running);
+    const bram = await server.login('1002');
+
+    const post = await bram.post<{ id: string }>('/v1/posts', { body: 'Vraag voor @anna.devries: wil jij de overdracht doen?' });
+
+    const notification = await waitFor(() => running!.events.notification[0], 'the notification');
+    expect(notification).toEqual({ kind: 'mention', actorName: 'Bram Jansen', postId: post.body.id });
+  });
+
+  it('still catches up on an interval when the event stream cannot be opened', async () => {
+    const noStream: typeof fetch = async (input, init) =>
+      new URL(String(input)).pathname === '/v1/events' ? new Response('', { status: 503 }) : fetch(input, init);
+    running = startCore({ url: server.url, dataDir: tempDir(), fetch: noStream, tuning: { catchUpIntervalMs: 150 } });
+    await running.login('1001');
+    await firstSync(running);
+    const bram = await server.login('1002');
+
+    const post = await bram.post<{ id: string }>('/v1/posts', { body: 'Komt ook zonder event stream aan.' });
+
+    await waitFor(async () => (await timelineIds(running!)).includes(post.body.id), 'the post via a timed catch-up');
+  });
+
   it('shows offline while the server cannot be reached, and online with a new sync time once it can', async () => {
     const net = switchableFetch();
     running = startCore({ url: server.url, dataDir: tempDir(), fetch: net.fetch });
