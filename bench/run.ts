@@ -1,7 +1,13 @@
+import { main as shellBench } from './client/shellBench.js';
+import { main as cacheBench } from './core/cacheBench.js';
 import { main as serverBench } from './server/serverBench.js';
 
-/** `npm run bench`: every benchmark in turn; each prints its own figures. */
-const benches: [string, () => Promise<void>][] = [['server', serverBench]];
+/** `npm run bench [server|core|shell]`: every benchmark in turn (or one); each prints its own figures. */
+const benches: [string, () => Promise<void>][] = [
+  ['server', serverBench],
+  ['core', cacheBench],
+  ['shell', shellBench],
+];
 const only = process.argv[2];
 for (const [name, run] of benches) {
   if (!only || only === name) await run();

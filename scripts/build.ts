@@ -9,7 +9,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 
 export async function buildAll(opts: { electron?: boolean; quiet?: boolean } = {}): Promise<void> {
-  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: opts.quiet ? 'warn' : 'info' });
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: opts.quiet ? 'error' : 'info' });
   await esbuild({
     entryPoints: [path.join(root, 'preload/web.ts')],
     outfile: path.join(root, 'dist/web/samen-bridge.js'),

@@ -15,7 +15,7 @@ import { createOutboxDelivery } from './outbox/outboxDelivery.js';
 import { openOutboxStore, type OutboxItem } from './outbox/outboxStore.js';
 import { createWriteActions } from './outbox/writeActions.js';
 import { createPersonalStore } from './personal/personalStore.js';
-import { createSessionManager, type SessionChange } from './session/sessionManager.js';
+import { createSessionManager, type ActiveSession } from './session/sessionManager.js';
 import { sessionState } from './session/sessionView.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
@@ -154,12 +154,12 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     if (session.current() === s) events.emit('notification', { kind: n.kind, actorName, postId: n.postId });
   }
 
-  function sessionChanged(change: SessionChange) {
+  function sessionChanged(now: ActiveSession | null) {
     personal.wipe();
     delivered.wipe();
     images.clear();
-    if (change.session) {
-      const org = change.session.organisation;
+    if (now) {
+      const org = now.organisation;
       try {
         const switched = cache.write((c) => {
           const cleared = c.state.bind({ serverUrl, tenantId: org.id });
@@ -173,7 +173,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       } catch (err) {
         if (!(err instanceof CacheResetError)) throw err;
       }
-      sync.startSession(change.session.token);
+      sync.startSession(now.token);
       delivery.kick();
     } else {
       sync.endSession();

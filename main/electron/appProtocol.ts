@@ -2,7 +2,7 @@ import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SamenCore } from '../core/api.js';
-import { CONTENT_SECURITY_POLICY } from './windowSecurity.js';
+import { CONTENT_SECURITY_POLICY } from './securityPolicy.js';
 
 /** Must run before the app is ready: `app://` behaves like https for the renderer (secure, standard). */
 export function registerAppScheme(): void {

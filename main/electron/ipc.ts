@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { samenEvents, type SamenEvent } from '../../common/src/ipc/contract.js';
 import type { SamenCore } from '../core/api.js';
-import { APP_ORIGIN } from './windowSecurity.js';
+import { APP_ORIGIN } from './securityPolicy.js';
 
 /**
  * Wires window.samen to core: every call is checked to come from our own page in our own window

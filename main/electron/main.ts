@@ -4,7 +4,8 @@ import { createSamenCore } from '../core/api.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
 import { wireIpc } from './ipc.js';
-import { APP_ORIGIN, lockNavigation, secureWebPreferences } from './windowSecurity.js';
+import { APP_ORIGIN, secureWebPreferences } from './securityPolicy.js';
+import { lockNavigation } from './windowSecurity.js';
 
 /**
  * The desktop shell: one window over main/core. Everything with logic lives in main/core and is

@@ -17,7 +17,6 @@ export interface OutboxDeliveryDeps {
   /** The logged-in person's session; only their items are sent, only with their token. */
   session(): DeliverySession | null;
   retry: BackoffPolicy;
-  random?: () => number;
   log: Logger;
   onDelivered(item: OutboxItem): void;
   onRejected(item: OutboxItem, error: NetError): void;
@@ -63,7 +62,7 @@ export function createOutboxDelivery(d: OutboxDeliveryDeps) {
           d.onUnauthorized(session);
           return;
         case 'retry': {
-          const delay = backoffDelay(failures++, d.retry, d.random);
+          const delay = backoffDelay(failures++, d.retry);
           d.log.info('outbox delivery postponed', { code: outcome.error.code, status: outcome.error.status, retryInMs: delay });
           if (!stopped) schedule(delay);
           return;
@@ -92,7 +91,7 @@ export function createOutboxDelivery(d: OutboxDeliveryDeps) {
     round = deliverAll()
       .catch((err: unknown) => {
         d.log.error('outbox delivery failed unexpectedly', { reason: err instanceof Error ? err.message : String(err) });
-        schedule(backoffDelay(failures++, d.retry, d.random));
+        schedule(backoffDelay(failures++, d.retry));
       })
       .finally(() => {
         round = null;

@@ -11,19 +11,32 @@ export interface ActiveSession {
   organisation: Organisation;
 }
 
-export type SessionChange = { session: ActiveSession; reason: 'login' } | { session: null; reason: 'logout' | 'expired'; previous: ActiveSession };
-
 /** Password login and logout; tells its listener whenever someone logs in or out. */
-export function createSessionManager(d: { http: HttpClient; organisation?: string | undefined; log: Logger; onChange(change: SessionChange): void }) {
+export function createSessionManager(d: {
+  http: HttpClient;
+  organisation?: string | undefined;
+  log: Logger;
+  /** Someone logged in (a session) or the session ended (null). */
+  onChange(session: ActiveSession | null): void;
+}) {
   let current: ActiveSession | null = null;
 
-  const end = (reason: 'logout' | 'expired') => {
+  const end = () => {
     const previous = current;
     if (!previous) return null;
     current = null;
-    d.onChange({ session: null, reason, previous });
+    d.onChange(null);
     return previous;
   };
+
+  /** Ends the session here at once, then asks the server to revoke the token (best effort). */
+  async function logout(): Promise<void> {
+    const previous = end();
+    if (!previous) return;
+    d.log.info('logged out', { personId: previous.person.id });
+    const revoked = await d.http.call('logout', { token: previous.token, timeoutMs: 5_000 });
+    if (!revoked.ok) d.log.warn('could not revoke the session token on the server', { code: revoked.error.code });
+  }
 
   return {
     current: () => current,
@@ -36,26 +49,19 @@ export function createSessionManager(d: { http: HttpClient; organisation?: strin
         return answer;
       }
       // Someone else was still logged in here: their session ends before the new one begins.
-      if (current) await this.logout();
+      if (current) await logout();
       const { token, expiresAt, person, organisation } = answer.value;
       current = { token, expiresAt, person, organisation };
       d.log.info('logged in', { personId: person.id });
-      d.onChange({ session: current, reason: 'login' });
+      d.onChange(current);
       return { ok: true, value: current };
     },
-    /** Ends the session here at once, then asks the server to revoke the token (best effort). */
-    async logout(): Promise<void> {
-      const previous = end('logout');
-      if (!previous) return;
-      d.log.info('logged out', { personId: previous.person.id });
-      const revoked = await d.http.call('logout', { token: previous.token, timeoutMs: 5_000 });
-      if (!revoked.ok) d.log.warn('could not revoke the session token on the server', { code: revoked.error.code });
-    },
+    logout,
     /** The server refused this session's token; ignored if another session began meanwhile. */
     expire(token: string) {
       if (current?.token !== token) return;
       d.log.info('session ended by the server', { personId: current.person.id });
-      end('expired');
+      end();
     },
   };
 }

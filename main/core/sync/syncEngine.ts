@@ -1,6 +1,7 @@
 import type { Notification } from '../../../common/src/api/entities.js';
 import type { SyncStatus } from '../../../common/src/ipc/views.js';
 import { CacheResetError, type Cache } from '../cache/openCache.js';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { readEventStream } from '../net/eventStream.js';
 import type { HttpClient } from '../net/httpClient.js';
@@ -9,7 +10,6 @@ import { backoffDelay, type BackoffPolicy } from './backoff.js';
 import { personalSink, sharedSink, type ChangedPosts } from './feedSinks.js';
 import { pullFeed } from './pullFeed.js';
 import type { SyncStatusTracker } from './syncStatus.js';
-import type { Clock } from '../clock.js';
 
 export interface SyncTuning {
   /** Changes per /v1/sync page. */
@@ -38,7 +38,6 @@ export interface SyncEngineDeps {
   clock: Clock;
   log: Logger;
   tuning: SyncTuning;
-  random?: () => number;
   onPostsChanged: ChangedPosts;
   onNotification(n: Notification): void;
   /** The server no longer accepts the session token. */
@@ -90,7 +89,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     }, ms);
     timer.unref?.();
   };
-  const retryLater = () => schedule(backoffDelay(failures++, d.tuning.retry, d.random));
+  const retryLater = () => schedule(backoffDelay(failures++, d.tuning.retry));
 
   /** One refresh at a time; a request during a refresh runs once more after it. */
   function refresh(): Promise<void> {
@@ -113,8 +112,9 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     d.status.syncing();
     const o = { token: session.token, pageSize: d.tuning.pageSize, signal: session.abort.signal };
     try {
-      const mine = await pullFeed(d.http, { ...o, scope: 'personal' }, personal);
-      const result = mine.ok ? await pullFeed(d.http, { ...o, scope: 'shared' }, shared) : mine;
+      // Shared first: it brings the people directory, so private posts never show without their authors.
+      const everyone = await pullFeed(d.http, { ...o, scope: 'shared' }, shared);
+      const result = everyone.ok ? await pullFeed(d.http, { ...o, scope: 'personal' }, personal) : everyone;
       if (session !== live) return;
       if (result.ok) {
         failures = 0;
@@ -185,7 +185,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       // A stream that just dropped: find out now whether the server is gone; the catch-up then
       // repeats on the interval (or backs off) until the stream is back.
       if (wasUp) void refresh();
-      await sleep(backoffDelay(attempt++, d.tuning.retry, d.random), session.abort.signal);
+      await sleep(backoffDelay(attempt++, d.tuning.retry), session.abort.signal);
     }
   }
 

@@ -1,6 +1,5 @@
-import type { Post } from '../../../common/src/api/entities.js';
+import type { Comment, Post } from '../../../common/src/api/entities.js';
 import type { AuthorView, CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
-import type { Comment } from '../../../common/src/api/entities.js';
 import type { DirectoryQueries } from '../cache/directoryQueries.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { PendingWrites } from '../outbox/pendingWrites.js';
@@ -18,12 +17,12 @@ export interface ViewContext {
 }
 
 /** Authors looked up once per view build; someone not (yet) in the directory shows without a name. */
-export function authorLookup(directory: () => DirectoryQueries, imageUrl: ImageUrl): (id: string) => AuthorView {
+export function authorLookup(directory: DirectoryQueries, imageUrl: ImageUrl): (id: string) => AuthorView {
   const seen = new Map<string, AuthorView>();
   return (id) => {
     let view = seen.get(id);
     if (!view) {
-      const p = directory().person(id);
+      const p = directory.person(id);
       view = p
         ? { id, name: p.name, handle: p.handle, jobTitle: p.jobTitle, departmentName: p.departmentName, avatarUrl: p.avatarImageId ? imageUrl(p.avatarImageId, 'thumb') : null }
         : { id, name: '', handle: '', jobTitle: '', departmentName: null, avatarUrl: null };

@@ -33,7 +33,7 @@ export function openReadScope(s: ReadSources) {
   const ctx: ViewContext = {
     me: s.me,
     imageUrl: s.imageUrl,
-    author: authorLookup(() => directory, s.imageUrl),
+    author: authorLookup(directory, s.imageUrl),
     groupName: (id) => directory.group(id)?.name ?? s.personal.group(id)?.name ?? null,
     likedByMe: (postId) => s.personal.isLiked(postId),
     commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
@@ -97,7 +97,7 @@ export function openReadScope(s: ReadSources) {
     find,
     list,
     view,
-    /** Comments oldest first, with this person's unsynced ones at the end of their time. */
+    /** Comments oldest first; this person's unsynced ones among them by the time they were written. */
     comments(postId: string): CommentView[] {
       const stored = [...posts.comments(postId), ...s.personal.comments(postId)].map((c) => commentView(c, ctx, 'sent'));
       const known = new Set(stored.map((c) => c.id));
@@ -112,7 +112,6 @@ export function openReadScope(s: ReadSources) {
         );
       return [...stored, ...written].sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt)));
     },
-    author: ctx.author,
   };
 }
 

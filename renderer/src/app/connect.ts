@@ -14,13 +14,29 @@ export function connectToMain(): () => void {
   const unsubscribe = [
     on('session.changed', applySession),
     on('sync.status', setSyncStatus),
-    on('timeline.changed', (payload) => {
-      void refreshTimeline(payload.postIds ?? []);
-      void refreshComments(payload.postIds ?? []);
-    }),
+    on('timeline.changed', (payload) => coalesce(payload.postIds)),
     on('outbox.rejected', showRejected),
   ];
   return () => unsubscribe.forEach((off) => off());
+}
+
+// A first sync announces a change per page; one refetch per burst is enough.
+const REFRESH_DELAY_MS = 120;
+let pending: { all: boolean; postIds: Set<string> } | null = null;
+
+function coalesce(postIds: string[] | undefined): void {
+  if (!pending) {
+    pending = { all: false, postIds: new Set() };
+    setTimeout(() => {
+      const batch = pending!;
+      pending = null;
+      const ids = batch.all ? [] : [...batch.postIds];
+      void refreshTimeline(ids);
+      void refreshComments(ids);
+    }, REFRESH_DELAY_MS);
+  }
+  if (!postIds || postIds.length === 0) pending.all = true;
+  else postIds.forEach((id) => pending!.postIds.add(id));
 }
 
 /** What the last person saw must be gone before the next one sits down at a shared PC. */

@@ -47,13 +47,14 @@ export function CommentThread({ post, unfolded = false }: { post: PostViewModel;
 function Comment({ comment }: { comment: CommentView }) {
   const { t } = useTranslation();
   const { author } = comment;
+  const name = author.name || t('post.someone');
   return (
     <li className="comment">
-      <Avatar name={author.name} url={author.avatarUrl} size="sm" />
+      <Avatar name={name} url={author.avatarUrl} size="sm" />
       <div className="comment-bubble">
         <p className="comment-head">
           <button type="button" className="link-button comment-author" onClick={() => void openPersonCard(author.id)}>
-            {author.name}
+            {name}
           </button>
           <span className="muted">
             {' · '}

@@ -9,16 +9,18 @@ import { openPersonCard } from '../people/personCardStore';
 export function PostHeader({ post, titleId }: { post: PostViewModel; titleId: string }) {
   const { t } = useTranslation();
   const { author } = post;
+  // A post can arrive before its author's directory entry; it still needs a name to tap.
+  const name = author.name || t('post.someone');
   const meta = [author.jobTitle, author.departmentName].filter(Boolean).join(' · ');
   return (
     <header className="post-header">
-      <button type="button" className="post-avatar" onClick={() => void openPersonCard(author.id)} aria-label={t('post.openAuthor', { name: author.name })}>
-        <Avatar name={author.name} url={author.avatarUrl} />
+      <button type="button" className="post-avatar" onClick={() => void openPersonCard(author.id)} aria-label={t('post.openAuthor', { name })}>
+        <Avatar name={name} url={author.avatarUrl} />
       </button>
       <div className="post-who">
         <h2 id={titleId} className="post-author">
           <button type="button" className="link-button" onClick={() => void openPersonCard(author.id)}>
-            {author.name}
+            {name}
           </button>
           {post.group && <span className="post-group"> {t('post.inGroup', { group: post.group.name })}</span>}
         </h2>

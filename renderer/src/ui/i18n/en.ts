@@ -62,6 +62,7 @@ export const en: Messages = {
   },
   post: {
     openAuthor: 'View {{name}}',
+    someone: 'A colleague',
     inGroup: 'in {{group}}',
     sending: 'Sending',
     pinned: 'Pinned',

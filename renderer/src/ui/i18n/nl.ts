@@ -61,6 +61,7 @@ export const nl = {
   },
   post: {
     openAuthor: 'Bekijk {{name}}',
+    someone: 'Een collega',
     inGroup: 'in {{group}}',
     sending: 'Wordt verstuurd',
     pinned: 'Vastgezet',

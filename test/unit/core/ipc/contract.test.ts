@@ -23,9 +23,9 @@ describe('every window.samen method of the core', () => {
     await running.login('1001');
     const { core } = running;
     await waitFor(async () => {
-      const list = await core.invoke('timeline.list', { limit: 1 });
-      return list.ok && list.value.items.length > 0;
-    }, 'first sync');
+      const groups = await core.invoke('groups.mine', {});
+      return groups.ok && groups.value.items.some((g) => g.name === 'Team 3B');
+    }, 'first sync, shared and personal');
     const anna = await personId(server, '1001');
     const team = await groupId(server, 'Team 3B');
     const post = await core.invoke('post.create', { body: 'Contracttest #samen @anna.devries', groupId: team });
@@ -33,7 +33,6 @@ describe('every window.samen method of the core', () => {
 
     const calls: { [M in SamenMethod]: unknown } = {
       'session.state': {},
-      'session.loginPassword': { employeeNumber: '1001', password: 'welkom-anna' },
       'theme.get': {},
       'timeline.list': { limit: 5 },
       'timeline.pinned': {},
@@ -49,6 +48,8 @@ describe('every window.samen method of the core', () => {
       'sync.status': {},
       'sync.now': {},
       'post.delete': { id: post.value.id },
+      // Logging in again starts a new session whose private data syncs afresh, so it comes last.
+      'session.loginPassword': { employeeNumber: '1001', password: 'welkom-anna' },
       'session.logout': {},
     };
     for (const [method, input] of Object.entries(calls) as [SamenMethod, unknown][]) {
