@@ -8,6 +8,7 @@ import { Navigation } from './Navigation';
 import { useAppState } from './sessionStore';
 import { SyncStatus } from './SyncStatus';
 import { Brand } from './theme/Brand';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -37,7 +38,9 @@ export function Shell({ children }: { children: ReactNode }) {
       <main ref={main} className="main-column" tabIndex={-1}>
         {children}
       </main>
-      <footer className="powered-by">{t('app.poweredBy')}</footer>
+      <footer className="powered-by">
+        {t('app.poweredBy')} · <LanguageSwitch />
+      </footer>
     </div>
   );
 }

@@ -46,3 +46,18 @@ describe('login screen', () => {
     expect(screen.getByRole('navigation', { name: 'Hoofdmenu' })).toBeTruthy();
   });
 });
+
+describe('language', () => {
+  afterEach(() => fireEvent.click(screen.queryByRole('button', { name: 'Nederlands' }) ?? document.body));
+
+  it('switches the whole screen to English with one tap, and back', async () => {
+    renderApp();
+    await screen.findByLabelText('Personeelsnummer');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByLabelText('Employee number')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    fireEvent.click(screen.getByRole('button', { name: 'Nederlands' }));
+    expect(await screen.findByLabelText('Personeelsnummer')).toBeTruthy();
+  });
+});

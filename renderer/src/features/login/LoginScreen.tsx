@@ -9,6 +9,7 @@ import { useNow } from '../../ui/clock';
 import { dateLocale } from '../../ui/i18n/dateLocale';
 import { errorText } from '../../ui/i18n/i18n';
 import { TextField } from '../../ui/TextField';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
 type FieldErrors = { employeeNumber?: string; password?: string };
 
@@ -89,7 +90,9 @@ export function LoginScreen() {
           </Button>
         </form>
       </main>
-      <footer className="login-footer">{t('app.poweredBy')}</footer>
+      <footer className="login-footer">
+        {t('app.poweredBy')} · <LanguageSwitch />
+      </footer>
     </div>
   );
 }

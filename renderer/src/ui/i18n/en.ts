@@ -6,6 +6,7 @@ export const en: Messages = {
     noBridge: 'Samen cannot start. Close the window and open Samen again. Still stuck? Call the service desk.',
     skipToContent: 'Skip to posts',
     poweredBy: 'with Samen',
+    otherLanguage: 'Nederlands',
     logout: 'Log out',
   },
   nav: {

@@ -10,13 +10,25 @@ import { nl } from './nl';
  */
 export const i18n = i18next.createInstance();
 
+const LANGUAGE_KEY = 'samen.language';
+const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+
 void i18n.use(initReactI18next).init({
   resources: { nl: { translation: nl }, en: { translation: en } },
-  lng: 'nl',
+  lng: stored === 'en' ? 'en' : 'nl',
   fallbackLng: 'nl',
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/** A device-wide preference (not personal data), so it is kept across logins on a shared PC. */
+export function setLanguage(language: 'nl' | 'en'): void {
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+  localStorage.setItem(LANGUAGE_KEY, language);
+}
 
 /**
  * The text for an error code; a screen may say it its own way (the login screen says

@@ -5,6 +5,7 @@ export const nl = {
     noBridge: 'Samen kan niet starten. Sluit het venster en open Samen opnieuw. Lukt het niet? Bel de servicedesk.',
     skipToContent: 'Naar de berichten',
     poweredBy: 'met Samen',
+    otherLanguage: 'English',
     logout: 'Uitloggen',
   },
   nav: {
