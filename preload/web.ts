@@ -1,4 +1,4 @@
-import type { EventPayload, MethodInput, MethodOutput, Result, SamenApi, SamenEvent, SamenMethod } from '../common/src/ipc/contract.js';
+import { samenEvents, type EventPayload, type MethodInput, type MethodOutput, type Result, type SamenApi, type SamenEvent, type SamenMethod } from '../common/src/ipc/contract.js';
 
 /**
  * window.samen for the browser shell: the same contract as the Electron preload, carried over
@@ -16,7 +16,7 @@ let source: EventSource | null = null;
 function ensureEvents() {
   if (source) return;
   source = new EventSource('/events');
-  for (const name of ['timeline.changed', 'sync.status', 'session.changed', 'outbox.rejected', 'notification']) {
+  for (const name of Object.keys(samenEvents)) {
     source.addEventListener(name, (e) => {
       const payload: unknown = JSON.parse((e as MessageEvent<string>).data);
       for (const l of listeners.get(name) ?? []) l(payload);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientMode } from '../common/src/ipc/views.js';
 import { createSamenCore } from '../main/core/api.js';
+import { fileSecretStore } from '../main/core/device/secretStore.js';
 import { startBrowserShell } from '../main/web/shell.js';
 import { shellCore } from '../main/web/shellCore.js';
 import { readServerConfig } from '../server/src/config.js';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'workstation' },
     server: { type: 'string' },
     'idle-seconds': { type: 'string' },
+    'enrolment-code': { type: 'string' },
   },
   strict: true,
 });
@@ -42,12 +44,17 @@ mkdirSync(dataDir, { recursive: true });
 
 let serverUrl = values.server;
 let stopServer: (() => Promise<void>) | null = null;
+let enrolmentCode = values['enrolment-code'];
 if (!serverUrl) {
   const config = readServerConfig(['--port', '0', '--data', path.join(dataDir, 'server'), '--seed', 'demo'], {});
   const server = await startServer({ ...config, databaseUrl: undefined }, { quiet: true });
   serverUrl = server.url;
   stopServer = server.stop;
   console.log(demoLoginText());
+  // The embedded demo server enrols its own ward PC or kiosk, so those modes work without set-up.
+  if (mode.data !== 'workstation' && !enrolmentCode) {
+    enrolmentCode = (await server.issueEnrolmentCode({ name: `Demo-${mode.data === 'kiosk' ? 'kiosk' : 'afdelings-pc'}`, mode: mode.data! })).code;
+  }
 }
 console.log(`Server: ${serverUrl}`);
 
@@ -57,14 +64,20 @@ const electronBinary = findElectron();
 if (electronBinary) {
   await buildAll({ electron: true, quiet: true });
   const configFile = path.join(dataDir, 'client-config.json');
-  writeFileSync(configFile, JSON.stringify({ serverUrl, mode: mode.data, dataDir: path.join(dataDir, 'client'), ...idleSetting() }, null, 2));
+  const clientConfig = { serverUrl, mode: mode.data, dataDir: path.join(dataDir, 'client'), ...idleSetting(), ...(enrolmentCode ? { enrolmentCode } : {}) };
+  writeFileSync(configFile, JSON.stringify(clientConfig, null, 2));
   const child = spawn(electronBinary, [path.join(root, 'dist/electron/main.js')], { stdio: 'inherit', env: { ...process.env, SAMEN_CONFIG: configFile } });
   child.on('exit', (code) => void stopServer?.().then(() => process.exit(code ?? 0)));
 } else {
+  const clientDir = path.join(dataDir, 'client');
   const core = createSamenCore({
-    dataDir: path.join(dataDir, 'client'),
+    dataDir: clientDir,
     serverUrl,
     mode: mode.data!,
+    // The browser shell has no OS key store; the device token is a file in the client's data folder.
+    secrets: fileSecretStore(clientDir),
+    ...(enrolmentCode ? { enrolmentCode } : {}),
+    ...idleSetting(),
     log: {
       info: () => undefined,
       warn: (m, f) => console.warn(`samen: ${m}`, f ?? ''),
@@ -90,7 +103,7 @@ if (electronBinary) {
   process.once('SIGTERM', () => void stop());
 }
 
-function idleSetting() {
+function idleSetting(): { idleSeconds?: number } {
   const text = values['idle-seconds'];
   if (text === undefined) return {};
   const n = Number(text);

@@ -12,8 +12,9 @@ import { line, mb, ms, summarise } from '../stats.js';
 
 /**
  * Server figures: seeding speed and size, sync throughput from seq 0 for a 20 000-employee
- * organisation on both databases, and the posts list under 50 concurrent clients. The baseline in the
- * same run is /health (no database work beyond `select 1`) under the same load.
+ * organisation on both databases, the posts list under 50 concurrent clients, and badge taps on an
+ * enrolled ward PC (3 000 employees). The baseline in the same run is /health (no database work beyond
+ * `select 1`) under the same load.
  */
 export async function main(): Promise<void> {
   console.log('\nServer');
@@ -24,6 +25,7 @@ export async function main(): Promise<void> {
     const seeded = await seedOrganisation(db, { seed: 7, employees, slug: `bench${employees}`, images: false });
     const seconds = (performance.now() - started) / 1000;
     line(`seed ${employees} employees (SQLite)`, `${seconds.toFixed(1)} s, ${mb(size())}, ${seeded.posts} posts, ${seeded.lastSeq} changes`);
+    if (employees === 3000) await badgeTaps('SQLite', db);
     if (employees === 20000) {
       await syncThroughput('SQLite', db);
       await listUnderLoad(db);
@@ -38,6 +40,7 @@ export async function main(): Promise<void> {
       const pgSeconds = (performance.now() - t0) / 1000;
       const pgSize = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(pdb.kysely);
       line(`seed ${employees} employees (PostgreSQL)`, `${pgSeconds.toFixed(1)} s, ${mb(Number(pgSize.rows[0]!.size))}`);
+      if (employees === 3000) await badgeTaps('PostgreSQL', pdb);
       if (employees === 20000) await syncThroughput('PostgreSQL', pdb);
       await pdb.close();
       await scratch.drop();
@@ -112,5 +115,38 @@ async function listUnderLoad(db: Db) {
     line('/health, 50 concurrent clients (baseline)', `p50 ${ms(baseline.p50)}, p95 ${ms(baseline.p95)} (${baseline.n} requests)`);
     line('posts first page, 50 concurrent clients (SQLite)', `p50 ${ms(posts.p50)}, p95 ${ms(posts.p95)} (${posts.n} requests)`);
     line('posts first page p95 / baseline p95', `${(posts.p95 / baseline.p95).toFixed(1)}x`);
+  });
+}
+
+/**
+ * POST /v1/auth/badge on the server alone (the tap-to-timeline figure, reader to painted timeline, is
+ * the client's benchmark): 50 taps in a row by Anna on an enrolled ward PC, with the PIN (one scrypt per
+ * tap) and without it (the PIN was entered earlier that day), against 50 GET /health as the baseline.
+ */
+async function badgeTaps(label: string, db: Db) {
+  await withServer(db, async (url) => {
+    const daan = await new TestClient(url).login('1004', 'welkom-daan');
+    const code = await daan.post('/v1/admin/enrolment-codes', { name: 'Bench ward PC', mode: 'shared' });
+    const enrolled = await new TestClient(url).post('/v1/devices/enrol', { code: code.body.code });
+    if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
+    const device = { 'x-samen-device': enrolled.body.deviceToken as string };
+    const client = new TestClient(url);
+    const timed = async (n: number, call: () => Promise<{ status: number; body: unknown }>) => {
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        const res = await call();
+        if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+        samples.push(performance.now() - t);
+      }
+      return summarise(samples);
+    };
+    await timed(5, () => client.get('/health')); // warm up
+    const baseline = await timed(50, () => client.get('/health'));
+    const withPin = await timed(50, () => client.post('/v1/auth/badge', { badgeId: '04A1B2C3D4', pin: '1234' }, device));
+    const withoutPin = await timed(50, () => client.post('/v1/auth/badge', { badgeId: '04A1B2C3D4' }, device));
+    line(`/health, 50 in a row (baseline, ${label})`, `p50 ${ms(baseline.p50)}, p95 ${ms(baseline.p95)}`);
+    line(`POST /v1/auth/badge, no PIN, 3 000 (${label})`, `p50 ${ms(withoutPin.p50)}, p95 ${ms(withoutPin.p95)} (${(withoutPin.p95 / baseline.p95).toFixed(1)}x baseline p95)`);
+    line(`POST /v1/auth/badge + PIN, 3 000 (${label})`, `p50 ${ms(withPin.p50)}, p95 ${ms(withPin.p95)} (${(withPin.p95 / baseline.p95).toFixed(1)}x baseline p95)`);
   });
 }

@@ -1,4 +1,4 @@
-import type { Result } from '../../common/src/ipc/contract.js';
+import type { MethodOutput, Result } from '../../common/src/ipc/contract.js';
 import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
@@ -10,7 +10,7 @@ import type { WriteActions } from './outbox/writeActions.js';
 import { mentionSuggestions } from './people/mentionSuggestions.js';
 import { personCard } from './people/personCard.js';
 import type { PersonalStore } from './personal/personalStore.js';
-import { fail, ok } from './result.js';
+import { fail, failWith, ok } from './result.js';
 import type { SessionManager } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
 import type { SyncEngine } from './sync/syncEngine.js';
@@ -21,13 +21,28 @@ import type { Reader } from './timeline/reader.js';
 
 const PINNED_AT_MOST = 20;
 
+/** Who is logged in, and the device: each answers the session state after it (or why not). */
+export interface SessionOps {
+  /** Waits for an enrolment begun at start, so the first screen is the right one. */
+  state(): Promise<SessionState>;
+  loginPassword(employeeNumber: string, password: string): Promise<Result<SessionState>>;
+  logout(): Promise<Result<SessionState>>;
+  lock(): Promise<Result<SessionState>>;
+  badge(codes: readonly string[], pin: string | undefined): Promise<Result<SessionState>>;
+  pin(employeeNumber: string, pin: string, linkPendingBadge: boolean): Promise<Result<SessionState>>;
+  activity(): void;
+  enrol(code: string): Promise<Result<SessionState>>;
+  stranded(): Result<MethodOutput<'outbox.stranded'>>;
+  resolveStranded(ids: readonly string[], action: 'send' | 'discard'): Result<{ ok: true }>;
+}
+
 export interface HandlerDeps {
   http: HttpClient;
   cache: Cache;
   personal: PersonalStore;
   read: Reader;
   session: SessionManager;
-  sessionState(): SessionState;
+  sessionOps: SessionOps;
   actions: WriteActions;
   sync: SyncEngine;
   status: SyncStatusTracker;
@@ -45,15 +60,19 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const written = <T>(result: Result<string>, then: (id: string) => Result<T>): Result<T> => (result.ok ? then(result.value) : result);
 
   return {
-    'session.state': async () => ok(d.sessionState()),
-    'session.loginPassword': async ({ employeeNumber, password }) => {
-      const answer = await d.session.loginPassword(employeeNumber, password);
-      return answer.ok ? ok(d.sessionState()) : fail(answer.error.code, answer.error.message);
+    'session.state': async () => ok(await d.sessionOps.state()),
+    'session.loginPassword': ({ employeeNumber, password }) => d.sessionOps.loginPassword(employeeNumber, password),
+    'session.logout': () => d.sessionOps.logout(),
+    'session.badge': ({ codes, pin }) => d.sessionOps.badge(codes, pin),
+    'session.pin': ({ employeeNumber, pin, linkPendingBadge }) => d.sessionOps.pin(employeeNumber, pin, linkPendingBadge),
+    'session.lock': () => d.sessionOps.lock(),
+    'session.activity': async () => {
+      d.sessionOps.activity();
+      return ok({ ok: true as const });
     },
-    'session.logout': async () => {
-      await d.session.logout();
-      return ok(d.sessionState());
-    },
+    'device.enrol': ({ code }) => d.sessionOps.enrol(code),
+    'outbox.stranded': async () => d.sessionOps.stranded(),
+    'outbox.resolve': async ({ ids, action }) => d.sessionOps.resolveStranded(ids, action),
     'theme.get': async () => {
       const org = d.session.current()?.organisation ?? d.cache.read((c) => c.directory.organisation());
       return ok(org ? themeOf(org, d.imageUrl) : null);
@@ -78,7 +97,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       if (local.ok || !session) return local;
       // Not synced yet (a notification can arrive before its post): ask the server.
       const answer = await d.http.call('getPost', { token: session.token, params: { id } });
-      if (!answer.ok) return fail(answer.error.code, answer.error.message);
+      if (!answer.ok) return failWith(answer.error);
       return read((scope) => ok(scope.view({ post: answer.value, delivery: 'sent' })));
     },
     'post.create': async (input) => written(d.actions.createPost(input), postView),

@@ -9,6 +9,10 @@ export interface CoreTuning extends SyncTuning {
   outboxRetry: BackoffPolicy;
   /** Memory for downloaded images (emptied at logout). */
   imageCacheBytes: number;
+  /** Longest wait for a badge or PIN login: the person stands at the screen. */
+  loginTimeoutMs: number;
+  /** Longest wait for the server to revoke an ended session (it has ended here already). */
+  logoutTimeoutMs: number;
 }
 
 export const defaultTuning: CoreTuning = {
@@ -19,4 +23,6 @@ export const defaultTuning: CoreTuning = {
   requestTimeoutMs: 30_000,
   outboxRetry: { baseMs: 1_000, maxMs: 120_000 },
   imageCacheBytes: 32 * 1024 * 1024,
+  loginTimeoutMs: 10_000,
+  logoutTimeoutMs: 5_000,
 };

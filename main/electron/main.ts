@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
+import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
 import { APP_ORIGIN, secureWebPreferences } from './securityPolicy.js';
 import { lockNavigation } from './windowSecurity.js';
@@ -34,6 +35,9 @@ async function start() {
     serverUrl: config.serverUrl,
     ...(config.organisation ? { organisation: config.organisation } : {}),
     mode: config.mode,
+    secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
+    ...(config.enrolmentCode ? { enrolmentCode: config.enrolmentCode } : {}),
+    ...(config.idleSeconds ? { idleSeconds: config.idleSeconds } : {}),
     log: {
       info: (m, f) => console.log(JSON.stringify({ level: 'info', msg: m, ...f })),
       warn: (m, f) => console.warn(JSON.stringify({ level: 'warn', msg: m, ...f })),

@@ -1,10 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
+import { registerAuditRoutes } from './auth/auditRoutes.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
+import { purgeOldLockouts } from './auth/pinLockout.js';
+import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
 import { registerSyncRoute } from './changes/syncRoute.js';
 import { defaultServerOptions, type ServerContext, type ServerOptions } from './context.js';
 import type { Db } from './db/connect.js';
+import { registerDeviceRoutes } from './devices/deviceRoutes.js';
 import { registerGroupRoutes } from './groups/groupRoutes.js';
 import { installErrorHandler } from './http/errorHandler.js';
 import { register } from './http/register.js';
@@ -71,6 +75,9 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const openapi = buildOpenApiDocument(API_VERSION);
   register(app, ctx, routes.openapi, async () => openapi);
   registerAuthRoutes(app, ctx);
+  registerQuickLoginRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerGroupRoutes(app, ctx);
   registerPostRoutes(app, ctx);
@@ -81,7 +88,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerEventsRoute(app, ctx);
 
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
+    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
 

@@ -9,6 +9,8 @@ export interface ServerConfig {
   seed: 'demo' | 'none';
   logLevel: string;
   trustProxy: boolean;
+  /** Seconds that 5 wrong PINs lock PIN login for an employee number. */
+  pinLockoutSeconds: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       seed: { type: 'string' },
       'log-level': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'pin-lockout-seconds': { type: 'string' },
     },
     strict: true,
   });
@@ -34,6 +37,11 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${portText}"`);
   const seed = values.seed ?? env.SAMEN_SEED ?? 'none';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`--seed must be "demo" or "none", got "${seed}"`);
+  const lockoutText = values['pin-lockout-seconds'] ?? env.SAMEN_PIN_LOCKOUT_SECONDS ?? '900';
+  const pinLockoutSeconds = Number(lockoutText);
+  if (!Number.isInteger(pinLockoutSeconds) || pinLockoutSeconds < 1 || pinLockoutSeconds > 86_400) {
+    throw new Error(`--pin-lockout-seconds must be a whole number from 1 to 86400, got "${lockoutText}"`);
+  }
   return {
     port,
     host: values.host ?? env.SAMEN_HOST ?? '127.0.0.1',
@@ -42,5 +50,6 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     seed,
     logLevel: values['log-level'] ?? env.SAMEN_LOG_LEVEL ?? 'info',
     trustProxy: values['trust-proxy'] ?? env.SAMEN_TRUST_PROXY === '1',
+    pinLockoutSeconds,
   };
 }

@@ -2,6 +2,8 @@ import { buildServer, safeLogSerializers, type BuiltServer } from './app.js';
 import type { ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import type { DeviceMode } from './auth/principal.js';
+import { issueEnrolmentCode } from './devices/enrolment.js';
 import { DEMO_PEOPLE, ensureDemoOrganisation } from './seed/index.js';
 
 export interface RunningServer {
@@ -9,6 +11,11 @@ export interface RunningServer {
   port: number;
   server: BuiltServer;
   db: Db;
+  /**
+   * A one-time enrolment code for a device of an organisation (by slug; may be left out when the
+   * server hosts one), as an admin would make it: lets `npm start` enrol its own shared or kiosk client.
+   */
+  issueEnrolmentCode(o: { organisation?: string; name: string; mode: DeviceMode; validMinutes?: number }): Promise<{ code: string; expiresAt: string }>;
   stop(): Promise<void>;
 }
 
@@ -21,6 +28,7 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     db,
     logger: opts.quiet ? false : { level: config.logLevel, serializers: safeLogSerializers },
     trustProxy: config.trustProxy,
+    options: { pinLockoutSeconds: config.pinLockoutSeconds },
   });
   await server.app.listen({ port: config.port, host: config.host, listenTextResolver: (address) => `server listening at ${address}` });
   const address = server.app.server.address();
@@ -32,6 +40,16 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     port,
     server,
     db,
+    async issueEnrolmentCode(o) {
+      const orgs = await db.kysely
+        .selectFrom('organisations')
+        .select(['tenant_id', 'slug'])
+        .$if(o.organisation !== undefined, (q) => q.where('slug', '=', o.organisation!))
+        .limit(2)
+        .execute();
+      if (orgs.length !== 1) throw new Error(o.organisation ? `No organisation "${o.organisation}"` : 'Name the organisation: this server hosts several');
+      return issueEnrolmentCode(server.ctx, { tenantId: orgs[0]!.tenant_id, name: o.name, mode: o.mode, validMinutes: o.validMinutes ?? 60, createdBy: null });
+    },
     stop: () =>
       (stopping ??= (async () => {
         await server.close();

@@ -3,6 +3,28 @@ import { Id, Role, Timestamp } from './primitives.js';
 
 /** Shared state of each entity as the change feed and the API carry it. */
 
+/** What a tenant sets for its devices; defaults in DEFAULT_ORGANISATION_SETTINGS. */
+export const OrganisationSettingsSchema = z.object({
+  /** Seconds without input before a shared ward PC locks. */
+  sharedIdleSeconds: z.number().int().min(15).max(3600),
+  /** Seconds without input before a personal workstation locks. */
+  workstationIdleSeconds: z.number().int().min(60).max(24 * 3600),
+  /** Seconds without input before a kiosk returns to its signage. */
+  kioskIdleSeconds: z.number().int().min(10).max(3600),
+  /** A badge tap also needs the PIN on a person's first tap of the (Amsterdam) day… */
+  pinOnFirstTapOfDay: z.boolean(),
+  /** …and when the last PIN entry is longer ago than this. */
+  pinAfterHours: z.number().int().min(1).max(24 * 30),
+});
+export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>;
+export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
+  sharedIdleSeconds: 120,
+  workstationIdleSeconds: 900,
+  kioskIdleSeconds: 45,
+  pinOnFirstTapOfDay: true,
+  pinAfterHours: 12,
+};
+
 export const OrganisationSchema = z.object({
   id: Id,
   slug: z.string(),
@@ -12,8 +34,30 @@ export const OrganisationSchema = z.object({
   primaryColor: z.string(),
   accentColor: z.string(),
   logoImageId: Id.nullable(),
+  settings: OrganisationSettingsSchema,
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const DeviceMode = z.enum(['shared', 'kiosk']);
+export const DeviceSchema = z.object({
+  id: Id,
+  name: z.string(),
+  mode: DeviceMode,
+  createdAt: Timestamp,
+  lastSeenAt: Timestamp.nullable(),
+  revokedAt: Timestamp.nullable(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+export const AuthEventSchema = z.object({
+  id: Id,
+  at: Timestamp,
+  personId: Id.nullable(),
+  deviceId: Id.nullable(),
+  action: z.string(),
+  result: z.string(),
+});
+export type AuthEvent = z.infer<typeof AuthEventSchema>;
 
 export const LocationSchema = z.object({ id: Id, name: z.string(), city: z.string() });
 export type Location = z.infer<typeof LocationSchema>;

@@ -10,6 +10,18 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   token_expired: 401,
+  /** Badge tap: this person must also enter their PIN now (first tap of the day, or hours since). */
+  pin_required: 401,
+  /** A badge nobody has linked yet: the client offers employee number + PIN to link it. */
+  unknown_badge: 404,
+  /** Too many wrong PINs for this employee number: wait until `retryAfter`. */
+  pin_locked: 423,
+  /** The device token is missing, unknown or revoked: the device shows "niet (meer) gekoppeld". */
+  device_unlinked: 401,
+  /** A session made on one device, used from another. */
+  device_mismatch: 401,
+  /** An enrolment code that is wrong, used or expired (one answer for all three). */
+  invalid_enrolment_code: 400,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -30,6 +42,8 @@ export const ErrorBodySchema = z.object({
     message: z.string(),
     /** For `validation`: which fields were wrong, so a form can point at them. */
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** For `pin_locked`: when the PIN works again (UTC ISO-8601); also sent as a Retry-After header. */
+    retryAfter: z.iso.datetime().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

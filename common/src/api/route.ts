@@ -11,8 +11,19 @@ export interface RouteDef {
   /** Fastify path syntax: `/v1/posts/:id`. */
   path: string;
   summary: string;
-  /** `none` routes are public; `session` routes need `Authorization: Bearer <token>`. */
-  auth: 'none' | 'session';
+  /**
+   * `none`: public. `session`: a person's session token in `Authorization: Bearer`; a session made on
+   * an enrolled device also needs that device's token in `X-Samen-Device`. `device`: only the device
+   * token (`X-Samen-Device`), e.g. a badge tap on the lock screen. `sessionOrDevice`: either (a device
+   * alone sees only what every employee sees).
+   */
+  auth: 'none' | 'session' | 'device' | 'sessionOrDevice';
+  /**
+   * A delivery grant (a token scoped to one person, one device and the write routes, issued at a
+   * shared-device login) may call this route in place of a session token, so writes queued offline
+   * are delivered as the person who made them.
+   */
+  grantable?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

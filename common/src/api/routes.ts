@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  AuthEventSchema,
   CommentSchema,
+  DeviceMode,
+  DeviceSchema,
   GroupKind,
   GroupSchema,
   GroupVisibility,
@@ -26,6 +29,12 @@ export const SessionSchema = z.object({
   expiresAt: z.iso.datetime(),
   person: PersonSchema,
   organisation: OrganisationSchema,
+  /**
+   * Only for sessions on an enrolled device: a token for the write routes alone, bound to this person
+   * and device, valid 24 hours. The client stores it with the person's queued writes (never the session
+   * token), so they are delivered as this person even after the next person has logged in.
+   */
+  deliveryGrant: z.object({ token: z.string(), expiresAt: z.iso.datetime() }).nullable(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -36,6 +45,10 @@ export const PostViewSchema = PostSchema.extend({
 export type PostView = z.infer<typeof PostViewSchema>;
 
 const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Badge ids as readers type them (US layout, hex digits); the client has already cleaned them. */
+export const BadgeId = z.string().regex(/^[0-9A-F]{6,32}$/, 'Pas niet herkend.');
+export const Pin = z.string().regex(/^\d{4,6}$/, 'Een pincode heeft 4 tot 6 cijfers.');
 
 const PostBody = UserText(10_000).transform((s) => s.trim()).pipe(z.string().min(1, 'Schrijf eerst een bericht.'));
 
@@ -65,9 +78,88 @@ export const routes = {
   logout: defineRoute({
     method: 'POST',
     path: '/v1/auth/logout',
-    summary: 'Revoke the current session token',
+    summary: 'Revoke the current session token; its delivery grant stays valid for the queued writes. The reason goes to the audit log',
     auth: 'session',
+    body: z.strictObject({ reason: z.enum(['logout', 'lock', 'idle', 'switch']).default('logout') }).optional(),
     response: Ok,
+  }),
+  authBadge: defineRoute({
+    method: 'POST',
+    path: '/v1/auth/badge',
+    summary: 'Badge tap on an enrolled device: a session for the badge owner (pin_required when the PIN is due)',
+    auth: 'device',
+    body: z.strictObject({ badgeId: BadgeId, pin: Pin.optional() }),
+    response: SessionSchema,
+  }),
+  authPin: defineRoute({
+    method: 'POST',
+    path: '/v1/auth/pin',
+    summary: 'Employee number + PIN on an enrolled device; with linkBadgeId the tapped badge is linked to this person',
+    auth: 'device',
+    body: z.strictObject({ employeeNumber: z.string().trim().min(1).max(32), pin: Pin, linkBadgeId: BadgeId.optional() }),
+    response: SessionSchema,
+  }),
+  enrolDevice: defineRoute({
+    method: 'POST',
+    path: '/v1/devices/enrol',
+    summary: 'Exchange a one-time enrolment code for a device token (shared ward PC or kiosk)',
+    auth: 'none',
+    body: z.strictObject({
+      code: z.string().trim().min(4).max(32),
+      organisation: z.string().min(1).max(64).optional(),
+    }),
+    response: z.object({ deviceToken: z.string(), device: DeviceSchema, organisation: OrganisationSchema }),
+    status: 201,
+  }),
+  deviceMe: defineRoute({
+    method: 'GET',
+    path: '/v1/devices/me',
+    summary: 'The calling device and its organisation (a revoked device gets device_unlinked)',
+    auth: 'device',
+    response: z.object({ device: DeviceSchema, organisation: OrganisationSchema }),
+  }),
+  createEnrolmentCode: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/enrolment-codes',
+    summary: 'Admin: a one-time code to enrol a device',
+    auth: 'session',
+    body: z.strictObject({
+      name: UserText(80).transform((s) => s.trim()).pipe(z.string().min(1)),
+      mode: DeviceMode,
+      validMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
+    }),
+    response: z.object({ code: z.string(), expiresAt: z.iso.datetime() }),
+    status: 201,
+  }),
+  listDevices: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/devices',
+    summary: 'Admin: enrolled devices',
+    auth: 'session',
+    response: z.object({ items: z.array(DeviceSchema) }),
+  }),
+  revokeDevice: defineRoute({
+    method: 'DELETE',
+    path: '/v1/admin/devices/:id',
+    summary: 'Admin: revoke a device; its token, sessions and grants stop working at once',
+    auth: 'session',
+    params: IdParams,
+    response: Ok,
+  }),
+  listAuthEvents: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/audit',
+    summary: 'Admin: the authentication audit log, newest first, by person, device and period',
+    auth: 'session',
+    query: z.strictObject({
+      personId: Id.optional(),
+      deviceId: Id.optional(),
+      from: z.iso.datetime().optional(),
+      to: z.iso.datetime().optional(),
+      cursor: z.string().max(200).optional(),
+      limit: Limit(500, 100),
+    }),
+    response: Page(AuthEventSchema),
   }),
   me: defineRoute({
     method: 'GET',
@@ -180,6 +272,7 @@ export const routes = {
     path: '/v1/posts',
     summary: 'Create a post for the whole organisation or a group',
     auth: 'session',
+    grantable: true,
     body: z.strictObject({
       /** Made by the client (UUIDv7) so an offline post keeps its id; the server makes one if absent. */
       id: Id.optional(),
@@ -209,6 +302,7 @@ export const routes = {
     path: '/v1/posts/:id',
     summary: 'Delete your own post, or any post as editor',
     auth: 'session',
+    grantable: true,
     params: IdParams,
     response: Ok,
   }),
@@ -226,6 +320,7 @@ export const routes = {
     path: '/v1/posts/:id/comments',
     summary: 'Comment on a post',
     auth: 'session',
+    grantable: true,
     params: IdParams,
     body: z.strictObject({
       id: Id.optional(),
@@ -248,6 +343,7 @@ export const routes = {
     path: '/v1/posts/:id/like',
     summary: 'Like a post (repeating it changes nothing)',
     auth: 'session',
+    grantable: true,
     params: IdParams,
     response: z.object({ likeCount: z.number().int(), likedByMe: z.literal(true) }),
   }),
@@ -256,6 +352,7 @@ export const routes = {
     path: '/v1/posts/:id/like',
     summary: 'Take back a like (repeating it changes nothing)',
     auth: 'session',
+    grantable: true,
     params: IdParams,
     response: z.object({ likeCount: z.number().int(), likedByMe: z.literal(false) }),
   }),
@@ -265,6 +362,7 @@ export const routes = {
     path: '/v1/images',
     summary: 'Upload a JPEG, PNG, WebP or GIF image (raw body, at most 10 MB)',
     auth: 'session',
+    grantable: true,
     bodyKind: 'binary',
     response: z.object({ id: Id, width: z.number().int(), height: z.number().int(), mime: z.string() }),
     status: 201,
@@ -283,7 +381,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/sync',
     summary: 'Change feed: the current state of every entity changed after `since`, in seq order',
-    auth: 'session',
+    auth: 'sessionOrDevice',
     query: SyncQuerySchema,
     response: SyncResponseSchema,
   }),
@@ -291,7 +389,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/events',
     summary: 'Server-sent events: `seq` when new changes exist, `notification` for the caller; resumes with Last-Event-ID',
-    auth: 'session',
+    auth: 'sessionOrDevice',
     response: z.unknown(),
   }),
   openapi: defineRoute({

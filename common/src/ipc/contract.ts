@@ -29,9 +29,22 @@ export const ClientErrorCode = z.enum([
   'unsupported_media_type',
   'invalid_image',
   'server_error',
+  'pin_required',
+  'unknown_badge',
+  'pin_locked',
+  'device_unlinked',
+  /** The reader sent something that is not a badge id (wrong character set, garbled). */
+  'badge_unreadable',
+  /** device.enrol: the code is wrong, already used or expired (one answer for all three). */
+  'invalid_enrolment_code',
 ]);
 export type ClientErrorCode = z.infer<typeof ClientErrorCode>;
-export const ClientErrorSchema = z.object({ code: ClientErrorCode, message: z.string() });
+export const ClientErrorSchema = z.object({
+  code: ClientErrorCode,
+  message: z.string(),
+  /** For pin_locked: when the PIN works again (ISO time). */
+  retryAfter: z.string().optional(),
+});
 export type ClientError = z.infer<typeof ClientErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ClientError };
@@ -54,6 +67,36 @@ export const samenMethods = {
     output: SessionStateSchema,
   },
   'session.logout': { input: Empty, output: SessionStateSchema },
+  /**
+   * A badge tap (shared and kiosk modes). Main decides: nobody logged in → log in; the same person's
+   * badge → log out; another person's badge → switch at once. `pin` when the first try said pin_required.
+   * The renderer passes the reader's raw key codes; main cleans and checks them (never shown, never logged).
+   */
+  'session.badge': {
+    input: z.strictObject({ codes: z.array(z.string().max(20)).min(1).max(64), pin: z.string().regex(/^\d{4,6}$/).optional() }),
+    output: SessionStateSchema,
+  },
+  /** Employee number + PIN on a shared device; `linkPendingBadge` links the badge tapped just before (unknown_badge). */
+  'session.pin': {
+    input: z.strictObject({
+      employeeNumber: z.string().trim().min(1).max(32),
+      pin: z.string().regex(/^\d{4,6}$/),
+      linkPendingBadge: z.boolean().default(false),
+    }),
+    output: SessionStateSchema,
+  },
+  /** Lock now (the "lock" button, or the renderer's idle countdown reaching zero in the browser shell). */
+  'session.lock': { input: Empty, output: SessionStateSchema },
+  /** The person touched the screen or a key: restarts the idle timer ("Ik ben er nog"). */
+  'session.activity': { input: Empty, output: Ok },
+  /** Enrol this shared/kiosk device with a code from an admin. */
+  'device.enrol': { input: z.strictObject({ code: z.string().trim().min(4).max(32) }), output: SessionStateSchema },
+  /** Queued writes of the logged-in person whose delivery grant expired: to send or to discard. */
+  'outbox.stranded': {
+    input: Empty,
+    output: z.object({ items: z.array(z.object({ id: z.string(), kind: z.enum(['post', 'comment', 'like', 'delete']), preview: z.string(), createdAt: z.string() })) }),
+  },
+  'outbox.resolve': { input: z.strictObject({ ids: z.array(z.string()).max(500), action: z.enum(['send', 'discard']) }), output: Ok },
 
   'theme.get': { input: Empty, output: ThemeSchema.nullable() },
 
@@ -121,6 +164,8 @@ export const samenEvents = {
   'outbox.rejected': z.object({ kind: z.enum(['post', 'comment', 'like', 'delete']), code: ClientErrorCode, message: z.string(), preview: z.string() }),
   /** Someone mentioned or replied to the logged-in person. */
   notification: z.object({ kind: z.enum(['mention', 'reply']), actorName: z.string(), postId: Id }),
+  /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
+  'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;
 
 export type SamenEvent = keyof typeof samenEvents;

@@ -84,13 +84,27 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const ClientMode = z.enum(['workstation', 'shared', 'kiosk']);
 export type ClientMode = z.infer<typeof ClientMode>;
 
+/** Idle lock seconds for the mode, from the organisation's settings (or the machine config). */
+const IdlePolicy = z.object({ idleSeconds: z.number().int() });
+
 export const SessionStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('loggedOut'), mode: ClientMode, theme: ThemeSchema.nullable() }),
+  z.object({
+    state: z.literal('loggedOut'),
+    mode: ClientMode,
+    theme: ThemeSchema.nullable(),
+    /** Shared and kiosk modes: whether the server can be reached (logging in needs it). */
+    online: z.boolean(),
+  }),
+  /** A shared or kiosk device that has no (valid) device token: enrolment needed, cache wiped. */
+  z.object({ state: z.literal('deviceUnlinked'), mode: ClientMode, reason: z.enum(['not_enrolled', 'revoked']) }),
   z.object({
     state: z.literal('loggedIn'),
     mode: ClientMode,
     theme: ThemeSchema,
     person: z.object({ id: Id, name: z.string(), handle: z.string(), jobTitle: z.string(), roles: z.array(Role), avatarUrl: z.string().nullable() }),
+    /** How this session began; a badge session ends when the same badge is tapped again. */
+    via: z.enum(['password', 'badge', 'pin']),
+    idle: IdlePolicy,
   }),
 ]);
 export type SessionState = z.infer<typeof SessionStateSchema>;

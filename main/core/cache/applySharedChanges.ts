@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Comment, Department, Group, Location, Organisation, Person, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
-import { postToRow } from './rows.js';
+import { organisationToRow, postToRow, type OrganisationRow } from './rows.js';
 import { searchName } from './searchName.js';
 import type { SyncState } from './syncState.js';
 
@@ -22,11 +22,12 @@ export interface AppliedPage {
  */
 export function createSharedApplier(db: Database.Database, state: SyncState) {
   const s = {
-    organisation: db.prepare<Organisation>(
-      `INSERT INTO organisation (id, slug, name, intranet_name, primary_color, accent_color, logo_image_id)
-       VALUES (@id, @slug, @name, @intranetName, @primaryColor, @accentColor, @logoImageId)
+    organisation: db.prepare<OrganisationRow>(
+      `INSERT INTO organisation (id, slug, name, intranet_name, primary_color, accent_color, logo_image_id, settings)
+       VALUES (@id, @slug, @name, @intranet_name, @primary_color, @accent_color, @logo_image_id, @settings)
        ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, intranet_name = excluded.intranet_name,
-         primary_color = excluded.primary_color, accent_color = excluded.accent_color, logo_image_id = excluded.logo_image_id`,
+         primary_color = excluded.primary_color, accent_color = excluded.accent_color, logo_image_id = excluded.logo_image_id,
+         settings = excluded.settings`,
     ),
     location: db.prepare<Location>(
       `INSERT INTO locations (id, name, city) VALUES (@id, @name, @city)
@@ -146,7 +147,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     }
     switch (change.entity) {
       case 'organisation':
-        s.organisation.run(change.data);
+        s.organisation.run(organisationToRow(change.data));
         page.directoryChanged = true;
         return;
       case 'location':
@@ -190,7 +191,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
       return page;
     }),
     /** The organisation from a login answer, so its theme is there before the first sync. */
-    putOrganisation: (org: Organisation) => s.organisation.run(org),
+    putOrganisation: (org: Organisation) => s.organisation.run(organisationToRow(org)),
   };
 }
 

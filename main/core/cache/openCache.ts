@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
@@ -34,6 +35,8 @@ export interface Cache {
   write<T>(work: (c: CacheParts) => T): T;
   /** Called after the cache was rebuilt empty, so sync starts again from the beginning. */
   onReset(listener: () => void): () => void;
+  /** Deletes the file with everything in it and starts an empty one (a revoked device). */
+  wipe(): void;
   close(): void;
 }
 
@@ -84,6 +87,15 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
     onReset(listener) {
       resetListeners.add(listener);
       return () => resetListeners.delete(listener);
+    },
+    wipe() {
+      try {
+        parts.db.close();
+      } catch {
+        // Closing can fail on a damaged file; it is deleted regardless.
+      }
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      parts = build(openDatabaseFile(file, cacheMigrations, opts.log, opts.clock).db);
     },
     close() {
       parts.db.close();

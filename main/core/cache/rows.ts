@@ -1,4 +1,4 @@
-import type { Comment, Group, ImageRef, Organisation, Person, Post } from '../../../common/src/api/entities.js';
+import { DEFAULT_ORGANISATION_SETTINGS, OrganisationSettingsSchema, type Comment, type Group, type ImageRef, type Organisation, type Person, type Post } from '../../../common/src/api/entities.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 
 /** Rows as the cache stores them, and the entities they stand for. */
@@ -122,7 +122,19 @@ export interface OrganisationRow {
   primary_color: string;
   accent_color: string;
   logo_image_id: string | null;
+  /** JSON; null in rows written before the settings were kept. */
+  settings: string | null;
 }
+
+const settingsFromJson = (json: string | null): Organisation['settings'] => {
+  if (json === null) return DEFAULT_ORGANISATION_SETTINGS;
+  try {
+    const parsed = OrganisationSettingsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : DEFAULT_ORGANISATION_SETTINGS;
+  } catch {
+    return DEFAULT_ORGANISATION_SETTINGS;
+  }
+};
 
 export const organisationFromRow = (r: OrganisationRow): Organisation => ({
   id: r.id,
@@ -132,4 +144,16 @@ export const organisationFromRow = (r: OrganisationRow): Organisation => ({
   primaryColor: r.primary_color,
   accentColor: r.accent_color,
   logoImageId: r.logo_image_id,
+  settings: settingsFromJson(r.settings),
+});
+
+export const organisationToRow = (o: Organisation): OrganisationRow => ({
+  id: o.id,
+  slug: o.slug,
+  name: o.name,
+  intranet_name: o.intranetName,
+  primary_color: o.primaryColor,
+  accent_color: o.accentColor,
+  logo_image_id: o.logoImageId,
+  settings: JSON.stringify(o.settings),
 });

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { ClientMode } from '../../../common/src/ipc/views.js';
 
-/** Seconds of inactivity before the screen locks (or returns to signage), per mode, unless IT sets it. */
-export const DEFAULT_IDLE_SECONDS: Record<ClientMode, number> = { workstation: 15 * 60, shared: 2 * 60, kiosk: 45 };
-
 /**
  * The machine-wide client config, a JSON file IT deploys with the installer. Unknown fields are
  * errors too: a misspelt "sever" must not silently fall back to a default.
@@ -15,7 +12,13 @@ export const ClientConfigFileSchema = z.strictObject({
   mode: z.enum(ClientMode.options, { error: saying(`must be one of ${ClientMode.options.join(', ')}`) }),
   /** Organisation slug, needed only when the server hosts more than one. */
   organisation: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lower-case letters, digits and hyphens').optional(),
-  idleSeconds: z.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(10).max(24 * 3600).optional(),
+  /**
+   * Seconds without input before a session locks, for this machine only. Left out, the organisation's
+   * setting applies (organisation.settings: by default 15 min workstation, 2 min shared, 45 s kiosk).
+   */
+  idleSeconds: z.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(1).max(24 * 3600).optional(),
+  /** Shared and kiosk: a one-time code from an admin, exchanged for a device token at the first start. */
+  enrolmentCode: z.string().trim().min(4, 'must be at least 4 characters').max(32, 'must be at most 32 characters').optional(),
   /** Where the cache and outbox live; default: the app's own data folder. */
   dataDir: z.string().min(1, 'must not be empty').optional(),
 });
@@ -24,6 +27,8 @@ export interface ClientConfig {
   serverUrl: string;
   mode: ClientMode;
   organisation: string | undefined;
-  idleSeconds: number;
+  /** Set only when IT (or a developer) overrides the organisation's idle lock. */
+  idleSeconds: number | undefined;
+  enrolmentCode: string | undefined;
   dataDir: string;
 }

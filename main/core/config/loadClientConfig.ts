@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ClientConfigFileSchema, DEFAULT_IDLE_SECONDS, type ClientConfig } from './clientConfig.js';
+import { ClientConfigFileSchema, type ClientConfig } from './clientConfig.js';
 
 export interface ConfigProblem {
   /** The field as written in the file (`serverUrl`), or `(file)` for the file as a whole. */
@@ -54,7 +54,8 @@ export function loadClientConfig(file: string, o: { defaultDataDir: string; over
       serverUrl: c.serverUrl.replace(/\/+$/, ''),
       mode: c.mode,
       organisation: c.organisation,
-      idleSeconds: c.idleSeconds ?? DEFAULT_IDLE_SECONDS[c.mode],
+      idleSeconds: c.idleSeconds,
+      enrolmentCode: c.enrolmentCode,
       dataDir: path.resolve(path.dirname(file), c.dataDir ?? o.defaultDataDir),
     },
   };

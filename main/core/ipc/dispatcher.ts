@@ -1,6 +1,6 @@
 import { samenMethods, type MethodOutput, type MethodParsedInput, type Result, type SamenMethod } from '../../../common/src/ipc/contract.js';
 import type { Logger } from '../log.js';
-import { fail } from '../result.js';
+import { fail, failWith } from '../result.js';
 
 export type Handlers = {
   [M in SamenMethod]: (input: MethodParsedInput<M>) => Promise<Result<MethodOutput<M>>>;
@@ -24,7 +24,7 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
     try {
       const handler = handlers[method] as (input: unknown) => Promise<Result<unknown>>;
       const result = await handler(parsed.data);
-      return result.ok ? result : fail(result.error.code, result.error.message);
+      return result.ok ? result : failWith(result.error);
     } catch (err) {
       log.error('handler failed', { method, reason: err instanceof Error ? err.message : String(err) });
       return fail('server_error', 'internal error');

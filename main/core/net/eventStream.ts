@@ -24,7 +24,7 @@ export interface EventStreamHandlers {
  */
 export async function readEventStream(
   http: HttpClient,
-  o: { token: string; lastEventId: string | null; signal: AbortSignal; idleTimeoutMs: number },
+  o: { token: string | null; lastEventId: string | null; signal: AbortSignal; idleTimeoutMs: number },
   handlers: EventStreamHandlers,
 ): Promise<{ ended: 'closed' } | { ended: 'failed'; error: NetError }> {
   const idle = new AbortController();

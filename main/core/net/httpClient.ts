@@ -25,11 +25,23 @@ export interface HttpClient {
   stream<N extends RouteName>(name: N, opts?: RequestOptions<Routes[N]>): Promise<NetResult<ReadableStream<Uint8Array>>>;
 }
 
+export const DEVICE_HEADER = 'x-samen-device';
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** An enrolled device's token: sent with every request as X-Samen-Device. */
+  deviceToken?: () => string | null;
+  /** The server refused the device token that was sent (revoked or unknown). */
+  onDeviceUnlinked?: (sentToken: string) => void;
+}
+
 /**
  * Calls the server over the shared route table. Expected failures (no network, HTTP errors, a
  * malformed answer) come back as values, never as exceptions.
  */
-export function createHttpClient(opts: { baseUrl: string; fetch?: typeof fetch; timeoutMs?: number }): HttpClient {
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const doFetch = opts.fetch ?? globalThis.fetch;
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const defaultTimeout = opts.timeoutMs ?? 30_000;
@@ -41,6 +53,8 @@ export function createHttpClient(opts: { baseUrl: string; fetch?: typeof fetch; 
     }
     const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
+    const device = opts.deviceToken?.() ?? null;
+    if (device) headers[DEVICE_HEADER] = device;
     if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
     let body: string | Uint8Array | undefined;
     if (route.bodyKind === 'binary') {
@@ -63,7 +77,9 @@ export function createHttpClient(opts: { baseUrl: string; fetch?: typeof fetch; 
         ...(signals.length ? { signal: AbortSignal.any(signals) } : {}),
       });
       if (res.ok) return { ok: true, value: res };
-      return { ok: false, error: errorFromAnswer(res.status, await res.text().catch(() => '')) };
+      const error = errorFromAnswer(res.status, await res.text().catch(() => ''), res.headers.get('retry-after'));
+      if (device && error.serverCode === 'device_unlinked') opts.onDeviceUnlinked?.(device);
+      return { ok: false, error };
     } catch (err) {
       return { ok: false, error: offlineError(err instanceof Error ? err.message : 'request failed') };
     }

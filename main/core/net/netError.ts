@@ -22,6 +22,13 @@ const FROM_SERVER: Record<ErrorCode, ClientErrorCode> = {
   unauthenticated: 'not_logged_in',
   invalid_credentials: 'invalid_credentials',
   token_expired: 'not_logged_in',
+  pin_required: 'pin_required',
+  unknown_badge: 'unknown_badge',
+  pin_locked: 'pin_locked',
+  device_unlinked: 'device_unlinked',
+  // A session of another device is no session here.
+  device_mismatch: 'not_logged_in',
+  invalid_enrolment_code: 'invalid_enrolment_code',
   forbidden: 'forbidden',
   not_found: 'not_found',
   conflict: 'invalid_input',
@@ -53,19 +60,39 @@ export function offlineError(message: string): NetError {
   return { code: 'offline', message, status: null, serverCode: null, retryable: true };
 }
 
-/** Maps an HTTP error answer (status and body text) to a NetError. */
-export function errorFromAnswer(status: number, bodyText: string): NetError {
+/**
+ * Maps an HTTP error answer (status, body text and its Retry-After header) to a NetError. `retryAfter`
+ * (when a locked PIN works again) comes from the body's `error.retryAfter`, else from the header.
+ */
+export function errorFromAnswer(status: number, bodyText: string, retryAfterHeader: string | null = null, now: Date = new Date()): NetError {
   let serverCode: ErrorCode | null = null;
   let message = `HTTP ${status}`;
+  let retryAfter: string | null = null;
   try {
-    const parsed = ErrorBodySchema.safeParse(JSON.parse(bodyText));
+    const json: unknown = JSON.parse(bodyText);
+    const parsed = ErrorBodySchema.safeParse(json);
     if (parsed.success) {
       serverCode = parsed.data.error.code;
       message = parsed.data.error.message;
+      retryAfter = isoTime((json as { error: { retryAfter?: unknown } }).error.retryAfter);
     }
   } catch {
     // Not JSON: a proxy or gateway answered; the status is all there is.
   }
+  retryAfter ??= retryAfterFromHeader(retryAfterHeader, now);
   const code = serverCode ? FROM_SERVER[serverCode] : fromStatus(status);
-  return { code, message, status, serverCode, retryable: RETRYABLE.has(code) };
+  return { code, message, status, serverCode, retryable: RETRYABLE.has(code), ...(retryAfter ? { retryAfter } : {}) };
+}
+
+const isoTime = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+};
+
+/** Retry-After is seconds from now or an HTTP date. */
+function retryAfterFromHeader(header: string | null, now: Date): string | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return new Date(now.getTime() + Number(header.trim()) * 1000).toISOString();
+  return isoTime(header);
 }

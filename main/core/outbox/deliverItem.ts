@@ -9,17 +9,23 @@ export type DeliveryOutcome =
   | { kind: 'rejected'; error: NetError }
   /** Unreachable, overloaded or failing: try the same request again later. */
   | { kind: 'retry'; error: NetError }
-  /** The session is no longer valid: wait for the person to log in again. */
-  | { kind: 'unauthorized' };
+  /** The session or grant is no longer valid: wait for the person to log in again. */
+  | { kind: 'unauthorized' }
+  /** The device itself was revoked: nothing can be sent from here until it is enrolled again. */
+  | { kind: 'unlinked' };
 
-const failed = (error: NetError): DeliveryOutcome =>
-  error.code === 'not_logged_in' ? { kind: 'unauthorized' } : error.retryable ? { kind: 'retry', error } : { kind: 'rejected', error };
+const failed = (error: NetError): DeliveryOutcome => {
+  if (error.code === 'not_logged_in') return { kind: 'unauthorized' };
+  if (error.code === 'device_unlinked') return { kind: 'unlinked' };
+  return error.retryable ? { kind: 'retry', error } : { kind: 'rejected', error };
+};
 
 const settle = (item: OutboxItem, answer: NetResult<unknown>): DeliveryOutcome => (answer.ok ? { kind: 'delivered', item } : failed(answer.error));
 
 /**
- * Sends one outbox item. Every request carries the item's idempotency key (images a key derived
- * from it), so sending again after a lost answer changes nothing on the server.
+ * Sends one outbox item with `token` (its author's delivery grant or session). Every request carries
+ * the item's idempotency key (images a key derived from it), so sending again after a lost answer
+ * changes nothing on the server.
  */
 export async function deliverItem(http: HttpClient, store: OutboxStore, item: OutboxItem, token: string): Promise<DeliveryOutcome> {
   const key = item.idempotencyKey;

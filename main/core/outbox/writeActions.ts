@@ -26,7 +26,7 @@ export interface WriteActionDeps {
  * shown at once; delivery happens in the background. Answers the id of what was written.
  */
 export function createWriteActions(d: WriteActionDeps) {
-  const enqueue = (session: ActiveSession, item: DistributiveOmit<NewOutboxItem, 'tenantId' | 'personId' | 'idempotencyKey' | 'createdAt'>, images: NewImage[] = []) => {
+  const enqueue = (session: ActiveSession, item: DistributiveOmit<NewOutboxItem, 'tenantId' | 'personId' | 'idempotencyKey' | 'createdAt' | 'grant'>, images: NewImage[] = []) => {
     const now = d.clock.now();
     d.store.add(
       {
@@ -35,6 +35,9 @@ export function createWriteActions(d: WriteActionDeps) {
         personId: session.person.id,
         idempotencyKey: uuidv7(now.getTime()),
         createdAt: now.toISOString(),
+        // On a shared device the item carries its author's grant (never her session token), so it
+        // is delivered as her even after she left.
+        grant: session.deliveryGrant,
       },
       images,
     );

@@ -1,5 +1,6 @@
 import type { Organisation } from '../../../common/src/api/entities.js';
 import type { ClientMode, SessionState, Theme } from '../../../common/src/ipc/views.js';
+import type { DeviceLinkState } from '../device/deviceLink.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { ActiveSession } from './sessionManager.js';
 
@@ -11,14 +12,39 @@ export const themeOf = (org: Organisation, imageUrl: ImageUrl): Theme => ({
   logoUrl: org.logoImageId ? imageUrl(org.logoImageId, 'full') : null,
 });
 
-/** What the renderer knows of the session: never the token. */
-export function sessionState(mode: ClientMode, session: ActiveSession | null, cachedOrganisation: Organisation | null, imageUrl: ImageUrl): SessionState {
-  if (!session) return { state: 'loggedOut', mode, theme: cachedOrganisation ? themeOf(cachedOrganisation, imageUrl) : null };
+/** Seconds without input before a session of this organisation locks in this mode. */
+export function idleSecondsFor(mode: ClientMode, org: Organisation, override: number | undefined): number {
+  if (override !== undefined) return override;
+  const s = org.settings;
+  return mode === 'shared' ? s.sharedIdleSeconds : mode === 'kiosk' ? s.kioskIdleSeconds : s.workstationIdleSeconds;
+}
+
+export interface SessionViewSources {
+  mode: ClientMode;
+  session: ActiveSession | null;
+  /** The organisation as last seen (cache): the lock screen shows its name and colours. */
+  cachedOrganisation: Organisation | null;
+  device: DeviceLinkState;
+  /** Whether the server answered lately. */
+  online: boolean;
+  idleSecondsOverride: number | undefined;
+  imageUrl: ImageUrl;
+}
+
+/** What the renderer knows of the session: never a token or a badge id. */
+export function sessionState(s: SessionViewSources): SessionState {
+  if (s.device.kind === 'unlinked') return { state: 'deviceUnlinked', mode: s.mode, reason: s.device.reason };
+  const session = s.session;
+  if (!session) {
+    return { state: 'loggedOut', mode: s.mode, theme: s.cachedOrganisation ? themeOf(s.cachedOrganisation, s.imageUrl) : null, online: s.online };
+  }
   const p = session.person;
   return {
     state: 'loggedIn',
-    mode,
-    theme: themeOf(session.organisation, imageUrl),
-    person: { id: p.id, name: p.name, handle: p.handle, jobTitle: p.jobTitle, roles: p.roles, avatarUrl: p.avatarImageId ? imageUrl(p.avatarImageId, 'thumb') : null },
+    mode: s.mode,
+    theme: themeOf(session.organisation, s.imageUrl),
+    person: { id: p.id, name: p.name, handle: p.handle, jobTitle: p.jobTitle, roles: p.roles, avatarUrl: p.avatarImageId ? s.imageUrl(p.avatarImageId, 'thumb') : null },
+    via: session.via,
+    idle: { idleSeconds: idleSecondsFor(s.mode, session.organisation, s.idleSecondsOverride) },
   };
 }

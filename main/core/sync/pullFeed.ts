@@ -11,12 +11,12 @@ export interface FeedSink {
 }
 
 /**
- * Pulls the feed page by page from the sink's own cursor until the server has nothing more. The
+ * Pulls the feed page by page (`token` null: as the device, which the HTTP client identifies) from the sink's own cursor until the server has nothing more. The
  * cursor is read again before each page, so a pull that stops anywhere resumes where it stopped.
  */
 export async function pullFeed(
   http: HttpClient,
-  o: { token: string; scope: Exclude<SyncScope, 'all'>; pageSize: number; signal: AbortSignal },
+  o: { token: string | null; scope: Exclude<SyncScope, 'all'>; pageSize: number; signal: AbortSignal },
   sink: FeedSink,
 ): Promise<NetResult<{ pages: number; changes: number }>> {
   let pages = 0;

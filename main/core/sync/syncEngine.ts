@@ -44,12 +44,24 @@ export interface SyncEngineDeps {
   onSessionEnded(): void;
 }
 
+/**
+ * Whose feed to follow: a person's session (shared and personal parts; `token` is her session), or
+ * an enrolled device with nobody logged in (`token` null: the device token the HTTP client adds is the
+ * only credential, and only the shared part is synced).
+ */
+export interface FeedCredentials {
+  token: string | null;
+  personal: boolean;
+}
+
 export interface SyncEngine {
-  /** Begins syncing for a session: a catch-up now, then live updates from the event stream. */
-  startSession(token: string): void;
-  /** Ends the session's syncing (logout); keeps checking whether the server is reachable. */
-  endSession(): void;
-  /** Catches up now (or checks the server when logged out) and answers the status after it. */
+  /**
+   * Follows a feed: a catch-up now, then live updates from the event stream. Null: nobody to sync
+   * for (a logged-out workstation, an unlinked device); the engine only checks whether the server is
+   * reachable. Following what is already followed changes nothing.
+   */
+  follow(credentials: FeedCredentials | null): void;
+  /** Catches up now (or checks the server when there is no feed to follow) and answers the status after it. */
   syncNow(): Promise<SyncStatus>;
   /** Begins checking the server while logged out. */
   start(): void;
@@ -58,7 +70,8 @@ export interface SyncEngine {
 }
 
 interface Live {
-  token: string;
+  token: string | null;
+  personal: boolean;
   abort: AbortController;
   streamUp: boolean;
   lastEventId: string | null;
@@ -114,7 +127,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     try {
       // Shared first: it brings the people directory, so private posts never show without their authors.
       const everyone = await pullFeed(d.http, { ...o, scope: 'shared' }, shared);
-      const result = everyone.ok ? await pullFeed(d.http, { ...o, scope: 'personal' }, personal) : everyone;
+      const result = everyone.ok && session.personal ? await pullFeed(d.http, { ...o, scope: 'personal' }, personal) : everyone;
       if (session !== live) return;
       if (result.ok) {
         failures = 0;
@@ -124,7 +137,9 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
         if (!session.streamUp) schedule(d.tuning.catchUpIntervalMs);
         return;
       }
-      if (result.error.code === 'not_logged_in') return d.onSessionEnded();
+      if (result.error.code === 'not_logged_in' && session.token) return d.onSessionEnded();
+      // The HTTP client has told the device link; it stops this feed.
+      if (result.error.code === 'device_unlinked') return;
       d.log.warn('sync failed', { code: result.error.code, status: result.error.status });
       d.status.unreachable();
       retryLater();
@@ -173,7 +188,8 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
           onEvent: (event) => {
             if (event.type === 'session-ended') return d.onSessionEnded();
             if (event.type === 'notification') d.onNotification(event.notification);
-            const known = Math.min(d.personal.cursor(), d.cache.read((c) => c.state.cursor()));
+            const sharedCursor = d.cache.read((c) => c.state.cursor());
+            const known = session.personal ? Math.min(d.personal.cursor(), sharedCursor) : sharedCursor;
             if (event.seq > known) void refresh();
           },
         },
@@ -181,7 +197,8 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       const wasUp = session.streamUp;
       session.streamUp = false;
       if (session.abort.signal.aborted) return;
-      if (ended.ended === 'failed' && ended.error.code === 'not_logged_in') return d.onSessionEnded();
+      if (ended.ended === 'failed' && ended.error.code === 'not_logged_in' && session.token) return d.onSessionEnded();
+      if (ended.ended === 'failed' && ended.error.code === 'device_unlinked') return;
       // A stream that just dropped: find out now whether the server is gone; the catch-up then
       // repeats on the interval (or backs off) until the stream is back.
       if (wasUp) void refresh();
@@ -195,22 +212,31 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     live = null;
   }
 
-  return {
-    startSession(token) {
-      endLive();
-      probeAbort.abort();
-      failures = 0;
-      const abort = new AbortController();
-      const session: Live = { token, abort, streamUp: false, lastEventId: null, loop: Promise.resolve() };
-      live = session;
-      session.loop = listen(session);
-      void refresh();
-    },
-    endSession() {
-      endLive();
+  let wanted: FeedCredentials | null = null;
+
+  /** Makes the live feed match `wanted`; `first` when the engine has just started. */
+  function apply(first: boolean) {
+    const same = wanted ? live !== null && live.token === wanted.token && live.personal === wanted.personal : live === null;
+    if (same && !first) return;
+    endLive();
+    failures = 0;
+    if (!wanted) {
       probeAbort = new AbortController();
-      failures = 0;
       void refresh();
+      return;
+    }
+    probeAbort.abort();
+    const abort = new AbortController();
+    const session: Live = { ...wanted, abort, streamUp: false, lastEventId: null, loop: Promise.resolve() };
+    live = session;
+    session.loop = listen(session);
+    void refresh();
+  }
+
+  return {
+    follow(credentials) {
+      wanted = credentials;
+      if (running) apply(false);
     },
     async syncNow() {
       await refresh();
@@ -218,7 +244,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     },
     start() {
       running = true;
-      void refresh();
+      apply(true);
     },
     async stop() {
       running = false;

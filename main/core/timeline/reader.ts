@@ -20,7 +20,7 @@ export function createReader(d: {
   return (work) => {
     const session = d.session();
     const waiting = session ? d.outbox.list(session.organisation.id, session.person.id) : [];
-    const sent = session ? d.delivered.items() : [];
+    const sent = session ? d.delivered.items().filter((i) => i.personId === session.person.id && i.tenantId === session.organisation.id) : [];
     return d.cache.read((parts) =>
       work(openReadScope({ parts, personal: d.personal, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl }), parts),
     );

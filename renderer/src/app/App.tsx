@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { installBadgeCapture } from '../features/badge/keyCapture';
+import { DeviceUnlinkedScreen } from '../features/device/DeviceUnlinkedScreen';
+import { badgeGarbled, tapBadge } from '../features/login/badgeLogin';
+import { LockScreen } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { PersonCardDialog } from '../features/people/PersonCardDialog';
+import { startActivityReporter } from '../features/session/activity';
+import { IdleSheet } from '../features/session/IdleSheet';
 import { PostView } from '../features/timeline/PostView';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Button } from '../ui/Button';
@@ -12,14 +18,17 @@ import { ToastHost } from '../ui/toast/ToastHost';
 import { connectToMain } from './connect';
 import { useRoute } from './route';
 import { hasSamen } from './samen';
-import { loadSession, useAppState } from './sessionStore';
+import { isSharedDevice, loadSession, useAppState } from './sessionStore';
 import { Shell } from './Shell';
 import { applyTheme } from './theme/applyTheme';
 
 export function App() {
   const session = useAppState((s) => s.session);
   const theme = useAppState((s) => s.theme);
+  const cleared = useAppState((s) => s.cleared);
   const bridge = hasSamen();
+  const shared = isSharedDevice(session);
+  const loggedIn = session?.state === 'loggedIn' && !cleared;
 
   useEffect(() => applyTheme(theme), [theme]);
 
@@ -33,20 +42,28 @@ export function App() {
     };
   }, [bridge]);
 
+  // On a shared PC or kiosk the badge reader is heard on every screen, before any text field.
+  useEffect(() => (bridge && shared ? installBadgeCapture({ onBadge: (codes) => void tapBadge(codes), onGarbled: badgeGarbled }) : undefined), [bridge, shared]);
+
+  useEffect(() => (loggedIn ? startActivityReporter() : undefined), [loggedIn]);
+
   return (
     <>
       {!bridge ? (
         <StartProblem />
       ) : session === null ? (
         <Starting />
-      ) : session.state === 'loggedOut' ? (
-        <LoginScreen />
+      ) : session.state === 'deviceUnlinked' ? (
+        <DeviceUnlinkedScreen reason={session.reason} />
+      ) : session.state === 'loggedOut' || cleared ? (
+        shared ? <LockScreen /> : <LoginScreen />
       ) : (
         <Shell>
           <Page />
         </Shell>
       )}
       <PersonCardDialog />
+      <IdleSheet />
       <ToastHost />
     </>
   );

@@ -1,20 +1,30 @@
-import { LogOut } from 'lucide-react';
-import { useRef, type ReactNode } from 'react';
+import { Lock, LogOut } from 'lucide-react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkStranded } from '../features/outbox/strandedStore';
+import { StrandedDialog } from '../features/outbox/StrandedDialog';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
-import { logout } from './connect';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { endSession } from './connect';
 import { Navigation } from './Navigation';
-import { useAppState } from './sessionStore';
+import { isSharedDevice, useAppState } from './sessionStore';
 import { SyncStatus } from './SyncStatus';
 import { Brand } from './theme/Brand';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const theme = useAppState((s) => s.theme);
   const person = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person : null));
+  const shared = useAppState((s) => isSharedDevice(s.session));
   const main = useRef<HTMLElement>(null);
+  const personId = person?.id;
+
+  // Writes left over from an earlier session on a shared device: asked about once after login.
+  useEffect(() => {
+    if (personId) void checkStranded();
+  }, [personId]);
+
   return (
     <div className="shell">
       {/* A button, not href="#main": the hash is the route. */}
@@ -30,9 +40,15 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="topbar-name">{person.name}</span>
           </span>
         )}
-        <Button variant="quiet" icon={<LogOut aria-hidden="true" />} onClick={() => void logout()} className="topbar-logout">
-          {t('app.logout')}
-        </Button>
+        {shared ? (
+          <Button variant="secondary" icon={<Lock aria-hidden="true" />} onClick={() => void endSession('lock')} className="topbar-logout topbar-lock">
+            {t('app.lock')}
+          </Button>
+        ) : (
+          <Button variant="quiet" icon={<LogOut aria-hidden="true" />} onClick={() => void endSession('logout')} className="topbar-logout">
+            {t('app.logout')}
+          </Button>
+        )}
       </header>
       <Navigation />
       <main ref={main} className="main-column" tabIndex={-1}>
@@ -41,6 +57,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <footer className="powered-by">
         {t('app.poweredBy')} · <LanguageSwitch />
       </footer>
+      <StrandedDialog />
     </div>
   );
 }

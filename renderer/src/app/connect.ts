@@ -1,18 +1,19 @@
 import type { EventPayload } from '../../../common/src/ipc/contract';
-import type { SessionState } from '../../../common/src/ipc/views';
-import { closePersonCard } from '../features/people/personCardStore';
-import { refreshComments, resetComments } from '../features/timeline/commentsStore';
-import { refreshTimeline, resetTimeline } from '../features/timeline/timelineStore';
+import { setIdleWarning } from '../features/session/idleStore';
+import { refreshComments } from '../features/timeline/commentsStore';
+import { refreshTimeline } from '../features/timeline/timelineStore';
 import { errorText, i18n } from '../ui/i18n/i18n';
-import { clearToasts, showToast } from '../ui/toast/toastStore';
+import { showToast } from '../ui/toast/toastStore';
 import { invoke, on } from './samen';
-import { loadSession, setSession, setSyncStatus } from './sessionStore';
+import { applySession } from './sessionEnd';
+import { loadSession, setSyncStatus } from './sessionStore';
 
 /** Wires main's events to the stores; returns the way to unplug them again. */
 export function connectToMain(): () => void {
   void loadSession();
   const unsubscribe = [
     on('session.changed', applySession),
+    on('session.idleWarning', (payload) => setIdleWarning(payload.secondsLeft)),
     on('sync.status', setSyncStatus),
     on('timeline.changed', (payload) => coalesce(payload.postIds)),
     on('outbox.rejected', showRejected),
@@ -39,19 +40,9 @@ function coalesce(postIds: string[] | undefined): void {
   else postIds.forEach((id) => pending!.postIds.add(id));
 }
 
-/** What the last person saw must be gone before the next one sits down at a shared PC. */
-export function applySession(session: SessionState): void {
-  if (session.state === 'loggedOut') {
-    closePersonCard();
-    resetComments();
-    resetTimeline();
-    clearToasts();
-  }
-  setSession(session);
-}
-
-export async function logout(): Promise<void> {
-  const result = await invoke('session.logout', {});
+/** Workstation: log out. Shared device: lock, which ends the session just the same. */
+export async function endSession(how: 'logout' | 'lock'): Promise<void> {
+  const result = await invoke(how === 'lock' ? 'session.lock' : 'session.logout', {});
   if (result.ok) applySession(result.value);
   else showToast(errorText(i18n.t, result.error.code), 'error');
 }

@@ -10,12 +10,17 @@ type AppState = {
   sync: SyncStatus | null;
   /** Main did not answer the very first question: the app cannot show anything useful yet. */
   startError: ClientErrorCode | null;
+  /**
+   * The previous person's screen has been emptied (lock, logout, switch): only the lock screen is
+   * shown until the page has reloaded, whatever main says meanwhile.
+   */
+  cleared: boolean;
 };
 
-export const useAppState = create<AppState>(() => ({ session: null, theme: null, sync: null, startError: null }));
+export const useAppState = create<AppState>(() => ({ session: null, theme: null, sync: null, startError: null, cleared: false }));
 
 export function setSession(session: SessionState): void {
-  useAppState.setState((s) => ({ session, theme: session.theme ?? s.theme }));
+  useAppState.setState((s) => ({ session, theme: ('theme' in session ? session.theme : null) ?? s.theme }));
 }
 
 export function setSyncStatus(sync: SyncStatus): void {
@@ -32,8 +37,13 @@ export async function loadSession(): Promise<void> {
     return;
   }
   setSession(session.value);
-  if (!session.value.theme) {
+  if (!('theme' in session.value) || !session.value.theme) {
     const theme = await invoke('theme.get', {});
     if (theme.ok && theme.value) useAppState.setState({ theme: theme.value });
   }
+}
+
+/** Whether a badge reader and a lock screen belong on this device (not on a personal workstation). */
+export function isSharedDevice(session: SessionState | null): boolean {
+  return session?.mode === 'shared' || session?.mode === 'kiosk';
 }

@@ -1,8 +1,9 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: 'primary' | 'secondary' | 'quiet';
   icon?: ReactNode;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** At least 44 px high: people tap these with a hurried finger on a shared screen. */

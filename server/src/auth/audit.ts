@@ -2,8 +2,44 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../../common/src/ids.js';
 import type { Database } from '../db/schema.js';
 
-export type AuthAction = 'login_password' | 'logout' | 'session_rejected';
-export type AuthResult = 'ok' | 'wrong_secret' | 'unknown_person' | 'inactive' | 'rate_limited' | 'expired' | 'revoked';
+/**
+ * What happened. A logout names its reason: `logout` (the person chose to), `logout_lock` (locked the
+ * screen), `logout_idle` (locked after the idle time), `logout_switch` (another badge took over).
+ */
+export type AuthAction =
+  | 'login_password'
+  | 'login_badge'
+  | 'login_pin'
+  | 'logout'
+  | 'logout_lock'
+  | 'logout_idle'
+  | 'logout_switch'
+  | 'pin_lockout'
+  | 'badge_linked'
+  | 'session_rejected'
+  | 'enrolment_code_created'
+  | 'device_enrolled'
+  | 'device_revoked';
+
+/** How it ended. `wrong_pin` and `unknown_person` are failed PINs; `locked` starts a PIN lockout. */
+export type AuthResult =
+  | 'ok'
+  | 'wrong_secret'
+  | 'wrong_pin'
+  | 'unknown_person'
+  | 'unknown_badge'
+  | 'inactive'
+  | 'rate_limited'
+  | 'expired'
+  | 'revoked'
+  | 'pin_required'
+  | 'pin_locked'
+  | 'locked'
+  | 'conflict'
+  | 'invalid_code'
+  | 'device_mismatch';
+
+export const LOGOUT_ACTIONS = { logout: 'logout', lock: 'logout_lock', idle: 'logout_idle', switch: 'logout_switch' } as const satisfies Record<string, AuthAction>;
 
 /** Writes one authentication event: who, which device, when, what and how it ended. */
 export async function recordAuthEvent(

@@ -6,7 +6,8 @@ import { register } from '../http/register.js';
 import { checkRateLimit, countHit } from '../limits/rateLimit.js';
 import { findMemberships } from '../groups/memberships.js';
 import { organisationFromRow, personFromRow } from '../people/serialize.js';
-import { recordAuthEvent } from './audit.js';
+import { LOGOUT_ACTIONS, recordAuthEvent } from './audit.js';
+import { resolveOrganisation } from './resolveOrganisation.js';
 import { verifySecret } from './secrets.js';
 import { makeToken } from './tokens.js';
 
@@ -15,7 +16,7 @@ const LOGIN_FAILURES_PER_ADDRESS = { limit: 200, windowSeconds: 900 };
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   register(app, ctx, routes.authPassword, async ({ body, req }) => {
-    const org = await resolveOrganisation(ctx, body.organisation);
+    const org = await resolveOrganisation(ctx, body.organisation, () => new ApiError('invalid_credentials', 'Personeelsnummer of wachtwoord klopt niet.'));
     // Failed attempts are counted per employee number and per address, so guessing is slow for one
     // account and from one place alike. The address limit is generous: a hospital's ward PCs often
     // share one address behind NAT.
@@ -51,17 +52,21 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       .values({ tenant_id: org.tenant_id, token_hash: hash, person_id: person.id, device_id: null, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
       .execute();
     await recordAuthEvent(ctx.k, { tenantId: org.tenant_id, personId: person.id, deviceId: null, action: 'login_password', result: 'ok' }, now);
-    return { token, expiresAt, person: personFromRow(person), organisation: organisationFromRow(org) };
+    // A workstation session: no device, so no delivery grant (the person's own PC keeps her session).
+    return { token, expiresAt, person: personFromRow(person), organisation: organisationFromRow(org), deliveryGrant: null };
   });
 
-  register(app, ctx, routes.logout, async ({ principal: p }) => {
+  // Logout, lock, idle lock and user switch all end the session; the delivery grant stays valid so the
+  // person's queued writes are still delivered as her after the next person has tapped in.
+  register(app, ctx, routes.logout, async ({ body, principal: p }) => {
     await ctx.k
       .updateTable('sessions')
       .set({ revoked_at: ctx.now().toISOString() })
       .where('tenant_id', '=', p.tenantId)
       .where('token_hash', '=', p.tokenHash)
       .execute();
-    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'logout', result: 'ok' }, ctx.now());
+    const action = LOGOUT_ACTIONS[body?.reason ?? 'logout'];
+    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action, result: 'ok' }, ctx.now());
     return { ok: true as const };
   });
 
@@ -70,16 +75,4 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const org = await ctx.k.selectFrom('organisations').selectAll().where('tenant_id', '=', p.tenantId).executeTakeFirstOrThrow();
     return { person: personFromRow(person), organisation: organisationFromRow(org), memberships: await findMemberships(ctx.k, p.tenantId, p.personId) };
   });
-}
-
-/** The organisation named in the request, or the only one this server hosts. */
-async function resolveOrganisation(ctx: ServerContext, slug: string | undefined) {
-  if (slug) {
-    const org = await ctx.k.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
-    if (!org) throw new ApiError('invalid_credentials', 'Personeelsnummer of wachtwoord klopt niet.');
-    return org;
-  }
-  const orgs = await ctx.k.selectFrom('organisations').selectAll().limit(2).execute();
-  if (orgs.length !== 1) throw new ApiError('organisation_required', 'Kies eerst je organisatie.');
-  return orgs[0]!;
 }

@@ -1,19 +1,59 @@
 import type { FastifyRequest } from 'fastify';
+import type { Device } from '../../../common/src/api/entities.js';
+import type { RouteDef } from '../../../common/src/api/route.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../http/apiError.js';
+import { ApiError, forbidden } from '../http/apiError.js';
+import { recordAuthEvent } from './audit.js';
 import { parseToken } from './tokens.js';
 
-/** Who is calling: resolved from the bearer token on every request, never cached in the process. */
+export type DeviceMode = Device['mode'];
+
+/**
+ * A person calling with a session token, or with a delivery grant (`via: 'grant'`, write routes only).
+ * Resolved from the token on every request, never cached in the process.
+ */
 export interface Principal {
+  kind: 'person';
   tenantId: string;
   personId: string;
+  /** The person's roles; only `employee` for a session made on a kiosk. */
   roles: Role[];
   tokenHash: string;
+  /** The enrolled device the session was made on (and that sent its token with this request). */
   deviceId: string | null;
+  via: 'session' | 'grant';
 }
 
+/** An enrolled device calling with its own token alone: it sees what every employee sees. */
+export interface DevicePrincipal {
+  kind: 'device';
+  tenantId: string;
+  deviceId: string;
+  mode: DeviceMode;
+}
+
+/** What a handler receives for each kind of route. */
+export type PrincipalFor<A extends RouteDef['auth']> = A extends 'session'
+  ? Principal
+  : A extends 'device'
+    ? DevicePrincipal
+    : A extends 'sessionOrDevice'
+      ? Principal | DevicePrincipal
+      : null;
+
+/** The header an enrolled device sends its token in, with every request. */
+export const DEVICE_HEADER = 'x-samen-device';
+
+/** `last_seen_at` is written at most this often per device, so a busy ward PC costs no writes. */
+const LAST_SEEN_EVERY_MS = 60_000;
+
 export const hasRole = (p: Principal, role: Role) => p.roles.includes(role) || p.roles.includes('admin');
+
+/** Throws forbidden unless the caller has the role (admins have every role). */
+export function requireRole(p: Principal, role: Role): void {
+  if (!hasRole(p, role)) throw forbidden(role === 'admin' ? 'Alleen een beheerder kan dit.' : 'Dit mag je niet doen.');
+}
 
 export function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
@@ -21,8 +61,53 @@ export function bearerToken(req: FastifyRequest): string | null {
   return null;
 }
 
-export async function authenticate(ctx: ServerContext, req: FastifyRequest): Promise<Principal> {
+const unlinked = () => new ApiError('device_unlinked', 'Dit apparaat is niet (meer) gekoppeld. Vraag de beheerder om een nieuwe koppelcode.');
+
+/**
+ * Authenticates a request as its route asks (see RouteDef['auth']). A device token that is sent is
+ * always checked, so a revoked device learns it on its next request, whatever it calls.
+ */
+export async function authenticateRoute<R extends Pick<RouteDef, 'auth' | 'grantable'>>(
+  ctx: ServerContext,
+  req: FastifyRequest,
+  route: R,
+): Promise<PrincipalFor<R['auth']>> {
+  return (await authenticate(ctx, req, route)) as PrincipalFor<R['auth']>;
+}
+
+export async function authenticate(ctx: ServerContext, req: FastifyRequest, route: Pick<RouteDef, 'auth' | 'grantable'>): Promise<Principal | DevicePrincipal | null> {
+  if (route.auth === 'none') return null;
+  const device = await authenticateDevice(ctx, req);
+  if (route.auth === 'device') {
+    if (!device) throw unlinked();
+    return device;
+  }
   const token = bearerToken(req);
+  if (!token && route.auth === 'sessionOrDevice' && device) return device;
+  return authenticatePerson(ctx, token, device, route.grantable === true);
+}
+
+/** The calling device from X-Samen-Device; null when the header is absent, device_unlinked when it is wrong or revoked. */
+export async function authenticateDevice(ctx: ServerContext, req: FastifyRequest): Promise<DevicePrincipal | null> {
+  const header = req.headers[DEVICE_HEADER];
+  if (header === undefined) return null;
+  const parsed = typeof header === 'string' ? parseToken(header.trim()) : null;
+  if (!parsed) throw unlinked();
+  const row = await ctx.k
+    .selectFrom('devices')
+    .select(['id', 'mode', 'revoked_at', 'last_seen_at'])
+    .where('tenant_id', '=', parsed.tenantId)
+    .where('token_hash', '=', parsed.hash)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) throw unlinked();
+  const now = ctx.now();
+  if (row.last_seen_at === null || Date.parse(row.last_seen_at) <= now.getTime() - LAST_SEEN_EVERY_MS) {
+    await ctx.k.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('tenant_id', '=', parsed.tenantId).where('id', '=', row.id).execute();
+  }
+  return { kind: 'device', tenantId: parsed.tenantId, deviceId: row.id, mode: row.mode as DeviceMode };
+}
+
+async function authenticatePerson(ctx: ServerContext, token: string | null, device: DevicePrincipal | null, grantable: boolean): Promise<Principal> {
   if (!token) throw new ApiError('unauthenticated', 'Log eerst in.');
   const parsed = parseToken(token);
   if (!parsed) throw new ApiError('unauthenticated', 'Je sessie is ongeldig. Log opnieuw in.');
@@ -31,7 +116,7 @@ export async function authenticate(ctx: ServerContext, req: FastifyRequest): Pro
     .innerJoin('people', (j) =>
       j.onRef('people.tenant_id', '=', 'sessions.tenant_id').onRef('people.id', '=', 'sessions.person_id'),
     )
-    .select(['sessions.person_id', 'sessions.device_id', 'sessions.expires_at', 'sessions.revoked_at', 'people.roles', 'people.active'])
+    .select(['sessions.person_id', 'sessions.device_id', 'sessions.expires_at', 'sessions.revoked_at', 'sessions.kind', 'people.roles', 'people.active'])
     .where('sessions.tenant_id', '=', parsed.tenantId)
     .where('sessions.token_hash', '=', parsed.hash)
     .executeTakeFirst();
@@ -41,11 +126,26 @@ export async function authenticate(ctx: ServerContext, req: FastifyRequest): Pro
   if (row.expires_at <= ctx.now().toISOString()) {
     throw new ApiError('token_expired', 'Je sessie is verlopen. Log opnieuw in.');
   }
+  // A delivery grant only ever delivers queued writes; it reads nothing and administers nothing.
+  if (row.kind === 'grant' && !grantable) throw forbidden('Dit token mag alleen wachtende berichten afleveren.');
+  const sameDevice = row.device_id === null ? device === null || device.tenantId === parsed.tenantId : device?.deviceId === row.device_id && device.tenantId === parsed.tenantId;
+  if (!sameDevice) {
+    await recordAuthEvent(
+      ctx.k,
+      { tenantId: parsed.tenantId, personId: row.person_id, deviceId: row.device_id, action: 'session_rejected', result: 'device_mismatch' },
+      ctx.now(),
+    );
+    throw new ApiError('device_mismatch', 'Deze sessie hoort bij een ander apparaat. Log opnieuw in.');
+  }
+  const roles = JSON.parse(row.roles) as Role[];
   return {
+    kind: 'person',
     tenantId: parsed.tenantId,
     personId: row.person_id,
-    roles: JSON.parse(row.roles) as Role[],
+    // A kiosk is for reading and reacting: whoever taps in there edits and administers nothing.
+    roles: row.device_id !== null && device?.mode === 'kiosk' ? ['employee'] : roles,
     tokenHash: parsed.hash,
     deviceId: row.device_id,
+    via: row.kind === 'grant' ? 'grant' : 'session',
   };
 }

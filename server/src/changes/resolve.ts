@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
-import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { groupFromRow, membershipFromRow } from '../groups/access.js';
 import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
@@ -9,9 +8,15 @@ import { commentFromRow, postFromRow } from '../posts/serialize.js';
 type Upsert = Extract<SyncChange, { op: 'upsert' }>;
 type Data = Upsert['data'];
 
+/** Who reads the feed: a person, or an enrolled device on its own (nobody: `personId` null). */
+export interface Viewer {
+  tenantId: string;
+  personId: string | null;
+}
+
 /** What the caller may see of the current state; decides visibility at read time, not at write time. */
 export interface Visibility {
-  p: Principal;
+  viewer: Viewer;
   /** Ids of every group the caller is a member of. */
   memberOf: Set<string>;
 }
@@ -33,7 +38,7 @@ export async function loadVisible(
   v: Visibility,
   wanted: Map<EntityName, string[]>,
 ): Promise<Map<string, { entity: EntityName; data: Data }>> {
-  const t = v.p.tenantId;
+  const t = v.viewer.tenantId;
   const out = new Map<string, { entity: EntityName; data: Data }>();
   const put = (entity: EntityName, id: string, data: Data) => out.set(`${entity}/${id}`, { entity, data });
   const ids = (e: EntityName) => wanted.get(e) ?? [];
@@ -74,15 +79,17 @@ export async function loadVisible(
     if (org) put('organisation', t, organisationFromRow(org));
   }
 
-  // Person-scoped entities: only ever the caller's own.
-  const mine = (key: string) => key.endsWith(`:${v.p.personId}`);
-  const myMemberships = membershipKeys.filter(([, person]) => person === v.p.personId);
+  // Person-scoped entities: only ever the caller's own, and none for a device alone.
+  const me = v.viewer.personId;
+  if (me === null) return out;
+  const mine = (key: string) => key.endsWith(`:${me}`);
+  const myMemberships = membershipKeys.filter(([, person]) => person === me);
   if (myMemberships.length > 0) {
     const rows = await k
       .selectFrom('group_members')
       .selectAll()
       .where('tenant_id', '=', t)
-      .where('person_id', '=', v.p.personId)
+      .where('person_id', '=', me)
       .where(
         'group_id',
         'in',
@@ -93,11 +100,11 @@ export async function loadVisible(
   }
   const likePosts = ids('like').filter(mine).map((key) => key.split(':')[0]!);
   const likeRows = await inChunks(likePosts, (c) =>
-    k.selectFrom('likes').selectAll().where('tenant_id', '=', t).where('person_id', '=', v.p.personId).where('post_id', 'in', c).execute(),
+    k.selectFrom('likes').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('post_id', 'in', c).execute(),
   );
   for (const r of likeRows) put('like', `${r.post_id}:${r.person_id}`, { postId: r.post_id, personId: r.person_id, createdAt: r.created_at });
   const notificationRows = await inChunks(ids('notification'), (c) =>
-    k.selectFrom('notifications').selectAll().where('tenant_id', '=', t).where('person_id', '=', v.p.personId).where('id', 'in', c).execute(),
+    k.selectFrom('notifications').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
   );
   for (const r of notificationRows) {
     put('notification', r.id, {

@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
 import { SUPPORTED_SYNC_PROTOCOLS, likeKey, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
-import type { Principal } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { groupFromRow } from '../groups/access.js';
-import { ApiError } from '../http/apiError.js';
+import { ApiError, forbidden } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { commentFromRow, postFromRow } from '../posts/serialize.js';
 import { latestSeq } from './feed.js';
-import { loadVisible } from './resolve.js';
+import { loadVisible, type Viewer } from './resolve.js';
 
 export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): void {
   register(app, ctx, routes.sync, async ({ query, principal: p }) => {
@@ -19,7 +18,10 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
         { path: 'query.protocol', message: `Ondersteund: ${SUPPORTED_SYNC_PROTOCOLS.join(', ')}` },
       ]);
     }
-    return syncPage(ctx.k, p, query.since, query.limit, query.scope);
+    // A device alone is nobody: it gets the shared part, which is the same for every employee.
+    if (p.kind === 'device' && query.scope === 'personal') throw forbidden('Persoonlijke berichten vragen een ingelogde collega.');
+    const viewer: Viewer = p.kind === 'person' ? { tenantId: p.tenantId, personId: p.personId } : { tenantId: p.tenantId, personId: null };
+    return syncPage(ctx.k, viewer, query.since, query.limit, p.kind === 'device' ? 'shared' : query.scope);
   });
 }
 
@@ -28,25 +30,29 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
  * and own items); the current state of each entity then decides what is sent, so an entity that was
  * deleted or is no longer visible goes out as a tombstone.
  */
-export async function syncPage(k: Kysely<Database>, p: Principal, since: number, limit: number, scope: SyncScope = 'all') {
+export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, limit: number, requested: SyncScope = 'all') {
+  // Nobody's member: a viewer without a person (a device) sees the shared part only.
+  const scope: SyncScope = p.personId === null ? 'shared' : requested;
   // Read before the scan: every seq up to this one has committed (seqs are assigned under a lock held
   // until commit), so a short page may safely move the cursor up to it.
   const latest = await latestSeq(k, p.tenantId);
-  const allMemberRows = await k
-    .selectFrom('group_members')
-    .innerJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'group_members.tenant_id').onRef('groups.id', '=', 'group_members.group_id'))
-    .select(['groups.id', 'groups.visibility'])
-    .where('group_members.tenant_id', '=', p.tenantId)
-    .where('group_members.person_id', '=', p.personId)
-    .execute();
   // The shared part is resolved as for someone in no group at all, so it is the same for every
   // person and safe to keep on a shared device's disk.
-  const memberRows = scope === 'shared' ? [] : allMemberRows;
+  const memberRows =
+    scope === 'shared' || p.personId === null
+      ? []
+      : await k
+          .selectFrom('group_members')
+          .innerJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'group_members.tenant_id').onRef('groups.id', '=', 'group_members.group_id'))
+          .select(['groups.id', 'groups.visibility'])
+          .where('group_members.tenant_id', '=', p.tenantId)
+          .where('group_members.person_id', '=', p.personId)
+          .execute();
   const memberOf = new Set(memberRows.map((r) => r.id));
   const privateScopes = memberRows.filter((r) => r.visibility === 'private').map((r) => `group:${r.id}`);
   const scopes = [
     ...(scope === 'personal' ? [] : ['org']),
-    ...(scope === 'shared' ? [] : [`person:${p.personId}`, ...privateScopes]),
+    ...(scope === 'shared' || p.personId === null ? [] : [`person:${p.personId}`, ...privateScopes]),
   ];
 
   const rows = await k
@@ -67,7 +73,7 @@ export async function syncPage(k: Kysely<Database>, p: Principal, since: number,
   }
   const wanted = new Map<EntityName, string[]>();
   for (const c of lastByKey.values()) wanted.set(c.entity, [...(wanted.get(c.entity) ?? []), c.id]);
-  const visible = await loadVisible(k, { p, memberOf }, wanted);
+  const visible = await loadVisible(k, { viewer: p, memberOf }, wanted);
 
   const changes: SyncChange[] = [];
   const privateGroups = new Set(memberRows.filter((r) => r.visibility === 'private').map((r) => r.id));
@@ -82,9 +88,9 @@ export async function syncPage(k: Kysely<Database>, p: Principal, since: number,
       // Out of a group: if it is private, the caller may no longer know it or anything in it.
       const stillVisible = visible.has(`group/${groupId}`) || (await isOpenOrClosed(k, p.tenantId, groupId));
       if (!stillVisible) changes.push({ seq: c.seq, entity: 'group', id: groupId, op: 'delete' });
-    } else if (found && privateGroups.has(groupId) && since > 0) {
+    } else if (found && privateGroups.has(groupId) && since > 0 && p.personId !== null) {
       // Into a private group: its earlier content lies before the caller's cursor, so send it now.
-      changes.push(...(await privateGroupContent(k, p, groupId, c.seq)));
+      changes.push(...(await privateGroupContent(k, { tenantId: p.tenantId, personId: p.personId }, groupId, c.seq)));
     }
   }
 
@@ -98,7 +104,7 @@ async function isOpenOrClosed(k: Kysely<Database>, tenantId: string, groupId: st
   return g !== undefined && g.visibility !== 'private';
 }
 
-async function privateGroupContent(k: Kysely<Database>, p: Principal, groupId: string, seq: number): Promise<SyncChange[]> {
+async function privateGroupContent(k: Kysely<Database>, p: { tenantId: string; personId: string }, groupId: string, seq: number): Promise<SyncChange[]> {
   const tenantId = p.tenantId;
   const group = await k.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
   if (!group) return [];

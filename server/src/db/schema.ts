@@ -1,4 +1,4 @@
-
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Tables as Kysely sees them. Every table leads with tenant_id in its primary key and indexes, so the
@@ -8,6 +8,8 @@
 
 type Bool = number;
 type Json = string;
+/** A nullable column added by a later migration: inserts may leave it out (older seeds do). */
+type Added<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface OrganisationsTable {
   tenant_id: string;
@@ -18,6 +20,8 @@ export interface OrganisationsTable {
   accent_color: string;
   logo_image_id: string | null;
   created_at: string;
+  /** OrganisationSettings as JSON; the column default holds the defaults of migration 0002. */
+  settings: Generated<Json>;
 }
 
 export interface TenantSeqTable {
@@ -56,6 +60,8 @@ export interface PeopleTable {
   pin_hash: string | null;
   created_at: string;
   updated_at: string;
+  /** When this person last entered the right PIN (any device): the PIN policy counts from here. */
+  last_pin_at: Added<string>;
 }
 
 export interface BadgesTable {
@@ -167,10 +173,50 @@ export interface SessionsTable {
   tenant_id: string;
   token_hash: string;
   person_id: string;
+  /** The enrolled device a badge or PIN session was made on; every request must carry its token. */
   device_id: string | null;
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** `session`, or `grant`: a delivery grant, valid only on grantable (write) routes. */
+  kind: Generated<'session' | 'grant'>;
+}
+
+export interface DevicesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  /** `shared` (ward PC) or `kiosk`. */
+  mode: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface EnrolmentCodesTable {
+  tenant_id: string;
+  /** SHA-256 of the normalised code; the code itself is shown once to the admin and never stored. */
+  code_hash: string;
+  name: string;
+  mode: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+}
+
+/**
+ * Wrong PINs per employee number — not per person, so a number nobody has behaves exactly like a
+ * real one.
+ */
+export interface PinLockoutsTable {
+  tenant_id: string;
+  employee_number: string;
+  failures: number;
+  last_failure_at: string | null;
+  locked_until: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -219,6 +265,9 @@ export interface Database {
   notifications: NotificationsTable;
   changes: ChangesTable;
   sessions: SessionsTable;
+  devices: DevicesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  pin_lockouts: PinLockoutsTable;
   idempotency_keys: IdempotencyKeysTable;
   auth_events: AuthEventsTable;
   rate_limits: RateLimitsTable;

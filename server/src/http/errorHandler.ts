@@ -9,6 +9,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) req.log.error({ err }, 'request failed');
+    if (apiError.retry) void reply.header('retry-after', String(apiError.retry.seconds));
     void reply.status(apiError.status).send(apiError.toBody());
   });
   app.setNotFoundHandler((_req, reply) => {

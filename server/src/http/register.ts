@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteBody, RouteDef, RouteParams, RouteQuery, RouteResponse } from '../../../common/src/api/route.js';
-import { authenticate, type Principal } from '../auth/principal.js';
+import { authenticate, type PrincipalFor } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { claimKey, completeKey, releaseKey, requestFingerprint, validKey } from '../idempotency/store.js';
 import { ApiError } from './apiError.js';
@@ -10,7 +10,7 @@ export interface HandlerInput<R extends RouteDef> {
   params: RouteParams<R>;
   query: RouteQuery<R>;
   body: R['bodyKind'] extends 'binary' ? Buffer : RouteBody<R>;
-  principal: R['auth'] extends 'session' ? Principal : null;
+  principal: PrincipalFor<R['auth']>;
   req: FastifyRequest;
   reply: FastifyReply;
 }
@@ -24,7 +24,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Registers one route from its declaration in common/: validates params, query and body with the
- * shared zod schemas, authenticates, and applies Idempotency-Key semantics to writes.
+ * shared zod schemas, authenticates as the route's `auth` asks (a delivery grant only where it is
+ * `grantable`), and applies Idempotency-Key semantics to a person's writes.
  */
 export function register<R extends RouteDef>(
   app: FastifyInstance,
@@ -41,11 +42,13 @@ export function register<R extends RouteDef>(
       const params = parse(route.params, req.params, 'params');
       const query = parse(route.query, req.query, 'query');
       const body = route.bodyKind === 'binary' ? req.body : parse(route.body, req.body ?? undefined, 'body');
-      const principal = route.auth === 'session' ? await authenticate(ctx, req) : null;
+      const principal = await authenticate(ctx, req, route);
       const input = { params, query, body, principal, req, reply } as HandlerInput<R>;
 
       const key = req.headers['idempotency-key'];
-      if (!principal || !WRITE_METHODS.has(route.method) || key === undefined) {
+      // Keys belong to a person, so a write first sent with the session and retried with the delivery
+      // grant is still the same write. A device alone (a badge tap) has no keys.
+      if (principal?.kind !== 'person' || !WRITE_METHODS.has(route.method) || key === undefined) {
         return respond(reply, route, await handler(input));
       }
       if (typeof key !== 'string' || !validKey(key)) {

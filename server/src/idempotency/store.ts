@@ -10,6 +10,7 @@ export interface StoredResponse {
 export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const ABANDONED_AFTER_MS = 2 * 60_000;
 
 export function validKey(key: string): boolean {
   return KEY_PATTERN.test(key);
@@ -58,6 +59,13 @@ export async function claimKey(
       .executeTakeFirst();
     if (!existing) continue;
     if (existing.created_at < expiredBefore) {
+      await releaseKey(ctx, scope);
+      continue;
+    }
+    // A claim left in progress this long belongs to a request whose node died mid-way; its writes
+    // either committed (and client-made ids make a second run a no-op) or rolled back: retry it.
+    const abandoned = existing.state !== 'done' && existing.created_at < new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
+    if (abandoned) {
       await releaseKey(ctx, scope);
       continue;
     }

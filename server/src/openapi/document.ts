@@ -22,7 +22,10 @@ export function buildOpenApiDocument(version: string): JsonSchema {
     openapi: '3.0.3',
     info: { title: 'Samen API', version, description: 'Social intranet for care organisations. Errors: `{ error: { code, message } }`.' },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A session token; a delivery grant only where the operation says so.' },
+        device: { type: 'apiKey', in: 'header', name: 'X-Samen-Device', description: 'An enrolled device’s token; required with a session made on that device.' },
+      },
       schemas: { Error: toSchema(ErrorBodySchema, 'output') },
     },
     paths,
@@ -37,11 +40,19 @@ function operation(name: string, route: RouteDef): JsonSchema {
       ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }]
       : []),
   ];
+  const security = {
+    none: [],
+    session: [{ bearer: [] }, { bearer: [], device: [] }],
+    device: [{ device: [] }],
+    sessionOrDevice: [{ bearer: [] }, { bearer: [], device: [] }, { device: [] }],
+  }[route.auth];
+  const description = route.grantable ? 'A delivery grant (with its device token) may call this in place of a session token.' : undefined;
   const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   const op: JsonSchema = {
     operationId: name,
     summary: route.summary,
-    ...(route.auth === 'session' ? { security: [{ bearer: [] }] } : {}),
+    ...(description ? { description } : {}),
+    ...(security.length > 0 ? { security } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     responses: {
       [String(route.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },

@@ -1,8 +1,17 @@
-import type { Department, Location, Organisation, Person } from '../../../common/src/api/entities.js';
+import type { Selectable } from 'kysely';
+import {
+  DEFAULT_ORGANISATION_SETTINGS,
+  OrganisationSettingsSchema,
+  type Department,
+  type Location,
+  type Organisation,
+  type OrganisationSettings,
+  type Person,
+} from '../../../common/src/api/entities.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 import type { DepartmentsTable, LocationsTable, OrganisationsTable, PeopleTable } from '../db/schema.js';
 
-export const personFromRow = (r: PeopleTable): Person => ({
+export const personFromRow = (r: Selectable<PeopleTable>): Person => ({
   id: r.id,
   employeeNumber: r.employee_number,
   name: r.name,
@@ -15,7 +24,7 @@ export const personFromRow = (r: PeopleTable): Person => ({
   active: r.active === 1,
 });
 
-export const organisationFromRow = (r: OrganisationsTable): Organisation => ({
+export const organisationFromRow = (r: Selectable<OrganisationsTable>): Organisation => ({
   id: r.tenant_id,
   slug: r.slug,
   name: r.name,
@@ -23,7 +32,28 @@ export const organisationFromRow = (r: OrganisationsTable): Organisation => ({
   primaryColor: r.primary_color,
   accentColor: r.accent_color,
   logoImageId: r.logo_image_id,
+  settings: settingsFromJson(r.settings),
 });
+
+/**
+ * The stored settings over the defaults: a setting added later, or a stored value that no longer
+ * passes the schema, falls back to its default rather than breaking every login.
+ */
+export function settingsFromJson(text: string): OrganisationSettings {
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) stored = parsed as Record<string, unknown>;
+  } catch {
+    // Unreadable: the defaults.
+  }
+  const settings: Record<string, unknown> = { ...DEFAULT_ORGANISATION_SETTINGS };
+  for (const key of Object.keys(DEFAULT_ORGANISATION_SETTINGS) as (keyof OrganisationSettings)[]) {
+    const one = OrganisationSettingsSchema.shape[key].safeParse(stored[key]);
+    if (one.success) settings[key] = one.data;
+  }
+  return settings as OrganisationSettings;
+}
 
 export const departmentFromRow = (r: DepartmentsTable): Department => ({
   id: r.id,

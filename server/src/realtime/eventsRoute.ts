@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
 import type { Notification } from '../../../common/src/api/entities.js';
-import { authenticate, type Principal } from '../auth/principal.js';
+import { authenticateRoute } from '../auth/principal.js';
 import { latestSeq } from '../changes/feed.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
@@ -10,7 +10,8 @@ import type { Announcement } from './hub.js';
 
 /**
  * GET /v1/events: a server-sent event stream per client. Each event's id is a seq, so a client that
- * reconnects with Last-Event-ID receives every notification it missed and the newest seq.
+ * reconnects with Last-Event-ID receives every notification it missed and the newest seq. A device on
+ * its own (no one logged in) hears only `seq`: it has nobody to notify.
  */
 export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): void {
   const open = new Set<() => void>();
@@ -19,6 +20,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
   });
 
   register(app, ctx, routes.events, async ({ principal: p, req, reply }) => {
+    const personId = p.kind === 'person' ? p.personId : null;
     const lastEventHeader = req.headers['last-event-id'];
     const resumeFrom = typeof lastEventHeader === 'string' && /^\d{1,15}$/.test(lastEventHeader) ? Number(lastEventHeader) : null;
     if (lastEventHeader !== undefined && resumeFrom === null) throw new ApiError('validation', 'Last-Event-ID moet een getal zijn.');
@@ -45,8 +47,8 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     };
     const catchUp = async (checkNotifications: boolean, announcedSeq: number) => {
       const seq = announcedSeq >= 0 ? announcedSeq : await latestSeq(ctx.k, p.tenantId);
-      if (checkNotifications) {
-        for (const n of await notificationsAfter(ctx, p, notifiedSeq)) {
+      if (checkNotifications && personId !== null) {
+        for (const n of await notificationsAfter(ctx, p.tenantId, personId, notifiedSeq)) {
           send('notification', n.seq, { seq: n.seq, notification: n.notification });
           notifiedSeq = Math.max(notifiedSeq, n.seq);
         }
@@ -72,15 +74,16 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       raw.end();
     };
     const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announcement) => {
-      const forMe = a.seq < 0 || a.personIds.includes(p.personId) || a.personIds.includes('*');
+      const forMe = personId !== null && (a.seq < 0 || a.personIds.includes(personId) || a.personIds.includes('*'));
       enqueue(() => catchUp(forMe, a.seq));
     });
     const heartbeat = setInterval(() => {
       enqueue(async () => {
         try {
-          await authenticate(ctx, req);
+          await authenticateRoute(ctx, req, routes.events);
         } catch (err) {
-          // A revoked or expired session ends its stream; the client then logs in again.
+          // A revoked or expired session, or a revoked device, ends its stream; the client then logs
+          // in again (or shows that the device is no longer linked).
           const code = err instanceof ApiError ? err.code : 'unauthenticated';
           if (!closed) raw.write(`event: session-ended\ndata: ${JSON.stringify({ code })}\n\n`);
           close();
@@ -97,15 +100,15 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
   });
 }
 
-async function notificationsAfter(ctx: ServerContext, p: Principal, afterSeq: number): Promise<{ seq: number; notification: Notification }[]> {
+async function notificationsAfter(ctx: ServerContext, tenantId: string, personId: string, afterSeq: number): Promise<{ seq: number; notification: Notification }[]> {
   const rows = await ctx.k
     .selectFrom('changes')
     .innerJoin('notifications', (j) =>
       j.onRef('notifications.tenant_id', '=', 'changes.tenant_id').onRef('notifications.id', '=', 'changes.entity_id'),
     )
     .select(['changes.seq', 'notifications.id', 'notifications.kind', 'notifications.actor_id', 'notifications.post_id', 'notifications.comment_id', 'notifications.created_at'])
-    .where('changes.tenant_id', '=', p.tenantId)
-    .where('changes.scope', '=', `person:${p.personId}`)
+    .where('changes.tenant_id', '=', tenantId)
+    .where('changes.scope', '=', `person:${personId}`)
     .where('changes.entity', '=', 'notification')
     .where('changes.op', '=', 'upsert')
     .where('changes.seq', '>', afterSeq)

@@ -3,6 +3,7 @@ import { likeKey, membershipKey, type EntityName } from '../../../common/src/api
 import { uuidv7 } from '../../../common/src/ids.js';
 import { parseHashtags } from '../../../common/src/text/hashtags.js';
 import { handleFromName, parseMentionHandles } from '../../../common/src/text/mentions.js';
+import type { Insertable } from 'kysely';
 import type {
   BadgesTable,
   ChangesTable,
@@ -73,10 +74,11 @@ export interface GenerateInput {
 
 export interface Dataset {
   tenantId: string;
-  organisation: OrganisationsTable;
+  /** Settings are left to the column default: the demo uses DEFAULT_ORGANISATION_SETTINGS. */
+  organisation: Insertable<OrganisationsTable>;
   locations: LocationsTable[];
   departments: DepartmentsTable[];
-  people: PeopleTable[];
+  people: Insertable<PeopleTable>[];
   badges: BadgesTable[];
   groups: GroupsTable[];
   groupMembers: GroupMembersTable[];
@@ -892,7 +894,7 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
   const change = (entity: EntityName, entityId: string, scope: string, ms: number) =>
     changes.push({ tenant_id: tenantId, seq: changes.length + 1, entity, entity_id: entityId, op: 'upsert', scope, at: iso(ms) });
 
-  const organisation: OrganisationsTable = {
+  const organisation: Insertable<OrganisationsTable> = {
     tenant_id: tenantId,
     slug,
     name: orgName.name,
@@ -912,7 +914,7 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
     change('department', d.id, 'org', departmentMs[i]!);
     return { tenant_id: tenantId, id: d.id, name: d.name, kind: d.kind, location_id: d.loc.id };
   });
-  const peopleRows: PeopleTable[] = people.map((p) => {
+  const peopleRows: Insertable<PeopleTable>[] = people.map((p) => {
     change('person', p.id, 'org', p.createdMs);
     const secret = input.secrets.get(p.employeeNumber);
     const fixed = DEMO_PLACEMENT[p.employeeNumber] !== undefined;

@@ -67,6 +67,25 @@ describe.each(dialects)('Idempotency-Key (%s)', (dialect) => {
     expect([409, 422]).toContain(res.status);
   });
 
+  it('lets a key be used again when its first request was abandoned mid-way (a node died)', async () => {
+    const me = (await anna.get('/v1/me')).body.person.id;
+    await s.db.kysely
+      .insertInto('idempotency_keys')
+      .values({
+        tenant_id: s.tenants.demo!,
+        principal: `person:${me}`,
+        key: 'key-abandoned',
+        request_hash: 'whatever',
+        state: 'in_progress',
+        status: null,
+        response: null,
+        created_at: new Date(Date.now() - 10 * 60_000).toISOString(),
+      })
+      .execute();
+    const res = await anna.post('/v1/posts', { body: 'Na een crash opnieuw verstuurd' }, { 'idempotency-key': 'key-abandoned' });
+    expect(res.status).toBe(201);
+  });
+
   it('scopes keys to the person: Bram may use the key Anna used', async () => {
     await anna.post('/v1/posts', { body: 'Van Anna' }, { 'idempotency-key': 'shared-key' });
     const res = await bram.post('/v1/posts', { body: 'Van Bram' }, { 'idempotency-key': 'shared-key' });

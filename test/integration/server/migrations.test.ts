@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ORGANISATION_SETTINGS } from '../../../common/src/api/entities.js';
 import type { Db } from '../../../server/src/db/connect.js';
 import { migrateToLatest } from '../../../server/src/db/migrate.js';
 import { migrations } from '../../../server/src/db/migrations/index.js';
+import { organisationFromRow } from '../../../server/src/people/serialize.js';
 import { seedOrganisation } from '../../../server/src/seed/index.js';
 import { openTestDatabase, testDialects } from '../../fixtures/testServer.js';
 
@@ -41,5 +43,26 @@ describe.each(dialects)('server migrations (%s)', (dialect) => {
     const before = index > 0 ? await counts(fresh.db) : null;
     expect(await migrateToLatest(fresh.db, migrations.slice(0, index + 1))).toEqual([migrations[index]!.name]);
     if (before) expect(await counts(fresh.db)).toEqual(before);
+  });
+
+  it('0002_devices gives organisations already there the default settings and their sessions the kind "session"', async () => {
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    dispose = fresh.dispose;
+    const index = migrations.findIndex((m) => m.name === '0002_devices');
+    await migrateToLatest(fresh.db, migrations.slice(0, index));
+    const { tenantId } = await seedOrganisation(fresh.db, { seed: 5, employees: 50, slug: 'bestaand', images: false });
+    const person = await fresh.db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirstOrThrow();
+    await fresh.db.kysely
+      .insertInto('sessions')
+      .values({ tenant_id: tenantId, token_hash: 'h', person_id: person.id, device_id: null, created_at: '2030-01-01T00:00:00.000Z', expires_at: '2030-01-02T00:00:00.000Z', revoked_at: null })
+      .execute();
+    await migrateToLatest(fresh.db, migrations.slice(0, index + 1));
+    const org = await fresh.db.kysely.selectFrom('organisations').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+    expect(JSON.parse(org.settings)).toEqual(DEFAULT_ORGANISATION_SETTINGS);
+    expect(organisationFromRow(org).settings).toEqual(DEFAULT_ORGANISATION_SETTINGS);
+    expect((await fresh.db.kysely.selectFrom('sessions').select('kind').executeTakeFirstOrThrow()).kind).toBe('session');
+    const pins = await fresh.db.kysely.selectFrom('people').select('last_pin_at').where('tenant_id', '=', tenantId).execute();
+    expect(pins.every((p) => p.last_pin_at === null)).toBe(true);
+    expect(await fresh.db.kysely.selectFrom('devices').selectAll().execute()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPath } from '../../../common/src/api/route.js';
 import { routes, type RouteName } from '../../../common/src/api/routes.js';
 import type { Answer, TestClient } from '../../fixtures/apiClient.js';
-import { startTestServer, testDialects, type TestServer } from '../../fixtures/testServer.js';
+import { DEMO_BADGES, DEMO_PINS, startTestServer, testDialects, type DeviceClient, type TestServer } from '../../fixtures/testServer.js';
 
 const dialects = await testDialects();
 
@@ -11,7 +11,10 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let s: TestServer;
   let annaA: TestClient;
   let annaB: TestClient;
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '' };
+  let daanB: TestClient;
+  let deviceB: DeviceClient;
+  let codeOfA = '';
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '' };
   let aIds: string[] = [];
 
   beforeAll(async () => {
@@ -27,6 +30,10 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.group = groups.find((g: { visibility: string }) => g.visibility === 'open').id;
     a.privateGroup = groups.find((g: { name: string }) => g.name === 'Team 3B').id;
     a.person = (await annaA.get('/v1/me')).body.person.id;
+    a.device = (await s.enrolDevice({ organisation: 'demo' })).deviceId;
+    codeOfA = (await (await s.login('1004', 'demo')).post('/v1/admin/enrolment-codes', { name: 'PC van A', mode: 'shared' })).body.code;
+    daanB = await s.login('1004', 'ander');
+    deviceB = await s.enrolDevice({ organisation: 'ander' });
     aIds = Object.values(a);
   });
   afterAll(() => s?.close());
@@ -36,7 +43,16 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     health: () => annaB.get('/health'),
     openapi: () => annaB.get('/v1/openapi.json'),
     authPassword: () => s.client().post('/v1/auth/password', { employeeNumber: '1001', password: 'welkom-anna' }),
-    logout: async () => (await s.login('1002', 'ander')).post('/v1/auth/logout'),
+    logout: async () => (await s.login('1002', 'ander')).post('/v1/auth/logout', { reason: 'switch' }),
+    // The same badge ids and PINs exist in both demo organisations: B's device only ever finds B's people.
+    authBadge: () => deviceB.badge(DEMO_BADGES['1001']!, DEMO_PINS['1001']),
+    authPin: () => deviceB.pin('1001', DEMO_PINS['1001']!),
+    enrolDevice: () => s.client().post('/v1/devices/enrol', { code: codeOfA, organisation: 'ander' }),
+    deviceMe: () => deviceB.get('/v1/devices/me'),
+    createEnrolmentCode: () => daanB.post('/v1/admin/enrolment-codes', { name: 'PC van B', mode: 'kiosk' }),
+    listDevices: () => daanB.get('/v1/admin/devices'),
+    revokeDevice: () => daanB.delete(buildPath(routes.revokeDevice.path, { id: a.device })),
+    listAuthEvents: () => daanB.get(`/v1/admin/audit?personId=${a.person}&limit=500`),
     me: () => annaB.get('/v1/me'),
     listPeople: () => annaB.get('/v1/people?limit=200'),
     getPerson: () => annaB.get(buildPath(routes.getPerson.path, { id: a.person })),
@@ -86,7 +102,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    if (res.status < 300 && ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember'].includes(name)) {
+    if (res.status < 300 && ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'enrolDevice'].includes(name)) {
       throw new Error(`${name} succeeded across tenants with ${res.status}`);
     }
     expect(await stateOfA()).toEqual(before);
@@ -99,6 +115,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const members = await k.selectFrom('group_members').select('person_id').where('tenant_id', '=', t).where('group_id', 'in', [a.group, a.privateGroup]).orderBy('person_id').execute();
     const comment = await k.selectFrom('comments').select('body').where('tenant_id', '=', t).where('id', '=', a.comment).executeTakeFirst();
     const group = await k.selectFrom('groups').select(['name', 'member_count']).where('tenant_id', '=', t).where('id', '=', a.group).executeTakeFirst();
-    return { post, members, comment, group };
+    const device = await k.selectFrom('devices').select(['name', 'revoked_at']).where('tenant_id', '=', t).where('id', '=', a.device).executeTakeFirst();
+    const codes = await k.selectFrom('enrolment_codes').select(['used_at', 'device_id']).where('tenant_id', '=', t).orderBy('created_at').execute();
+    return { post, members, comment, group, device, codes };
   }
 });

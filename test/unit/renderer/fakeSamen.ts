@@ -7,7 +7,8 @@ import type {
   SamenEvent,
   SamenMethod,
 } from '../../../common/src/ipc/contract.js';
-import type { AuthorView, CommentView, PostViewModel, SessionState, Theme } from '../../../common/src/ipc/views.js';
+import type { AuthorView, ClientMode, CommentView, PostViewModel, SessionState, Theme } from '../../../common/src/ipc/views.js';
+import { badgeIdFromCodes } from '../../../common/src/badge/badgeId.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { parseHashtags } from '../../../common/src/text/hashtags.js';
 
@@ -66,18 +67,59 @@ export function comment(postId: string, body: string, name = 'Sem Jansen'): Comm
   return { id: uuidv7(), postId, author: author(name), body, createdAt: new Date(Date.now() - 60_000).toISOString(), delivery: 'sent' };
 }
 
+/** Key codes a reader sends for a badge id, Enter left out (as the burst detector hands them over). */
+export function readerCodes(badgeId: string): string[] {
+  return [...badgeId].map((c) => (/\d/.test(c) ? `Digit${c}` : `Key${c.toUpperCase()}`));
+}
+
+/** Fatima's badge in the fake: tapping it logs her in. */
+export const FATIMA_BADGE = '04A1B2C3D4';
+export const FATIMA_PIN = '2580';
+export const FATIMA_NUMBER = '10234';
+
+export type StrandedItem = MethodOutput<'outbox.stranded'>['items'][number];
+
 type Handler<M extends SamenMethod> = (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> | Result<MethodOutput<M>>;
 type Handlers = { [M in SamenMethod]: Handler<M> };
 
 export type Call = { method: SamenMethod; input: unknown };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (code: 'not_found' | 'invalid_credentials') => ({ ok: false as const, error: { code, message: code } });
+const fail = (code: 'not_found' | 'invalid_credentials' | 'badge_unreadable' | 'unknown_badge' | 'invalid_enrolment_code' | 'not_logged_in') => ({
+  ok: false as const,
+  error: { code, message: code },
+});
 
-export function createFakeSamen(options: { loggedIn?: boolean; posts?: PostViewModel[]; comments?: CommentView[] } = {}) {
-  let session: SessionState = options.loggedIn
-    ? { state: 'loggedIn', mode: 'workstation', theme, person: me }
-    : { state: 'loggedOut', mode: 'workstation', theme };
+export type FakeOptions = {
+  loggedIn?: boolean;
+  /** workstation (password login) unless said otherwise. */
+  mode?: ClientMode;
+  /** For a logged-out shared device: whether the server can be reached. */
+  online?: boolean;
+  /** A shared device without a device token. */
+  unlinked?: 'not_enrolled' | 'revoked';
+  posts?: PostViewModel[];
+  comments?: CommentView[];
+  stranded?: StrandedItem[];
+};
+
+export function loggedInAs(mode: ClientMode, person = me, via: 'password' | 'badge' | 'pin' = mode === 'workstation' ? 'password' : 'badge'): SessionState {
+  return { state: 'loggedIn', mode, theme, person, via, idle: { idleSeconds: mode === 'workstation' ? 900 : 120 } };
+}
+
+export function loggedOut(mode: ClientMode, online = true): SessionState {
+  return { state: 'loggedOut', mode, theme, online };
+}
+
+export function createFakeSamen(options: FakeOptions = {}) {
+  const mode = options.mode ?? 'workstation';
+  let online = options.online ?? true;
+  let session: SessionState = options.unlinked
+    ? { state: 'deviceUnlinked', mode, reason: options.unlinked }
+    : options.loggedIn
+      ? loggedInAs(mode)
+      : loggedOut(mode, online);
+  let stranded = [...(options.stranded ?? [])];
   const posts = [...(options.posts ?? [])];
   const comments = [...(options.comments ?? [])];
   const calls: Call[] = [];
@@ -88,13 +130,42 @@ export function createFakeSamen(options: { loggedIn?: boolean; posts?: PostViewM
   const handlers: Handlers = {
     'session.state': () => ok(session),
     'session.loginPassword': ({ employeeNumber, password }) => {
-      if (employeeNumber !== '10234' || password !== 'geheim') return fail('invalid_credentials');
-      session = { state: 'loggedIn', mode: 'workstation', theme, person: me };
+      if (employeeNumber !== FATIMA_NUMBER || password !== 'geheim') return fail('invalid_credentials');
+      session = loggedInAs(mode, me, 'password');
       return ok(session);
     },
     'session.logout': () => {
-      session = { state: 'loggedOut', mode: 'workstation', theme };
+      session = loggedOut(mode, online);
       return ok(session);
+    },
+    // Like main: her badge logs her in, or out when she is the one logged in; anything else is unknown.
+    'session.badge': ({ codes }) => {
+      if (!online) return { ok: false as const, error: { code: 'offline' as const, message: 'offline' } };
+      const badgeId = badgeIdFromCodes(codes);
+      if (!badgeId) return fail('badge_unreadable');
+      if (badgeId !== FATIMA_BADGE) return fail('unknown_badge');
+      session = session.state === 'loggedIn' && session.person.id === me.id ? loggedOut(mode, online) : loggedInAs(mode, me, 'badge');
+      return ok(session);
+    },
+    'session.pin': ({ employeeNumber, pin }) => {
+      if (employeeNumber !== FATIMA_NUMBER || pin !== FATIMA_PIN) return fail('invalid_credentials');
+      session = loggedInAs(mode, me, 'pin');
+      return ok(session);
+    },
+    'session.lock': () => {
+      session = loggedOut(mode, online);
+      return ok(session);
+    },
+    'session.activity': () => ok({ ok: true as const }),
+    'device.enrol': ({ code }) => {
+      if (code.trim() !== 'KOP-4821') return fail('invalid_enrolment_code');
+      session = loggedOut(mode, online);
+      return ok(session);
+    },
+    'outbox.stranded': () => (session.state === 'loggedIn' ? ok({ items: stranded }) : fail('not_logged_in')),
+    'outbox.resolve': ({ ids }) => {
+      stranded = stranded.filter((item) => !ids.includes(item.id));
+      return ok({ ok: true as const });
     },
     'theme.get': () => ok(theme),
     'timeline.list': ({ hashtag }) => {
@@ -165,6 +236,12 @@ export function createFakeSamen(options: { loggedIn?: boolean; posts?: PostViewM
     posts,
     handlers,
     callsTo: (method: SamenMethod) => calls.filter((c) => c.method === method).map((c) => c.input),
+    /** What main would say now (for events a test pushes). */
+    session: () => session,
+    setOnline(value: boolean) {
+      online = value;
+      if (session.state === 'loggedOut') session = loggedOut(mode, online);
+    },
     emit<E extends SamenEvent>(event: E, payload: EventPayload<E>) {
       for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
     },

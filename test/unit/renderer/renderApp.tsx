@@ -1,11 +1,13 @@
 import { cleanup, render, screen } from '@testing-library/react';
+import { vi } from 'vitest';
 import { App } from '../../../renderer/src/app/App.js';
+import { page } from '../../../renderer/src/app/page.js';
+import { resetPersonalStores } from '../../../renderer/src/app/personalStores.js';
 import { useAppState } from '../../../renderer/src/app/sessionStore.js';
-import { closePersonCard } from '../../../renderer/src/features/people/personCardStore.js';
-import { resetComments } from '../../../renderer/src/features/timeline/commentsStore.js';
-import { resetTimeline } from '../../../renderer/src/features/timeline/timelineStore.js';
+import { resetBadgeLogin } from '../../../renderer/src/features/login/badgeLogin.js';
+import { resetLockScreen } from '../../../renderer/src/features/login/lockFlow.js';
 import { useToasts } from '../../../renderer/src/ui/toast/toastStore.js';
-import { createFakeSamen, type FakeSamen } from './fakeSamen.js';
+import { createFakeSamen, type FakeOptions, type FakeSamen } from './fakeSamen.js';
 
 /** jsdom has no layout: the virtual list needs a ResizeObserver and the app scrolls the window. */
 class NoopResizeObserver {
@@ -15,8 +17,12 @@ class NoopResizeObserver {
 }
 globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 window.scrollTo = () => {};
+window.scrollBy = () => {};
 
-export function renderApp(options: Parameters<typeof createFakeSamen>[0] = {}): FakeSamen {
+/** jsdom cannot navigate: the reload to the lock screen is recorded instead. */
+export const reloads = vi.spyOn(page, 'replace').mockImplementation(() => {});
+
+export function renderApp(options: FakeOptions = {}): FakeSamen {
   const fake = createFakeSamen(options);
   window.samen = fake.api;
   const root = document.createElement('div');
@@ -31,11 +37,12 @@ export function resetApp(): void {
   cleanup();
   document.body.innerHTML = '';
   window.location.hash = '';
-  resetTimeline();
-  resetComments();
-  closePersonCard();
-  useAppState.setState({ session: null, theme: null, sync: null, startError: null });
+  resetBadgeLogin();
+  resetPersonalStores();
+  resetLockScreen();
+  useAppState.setState({ session: null, theme: null, sync: null, startError: null, cleared: false });
   useToasts.setState({ toasts: [] });
+  reloads.mockClear();
   delete window.samen;
 }
 

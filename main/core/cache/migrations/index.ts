@@ -1,5 +1,6 @@
 import type { Migration } from '../../db/migrate.js';
 import { initial } from './0001_initial.js';
+import { organisationSettings } from './0002_organisation_settings.js';
 
 /** In version order; append only. */
-export const cacheMigrations: readonly Migration[] = [initial];
+export const cacheMigrations: readonly Migration[] = [initial, organisationSettings];

@@ -2,7 +2,8 @@ import { format } from 'date-fns';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
-import { setSession, useAppState } from '../../app/sessionStore';
+import { applySession } from '../../app/sessionEnd';
+import { useAppState } from '../../app/sessionStore';
 import { Brand } from '../../app/theme/Brand';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/clock';
@@ -41,7 +42,7 @@ export function LoginScreen() {
     const result = await invoke('session.loginPassword', { employeeNumber: employeeNumber.trim(), password });
     setBusy(false);
     if (result.ok) {
-      setSession(result.value);
+      applySession(result.value);
       return;
     }
     setPassword('');

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
 import type { PersonCard } from '../../../../common/src/ipc/views';
+import { registerPersonalStore } from '../../app/personalStores';
 import { invoke } from '../../app/samen';
 import { upsertPosts } from '../timeline/timelineStore';
 
@@ -24,3 +25,4 @@ export async function openPersonCard(personId: string): Promise<void> {
 export function closePersonCard(): void {
   usePersonCard.setState({ personId: null, card: null, error: null });
 }
+registerPersonalStore(closePersonCard);

@@ -8,6 +8,7 @@ import { RichText } from '../../ui/RichText';
 import { Skeleton } from '../../ui/Skeleton';
 import { openPersonCard } from '../people/personCardStore';
 import { ensureComments, useComments } from './commentsStore';
+import { useReadOnly } from './readOnly';
 
 /** Folded after two: the newest two show, the rest are one tap away. */
 const FOLDED = 2;
@@ -46,6 +47,7 @@ export function CommentThread({ post, unfolded = false }: { post: PostViewModel;
 
 function Comment({ comment }: { comment: CommentView }) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   const { author } = comment;
   const name = author.name || t('post.someone');
   return (
@@ -53,9 +55,13 @@ function Comment({ comment }: { comment: CommentView }) {
       <Avatar name={name} url={author.avatarUrl} size="sm" />
       <div className="comment-bubble">
         <p className="comment-head">
-          <button type="button" className="link-button comment-author" onClick={() => void openPersonCard(author.id)}>
-            {name}
-          </button>
+          {readOnly ? (
+            <span className="comment-author">{name}</span>
+          ) : (
+            <button type="button" className="link-button comment-author" onClick={() => void openPersonCard(author.id)}>
+              {name}
+            </button>
+          )}
           <span className="muted">
             {' · '}
             {comment.delivery === 'sending' ? t('post.sending') : <RelativeTime iso={comment.createdAt} />}

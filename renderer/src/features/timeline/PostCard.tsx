@@ -12,6 +12,7 @@ import { CommentThread } from './CommentThread';
 import { ImageGrid } from './ImageGrid';
 import { LikeButton } from './LikeButton';
 import { PostHeader } from './PostHeader';
+import { useReadOnly } from './readOnly';
 
 type Props = {
   post: PostViewModel;
@@ -25,7 +26,8 @@ type Props = {
 export function PostCard({ post, detail = false, activeHashtag = null, feedPosition }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
-  const [replying, setReplying] = useState(detail);
+  const readOnly = useReadOnly();
+  const [replying, setReplying] = useState(detail && !readOnly);
   const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
   const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
 
@@ -42,10 +44,14 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
         source={post.body}
         hashtagHref={hashtagHref}
         mentionable={mentionable}
-        onMention={(handle) => {
-          const id = mentions.get(handle);
-          if (id) void openPersonCard(id);
-        }}
+        onMention={
+          readOnly
+            ? undefined
+            : (handle) => {
+                const id = mentions.get(handle);
+                if (id) void openPersonCard(id);
+              }
+        }
       />
       <ImageGrid images={post.images} />
       {post.hashtags.length > 0 && (
@@ -59,15 +65,30 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
           ))}
         </ul>
       )}
-      <div className="post-actions">
-        <LikeButton post={post} />
-        <button type="button" className="action" aria-expanded={replying} onClick={() => setReplying(true)}>
-          <MessageCircle aria-hidden="true" />
-          <span>{t('post.comments', { count: post.commentCount })}</span>
-        </button>
-      </div>
+      {readOnly ? (
+        <ReadOnlyCounts post={post} />
+      ) : (
+        <div className="post-actions">
+          <LikeButton post={post} />
+          <button type="button" className="action" aria-expanded={replying} onClick={() => setReplying(true)}>
+            <MessageCircle aria-hidden="true" />
+            <span>{t('post.comments', { count: post.commentCount })}</span>
+          </button>
+        </div>
+      )}
       <CommentThread post={post} unfolded={detail} />
       {replying && <CommentForm postId={post.id} autoFocus={!detail} />}
     </Card>
   );
+}
+
+/** Without anyone logged in: how the post was received, as text rather than buttons. */
+function ReadOnlyCounts({ post }: { post: PostViewModel }) {
+  const { t } = useTranslation();
+  const parts = [
+    post.likeCount > 0 ? t('post.likeCount', { count: post.likeCount }) : null,
+    post.commentCount > 0 ? t('post.comments', { count: post.commentCount }) : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return <p className="post-counts muted">{parts.join(' · ')}</p>;
 }

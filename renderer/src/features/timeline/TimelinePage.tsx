@@ -7,12 +7,14 @@ import { Composer } from './Composer';
 import { FilterBar } from './FilterBar';
 import { PostCard } from './PostCard';
 import { PostSkeleton } from './PostSkeleton';
+import { useReadOnly } from './readOnly';
 import { loadMore, refreshTimeline, showTimeline, useTimeline } from './timelineStore';
 import { VirtualPostList } from './VirtualPostList';
 
 export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }) {
   const { t } = useTranslation();
   const hashtag = rawHashtag ? normaliseHashtag(rawHashtag) : null;
+  const readOnly = useReadOnly();
   const { status, error, pinnedIds, feedIds, byId, nextCursor, loadingMore } = useTimeline();
 
   useEffect(() => {
@@ -29,7 +31,7 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
   return (
     <>
       <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
-      <Composer />
+      {readOnly ? <p className="read-only-note">{t('timeline.readOnly')}</p> : <Composer />}
       {hashtag && <FilterBar hashtag={hashtag} />}
       {pinned.length > 0 && (
         <section aria-label={t('timeline.pinned')} className="pinned">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
 import type { CommentView } from '../../../../common/src/ipc/views';
+import { registerPersonalStore } from '../../app/personalStores';
 import { invoke } from '../../app/samen';
 import { patchPost, useTimeline } from './timelineStore';
 
@@ -52,3 +53,4 @@ export async function refreshComments(postIds: string[]): Promise<void> {
 export function resetComments(): void {
   useComments.setState({}, true);
 }
+registerPersonalStore(resetComments);

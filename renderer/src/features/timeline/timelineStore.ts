@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
 import type { PostViewModel } from '../../../../common/src/ipc/views';
+import { registerPersonalStore } from '../../app/personalStores';
 import { invoke } from '../../app/samen';
 import { forgetScroll } from './scrollMemory';
 
@@ -61,6 +62,7 @@ export function resetTimeline(): void {
   forgetScroll();
   set(initialState, true);
 }
+registerPersonalStore(resetTimeline);
 
 export async function showTimeline(hashtag: string | null): Promise<void> {
   const mine = ++generation;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_devices.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -12,4 +13,7 @@ export interface NumberedMigration {
 }
 
 /** Forward only: a released migration is never edited; a fix is a new number. */
-export const migrations: NumberedMigration[] = [{ name: '0001_initial', up: m0001.up }];
+export const migrations: NumberedMigration[] = [
+  { name: '0001_initial', up: m0001.up },
+  { name: '0002_devices', up: m0002.up },
+];

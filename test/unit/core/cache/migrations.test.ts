@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ORGANISATION_SETTINGS } from '../../../../common/src/api/entities.js';
 import { createSharedApplier } from '../../../../main/core/cache/applySharedChanges.js';
 import { createDirectoryQueries } from '../../../../main/core/cache/directoryQueries.js';
 import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
@@ -18,7 +19,7 @@ describe('cache migration 0001', () => {
   it('creates a cache that holds an organisation’s content and keeps it when opened again', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
     let db = new Database(file);
-    expect(migrate(db, cacheMigrations)).toEqual({ from: 0, to: 1 });
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 0, to: cacheMigrations.length });
 
     const f = feed();
     const author = person({ name: 'Zoë Jansen', handle: 'zoe.jansen' });
@@ -34,8 +35,8 @@ describe('cache migration 0001', () => {
     db.close();
 
     db = new Database(file);
-    expect(migrate(db, cacheMigrations)).toEqual({ from: 1, to: 1 });
-    expect(schemaVersion(db)).toBe(1);
+    expect(migrate(db, cacheMigrations)).toEqual({ from: cacheMigrations.length, to: cacheMigrations.length });
+    expect(schemaVersion(db)).toBe(cacheMigrations.length);
     const posts = createPostQueries(db);
     const directory = createDirectoryQueries(db);
     expect(posts.list({ groupId: walking.id }, null, 10)).toEqual([first]);
@@ -45,6 +46,22 @@ describe('cache migration 0001', () => {
     expect(directory.hashtagCounts('wan', 5)).toEqual([{ tag: 'wandelen', count: 1 }]);
     expect(createSyncState(db).cursor()).toBe(f.seq);
     db.close();
+  });
+
+  it('0002 keeps an organisation cached before it, with the default device settings until the next sync', () => {
+    const db = new Database(':memory:');
+    migrate(db, cacheMigrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO organisation (id, slug, name, intranet_name, primary_color, accent_color, logo_image_id) VALUES ('o1', 'demo', 'Zorggroep', 'JET', '#0B5E73', '#F2A900', NULL)`,
+    ).run();
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 1, to: 2 });
+    const directory = createDirectoryQueries(db);
+    expect(directory.organisation()).toMatchObject({ id: 'o1', intranetName: 'JET', settings: DEFAULT_ORGANISATION_SETTINGS });
+
+    const settings = { ...DEFAULT_ORGANISATION_SETTINGS, sharedIdleSeconds: 60 };
+    const f = feed();
+    createSharedApplier(db, createSyncState(db)).applyPage([f.upsert('organisation', { ...directory.organisation()!, settings })], f.seq, null);
+    expect(directory.organisation()?.settings).toEqual(settings);
   });
 
   it('refuses to store a private group, whatever code tries', () => {
@@ -72,7 +89,7 @@ describe('outbox migration 0001', () => {
     db.close();
 
     db = new Database(file);
-    expect(migrate(db, outboxMigrations)).toEqual({ from: 1, to: 1 });
+    expect(migrate(db, outboxMigrations)).toEqual({ from: outboxMigrations.length, to: outboxMigrations.length });
     const store = createOutboxStore(db);
     const items = store.list('t1', 'p1');
     expect(items.map((i) => [i.kind, i.id])).toEqual([
@@ -83,5 +100,19 @@ describe('outbox migration 0001', () => {
     expect(store.imageBytes('img-1')?.bytes).toEqual(new Uint8Array([1, 2, 3]));
     expect(store.list('t1', 'someone-else')).toEqual([]);
     db.close();
+  });
+
+  it('0002 keeps writes queued before it as grant-less writes, sent with their author’s session', () => {
+    const db = new Database(':memory:');
+    migrate(db, outboxMigrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at) VALUES ('like-1', 't1', 'p1', 'like', 'post-1', '{"liked":true}', 'k1', '2025-01-01T00:00:00.000Z')`,
+    ).run();
+    expect(migrate(db, outboxMigrations)).toEqual({ from: 1, to: 2 });
+    const store = createOutboxStore(db);
+    expect(store.list('t1', 'p1')).toMatchObject([{ id: 'like-1', grant: null }]);
+    expect(store.nextDeliverable(new Date(), { tenantId: 't1', personId: 'p1' })).toMatchObject({ credential: 'session' });
+    store.add({ tenantId: 't1', personId: 'p1', kind: 'like', id: 'like-2', postId: 'post-2', idempotencyKey: 'k2', createdAt: '2025-01-01T00:00:00.000Z', payload: { liked: true }, grant: { token: 'g', expiresAt: '2099-01-01T00:00:00.000Z' } });
+    expect(store.list('t1', 'p1')[1]).toMatchObject({ grant: { token: 'g', expiresAt: '2099-01-01T00:00:00.000Z', refused: false } });
   });
 });

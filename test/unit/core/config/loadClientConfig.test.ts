@@ -13,12 +13,24 @@ function configFile(content: string): string {
 }
 
 describe('the machine-wide client config', () => {
-  it('is read with defaults for what IT left out', () => {
+  it('is read with defaults for what IT left out; the idle lock is then the organisation’s', () => {
     const file = configFile(JSON.stringify({ serverUrl: 'https://intranet.zorggroep.nl/', mode: 'shared' }));
     expect(loadClientConfig(file, { defaultDataDir: '/var/lib/samen' })).toEqual({
       ok: true,
-      config: { serverUrl: 'https://intranet.zorggroep.nl', mode: 'shared', organisation: undefined, idleSeconds: 120, dataDir: '/var/lib/samen' },
+      config: {
+        serverUrl: 'https://intranet.zorggroep.nl',
+        mode: 'shared',
+        organisation: undefined,
+        idleSeconds: undefined,
+        enrolmentCode: undefined,
+        dataDir: '/var/lib/samen',
+      },
     });
+  });
+
+  it('takes an idle time and a one-time enrolment code for a ward PC', () => {
+    const file = configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'shared', idleSeconds: 30, enrolmentCode: ' K7PX-2QMD ' }));
+    expect(loadClientConfig(file, { defaultDataDir: '/data' })).toMatchObject({ ok: true, config: { idleSeconds: 30, enrolmentCode: 'K7PX-2QMD' } });
   });
 
   it('names every wrong, missing or unknown field in one answer', () => {

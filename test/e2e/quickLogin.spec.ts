@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import { TestClient } from '../fixtures/apiClient.js';
+import { expect, test as base } from './fixtures/app.js';
+import { startClient, startServer, tempDir, type RunningProcess } from './fixtures/processes.js';
+
+const ANNA_BADGE = '04A1B2C3D4';
+const BRAM_BADGE = '04B2C3D4E5';
+const IDLE_SECONDS = 20;
+const LOCKOUT_SECONDS = 6;
+
+/** A ward PC: its own server (short PIN lockout) and a client in shared mode, enrolled with a code. */
+const test = base.extend<Record<never, never>, { ward: { server: RunningProcess; client: RunningProcess; api: (n: string, p: string) => Promise<TestClient> } }>({
+  ward: [
+    async ({}, use) => {
+      const server = await startServer(tempDir('ward-server'), 0, { SAMEN_PIN_LOCKOUT_SECONDS: String(LOCKOUT_SECONDS) });
+      const daan = await new TestClient(server.url).login('1004', 'welkom-daan');
+      const code = (await daan.post('/v1/admin/enrolment-codes', { name: 'Afdeling 3B, pc bij de balie', mode: 'shared' })).body.code as string;
+      const client = await startClient(server.url, tempDir('ward-client'), 'shared', ['--idle-seconds', String(IDLE_SECONDS), '--enrolment-code', code]);
+      await use({ server, client, api: (n, p) => new TestClient(server.url).login(n, p) });
+      await client.stop();
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+});
+
+/**
+ * A badge reader: the id as US-layout key presses a few milliseconds apart, then Enter. The key events
+ * go out over CDP without waiting for each answer, as a reader's keystrokes arrive back to back.
+ */
+async function tapBadge(page: Page, badge: string) {
+  await pressBurst(page, [...badge].map((ch) => (/\d/.test(ch) ? `Digit${ch}` : `Key${ch}`)));
+}
+
+async function pressBurst(page: Page, codes: string[]) {
+  const cdp = await page.context().newCDPSession(page);
+  const keys = [...codes, 'Enter'].map((code) => {
+    const key = code === 'Enter' ? 'Enter' : code.slice(-1).toLowerCase();
+    const text = code === 'Enter' ? '\r' : key;
+    return { code, key, text, windowsVirtualKeyCode: code === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0) };
+  });
+  await Promise.all(
+    keys.flatMap((k) => [
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k }),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', code: k.code, key: k.key, windowsVirtualKeyCode: k.windowsVirtualKeyCode }),
+    ]),
+  );
+  await cdp.detach();
+}
+
+/** Does `action`, which ends the session: waits for the reload to the lock screen that follows. */
+async function expectLockAfter(page: Page, action: () => Promise<unknown>, timeout = 10_000) {
+  const reloaded = page.waitForEvent('load', { timeout });
+  await action();
+  await reloaded;
+  await expect(page.getByText('Tik je pas op de lezer')).toBeVisible();
+}
+
+async function openLockScreen(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByText('Tik je pas op de lezer')).toBeVisible();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a badge tap logs Anna in (PIN on her first tap of the day) and shows her timeline', async ({ page, ward }) => {
+  await openLockScreen(page, ward.client.url);
+  await expect(page.locator('body')).not.toContainText(ANNA_BADGE);
+  await tapBadge(page, ANNA_BADGE);
+  await page.getByLabel('Pincode').fill('1234');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('feed')).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Anna de Vries');
+  await expect(page.locator('body')).not.toContainText(ANNA_BADGE);
+
+  // The same badge again logs her out.
+  await expectLockAfter(page, () => tapBadge(page, ANNA_BADGE));
+  await expect(page.locator('body')).not.toContainText('Anna de Vries');
+});
+
+test('a reader burst while the focus is in the composer is never typed into it', async ({ page, ward }) => {
+  await openLockScreen(page, ward.client.url);
+  await tapBadge(page, ANNA_BADGE);
+  await expect(page.getByRole('feed')).toBeVisible();
+  const composer = page.getByLabel('Wat wil je delen?');
+  await composer.click();
+  await page.keyboard.type('Hallo team', { delay: 90 });
+  await expect(composer).toHaveValue('Hallo team');
+  // A card the reader garbles (letters outside its character set): swallowed, and said so.
+  await pressBurst(page, ['KeyZ', 'KeyX', 'Digit9', 'KeyZ', 'KeyX', 'Digit9', 'KeyQ', 'Digit1']);
+  await expect(page.getByText('Pas niet goed gelezen. Tik hem nog een keer.')).toBeVisible();
+  await expect(composer).toHaveValue('Hallo team');
+  await composer.focus();
+  await page.keyboard.type(' allemaal', { delay: 90 });
+  await expect(composer).toHaveValue('Hallo team allemaal');
+  await expectLockAfter(page, () => tapBadge(page, ANNA_BADGE));
+});
+
+test("tapping Bram's badge while Anna is in switches at once, with none of Anna's private group posts left", async ({ page, ward }) => {
+  const anna = await ward.api('1001', 'welkom-anna');
+  const team3b = (await anna.get('/v1/groups')).body.items.find((g: { name: string }) => g.name === 'Team 3B').id;
+  await anna.post('/v1/posts', { body: 'Alleen voor Team 3B: overdracht kamer 7', groupId: team3b });
+
+  await openLockScreen(page, ward.client.url);
+  await tapBadge(page, ANNA_BADGE);
+  await expect(page.getByText('Alleen voor Team 3B: overdracht kamer 7')).toBeVisible();
+  await tapBadge(page, BRAM_BADGE);
+  // Bram's first tap of the day also asks his PIN; Anna is gone from the screen already.
+  await expect(page.getByLabel('Pincode')).toBeVisible();
+  expect(await page.content()).not.toContain('Alleen voor Team 3B');
+  await page.getByLabel('Pincode').fill('2345');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('banner')).toContainText('Bram Jansen');
+  await expect(page.getByRole('feed').locator('article').first()).toBeVisible();
+  const html = await page.content();
+  expect(html).not.toContain('Alleen voor Team 3B');
+  expect(html).not.toContain('Anna de Vries</');
+  await expectLockAfter(page, () => tapBadge(page, BRAM_BADGE));
+});
+
+test('idle lock clears the screen, and going back shows nothing of hers', async ({ page, ward }) => {
+  await openLockScreen(page, ward.client.url);
+  await tapBadge(page, ANNA_BADGE);
+  await expect(page.getByRole('feed')).toBeVisible();
+  await page.getByRole('feed').locator('article a[href^="#/post/"]').first().click();
+  await expect(page.getByRole('heading', { name: 'Bericht' })).toBeVisible();
+  await expectLockAfter(page, () => expect(page.getByText('Je wordt zo uitgelogd')).toBeVisible({ timeout: IDLE_SECONDS * 1000 }), (IDLE_SECONDS + 20) * 1000);
+  await page.goBack();
+  await page.waitForTimeout(500);
+  await expect(page.locator('body')).not.toContainText('Anna de Vries');
+  await expect(page.getByRole('feed')).toHaveCount(0);
+});
+
+test('5 wrong PINs lock the PIN, which works again once the lock has expired', async ({ page, ward }) => {
+  await openLockScreen(page, ward.client.url);
+  await page.getByRole('button', { name: 'Of log in met je personeelsnummer' }).click();
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Personeelsnummer').fill('1005');
+    await page.getByLabel('Pincode').fill('0000');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+  }
+  await page.getByLabel('Personeelsnummer').fill('1005');
+  await page.getByLabel('Pincode').fill('5678');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByText(/Te vaak een verkeerde pincode/)).toBeVisible();
+
+  await page.waitForTimeout(LOCKOUT_SECONDS * 1000 + 500);
+  await page.getByLabel('Personeelsnummer').fill('1005');
+  await page.getByLabel('Pincode').fill('5678');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('banner')).toContainText('Eva Visser');
+  await expectLockAfter(page, () => page.getByRole('button', { name: 'Vergrendelen' }).click());
+});

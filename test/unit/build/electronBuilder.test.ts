@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/** Packaging needs downloads and cannot run here; the configuration is checked by reading it. */
+const root = path.resolve(import.meta.dirname, '../../..');
+const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
+
+describe('the installer configuration', () => {
+  it('packs the built main process, preload and renderer, and starts the built main', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'renderer/dist/**']));
+    expect(config.extraMetadata.main).toBe('dist/electron/main.js');
+  });
+
+  it('keeps the native SQLite module outside the archive and rebuilds it for Electron', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  });
+
+  it('refers only to resources that exist', () => {
+    for (const file of [config.win.icon, config.linux.icon, config.nsis.include]) {
+      expect(existsSync(path.join(root, file)), file).toBe(true);
+    }
+  });
+
+  it('never publishes by itself', () => {
+    expect(config.publish).toBeNull();
+  });
+});
