@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installBadgeCapture } from '../features/badge/keyCapture';
 import { DeviceUnlinkedScreen } from '../features/device/DeviceUnlinkedScreen';
@@ -42,8 +42,9 @@ export function App() {
     };
   }, [bridge]);
 
-  // On a shared PC or kiosk the badge reader is heard on every screen, before any text field.
-  useEffect(() => (bridge && shared ? installBadgeCapture({ onBadge: (codes) => void tapBadge(codes), onGarbled: badgeGarbled }) : undefined), [bridge, shared]);
+  // On a shared PC or kiosk the badge reader is heard on every screen, before any text field. A layout
+  // effect: the listener is in place before the lock screen is painted, so a tap the moment it appears counts.
+  useLayoutEffect(() => (bridge && shared ? installBadgeCapture({ onBadge: (codes) => void tapBadge(codes), onGarbled: badgeGarbled }) : undefined), [bridge, shared]);
 
   useEffect(() => (loggedIn ? startActivityReporter() : undefined), [loggedIn]);
 
