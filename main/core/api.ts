@@ -107,7 +107,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
   const revocations = createRevocations({ http, clock, log, timeoutMs: tuning.logoutTimeoutMs, retry: tuning.retry, onUnreachable: () => unreachable() });
   const session = createSessionManager({ http, organisation: deps.organisation, log, revocations, onChange: sessionChanged });
-  const images = createImageFetcher({ http, outbox, token: () => session.current()?.token ?? null, maxBytes: tuning.imageCacheBytes });
+  const images = createImageFetcher({
+    http,
+    outbox,
+    token: () => session.current()?.token ?? null,
+    enrolled: () => device.state().kind === 'linked',
+    maxBytes: tuning.imageCacheBytes,
+  });
   const idle = createIdleTimer({
     clock,
     ...(deps.timers ? { timers: deps.timers } : {}),

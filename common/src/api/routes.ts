@@ -370,8 +370,8 @@ export const routes = {
   getImage: defineRoute({
     method: 'GET',
     path: '/v1/images/:id',
-    summary: 'Image bytes; `size=thumb` for a 480 px WebP thumbnail',
-    auth: 'session',
+    summary: 'Image bytes; `size=thumb` for a 480 px WebP thumbnail (a device alone gets only what everyone may see)',
+    auth: 'sessionOrDevice',
     params: IdParams,
     query: z.strictObject({ size: z.enum(['full', 'thumb']).default('full') }),
     response: z.unknown(),

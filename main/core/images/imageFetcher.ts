@@ -14,10 +14,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Image bytes for the shell to serve: a picture still waiting in the outbox comes from disk, others
- * from the server with the logged-in session, kept in a small memory cache that logout empties
+ * from the server with the logged-in session (or the device's own token), kept in a small memory cache that logout empties
  * (images of private groups must not outlive the session).
  */
-export function createImageFetcher(d: { http: HttpClient; outbox: OutboxStore; token(): string | null; maxBytes?: number }) {
+export function createImageFetcher(d: { http: HttpClient; outbox: OutboxStore; token(): string | null; enrolled(): boolean; maxBytes?: number }) {
   const lru = createByteLru<ImageBytes>(d.maxBytes ?? 32 * 1024 * 1024);
   return {
     async fetch(id: string, size: ImageSize): Promise<Result<ImageBytes>> {
@@ -27,8 +27,10 @@ export function createImageFetcher(d: { http: HttpClient; outbox: OutboxStore; t
       const key = `${id}:${size}`;
       const cached = lru.get(key);
       if (cached) return { ok: true, value: cached };
+      // Logged out, an enrolled device still gets what everyone may see (the logo, avatars, public
+      // photos) with its own token, so the lock screen and the offline timeline show them.
       const token = d.token();
-      if (!token) return fail('not_logged_in', 'images need a session');
+      if (!token && !d.enrolled()) return fail('not_logged_in', 'images need a session');
       const answer = await d.http.bytes('getImage', { token, params: { id }, query: { size } });
       if (!answer.ok) return fail(answer.error.code, answer.error.message);
       // Logged out while downloading: the picture is not kept.

@@ -8,6 +8,18 @@ import { hitRateLimit } from '../limits/rateLimit.js';
 import { visiblePost } from '../posts/queries.js';
 import { processImage } from './process.js';
 
+/** For a device without a session: only photos of posts every employee may see. */
+async function assertPublicPost(ctx: ServerContext, tenantId: string, postId: string): Promise<void> {
+  const post = await ctx.k
+    .selectFrom('posts')
+    .leftJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'posts.tenant_id').onRef('groups.id', '=', 'posts.group_id'))
+    .select(['posts.id', 'posts.group_id', 'groups.visibility'])
+    .where('posts.tenant_id', '=', tenantId)
+    .where('posts.id', '=', postId)
+    .executeTakeFirst();
+  if (!post || (post.group_id !== null && post.visibility === 'private')) throw notFound('Deze foto bestaat niet (meer).');
+}
+
 export function registerImageRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // Uploads arrive as raw bytes; what they are is decided by their content, not by this header.
   app.addContentTypeParser(/^(image\/[\w.+-]+|application\/octet-stream)$/, { parseAs: 'buffer', bodyLimit: IMAGE_BYTES_MAX }, (_req, body, done) =>
@@ -54,7 +66,10 @@ export function registerImageRoutes(app: FastifyInstance, ctx: ServerContext): v
       .where('id', '=', params.id)
       .executeTakeFirst();
     if (!meta) throw notFound('Deze foto bestaat niet (meer).');
-    if (meta.post_id) await visiblePost(ctx.k, p, meta.post_id);
+    if (meta.post_id) {
+      if (p.kind === 'person') await visiblePost(ctx.k, p, meta.post_id);
+      else await assertPublicPost(ctx, p.tenantId, meta.post_id);
+    }
     // Image bytes never change under an id, so caches may keep them for good; `private`
     // because what a person may see depends on who asks.
     const etag = `"${meta.id}-${query.size}"`;

@@ -75,6 +75,18 @@ describe.each(dialects)('image upload and serving (%s)', (dialect) => {
     expect(res.body.error.fields[0].path).toBe('body.imageIds');
   });
 
+  it('lets a ward PC without a session show public photos, but not a private group’s', async () => {
+    const device = await s.enrolDevice();
+    const team3b = (await anna.get('/v1/groups')).body.items.find((g: { name: string }) => g.name === 'Team 3B').id;
+    const open = await upload(anna, await photo(300, 300));
+    await anna.post('/v1/posts', { body: 'Voor iedereen', imageIds: [open.body.id] });
+    const hidden = await upload(anna, await photo(300, 300));
+    await anna.post('/v1/posts', { body: 'Alleen het team', groupId: team3b, imageIds: [hidden.body.id] });
+    expect((await device.get(`/v1/images/${open.body.id}?size=thumb`)).status).toBe(200);
+    expect((await device.get(`/v1/images/${hidden.body.id}?size=thumb`)).status).toBe(404);
+    expect((await s.client().get(`/v1/images/${open.body.id}`)).status).toBe(401);
+  });
+
   it('hides a private group’s photos from outsiders', async () => {
     const groups = await anna.get('/v1/groups');
     const team3b = groups.body.items.find((g: { name: string }) => g.name === 'Team 3B').id;
