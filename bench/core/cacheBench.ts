@@ -15,6 +15,8 @@ import { uuidv7 } from '../../common/src/ids.js';
 import { CACHE_FILE_NAME, openCache, type Cache } from '../../main/core/cache/openCache.js';
 import { createPersonalStore } from '../../main/core/personal/personalStore.js';
 import { openReadScope } from '../../main/core/timeline/readScope.js';
+// The seed generator's PRNG: every run builds the same cache.
+import { mulberry32 as prng } from '../../server/src/seed/prng.js';
 
 const POSTS = 200_000;
 const PEOPLE = 5_000;
@@ -23,18 +25,6 @@ const DELTA = 50_000;
 const PAGE = 1_000;
 const QUERY_RUNS = 2_000;
 const TAGS = ['bhv', 'koffie', 'griep', 'rooster', 'valpreventie', 'welkom', 'jubileum', 'scholing', 'ict', 'zomer'];
-
-/** Deterministic random numbers, so every run builds the same cache. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const clock = { now: () => new Date() };
