@@ -39,10 +39,11 @@ export function register<R extends RouteDef>(
     url: route.path,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (req, reply) => {
+      // Who is asking comes first: a caller without access learns nothing, not even what a valid body is.
+      const principal = await authenticate(ctx, req, route);
       const params = parse(route.params, req.params, 'params');
       const query = parse(route.query, req.query, 'query');
       const body = route.bodyKind === 'binary' ? req.body : parse(route.body, req.body ?? undefined, 'body');
-      const principal = await authenticate(ctx, req, route);
       const input = { params, query, body, principal, req, reply } as HandlerInput<R>;
 
       const key = req.headers['idempotency-key'];
@@ -97,12 +98,12 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  // A malformed id in the path names nothing that exists.
+  if (where === 'params') throw new ApiError('not_found', 'Niet gevonden.');
   const fields = result.error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
-  const status = where === 'params' ? 'not_found' : 'validation';
-  if (status === 'not_found') throw new ApiError('not_found', 'Niet gevonden.');
   throw new ApiError('validation', 'Niet alles is goed ingevuld.', fields);
 }
 
