@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samenMethods } from '../../../../common/src/ipc/contract.js';
 import { CACHE_FILE_NAME } from '../../../../main/core/cache/openCache.js';
 import { DEVICE_TOKEN_SECRET } from '../../../../main/core/device/deviceLink.js';
 import { fileSecretStore, memorySecretStore } from '../../../../main/core/device/secretStore.js';
-import { badgeCodes, demoPin, enrolmentCode, startCore, switchableFetch, type CoreUnderTest } from '../../../fixtures/core/coreHarness.js';
+import { badgeCodes, demoPin, enrolmentCode, switchableFetch, type CoreUnderTest, coresStoppedAfterEach } from '../../../fixtures/core/coreHarness.js';
 import { closeServer, dumpDatabaseFile, tempDirs, waitFor } from '../../../fixtures/core/harness.js';
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
 
@@ -12,20 +12,12 @@ const tempDir = tempDirs();
 
 describe('enrolling a shared ward PC', () => {
   let server: TestServer;
-  const cores: CoreUnderTest[] = [];
-  const core = (o: Parameters<typeof startCore>[0]) => {
-    const u = startCore(o);
-    cores.push(u);
-    return u;
-  };
+  const core = coresStoppedAfterEach();
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
   });
   afterAll(() => closeServer(server));
-  afterEach(async () => {
-    for (const u of cores.splice(0)) await u.core.stop();
-  });
 
   const timelineLength = async (u: CoreUnderTest) => {
     const list = await u.core.invoke('timeline.list', { limit: 20 });
@@ -47,7 +39,6 @@ describe('enrolling a shared ward PC', () => {
     const deviceRequests = net.state.requests.filter((r) => r.path === '/v1/sync');
     expect(deviceRequests.length).toBeGreaterThan(0);
     await first.core.stop();
-    cores.splice(0);
 
     const again = switchableFetch();
     const second = core({ url: server.url, dataDir, mode: 'shared', secrets, enrolmentCode: 'USED-CODE', fetch: again.fetch });

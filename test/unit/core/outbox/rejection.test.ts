@@ -1,8 +1,8 @@
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE_NAME } from '../../../../main/core/outbox/outboxStore.js';
-import { personId, startCore, switchableFetch, type CoreUnderTest } from '../../../fixtures/core/coreHarness.js';
+import { personId, switchableFetch, type CoreUnderTest, coresStoppedAfterEach } from '../../../fixtures/core/coreHarness.js';
 import { closeServer, dumpDatabaseFile, tempDirs, testImageUrl, waitFor } from '../../../fixtures/core/harness.js';
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
 
@@ -10,22 +10,18 @@ const tempDir = tempDirs();
 
 describe('outbox', () => {
   let server: TestServer;
-  const cores: CoreUnderTest[] = [];
+  const startTracked = coresStoppedAfterEach();
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
   });
   afterAll(() => closeServer(server));
-  afterEach(async () => {
-    for (const u of cores.splice(0)) await u.core.stop();
-  });
 
   /** Anna, logged in and synced, with a network cable that can be pulled. */
   async function annaWithCable() {
     const net = switchableFetch();
     const dataDir = tempDir();
-    const u = startCore({ url: server.url, dataDir, fetch: net.fetch });
-    cores.push(u);
+    const u = startTracked({ url: server.url, dataDir, fetch: net.fetch });
     await u.login('1001');
     await waitFor(async () => {
       const s = await u.core.invoke('sync.status', {});

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySecretStore } from '../../../../main/core/device/secretStore.js';
-import { badgeCodes, demoPin, enrolmentCode, personId, startCore, type CoreUnderTest, type StartCoreOptions } from '../../../fixtures/core/coreHarness.js';
+import { badgeCodes, demoPin, enrolmentCode, personId, type CoreUnderTest, type StartCoreOptions, coresStoppedAfterEach } from '../../../fixtures/core/coreHarness.js';
 import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.js';
 import { manualTime } from '../../../fixtures/core/manualTime.js';
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
@@ -9,19 +9,16 @@ const tempDir = tempDirs();
 
 describe('the idle lock of a session', () => {
   let server: TestServer;
-  const cores: CoreUnderTest[] = [];
+  const startTracked = coresStoppedAfterEach();
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
   });
   afterAll(() => closeServer(server));
-  afterEach(async () => {
-    for (const u of cores.splice(0)) await u.core.stop();
-  });
 
   async function device(mode: 'shared' | 'kiosk', o: Partial<StartCoreOptions> = {}) {
     const time = manualTime(Date.now());
-    const u = startCore({
+    const u = startTracked({
       url: server.url,
       dataDir: tempDir(),
       mode,
@@ -31,7 +28,6 @@ describe('the idle lock of a session', () => {
       timers: time.timers,
       ...o,
     });
-    cores.push(u);
     await u.core.invoke('session.state', {});
     return { u, time };
   }
@@ -98,8 +94,7 @@ describe('the idle lock of a session', () => {
 
   it('on a workstation: password login, locked after the organisation’s 15 minutes', async () => {
     const time = manualTime(Date.now());
-    const u = startCore({ url: server.url, dataDir: tempDir(), clock: time.clock, timers: time.timers });
-    cores.push(u);
+    const u = startTracked({ url: server.url, dataDir: tempDir(), clock: time.clock, timers: time.timers });
     const login = await u.core.invoke('session.loginPassword', { employeeNumber: '1004', password: 'welkom-daan' });
     expect(login).toMatchObject({ ok: true, value: { state: 'loggedIn', via: 'password', idle: { idleSeconds: 900 } } });
     time.advance(899_000);

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samenMethods } from '../../../../common/src/ipc/contract.js';
 import { memorySecretStore } from '../../../../main/core/device/secretStore.js';
-import { badgeCodes, demoPin, enrolmentCode, groupId, personId, startCore, switchableFetch, type CoreUnderTest, type StartCoreOptions } from '../../../fixtures/core/coreHarness.js';
+import { badgeCodes, demoPin, enrolmentCode, groupId, personId, switchableFetch, type CoreUnderTest, type StartCoreOptions, coresStoppedAfterEach } from '../../../fixtures/core/coreHarness.js';
 import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.js';
 import { manualTime } from '../../../fixtures/core/manualTime.js';
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
@@ -10,20 +10,16 @@ const tempDir = tempDirs();
 
 describe('quick login on a shared ward PC', () => {
   let server: TestServer;
-  const cores: CoreUnderTest[] = [];
+  const startTracked = coresStoppedAfterEach();
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
   });
   afterAll(() => closeServer(server));
-  afterEach(async () => {
-    for (const u of cores.splice(0)) await u.core.stop();
-  });
 
   /** A ward PC enrolled with a fresh code, its shared feed synced, nobody logged in. */
   async function wardPc(o: Partial<StartCoreOptions> = {}) {
-    const u = startCore({ url: server.url, dataDir: tempDir(), mode: 'shared', secrets: memorySecretStore(), enrolmentCode: await enrolmentCode(server), ...o });
-    cores.push(u);
+    const u = startTracked({ url: server.url, dataDir: tempDir(), mode: 'shared', secrets: memorySecretStore(), enrolmentCode: await enrolmentCode(server), ...o });
     expect(await u.core.invoke('session.state', {})).toMatchObject({ ok: true, value: { state: 'loggedOut', online: true } });
     await waitFor(async () => {
       const list = await u.core.invoke('timeline.list', { limit: 1 });
@@ -210,8 +206,7 @@ describe('quick login on a shared ward PC', () => {
   });
 
   it('is for shared and kiosk devices only', async () => {
-    const u = startCore({ url: server.url, dataDir: tempDir() });
-    cores.push(u);
+    const u = startTracked({ url: server.url, dataDir: tempDir() });
     expect(await u.core.invoke('session.badge', { codes: badgeCodes('1001') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await u.core.invoke('device.enrol', { code: 'ABCD-EFGH' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
