@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientMode } from '../common/src/ipc/views.js';
 import { createSamenCore } from '../main/core/api.js';
-import { fileSecretStore } from '../main/core/device/secretStore.js';
+import { fileSecretStore } from '../main/core/devices/secretStore.js';
 import { startBrowserShell } from '../main/web/shell.js';
 import { shellCore } from '../main/web/shellCore.js';
 import { readServerConfig } from '../server/src/config.js';

@@ -3,8 +3,8 @@ import type { MethodInput, MethodOutput, Result, SamenApi, SamenMethod } from '.
 import type { ClientMode, SessionState } from '../../common/src/ipc/views.js';
 import { CacheResetError, openCache } from './cache/openCache.js';
 import { systemClock, type Clock } from './clock.js';
-import { createDeviceLink } from './device/deviceLink.js';
-import { memorySecretStore, type SecretStore } from './device/secretStore.js';
+import { createDeviceLink } from './devices/deviceLink.js';
+import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
 import { createHandlers, type SessionOps } from './handlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';

@@ -1,11 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
-import { registerAuditRoutes } from './auth/auditRoutes.js';
+import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
-import { registerSyncRoute } from './changes/syncRoute.js';
+import { registerSyncRoute } from './sync/syncRoute.js';
 import { defaultServerOptions, type ServerContext, type ServerOptions } from './context.js';
 import type { Db } from './db/connect.js';
 import { registerDeviceRoutes } from './devices/deviceRoutes.js';
@@ -17,9 +17,9 @@ import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
-import { registerCommentRoutes } from './posts/commentRoutes.js';
-import { registerLikeRoutes } from './posts/likeRoutes.js';
-import { registerPostRoutes } from './posts/postRoutes.js';
+import { registerCommentRoutes } from './timeline/commentRoutes.js';
+import { registerLikeRoutes } from './timeline/likeRoutes.js';
+import { registerPostRoutes } from './timeline/postRoutes.js';
 import { registerEventsRoute } from './realtime/eventsRoute.js';
 import { createRealtimeHub } from './realtime/hub.js';
 

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../../common/src/api/entities.js';
 import type { ClientMode, SessionState, Theme } from '../../../common/src/ipc/views.js';
-import type { DeviceLinkState } from '../device/deviceLink.js';
+import type { DeviceLinkState } from '../devices/deviceLink.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { ActiveSession } from './sessionManager.js';
 

@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../../common/src/ipc/views.js';
 import { CacheResetError, type Cache } from '../cache/openCache.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import { readEventStream } from '../net/eventStream.js';
+import { readEventStream } from '../realtime/eventStream.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { PersonalStore } from '../personal/personalStore.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installBadgeCapture } from '../features/badge/keyCapture';
-import { DeviceUnlinkedScreen } from '../features/device/DeviceUnlinkedScreen';
-import { badgeGarbled, tapBadge } from '../features/login/badgeLogin';
-import { LockScreen } from '../features/login/LockScreen';
-import { LoginScreen } from '../features/login/LoginScreen';
+import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
+import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
+import { LockScreen } from '../features/session/LockScreen';
+import { LoginScreen } from '../features/session/LoginScreen';
 import { PersonCardDialog } from '../features/people/PersonCardDialog';
 import { startActivityReporter } from '../features/session/activity';
 import { IdleSheet } from '../features/session/IdleSheet';

@@ -6,7 +6,7 @@ import { register } from '../http/register.js';
 import { checkRateLimit, countHit } from '../limits/rateLimit.js';
 import { findMemberships } from '../groups/memberships.js';
 import { organisationFromRow, personFromRow } from '../people/serialize.js';
-import { LOGOUT_ACTIONS, recordAuthEvent } from './audit.js';
+import { LOGOUT_ACTIONS, recordAuthEvent } from '../audit/audit.js';
 import { resolveOrganisation } from './resolveOrganisation.js';
 import { verifySecret } from './secrets.js';
 import { makeToken } from './tokens.js';

@@ -4,7 +4,7 @@ import type { RouteDef } from '../../../common/src/api/route.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, forbidden } from '../http/apiError.js';
-import { recordAuthEvent } from './audit.js';
+import { recordAuthEvent } from '../audit/audit.js';
 import { parseToken } from './tokens.js';
 
 export type DeviceMode = Device['mode'];

@@ -7,7 +7,7 @@ import { ApiError } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { checkRateLimit, countHit } from '../limits/rateLimit.js';
 import { organisationFromRow, personFromRow, settingsFromJson } from '../people/serialize.js';
-import { recordAuthEvent, type AuthAction, type AuthResult } from './audit.js';
+import { recordAuthEvent, type AuthAction, type AuthResult } from '../audit/audit.js';
 import { issueDeviceSession } from './deviceSessions.js';
 import { assertNotLocked, clearWrongPins, countWrongPin, pinLockedError } from './pinLockout.js';
 import { pinDue } from './pinPolicy.js';

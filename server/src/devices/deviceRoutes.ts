@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
-import { recordAuthEvent } from '../auth/audit.js';
+import { recordAuthEvent } from '../audit/audit.js';
 import { requireRole } from '../auth/principal.js';
 import { resolveOrganisation } from '../auth/resolveOrganisation.js';
 import type { ServerContext } from '../context.js';

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Group, Membership } from '../../../common/src/api/entities.js';
 import type { Principal } from '../auth/principal.js';
-import type { Scope } from '../changes/feed.js';
+import type { Scope } from '../sync/feed.js';
 import type { Database, GroupMembersTable, GroupsTable } from '../db/schema.js';
 import { notFound } from '../http/apiError.js';
 

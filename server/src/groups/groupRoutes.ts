@@ -4,7 +4,7 @@ import { routes } from '../../../common/src/api/routes.js';
 import { membershipKey } from '../../../common/src/api/sync.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { hasRole, type Principal } from '../auth/principal.js';
-import { write, type ChangeCollector, type Trx } from '../changes/feed.js';
+import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';

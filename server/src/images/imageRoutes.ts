@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
-import { visiblePost } from '../posts/queries.js';
+import { visiblePost } from '../timeline/queries.js';
 import { processImage } from './process.js';
 
 /** For a device without a session: only photos of posts every employee may see. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
 import type { Notification } from '../../../common/src/api/entities.js';
 import { authenticateRoute } from '../auth/principal.js';
-import { latestSeq } from '../changes/feed.js';
+import { latestSeq } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';

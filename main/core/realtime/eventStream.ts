@@ -1,0 +1,86 @@
+import { NotificationEventSchema, SeqEventSchema } from '../../../common/src/api/events.js';
+import type { Notification } from '../../../common/src/api/entities.js';
+import type { HttpClient } from '../net/httpClient.js';
+import type { NetError } from '../net/netError.js';
+import { createSseParser } from './sseParser.js';
+
+export type LiveEvent =
+  | { type: 'seq'; seq: number }
+  | { type: 'notification'; seq: number; notification: Notification }
+  /** The server ended the stream because the session is no longer valid. */
+  | { type: 'session-ended' };
+
+export interface EventStreamHandlers {
+  onOpen(): void;
+  onEvent(event: LiveEvent): void;
+  /** The stream's last event id moved on; pass it back as `lastEventId` when reconnecting. */
+  onEventId(id: string): void;
+}
+
+/**
+ * Reads GET /v1/events until it ends. Resolves with why it ended: `closed` (stream ended, idle too
+ * long, or aborted) or the error that kept it from opening. The caller decides when to reconnect
+ * and passes the last event id it saw, so nothing said meanwhile is lost.
+ */
+export async function readEventStream(
+  http: HttpClient,
+  o: { token: string | null; lastEventId: string | null; signal: AbortSignal; idleTimeoutMs: number },
+  handlers: EventStreamHandlers,
+): Promise<{ ended: 'closed' } | { ended: 'failed'; error: NetError }> {
+  const idle = new AbortController();
+  const opened = await http.stream('events', {
+    token: o.token,
+    ...(o.lastEventId ? { headers: { 'last-event-id': o.lastEventId } } : {}),
+    signal: AbortSignal.any([o.signal, idle.signal]),
+  });
+  if (!opened.ok) return { ended: 'failed', error: opened.error };
+  handlers.onOpen();
+
+  // The server sends a heartbeat every few seconds; silence for longer means the line is dead.
+  let timer = setTimeout(() => idle.abort(), o.idleTimeoutMs);
+  const reader = opened.value.getReader();
+  const decoder = new TextDecoder();
+  const parser = createSseParser();
+  let lastId = o.lastEventId;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      clearTimeout(timer);
+      timer = setTimeout(() => idle.abort(), o.idleTimeoutMs);
+      for (const message of parser.push(decoder.decode(value, { stream: true }))) {
+        if (message.lastEventId !== null && message.lastEventId !== lastId) {
+          lastId = message.lastEventId;
+          handlers.onEventId(lastId);
+        }
+        const event = toLiveEvent(message.event, message.data);
+        if (event) handlers.onEvent(event);
+      }
+    }
+  } catch {
+    // Aborted or the connection dropped: either way the stream is over.
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => undefined);
+  }
+  return { ended: 'closed' };
+}
+
+function toLiveEvent(event: string, data: string): LiveEvent | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (event === 'seq') {
+    const parsed = SeqEventSchema.safeParse(json);
+    return parsed.success ? { type: 'seq', seq: parsed.data.seq } : null;
+  }
+  if (event === 'notification') {
+    const parsed = NotificationEventSchema.safeParse(json);
+    return parsed.success ? { type: 'notification', ...parsed.data } : null;
+  }
+  if (event === 'session-ended') return { type: 'session-ended' };
+  return null;
+}

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
+import type { Database } from '../db/schema.js';
+import { groupFromRow, membershipFromRow } from '../groups/access.js';
+import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
+import { commentFromRow, postFromRow } from '../timeline/serialize.js';
+
+type Upsert = Extract<SyncChange, { op: 'upsert' }>;
+type Data = Upsert['data'];
+
+/** Who reads the feed: a person, or an enrolled device on its own (nobody: `personId` null). */
+export interface Viewer {
+  tenantId: string;
+  personId: string | null;
+}
+
+/** What the caller may see of the current state; decides visibility at read time, not at write time. */
+export interface Visibility {
+  viewer: Viewer;
+  /** Ids of every group the caller is a member of. */
+  memberOf: Set<string>;
+}
+
+const CHUNK = 400;
+
+async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+/**
+ * Loads the current state of changed entities, in bulk per entity kind. Returns a map from
+ * `entity/id` to the data to send, or nothing when the entity is gone or not visible to the caller.
+ */
+export async function loadVisible(
+  k: Kysely<Database>,
+  v: Visibility,
+  wanted: Map<EntityName, string[]>,
+): Promise<Map<string, { entity: EntityName; data: Data }>> {
+  const t = v.viewer.tenantId;
+  const out = new Map<string, { entity: EntityName; data: Data }>();
+  const put = (entity: EntityName, id: string, data: Data) => out.set(`${entity}/${id}`, { entity, data });
+  const ids = (e: EntityName) => wanted.get(e) ?? [];
+
+  const groupVisibility = new Map<string, string>();
+  const groupIds = new Set(ids('group'));
+  const postRows = await inChunks(ids('post'), (c) => k.selectFrom('posts').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
+  const commentRows = await inChunks(ids('comment'), (c) => k.selectFrom('comments').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
+  const commentPosts = await inChunks([...new Set(commentRows.map((r) => r.post_id))], (c) =>
+    k.selectFrom('posts').select(['id', 'group_id']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
+  );
+  for (const r of [...postRows, ...commentPosts]) if (r.group_id) groupIds.add(r.group_id);
+  const membershipKeys = ids('membership').map((key) => key.split(':') as [string, string]);
+  for (const [g] of membershipKeys) groupIds.add(g);
+  const groupRows = await inChunks([...groupIds], (c) => k.selectFrom('groups').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
+  for (const g of groupRows) groupVisibility.set(g.id, g.visibility);
+  const canSeeGroup = (groupId: string | null) =>
+    groupId === null || (groupVisibility.has(groupId) && (groupVisibility.get(groupId) !== 'private' || v.memberOf.has(groupId)));
+
+  for (const g of groupRows) if (ids('group').includes(g.id) && canSeeGroup(g.id)) put('group', g.id, groupFromRow(g));
+  for (const r of postRows) if (canSeeGroup(r.group_id)) put('post', r.id, postFromRow(r));
+  const postGroup = new Map(commentPosts.map((r) => [r.id, r.group_id]));
+  for (const r of commentRows) {
+    if (postGroup.has(r.post_id) && canSeeGroup(postGroup.get(r.post_id) ?? null)) put('comment', r.id, commentFromRow(r));
+  }
+
+  for (const r of await inChunks(ids('person'), (c) => k.selectFrom('people').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute())) {
+    put('person', r.id, personFromRow(r));
+  }
+  for (const r of await inChunks(ids('department'), (c) => k.selectFrom('departments').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute())) {
+    put('department', r.id, departmentFromRow(r));
+  }
+  for (const r of await inChunks(ids('location'), (c) => k.selectFrom('locations').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute())) {
+    put('location', r.id, locationFromRow(r));
+  }
+  if (ids('organisation').includes(t)) {
+    const org = await k.selectFrom('organisations').selectAll().where('tenant_id', '=', t).executeTakeFirst();
+    if (org) put('organisation', t, organisationFromRow(org));
+  }
+
+  // Person-scoped entities: only ever the caller's own, and none for a device alone.
+  const me = v.viewer.personId;
+  if (me === null) return out;
+  const mine = (key: string) => key.endsWith(`:${me}`);
+  const myMemberships = membershipKeys.filter(([, person]) => person === me);
+  if (myMemberships.length > 0) {
+    const rows = await k
+      .selectFrom('group_members')
+      .selectAll()
+      .where('tenant_id', '=', t)
+      .where('person_id', '=', me)
+      .where(
+        'group_id',
+        'in',
+        myMemberships.map(([g]) => g),
+      )
+      .execute();
+    for (const r of rows) put('membership', `${r.group_id}:${r.person_id}`, membershipFromRow(r));
+  }
+  const likePosts = ids('like').filter(mine).map((key) => key.split(':')[0]!);
+  const likeRows = await inChunks(likePosts, (c) =>
+    k.selectFrom('likes').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('post_id', 'in', c).execute(),
+  );
+  for (const r of likeRows) put('like', `${r.post_id}:${r.person_id}`, { postId: r.post_id, personId: r.person_id, createdAt: r.created_at });
+  const notificationRows = await inChunks(ids('notification'), (c) =>
+    k.selectFrom('notifications').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
+  );
+  for (const r of notificationRows) {
+    put('notification', r.id, {
+      id: r.id,
+      kind: r.kind as 'mention' | 'reply',
+      actorId: r.actor_id,
+      postId: r.post_id,
+      commentId: r.comment_id,
+      createdAt: r.created_at,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { routes } from '../../../common/src/api/routes.js';
+import { SUPPORTED_SYNC_PROTOCOLS, likeKey, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
+import type { ServerContext } from '../context.js';
+import type { Database } from '../db/schema.js';
+import { groupFromRow } from '../groups/access.js';
+import { ApiError, forbidden } from '../http/apiError.js';
+import { register } from '../http/register.js';
+import { commentFromRow, postFromRow } from '../timeline/serialize.js';
+import { latestSeq } from './feed.js';
+import { loadVisible, type Viewer } from './resolve.js';
+
+export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): void {
+  register(app, ctx, routes.sync, async ({ query, principal: p }) => {
+    if (!(SUPPORTED_SYNC_PROTOCOLS as readonly number[]).includes(query.protocol)) {
+      throw new ApiError('validation', 'Deze versie van Samen is te oud voor de server. Werk Samen bij.', [
+        { path: 'query.protocol', message: `Ondersteund: ${SUPPORTED_SYNC_PROTOCOLS.join(', ')}` },
+      ]);
+    }
+    // A device alone is nobody: it gets the shared part, which is the same for every employee.
+    if (p.kind === 'device' && query.scope === 'personal') throw forbidden('Persoonlijke berichten vragen een ingelogde collega.');
+    const viewer: Viewer = p.kind === 'person' ? { tenantId: p.tenantId, personId: p.personId } : { tenantId: p.tenantId, personId: null };
+    return syncPage(ctx.k, viewer, query.since, query.limit, p.kind === 'device' ? 'shared' : query.scope);
+  });
+}
+
+/**
+ * One page of the change feed for one caller. Scopes pre-filter the feed (the caller's private groups
+ * and own items); the current state of each entity then decides what is sent, so an entity that was
+ * deleted or is no longer visible goes out as a tombstone.
+ */
+export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, limit: number, requested: SyncScope = 'all') {
+  // Nobody's member: a viewer without a person (a device) sees the shared part only.
+  const scope: SyncScope = p.personId === null ? 'shared' : requested;
+  // Read before the scan: every seq up to this one has committed (seqs are assigned under a lock held
+  // until commit), so a short page may safely move the cursor up to it.
+  const latest = await latestSeq(k, p.tenantId);
+  // The shared part is resolved as for someone in no group at all, so it is the same for every
+  // person and safe to keep on a shared device's disk.
+  const memberRows =
+    scope === 'shared' || p.personId === null
+      ? []
+      : await k
+          .selectFrom('group_members')
+          .innerJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'group_members.tenant_id').onRef('groups.id', '=', 'group_members.group_id'))
+          .select(['groups.id', 'groups.visibility'])
+          .where('group_members.tenant_id', '=', p.tenantId)
+          .where('group_members.person_id', '=', p.personId)
+          .execute();
+  const memberOf = new Set(memberRows.map((r) => r.id));
+  const privateScopes = memberRows.filter((r) => r.visibility === 'private').map((r) => `group:${r.id}`);
+  const scopes = [
+    ...(scope === 'personal' ? [] : ['org']),
+    ...(scope === 'shared' || p.personId === null ? [] : [`person:${p.personId}`, ...privateScopes]),
+  ];
+
+  const rows = await k
+    .selectFrom('changes')
+    .select(['seq', 'entity', 'entity_id', 'op'])
+    .where('tenant_id', '=', p.tenantId)
+    .where('seq', '>', since)
+    .where('scope', 'in', scopes)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+
+  const lastByKey = new Map<string, { seq: number; entity: EntityName; id: string }>();
+  for (const r of rows) {
+    const key = `${r.entity}/${r.entity_id}`;
+    lastByKey.delete(key);
+    lastByKey.set(key, { seq: Number(r.seq), entity: r.entity as EntityName, id: r.entity_id });
+  }
+  const wanted = new Map<EntityName, string[]>();
+  for (const c of lastByKey.values()) wanted.set(c.entity, [...(wanted.get(c.entity) ?? []), c.id]);
+  const visible = await loadVisible(k, { viewer: p, memberOf }, wanted);
+
+  const changes: SyncChange[] = [];
+  const privateGroups = new Set(memberRows.filter((r) => r.visibility === 'private').map((r) => r.id));
+  for (const c of [...lastByKey.values()].sort((a, b) => a.seq - b.seq)) {
+    const found = visible.get(`${c.entity}/${c.id}`);
+    if (found) changes.push({ seq: c.seq, entity: c.entity, id: c.id, op: 'upsert', data: found.data } as SyncChange);
+    else changes.push({ seq: c.seq, entity: c.entity, id: c.id, op: 'delete' });
+
+    if (c.entity !== 'membership') continue;
+    const groupId = c.id.split(':')[0]!;
+    if (!found && !memberOf.has(groupId)) {
+      // Out of a group: if it is private, the caller may no longer know it or anything in it.
+      const stillVisible = visible.has(`group/${groupId}`) || (await isOpenOrClosed(k, p.tenantId, groupId));
+      if (!stillVisible) changes.push({ seq: c.seq, entity: 'group', id: groupId, op: 'delete' });
+    } else if (found && privateGroups.has(groupId) && since > 0 && p.personId !== null) {
+      // Into a private group: its earlier content lies before the caller's cursor, so send it now.
+      changes.push(...(await privateGroupContent(k, { tenantId: p.tenantId, personId: p.personId }, groupId, c.seq)));
+    }
+  }
+
+  const hasMore = rows.length === limit;
+  const lastScanned = rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : since;
+  return { protocol: 1, changes, next: hasMore ? lastScanned : Math.max(latest, lastScanned, since), hasMore };
+}
+
+async function isOpenOrClosed(k: Kysely<Database>, tenantId: string, groupId: string) {
+  const g = await k.selectFrom('groups').select('visibility').where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
+  return g !== undefined && g.visibility !== 'private';
+}
+
+async function privateGroupContent(k: Kysely<Database>, p: { tenantId: string; personId: string }, groupId: string, seq: number): Promise<SyncChange[]> {
+  const tenantId = p.tenantId;
+  const group = await k.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
+  if (!group) return [];
+  const posts = await k.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).where('group_id', '=', groupId).orderBy('created_at').execute();
+  const comments =
+    posts.length === 0
+      ? []
+      : await k
+          .selectFrom('comments')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where(
+            'post_id',
+            'in',
+            k.selectFrom('posts').select('id').where('tenant_id', '=', tenantId).where('group_id', '=', groupId),
+          )
+          .orderBy('created_at')
+          .execute();
+  const likes =
+    posts.length === 0
+      ? []
+      : await k
+          .selectFrom('likes')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('person_id', '=', p.personId)
+          .where(
+            'post_id',
+            'in',
+            posts.map((r) => r.id),
+          )
+          .execute();
+  return [
+    { seq, entity: 'group', id: group.id, op: 'upsert', data: groupFromRow(group) },
+    ...posts.map((r): SyncChange => ({ seq, entity: 'post', id: r.id, op: 'upsert', data: postFromRow(r) })),
+    ...comments.map((r): SyncChange => ({ seq, entity: 'comment', id: r.id, op: 'upsert', data: commentFromRow(r) })),
+    ...likes.map((r): SyncChange => ({
+      seq,
+      entity: 'like',
+      id: likeKey(r.post_id, r.person_id),
+      op: 'upsert',
+      data: { postId: r.post_id, personId: r.person_id, createdAt: r.created_at },
+    })),
+  ];
+}

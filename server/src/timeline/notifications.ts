@@ -1,0 +1,61 @@
+import { uuidv7 } from '../../../common/src/ids.js';
+import { parseMentionHandles } from '../../../common/src/text/mentions.js';
+import type { ChangeCollector, Trx } from '../sync/feed.js';
+import type { StoredMention } from './serialize.js';
+
+/** Resolves `@handle`s in a text to active people of the tenant; unknown handles stay plain text. */
+export async function resolveMentions(trx: Trx, tenantId: string, body: string): Promise<StoredMention[]> {
+  const handles = parseMentionHandles(body).slice(0, 50);
+  if (handles.length === 0) return [];
+  const rows = await trx
+    .selectFrom('people')
+    .select(['id', 'handle'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', 1)
+    .where('handle', 'in', handles)
+    .execute();
+  return rows.map((r) => ({ personId: r.id, handle: r.handle }));
+}
+
+/** Queues a user-directed event (mention, reply) in the feed, visible to that person alone. */
+export async function notifyPerson(
+  trx: Trx,
+  changes: ChangeCollector,
+  n: { tenantId: string; personId: string; kind: 'mention' | 'reply'; actorId: string; postId: string; commentId: string | null; now: Date },
+): Promise<void> {
+  if (n.personId === n.actorId) return;
+  const id = uuidv7(n.now.getTime());
+  await trx
+    .insertInto('notifications')
+    .values({
+      tenant_id: n.tenantId,
+      id,
+      person_id: n.personId,
+      kind: n.kind,
+      actor_id: n.actorId,
+      post_id: n.postId,
+      comment_id: n.commentId,
+      created_at: n.now.toISOString(),
+    })
+    .execute();
+  changes.add('notification', id, 'upsert', `person:${n.personId}`);
+}
+
+/** Who may see content of a group: everyone (null) or only these members. */
+export async function privateAudience(trx: Trx, tenantId: string, groupId: string | null): Promise<Set<string> | null> {
+  if (!groupId) return null;
+  const group = await trx
+    .selectFrom('groups')
+    .select('visibility')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', groupId)
+    .executeTakeFirst();
+  if (group?.visibility !== 'private') return null;
+  const members = await trx
+    .selectFrom('group_members')
+    .select('person_id')
+    .where('tenant_id', '=', tenantId)
+    .where('group_id', '=', groupId)
+    .execute();
+  return new Set(members.map((m) => m.person_id));
+}

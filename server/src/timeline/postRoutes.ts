@@ -1,0 +1,208 @@
+import type { FastifyInstance } from 'fastify';
+import { routes } from '../../../common/src/api/routes.js';
+import { uuidv7 } from '../../../common/src/ids.js';
+import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
+import { hasRole, type Principal } from '../auth/principal.js';
+import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
+import type { ServerContext } from '../context.js';
+import { canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
+import { ApiError, forbidden, notFound } from '../http/apiError.js';
+import { register } from '../http/register.js';
+import { hitRateLimit } from '../limits/rateLimit.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { attachImages, detachImagesExcept } from './images.js';
+import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
+import { toPostViews, visiblePost } from './queries.js';
+import type { StoredMention } from './serialize.js';
+
+export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  register(app, ctx, routes.listPosts, async ({ query, principal: p }) => {
+    let q = ctx.k
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where('posts.tenant_id', '=', p.tenantId)
+      .where(canSeeGroupContent(p, 'posts.group_id'));
+    if (query.groupId) {
+      await visibleGroup(ctx.k, p, query.groupId);
+      q = q.where('posts.group_id', '=', query.groupId);
+    } else if (query.audience === 'organisation') {
+      q = q.where('posts.group_id', 'is', null);
+    }
+    if (query.hashtag) {
+      const tag = normaliseHashtag(query.hashtag);
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('post_hashtags as h')
+            .select('h.post_id')
+            .where('h.tenant_id', '=', p.tenantId)
+            .where('h.tag', '=', tag)
+            .whereRef('h.post_id', '=', 'posts.id'),
+        ),
+      );
+    }
+    if (query.authorId) q = q.where('posts.author_id', '=', query.authorId);
+    if (query.pinned !== undefined) q = q.where('posts.pinned', '=', query.pinned ? 1 : 0);
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor);
+      if (!c) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
+      q = q.where((eb) =>
+        eb.or([eb('posts.created_at', '<', c.createdAt), eb.and([eb('posts.created_at', '=', c.createdAt), eb('posts.id', '<', c.id)])]),
+      );
+    }
+    const rows = await q.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: await toPostViews(ctx.k, p, page),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+    };
+  });
+
+  register(app, ctx, routes.getPost, async ({ params, principal: p }) => {
+    const row = await visiblePost(ctx.k, p, params.id);
+    return (await toPostViews(ctx.k, p, [row]))[0]!;
+  });
+
+  register(app, ctx, routes.createPost, async ({ body, principal: p }) => {
+    await hitRateLimit(ctx, p.tenantId, `posts:${p.personId}`, { limit: 30, windowSeconds: 600 });
+    if (body.pinned && !hasRole(p, 'editor')) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
+    const id = body.id ?? uuidv7(ctx.now().getTime());
+    const groupId = body.groupId ?? null;
+    let group = null;
+    if (groupId) {
+      const found = await visibleGroup(ctx.k, p, groupId);
+      if (!found.membership) throw forbidden('Word eerst lid van deze groep om erin te posten.');
+      group = found.group;
+    }
+    const existing = await ctx.k.selectFrom('posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
+    if (existing) {
+      // The same post delivered twice by an outbox whose first answer was lost: hand back what exists.
+      if (existing.author_id === p.personId && existing.body === body.body) return (await toPostViews(ctx.k, p, [existing]))[0]!;
+      throw new ApiError('conflict', 'Er bestaat al een bericht met dit id.');
+    }
+    const now = ctx.now().toISOString();
+    await write(ctx, p.tenantId, async (trx, changes) => {
+      const images = await attachImages(trx, p.tenantId, p.personId, id, body.imageIds);
+      const mentions = await resolveMentions(trx, p.tenantId, body.body);
+      const hashtags = parseHashtags(body.body);
+      await trx
+        .insertInto('posts')
+        .values({
+          tenant_id: p.tenantId,
+          id,
+          author_id: p.personId,
+          group_id: groupId,
+          body: body.body,
+          hashtags: JSON.stringify(hashtags),
+          mentions: JSON.stringify(mentions),
+          images: JSON.stringify(images),
+          pinned: body.pinned ? 1 : 0,
+          like_count: 0,
+          comment_count: 0,
+          created_at: now,
+          edited_at: null,
+        })
+        .execute();
+      await saveHashtags(trx, p.tenantId, id, hashtags, now);
+      changes.add('post', id, 'upsert', contentScope(group));
+      await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
+    });
+    return (await toPostViews(ctx.k, p, [await visiblePost(ctx.k, p, id)]))[0]!;
+  });
+
+  register(app, ctx, routes.editPost, async ({ params, body, principal: p }) => {
+    const post = await visiblePost(ctx.k, p, params.id);
+    const editsContent = body.body !== undefined || body.imageIds !== undefined;
+    if (editsContent && post.author_id !== p.personId) throw forbidden('Je kunt alleen je eigen berichten bewerken.');
+    if (body.pinned !== undefined && !hasRole(p, 'editor')) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
+    const now = ctx.now().toISOString();
+    await write(ctx, p.tenantId, async (trx, changes) => {
+      const update: Record<string, string | number> = {};
+      if (body.body !== undefined && body.body !== post.body) {
+        const mentions = await resolveMentions(trx, p.tenantId, body.body);
+        const hashtags = parseHashtags(body.body);
+        Object.assign(update, { body: body.body, hashtags: JSON.stringify(hashtags), mentions: JSON.stringify(mentions), edited_at: now });
+        await trx.deleteFrom('post_hashtags').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).execute();
+        await saveHashtags(trx, p.tenantId, post.id, hashtags, post.created_at);
+        const previous = JSON.parse(post.mentions) as StoredMention[];
+        await notifyMentioned(trx, changes, p, { postId: post.id, commentId: null, groupId: post.group_id, mentions, previous, now: ctx.now() });
+      }
+      if (body.imageIds !== undefined) {
+        await detachImagesExcept(trx, p.tenantId, post.id, body.imageIds);
+        const images = await attachImages(trx, p.tenantId, p.personId, post.id, body.imageIds);
+        Object.assign(update, { images: JSON.stringify(images), edited_at: now });
+      }
+      if (body.pinned !== undefined) update.pinned = body.pinned ? 1 : 0;
+      if (Object.keys(update).length === 0) return;
+      await trx.updateTable('posts').set(update).where('tenant_id', '=', p.tenantId).where('id', '=', post.id).execute();
+      changes.add('post', post.id, 'upsert', await scopeOfGroup(trx, p.tenantId, post.group_id));
+    });
+    return (await toPostViews(ctx.k, p, [await visiblePost(ctx.k, p, post.id)]))[0]!;
+  });
+
+  register(app, ctx, routes.deletePost, async ({ params, principal: p }) => {
+    const post = await visiblePost(ctx.k, p, params.id);
+    if (post.author_id !== p.personId && !hasRole(p, 'editor')) throw forbidden('Je kunt alleen je eigen berichten verwijderen.');
+    await write(ctx, p.tenantId, async (trx, changes) => {
+      await deletePostRows(trx, changes, p.tenantId, post.id, await scopeOfGroup(trx, p.tenantId, post.group_id));
+    });
+    return { ok: true as const };
+  });
+}
+
+async function saveHashtags(trx: Trx, tenantId: string, postId: string, tags: string[], createdAt: string) {
+  if (tags.length === 0) return;
+  await trx
+    .insertInto('post_hashtags')
+    .values(tags.map((tag) => ({ tenant_id: tenantId, tag, post_id: postId, created_at: createdAt })))
+    .execute();
+}
+
+export async function scopeOfGroup(trx: Trx, tenantId: string, groupId: string | null) {
+  if (!groupId) return contentScope(null);
+  const group = await trx.selectFrom('groups').select(['id', 'visibility']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
+  if (!group) throw notFound();
+  return contentScope(group);
+}
+
+/** Mentions notify only people who can see the text, and only once per person. */
+export async function notifyMentioned(
+  trx: Trx,
+  changes: ChangeCollector,
+  p: Principal,
+  m: { postId: string; commentId: string | null; groupId: string | null; mentions: StoredMention[]; previous: StoredMention[]; now: Date },
+): Promise<void> {
+  const already = new Set(m.previous.map((x) => x.personId));
+  const audience = await privateAudience(trx, p.tenantId, m.groupId);
+  for (const mention of m.mentions) {
+    if (already.has(mention.personId) || (audience && !audience.has(mention.personId))) continue;
+    await notifyPerson(trx, changes, {
+      tenantId: p.tenantId,
+      personId: mention.personId,
+      kind: 'mention',
+      actorId: p.personId,
+      postId: m.postId,
+      commentId: m.commentId,
+      now: m.now,
+    });
+  }
+}
+
+/** Removes a post with everything hanging off it; the feed gets tombstones, so caches forget it too. */
+async function deletePostRows(trx: Trx, changes: ChangeCollector, tenantId: string, postId: string, scope: ReturnType<typeof contentScope>) {
+  const notifications = await trx
+    .selectFrom('notifications')
+    .select(['id', 'person_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('post_id', '=', postId)
+    .execute();
+  for (const n of notifications) changes.add('notification', n.id, 'delete', `person:${n.person_id}`);
+  await trx.deleteFrom('notifications').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('comments').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('likes').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_hashtags').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('posts').where('tenant_id', '=', tenantId).where('id', '=', postId).execute();
+  changes.add('post', postId, 'delete', scope);
+}

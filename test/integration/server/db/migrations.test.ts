@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ORGANISATION_SETTINGS } from '../../../../common/src/api/entities.js';
+import type { Db } from '../../../../server/src/db/connect.js';
+import { migrateToLatest } from '../../../../server/src/db/migrate.js';
+import { migrations } from '../../../../server/src/db/migrations/index.js';
+import { organisationFromRow } from '../../../../server/src/people/serialize.js';
+import { seedOrganisation } from '../../../../server/src/seed/index.js';
+import { openTestDatabase, testDialects } from '../../../fixtures/testServer.js';
+
+const dialects = await testDialects();
+
+async function counts(db: Db) {
+  const k = db.kysely;
+  const n = async (table: 'people' | 'posts' | 'comments' | 'likes' | 'changes') =>
+    Number((await k.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { people: await n('people'), posts: await n('posts'), comments: await n('comments'), likes: await n('likes'), changes: await n('changes') };
+}
+
+describe.each(dialects)('server migrations (%s)', (dialect) => {
+  let dispose: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await dispose?.();
+    dispose = null;
+  });
+
+  it('runs forward only, once, and keeps an organisation’s data through every later migration', async () => {
+    const opened = await openTestDatabase(dialect);
+    dispose = opened.dispose;
+    // openTestDatabase migrated to the latest; a second run must find nothing to do.
+    expect(await migrateToLatest(opened.db)).toEqual([]);
+    await seedOrganisation(opened.db, { seed: 3, employees: 50, slug: 'migratie', images: false });
+    const before = await counts(opened.db);
+    expect(before.posts).toBeGreaterThan(0);
+    expect(await migrateToLatest(opened.db)).toEqual([]);
+    expect(await counts(opened.db)).toEqual(before);
+  });
+
+  it.each(migrations.map((m, i) => [m.name, i] as const))('%s applies to a database holding data of the version before it', async (_name, index) => {
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    dispose = fresh.dispose;
+    await migrateToLatest(fresh.db, migrations.slice(0, index));
+    if (index > 0) await seedOrganisation(fresh.db, { seed: 4, employees: 50, slug: 'oud', images: false });
+    const before = index > 0 ? await counts(fresh.db) : null;
+    expect(await migrateToLatest(fresh.db, migrations.slice(0, index + 1))).toEqual([migrations[index]!.name]);
+    if (before) expect(await counts(fresh.db)).toEqual(before);
+  });
+
+  it('0002_devices gives organisations already there the default settings and their sessions the kind "session"', async () => {
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    dispose = fresh.dispose;
+    const index = migrations.findIndex((m) => m.name === '0002_devices');
+    await migrateToLatest(fresh.db, migrations.slice(0, index));
+    const { tenantId } = await seedOrganisation(fresh.db, { seed: 5, employees: 50, slug: 'bestaand', images: false });
+    const person = await fresh.db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirstOrThrow();
+    await fresh.db.kysely
+      .insertInto('sessions')
+      .values({ tenant_id: tenantId, token_hash: 'h', person_id: person.id, device_id: null, created_at: '2030-01-01T00:00:00.000Z', expires_at: '2030-01-02T00:00:00.000Z', revoked_at: null })
+      .execute();
+    await migrateToLatest(fresh.db, migrations.slice(0, index + 1));
+    const org = await fresh.db.kysely.selectFrom('organisations').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+    expect(JSON.parse(org.settings)).toEqual(DEFAULT_ORGANISATION_SETTINGS);
+    expect(organisationFromRow(org).settings).toEqual(DEFAULT_ORGANISATION_SETTINGS);
+    expect((await fresh.db.kysely.selectFrom('sessions').select('kind').executeTakeFirstOrThrow()).kind).toBe('session');
+    const pins = await fresh.db.kysely.selectFrom('people').select('last_pin_at').where('tenant_id', '=', tenantId).execute();
+    expect(pins.every((p) => p.last_pin_at === null)).toBe(true);
+    expect(await fresh.db.kysely.selectFrom('devices').selectAll().execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../../fixtures/apiClient.js';
+import { openEventStream } from '../../../fixtures/sseReader.js';
+import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
+
+const dialects = await testDialects();
+
+describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
+  let s: TestServer;
+  let anna: TestClient;
+  let bram: TestClient;
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+    [anna, bram] = await Promise.all([s.login('1001'), s.login('1002')]);
+  });
+  afterAll(() => s?.close());
+
+  it('tells a second connection about a new post within a second', async () => {
+    const stream = await openEventStream(s.url, bram.token!);
+    const initial = await stream.waitFor((e) => e.event === 'seq');
+    const started = Date.now();
+    const post = await anna.post('/v1/posts', { body: 'Wie heeft de sleutel van de medicijnkar?' });
+    const announced = await stream.waitFor((e) => e.event === 'seq' && e.data.seq > initial.data.seq, 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const page = await bram.get(`/v1/sync?since=${initial.data.seq}`);
+    expect(page.body.changes.map((c: { id: string }) => c.id)).toContain(post.body.id);
+    expect(announced.id).toBe(String(announced.data.seq));
+    stream.close();
+  });
+
+  it('sends a mention only to the person mentioned', async () => {
+    const bramStream = await openEventStream(s.url, bram.token!);
+    const carla = await s.login('1003');
+    const carlaStream = await openEventStream(s.url, carla.token!);
+    await bramStream.waitFor((e) => e.event === 'seq');
+    await carlaStream.waitFor((e) => e.event === 'seq');
+    const post = await anna.post('/v1/posts', { body: 'Dank je @bram.jansen voor het invallen!' });
+    const n = await bramStream.waitFor((e) => e.event === 'notification');
+    expect(n.data.notification).toMatchObject({ kind: 'mention', postId: post.body.id });
+    await carlaStream.waitFor((e) => e.event === 'seq' && e.data.seq >= n.data.seq);
+    expect(carlaStream.events.some((e) => e.event === 'notification')).toBe(false);
+    bramStream.close();
+    carlaStream.close();
+  });
+
+  it('loses nothing across a reconnect with Last-Event-ID', async () => {
+    const first = await openEventStream(s.url, bram.token!);
+    const last = await first.waitFor((e) => e.event === 'seq');
+    first.close();
+    const missed1 = await anna.post('/v1/posts', { body: '@bram.jansen kun je morgen de vroege dienst doen?' });
+    const missed2 = await anna.post('/v1/posts', { body: 'Nog een vraag voor @bram.jansen over de overdracht' });
+    const resumed = await openEventStream(s.url, bram.token!, last.id!);
+    const latest = await resumed.waitFor((e) => e.event === 'seq');
+    const notes = resumed.events.filter((e) => e.event === 'notification').map((e) => e.data.notification.postId);
+    expect(notes).toEqual([missed1.body.id, missed2.body.id]);
+    expect(latest.data.seq).toBeGreaterThan(Number(last.id));
+    resumed.close();
+  });
+
+  it('sends heartbeats and ends the stream when the session is revoked', async () => {
+    const eva = await s.login('1005');
+    const stream = await openEventStream(s.url, eva.token!);
+    await stream.waitFor((e) => e.event === 'seq');
+    await eva.post('/v1/auth/logout');
+    await stream.waitFor((e) => e.event === 'session-ended', 3000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stream.ended).toBe(true);
+  });
+
+  it('refuses a stream without a valid token', async () => {
+    const res = await fetch(`${s.url}/v1/events`);
+    expect(res.status).toBe(401);
+  });
+});
