@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { CommentSchema, PostSchema } from '../entities.js';
+import { Id, Limit, UserText } from '../primitives.js';
+import { defineRoute } from '../route.js';
+import { IdParams, Ok, Page } from './shared.js';
+
+export const POST_BODY_MAX = 10_000;
+export const COMMENT_BODY_MAX = 2_000;
+export const POST_IMAGES_MAX = 10;
+
+export const PostViewSchema = PostSchema.extend({
+  /** Per caller; the change feed carries this as a `like` entity instead. */
+  likedByMe: z.boolean(),
+});
+export type PostView = z.infer<typeof PostViewSchema>;
+
+const PostBody = UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1, 'Schrijf eerst een bericht.'));
+
+export const timelineRoutes = {
+  listPosts: defineRoute({
+    method: 'GET',
+    path: '/v1/posts',
+    summary: 'Posts newest first, of the whole organisation or one group, optionally by hashtag or author',
+    auth: 'session',
+    query: z.strictObject({
+      groupId: Id.optional(),
+      /** `organisation`: only posts addressed to everyone; default: everything the caller may see. */
+      audience: z.enum(['all', 'organisation']).default('all'),
+      hashtag: z.string().max(60).optional(),
+      authorId: Id.optional(),
+      pinned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+      cursor: z.string().max(200).optional(),
+      limit: Limit(100, 20),
+    }),
+    response: Page(PostViewSchema),
+  }),
+  getPost: defineRoute({
+    method: 'GET',
+    path: '/v1/posts/:id',
+    summary: 'One post',
+    auth: 'session',
+    params: IdParams,
+    response: PostViewSchema,
+  }),
+  createPost: defineRoute({
+    method: 'POST',
+    path: '/v1/posts',
+    summary: 'Create a post for the whole organisation or a group',
+    auth: 'session',
+    grantable: true,
+    body: z.strictObject({
+      /** Made by the client (UUIDv7) so an offline post keeps its id; the server makes one if absent. */
+      id: Id.optional(),
+      body: PostBody,
+      groupId: Id.nullable().optional(),
+      imageIds: z.array(Id).max(POST_IMAGES_MAX).default([]),
+      pinned: z.boolean().optional(),
+    }),
+    response: PostViewSchema,
+    status: 201,
+  }),
+  editPost: defineRoute({
+    method: 'PATCH',
+    path: '/v1/posts/:id',
+    summary: 'Edit your own post (editors may also pin and unpin)',
+    auth: 'session',
+    params: IdParams,
+    body: z.strictObject({
+      body: PostBody.optional(),
+      imageIds: z.array(Id).max(POST_IMAGES_MAX).optional(),
+      pinned: z.boolean().optional(),
+    }),
+    response: PostViewSchema,
+  }),
+  deletePost: defineRoute({
+    method: 'DELETE',
+    path: '/v1/posts/:id',
+    summary: 'Delete your own post, or any post as editor',
+    auth: 'session',
+    grantable: true,
+    params: IdParams,
+    response: Ok,
+  }),
+  listComments: defineRoute({
+    method: 'GET',
+    path: '/v1/posts/:id/comments',
+    summary: 'Comments of a post, oldest first',
+    auth: 'session',
+    params: IdParams,
+    response: z.object({ items: z.array(CommentSchema) }),
+  }),
+  createComment: defineRoute({
+    method: 'POST',
+    path: '/v1/posts/:id/comments',
+    summary: 'Comment on a post',
+    auth: 'session',
+    grantable: true,
+    params: IdParams,
+    body: z.strictObject({
+      id: Id.optional(),
+      body: UserText(COMMENT_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1, 'Schrijf eerst een reactie.')),
+    }),
+    response: CommentSchema,
+    status: 201,
+  }),
+  deleteComment: defineRoute({
+    method: 'DELETE',
+    path: '/v1/comments/:id',
+    summary: 'Delete your own comment, or any comment as editor',
+    auth: 'session',
+    params: IdParams,
+    response: Ok,
+  }),
+  likePost: defineRoute({
+    method: 'PUT',
+    path: '/v1/posts/:id/like',
+    summary: 'Like a post (repeating it changes nothing)',
+    auth: 'session',
+    grantable: true,
+    params: IdParams,
+    response: z.object({ likeCount: z.number().int(), likedByMe: z.literal(true) }),
+  }),
+  unlikePost: defineRoute({
+    method: 'DELETE',
+    path: '/v1/posts/:id/like',
+    summary: 'Take back a like (repeating it changes nothing)',
+    auth: 'session',
+    grantable: true,
+    params: IdParams,
+    response: z.object({ likeCount: z.number().int(), likedByMe: z.literal(false) }),
+  }),
+} as const;
