@@ -1,45 +1,27 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 /**
- * Layering, as VS Code enforces it: common/ imports nothing of ours; server/ and the client never
- * import each other; only main/electron (and the preload) may import 'electron'; the renderer reaches
- * the machine only through window.samen.
+ * Each runtime sees its own globals (TypeScript does the same per tsconfig.<layer>.json), and the
+ * layering rule (eslint/layers.js) checks every import against the layer of the file it resolves to.
  */
-const layer = (files, patterns) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
-});
-
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'tmp/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { samen: layers },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'samen/layering': 'error',
     },
   },
-  layer(['common/**/*.ts'], [
-    { group: ['**/server/**', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'common/ imports nothing from the other layers.' },
-    { group: ['electron', 'node:*', 'fs', 'path'], message: 'common/ runs in every process, the renderer included.' },
-  ]),
-  layer(['server/**/*.ts'], [
-    { group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], message: 'The server shares code with the client only through common/.' },
-  ]),
-  layer(['main/core/**/*.ts', 'main/web/**/*.ts'], [
-    { group: ['electron'], message: "Only main/electron imports 'electron'; inject a small interface instead." },
-    { group: ['**/server/**', '**/renderer/**'], message: 'The client shares code with the server only through common/.' },
-  ]),
-  layer(['main/electron/**/*.ts', 'preload/**/*.ts'], [
-    { group: ['**/server/**', '**/renderer/**'], message: 'The client shares code with the server only through common/.' },
-  ]),
-  layer(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
-    { group: ['electron', 'node:*', '**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer reaches the machine only through window.samen.' },
-  ]),
+  { files: ['server/**', 'main/**', 'scripts/**', 'bench/**', 'eslint/**', '*.js', '*.ts'], languageOptions: { globals: globals.node } },
+  { files: ['renderer/src/**', 'preload/**'], languageOptions: { globals: globals.browser } },
+  { files: ['test/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {
     files: ['test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -2,7 +2,7 @@
 export type RandomBytes = (n: number) => Uint8Array;
 
 // Web Crypto exists in Node 20 and in the renderer, so common/ stays runnable in both.
-const cryptoRandom: RandomBytes = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+const cryptoRandom: RandomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
 
 /**
  * UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.

@@ -73,7 +73,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       const res = await doFetch(url, {
         method: route.method,
         headers,
-        ...(body !== undefined ? { body: body as BodyInit } : {}),
+        ...(body !== undefined ? { body: body as NonNullable<RequestInit['body']> } : {}),
         ...(signals.length ? { signal: AbortSignal.any(signals) } : {}),
       });
       if (res.ok) return { ok: true, value: res };
