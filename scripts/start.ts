@@ -1,21 +1,24 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientMode } from '../common/src/ipc/views.js';
-import { createSamenCore } from '../main/core/api.js';
-import { fileSecretStore } from '../main/core/devices/secretStore.js';
-import { startBrowserShell } from '../main/web/shell.js';
-import { shellCore } from '../main/web/shellCore.js';
+import { appDataDir } from '../main/core/config/appDataDir.js';
+import { parseClientConfig, readConfigFile } from '../main/core/config/loadClientConfig.js';
+import { machineConfigPath } from '../main/core/config/machineConfigPath.js';
+import { consoleLogger } from '../main/core/log.js';
+import { BRIDGE_SCRIPT, RENDERER_DIR, startWebClient } from '../main/web/main.js';
 import { readServerConfig } from '../server/src/config.js';
 import { demoLoginText, startServer } from '../server/src/start.js';
-import { appDataDir } from './appDataDir.js';
 import { buildAll } from './build.js';
 import { findElectron } from './findElectron.js';
+import { startOverrides } from './startSettings.js';
 
 /**
- * `npm start`: the embedded server with the demo organisation (or `--server URL`) plus the client —
- * in Electron where its binary can run, otherwise the browser shell, whose address it prints.
+ * `npm start`: chooses the shell, nothing more. The client's settings come from the machine-wide
+ * config file when there is one, with the command line winning; without a server URL it starts the
+ * embedded server with the demo organisation. Then Electron where its binary can run, otherwise the
+ * browser shell (main/web/main.ts), whose address it prints.
  */
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -23,7 +26,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     data: { type: 'string' },
-    mode: { type: 'string', default: 'workstation' },
+    mode: { type: 'string' },
     server: { type: 'string' },
     'idle-seconds': { type: 'string' },
     'enrolment-code': { type: 'string' },
@@ -31,71 +34,63 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const fail = (message: string): never => {
+function fail(message: string): never {
   console.error(`samen: ${message}`);
   process.exit(2);
-};
-const mode = ClientMode.safeParse(values.mode);
-if (!mode.success) fail(`--mode must be one of ${ClientMode.options.join(', ')}`);
+}
+if (values.mode !== undefined && !ClientMode.safeParse(values.mode).success) fail(`--mode must be one of ${ClientMode.options.join(', ')}`);
+const idleSeconds = values['idle-seconds'] === undefined ? undefined : Number(values['idle-seconds']);
+if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds >= 1)) fail('--idle-seconds must be a whole number of seconds');
 const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a number from 0 to 65535');
 const dataDir = path.resolve(values.data ?? appDataDir());
 mkdirSync(dataDir, { recursive: true });
 
-let serverUrl = values.server;
+const configFile = machineConfigPath();
+const file = readConfigFile(configFile, { missingIsEmpty: true });
+if (!file.ok) fail(file.message);
+const fromFile = file.json;
+const { overrides, embeddedServer } = startOverrides(
+  fromFile,
+  { mode: values.mode, server: values.server, idleSeconds, enrolmentCode: values['enrolment-code'], data: values.data },
+  dataDir,
+);
+
 let stopServer: (() => Promise<void>) | null = null;
-let enrolmentCode = values['enrolment-code'];
-if (!serverUrl) {
-  const config = readServerConfig(['--port', '0', '--data', path.join(dataDir, 'server'), '--seed', 'demo'], {});
-  const server = await startServer({ ...config, databaseUrl: undefined }, { quiet: true });
-  serverUrl = server.url;
+if (embeddedServer) {
+  const server = await startServer({ ...readServerConfig(['--port', '0', '--data', path.join(dataDir, 'server'), '--seed', 'demo'], {}), databaseUrl: undefined }, { quiet: true });
   stopServer = server.stop;
+  overrides.serverUrl = server.url;
   console.log(demoLoginText());
   // The embedded demo server enrols its own ward PC or kiosk, so those modes work without set-up.
-  if (mode.data !== 'workstation' && !enrolmentCode) {
-    enrolmentCode = (await server.issueEnrolmentCode({ name: `Demo-${mode.data === 'kiosk' ? 'kiosk' : 'afdelings-pc'}`, mode: mode.data! })).code;
+  const mode = overrides.mode ?? fromFile.mode;
+  if ((mode === 'shared' || mode === 'kiosk') && !overrides.enrolmentCode && !fromFile.enrolmentCode) {
+    overrides.enrolmentCode = (await server.issueEnrolmentCode({ name: `Demo-${mode === 'kiosk' ? 'kiosk' : 'afdelings-pc'}`, mode })).code;
   }
 }
-console.log(`Server: ${serverUrl}`);
+const parsed = parseClientConfig(configFile, fromFile, { defaultDataDir: path.join(dataDir, 'client'), overrides });
+if (!parsed.ok) {
+  await stopServer?.();
+  fail(parsed.message);
+}
+const { config } = parsed;
+console.log(`Server: ${config.serverUrl}`);
 
 if (rendererIsStale()) await buildAll({ quiet: true });
 
 const electronBinary = findElectron();
 if (electronBinary) {
   await buildAll({ electron: true, quiet: true });
-  const configFile = path.join(dataDir, 'client-config.json');
-  const clientConfig = { serverUrl, mode: mode.data, dataDir: path.join(dataDir, 'client'), ...idleSetting(), ...(enrolmentCode ? { enrolmentCode } : {}) };
-  writeFileSync(configFile, JSON.stringify(clientConfig, null, 2));
-  const child = spawn(electronBinary, [path.join(root, 'dist/electron/main.js')], { stdio: 'inherit', env: { ...process.env, SAMEN_CONFIG: configFile } });
+  // Electron reads the same settings from a config file of its own, so what it runs is what this printed.
+  const electronConfig = path.join(dataDir, 'client-config.json');
+  writeFileSync(electronConfig, JSON.stringify({ ...fromFile, ...overrides, dataDir: config.dataDir }, null, 2));
+  const child = spawn(electronBinary, [path.join(root, 'dist/electron/main.js')], { stdio: 'inherit', env: { ...process.env, SAMEN_CONFIG: electronConfig } });
   child.on('exit', (code) => void stopServer?.().then(() => process.exit(code ?? 0)));
 } else {
-  const clientDir = path.join(dataDir, 'client');
-  const core = createSamenCore({
-    dataDir: clientDir,
-    serverUrl,
-    mode: mode.data!,
-    // The browser shell has no OS key store; the device token is a file in the client's data folder.
-    secrets: fileSecretStore(clientDir),
-    ...(enrolmentCode ? { enrolmentCode } : {}),
-    ...idleSetting(),
-    log: {
-      info: () => undefined,
-      warn: (m, f) => console.warn(`samen: ${m}`, f ?? ''),
-      error: (m, f) => console.error(`samen: ${m}`, f ?? ''),
-    },
-    imageUrl: (id, size) => `/images/${id}?size=${size}`,
-  });
-  const shell = await startBrowserShell({
-    core: shellCore(core),
-    rendererDir: path.join(root, 'renderer/dist'),
-    bridgeScript: readFileSync(path.join(root, 'dist/web/samen-bridge.js'), 'utf8'),
-    port,
-  });
-  core.start();
-  console.log(`Samen: ${shell.url}`);
+  const client = await startWebClient({ config, port, log: consoleLogger({ info: false }) });
+  console.log(`Samen: ${client.url}`);
   const stop = async () => {
-    await shell.close();
-    await core.stop();
+    await client.stop();
     await stopServer?.();
     process.exit(0);
   };
@@ -103,17 +98,9 @@ if (electronBinary) {
   process.once('SIGTERM', () => void stop());
 }
 
-function idleSetting(): { idleSeconds?: number } {
-  const text = values['idle-seconds'];
-  if (text === undefined) return {};
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail('--idle-seconds must be a whole number of seconds');
-  return { idleSeconds: n };
-}
-
 /** Rebuilds when a renderer or bridge source is newer than the build, so `npm start` never serves old code. */
 function rendererIsStale(): boolean {
-  const built = [path.join(root, 'renderer/dist/index.html'), path.join(root, 'dist/web/samen-bridge.js')];
+  const built = [path.join(RENDERER_DIR, 'index.html'), BRIDGE_SCRIPT];
   if (!built.every((f) => existsSync(f))) return true;
   const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs));
   const newest = (dir: string): number =>

@@ -9,3 +9,15 @@ export interface Logger {
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
 }
+
+/** One JSON object per line on the console, for both shells; `info` only when asked for (it is chatty). */
+export function consoleLogger(o: { info: boolean }): Logger {
+  const line = (level: string, message: string, fields?: LogFields) => JSON.stringify({ level, msg: message, ...fields });
+  return {
+    info: (m, f) => {
+      if (o.info) console.log(line('info', m, f));
+    },
+    warn: (m, f) => console.warn(line('warn', m, f)),
+    error: (m, f) => console.error(line('error', m, f)),
+  };
+}

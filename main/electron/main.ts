@@ -1,7 +1,10 @@
 import { app, BrowserWindow, Menu, Notification, Tray, nativeImage } from 'electron';
 import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
+import { coreConfig } from '../core/config/coreConfig.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
+import { machineConfigPath } from '../core/config/machineConfigPath.js';
+import { consoleLogger } from '../core/log.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
 import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
@@ -14,7 +17,7 @@ import { lockNavigation } from './windowSecurity.js';
  */
 // Built by scripts/build.ts into dist/electron/ (main.js + preload.cjs) beside renderer/dist.
 const here = import.meta.dirname;
-const configFile = process.env.SAMEN_CONFIG ?? path.join(process.platform === 'win32' ? (process.env.ProgramData ?? 'C:\\ProgramData') : '/etc', 'samen', 'config.json');
+const configFile = machineConfigPath();
 
 registerAppScheme();
 app.enableSandbox();
@@ -31,18 +34,9 @@ async function start() {
   }
   const config = loaded.config;
   const core = createSamenCore({
-    dataDir: config.dataDir,
-    serverUrl: config.serverUrl,
-    ...(config.organisation ? { organisation: config.organisation } : {}),
-    mode: config.mode,
+    ...coreConfig(config),
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
-    ...(config.enrolmentCode ? { enrolmentCode: config.enrolmentCode } : {}),
-    ...(config.idleSeconds ? { idleSeconds: config.idleSeconds } : {}),
-    log: {
-      info: (m, f) => console.log(JSON.stringify({ level: 'info', msg: m, ...f })),
-      warn: (m, f) => console.warn(JSON.stringify({ level: 'warn', msg: m, ...f })),
-      error: (m, f) => console.error(JSON.stringify({ level: 'error', msg: m, ...f })),
-    },
+    log: consoleLogger({ info: true }),
     imageUrl: (id, size) => `${APP_ORIGIN}/images/${id}?size=${size}`,
   });
   serveApp(path.join(here, '../../renderer/dist'), core);

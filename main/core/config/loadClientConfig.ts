@@ -9,37 +9,44 @@ export interface ConfigProblem {
 }
 
 export type ConfigResult = { ok: true; config: ClientConfig } | { ok: false; file: string; problems: ConfigProblem[]; message: string };
+export type ConfigFileResult = { ok: true; json: Record<string, unknown> } | Extract<ConfigResult, { ok: false }>;
 
-/**
- * Reads the machine-wide config. `overrides` (from a developer's environment) win over the file.
- * Every wrong field is named in the answer, so IT can fix the file in one go.
- */
-export function loadClientConfig(file: string, o: { defaultDataDir: string; overrides?: Record<string, unknown> }): ConfigResult {
-  const failed = (problems: ConfigProblem[]): ConfigResult => ({
-    ok: false,
-    file,
-    problems,
-    message: `Samen config ${file} is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-  });
+const failed = (file: string, problems: ConfigProblem[]): Extract<ConfigResult, { ok: false }> => ({
+  ok: false,
+  file,
+  problems,
+  message: `Samen config ${file} is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+});
 
+/** The file's JSON object; with `missingIsEmpty`, an absent file reads as `{}` (a developer's machine). */
+export function readConfigFile(file: string, o: { missingIsEmpty?: boolean } = {}): ConfigFileResult {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return failed([{ field: '(file)', message: code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})` }]);
+    if (code === 'ENOENT' && o.missingIsEmpty) return { ok: true, json: {} };
+    return failed(file, [{ field: '(file)', message: code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})` }]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return failed([{ field: '(file)', message: `is not valid JSON (${err instanceof Error ? err.message : 'parse error'})` }]);
+    return failed(file, [{ field: '(file)', message: `is not valid JSON (${err instanceof Error ? err.message : 'parse error'})` }]);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return failed([{ field: '(file)', message: 'must hold a JSON object' }]);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return failed(file, [{ field: '(file)', message: 'must hold a JSON object' }]);
+  return { ok: true, json: json as Record<string, unknown> };
+}
 
+/**
+ * Checks the config as read, with `overrides` (a developer's command line) winning over the file.
+ * Every wrong field is named in the answer, so IT can fix the file in one go.
+ */
+export function parseClientConfig(file: string, json: Record<string, unknown>, o: { defaultDataDir: string; overrides?: Record<string, unknown> }): ConfigResult {
   const parsed = ClientConfigFileSchema.safeParse({ ...json, ...o.overrides });
   if (!parsed.success) {
     return failed(
+      file,
       parsed.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
           ? issue.keys.map((key) => ({ field: key, message: 'is not a known setting' }))
@@ -59,4 +66,10 @@ export function loadClientConfig(file: string, o: { defaultDataDir: string; over
       dataDir: path.resolve(path.dirname(file), c.dataDir ?? o.defaultDataDir),
     },
   };
+}
+
+/** Reads and checks the machine-wide config file. */
+export function loadClientConfig(file: string, o: { defaultDataDir: string; overrides?: Record<string, unknown> }): ConfigResult {
+  const read = readConfigFile(file);
+  return read.ok ? parseClientConfig(file, read.json, o) : read;
 }
