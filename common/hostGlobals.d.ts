@@ -9,3 +9,6 @@ declare class URL {
 }
 
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

@@ -1,8 +1,9 @@
 import { net, protocol } from 'electron';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SamenCore } from '../core/api.js';
-import { CONTENT_SECURITY_POLICY } from './securityPolicy.js';
+import { CONTENT_SECURITY_POLICY } from '../core/serving/contentSecurityPolicy.js';
+import { imageRequest } from '../core/serving/imageRequest.js';
+import { staticPath } from '../core/serving/staticPath.js';
 
 /** Must run before the app is ready: `app://` behaves like https for the renderer (secure, standard). */
 export function registerAppScheme(): void {
@@ -13,19 +14,18 @@ export function registerAppScheme(): void {
  * Serves the built renderer at app://samen/ and images at app://samen/images/<id>?size=…, so the
  * renderer never loads files by path or talks to the server itself.
  */
-export function serveApp(rendererDir: string, core: SamenCore): void {
-  const root = path.resolve(rendererDir);
+export function serveApp(root: string, core: SamenCore): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'samen') return new Response('Not found', { status: 404 });
-    if (url.pathname.startsWith('/images/')) {
-      const size = url.searchParams.get('size') === 'thumb' ? 'thumb' : 'full';
-      const result = await core.images.fetch(url.pathname.slice('/images/'.length), size);
+    const wanted = imageRequest(url);
+    if (wanted) {
+      const result = await core.images.fetch(wanted.id, wanted.size);
       if (!result.ok) return new Response('Not found', { status: 404 });
       return new Response(Buffer.from(result.value.bytes), { headers: { 'content-type': result.value.mime } });
     }
-    const file = path.resolve(root, `.${path.posix.normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname))}`);
-    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
+    const file = staticPath(root, url.pathname);
+    if (file === null) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);

@@ -5,6 +5,7 @@ import { coreConfig } from '../core/config/coreConfig.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
 import { machineConfigPath } from '../core/config/machineConfigPath.js';
 import { consoleLogger } from '../core/log.js';
+import { imagePath } from '../core/serving/imageRequest.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
 import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
@@ -37,7 +38,7 @@ async function start() {
     ...coreConfig(config),
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
     log: consoleLogger({ info: true }),
-    imageUrl: (id, size) => `${APP_ORIGIN}/images/${id}?size=${size}`,
+    imageUrl: (id, size) => APP_ORIGIN + imagePath(id, size),
   });
   serveApp(path.join(here, '../../renderer/dist'), core);
 

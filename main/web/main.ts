@@ -5,6 +5,7 @@ import type { ClientConfig } from '../core/config/clientConfig.js';
 import { coreConfig } from '../core/config/coreConfig.js';
 import { fileSecretStore } from '../core/devices/secretStore.js';
 import type { Logger } from '../core/log.js';
+import { imagePath } from '../core/serving/imageRequest.js';
 import { startBrowserShell } from './shell.js';
 import { shellCore } from './shellCore.js';
 
@@ -29,7 +30,7 @@ export async function startWebClient(o: { config: ClientConfig; port?: number; l
     // The browser shell has no OS key store; the device token is a file in the client's data folder.
     secrets: fileSecretStore(o.config.dataDir),
     log: o.log,
-    imageUrl: (id, size) => `/images/${id}?size=${size}`,
+    imageUrl: imagePath,
   });
   const shell = await startBrowserShell({
     core: shellCore(core),

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../core/serving/contentSecurityPolicy.js';
+import { imageRequest } from '../core/serving/imageRequest.js';
 import { createGuard } from './guard.js';
 import type { ShellCore } from './shellCore.js';
 import { readStatic } from './staticFiles.js';
@@ -57,10 +59,9 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       return sendJson(res, 200, await opts.core.invoke(body.method, body.input ?? {}));
     }
     if (req.method === 'GET' && url.pathname === '/events') return openEvents(res);
-    if (req.method === 'GET' && url.pathname.startsWith('/images/')) {
-      const id = url.pathname.slice('/images/'.length);
-      const size = url.searchParams.get('size') === 'thumb' ? 'thumb' : 'full';
-      const image = /^[0-9a-f-]{36}$/.test(id) ? await opts.core.image(id, size) : null;
+    const wanted = imageRequest(url);
+    if (req.method === 'GET' && wanted) {
+      const image = await opts.core.image(wanted.id, wanted.size);
       if (!image) return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
       res.writeHead(200, { 'content-type': image.mime, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' });
       return res.end(image.bytes);
@@ -69,9 +70,15 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       return send(res, 200, 'text/javascript; charset=utf-8', opts.bridgeScript);
     }
     if (req.method === 'GET') {
-      const file = (await readStatic(opts.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname)) ?? (await readStatic(opts.rendererDir, '/index.html'));
+      const file = (await readStatic(opts.rendererDir, url.pathname)) ?? (await readStatic(opts.rendererDir, '/index.html'));
       if (file) {
-        res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+        res.writeHead(200, {
+          'content-type': file.type,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'cache-control': 'no-cache',
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+        });
         return res.end(file.body);
       }
     }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { staticPath } from '../core/serving/staticPath.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,14 +16,8 @@ const TYPES: Record<string, string> = {
 
 /** Reads a file below `root`; anything that would leave it (`..`, absolute paths) is not found. */
 export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return null;
+  const file = staticPath(root, urlPath);
+  if (file === null) return null;
   try {
     if (!(await stat(file)).isFile()) return null;
     return { body: await readFile(file), type: TYPES[path.extname(file)] ?? 'application/octet-stream' };

@@ -1,13 +1,39 @@
 import { z } from 'zod';
+import { errorCodes } from './errors.js';
 import { NotificationSchema } from './entities.js';
 
 /**
- * Server-sent events on /v1/events. Every event's SSE id is a change-feed seq, so a client that
- * reconnects with Last-Event-ID gets every user-directed event it missed and the newest seq.
+ * Server-sent events on /v1/events, by event name. Every `seq` and `notification` event's SSE id is a
+ * change-feed seq, so a client that reconnects with Last-Event-ID gets every user-directed event it
+ * missed and the newest seq.
  */
-export const SeqEventSchema = z.object({ seq: z.number().int() });
-export const NotificationEventSchema = z.object({ seq: z.number().int(), notification: NotificationSchema });
+export const serverEvents = {
+  /** Changes up to this seq exist: pull /v1/sync. */
+  seq: z.object({ seq: z.number().int() }),
+  /** A mention or a reply for the person whose stream this is. */
+  notification: z.object({ seq: z.number().int(), notification: NotificationSchema }),
+  /** The session (or the device) is no longer valid; the stream ends after this. */
+  'session-ended': z.object({ code: z.enum(errorCodes) }),
+} as const;
 
-export type ServerEvent =
-  | { type: 'seq'; data: z.infer<typeof SeqEventSchema> }
-  | { type: 'notification'; data: z.infer<typeof NotificationEventSchema> };
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerEventData<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
+export type ServerEvent = { [E in ServerEventName]: { type: E; data: ServerEventData<E> } }[ServerEventName];
+
+/** One event as the SSE wire carries it; `id` is left out for events that are not part of the feed. */
+export function formatServerEvent<E extends ServerEventName>(type: E, id: number | null, data: ServerEventData<E>): string {
+  return `event: ${type}\n${id === null ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`;
+}
+
+/** An event as received, checked against its schema; null for an unknown name or a body that does not fit. */
+export function parseServerEvent(type: string, data: string): ServerEvent | null {
+  if (!Object.hasOwn(serverEvents, type)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  const parsed = serverEvents[type as ServerEventName].safeParse(json);
+  return parsed.success ? ({ type, data: parsed.data } as ServerEvent) : null;
+}

@@ -1,16 +1,28 @@
+import { charBefore, stickyMatch } from './wordStart.js';
+
 /**
- * Hashtags: `#` followed by letters, digits or underscores, at a word start. Stored lower-case so
- * "#BHV" and "#bhv" are one chip; accents are kept ("#café").
+ * Hashtags: `#` followed by letters, digits or underscores, at a word start (not inside a word, an
+ * `&#…;` entity, a URL path or `##`). Stored lower-case so "#BHV" and "#bhv" are one chip; accents
+ * are kept ("#café"). The one definition: the server's parser and the renderer's highlighting both
+ * read a tag through `hashtagAt`, so a filter chip and a highlighted tag always agree.
  */
-const HASHTAG = /(^|[^\p{L}\p{N}_&/#])#([\p{L}\p{N}_]{1,50})/gu;
+const NOT_BEFORE = /[\p{L}\p{N}_&/#]/u;
+const BODY = /#([\p{L}\p{N}_]{1,50})/uy;
+
+/** The hashtag that starts at `text[i]`, or null when there is none there. */
+export function hashtagAt(text: string, i: number): { tag: string; text: string } | null {
+  if (text[i] !== '#' || NOT_BEFORE.test(charBefore(text, i))) return null;
+  const m = stickyMatch(BODY, text, i);
+  // A tag of digits only is a number ("kamer #3"), not a topic.
+  if (!m || /^\p{N}+$/u.test(m[1]!)) return null;
+  return { tag: normaliseHashtag(m[1]!), text: m[0] };
+}
 
 export function parseHashtags(body: string): string[] {
   const tags = new Set<string>();
-  for (const match of body.matchAll(HASHTAG)) {
-    const tag = match[2]!;
-    // A tag of digits only is a number ("#3" as in "kamer #3"), not a topic.
-    if (/^\p{N}+$/u.test(tag)) continue;
-    tags.add(normaliseHashtag(tag));
+  for (let i = body.indexOf('#'); i !== -1; i = body.indexOf('#', i + 1)) {
+    const found = hashtagAt(body, i);
+    if (found) tags.add(found.tag);
   }
   return [...tags];
 }

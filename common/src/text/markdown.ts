@@ -1,4 +1,6 @@
-import { normaliseHashtag } from './hashtags.js';
+import { hashtagAt } from './hashtags.js';
+import { mentionAt } from './mentions.js';
+import { charBefore, stickyMatch } from './wordStart.js';
 
 /**
  * The markdown subset people can use in posts and comments, parsed to tokens. There is no HTML
@@ -150,49 +152,23 @@ export function safeHref(raw: string): string | null {
   return ALLOWED_PROTOCOLS.has(url.protocol) ? raw : null;
 }
 
-/**
- * Tags and URLs count only at a word start. The characters that rule one out are those of
- * hashtags.ts and mentions.ts, so a chip and a highlighted tag always agree.
- */
-const NOT_BEFORE_HASHTAG = /[\p{L}\p{N}_&/#]/u;
-const NOT_BEFORE_MENTION = /[\p{L}\p{N}_.@]/u;
+/** URLs count only at a word start, as tags do (hashtags.ts, mentions.ts). */
 const NOT_BEFORE_URL = /[\p{L}\p{N}_/@.]/u;
 
-function atWordStart(text: string, i: number, notBefore: RegExp): boolean {
-  return i === 0 || !notBefore.test(text[i - 1]!);
-}
-
-/** Sticky patterns match at one position without copying the rest of the text. */
-function stickyMatch(pattern: RegExp, text: string, i: number): RegExpExecArray | null {
-  pattern.lastIndex = i;
-  return pattern.exec(text);
-}
-
-const HASHTAG_BODY = /#([\p{L}\p{N}_]{1,50})/uy;
-
 function matchHashtag(text: string, i: number): Match | null {
-  if (!atWordStart(text, i, NOT_BEFORE_HASHTAG)) return null;
-  const m = stickyMatch(HASHTAG_BODY, text, i);
-  // Digits only is a number ("kamer #3"), as in hashtags.ts.
-  if (!m || /^\p{N}+$/u.test(m[1]!)) return null;
-  return { token: { type: 'hashtag', tag: normaliseHashtag(m[1]!), text: m[0] }, end: i + m[0].length };
+  const found = hashtagAt(text, i);
+  return found ? { token: { type: 'hashtag', tag: found.tag, text: found.text }, end: i + found.text.length } : null;
 }
-
-const MENTION_BODY = /@([a-z0-9][a-z0-9._-]{1,39})/y;
 
 function matchMention(text: string, i: number): Match | null {
-  if (!atWordStart(text, i, NOT_BEFORE_MENTION)) return null;
-  const m = stickyMatch(MENTION_BODY, text, i);
-  if (!m) return null;
-  // "@anna.devries." at a sentence end: the dot belongs to the sentence, as in mentions.ts.
-  const handle = m[1]!.replace(/[._-]+$/, '');
-  return { token: { type: 'mention', handle, text: `@${handle}` }, end: i + 1 + handle.length };
+  const found = mentionAt(text, i);
+  return found ? { token: { type: 'mention', handle: found.handle, text: found.text }, end: i + found.text.length } : null;
 }
 
 const BARE_URL = /https?:\/\/[^\s<>"'`[\]{}|\\^]+/iy;
 
 function matchBareUrl(text: string, i: number): Match | null {
-  if (!atWordStart(text, i, NOT_BEFORE_URL)) return null;
+  if (NOT_BEFORE_URL.test(charBefore(text, i))) return null;
   const m = stickyMatch(BARE_URL, text, i);
   if (!m) return null;
   const raw = trimUrlEnd(m[0]);

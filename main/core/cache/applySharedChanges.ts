@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Comment, Department, Group, Location, Organisation, Person, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 import { organisationToRow, postToRow, type OrganisationRow } from './rows.js';
-import { searchName } from './searchName.js';
+import { searchKey } from '../../../common/src/text/fold.js';
 import type { SyncState } from './syncState.js';
 
 export interface AppliedPage {
@@ -108,7 +108,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
   };
 
   const upsertPerson = (p: Person) =>
-    s.person.run(p.id, p.employeeNumber, p.name, p.handle, p.jobTitle, p.departmentId, p.locationId, JSON.stringify(p.roles), p.avatarImageId, p.active ? 1 : 0, searchName(p.name));
+    s.person.run(p.id, p.employeeNumber, p.name, p.handle, p.jobTitle, p.departmentId, p.locationId, JSON.stringify(p.roles), p.avatarImageId, p.active ? 1 : 0, searchKey(p.name));
 
   const upsertComment = (c: Comment) => s.comment.run(c.id, c.postId, c.authorId, c.body, JSON.stringify(c.mentions), c.createdAt, c.editedAt);
 

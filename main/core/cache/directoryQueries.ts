@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Group, Organisation, Person } from '../../../common/src/api/entities.js';
 import { groupFromRow, organisationFromRow, personFromRow, type GroupRow, type OrganisationRow, type PersonRow } from './rows.js';
-import { searchName } from './searchName.js';
+import { searchKey } from '../../../common/src/text/fold.js';
 
 export interface PersonDetails extends Person {
   departmentName: string | null;
@@ -48,7 +48,7 @@ export function createDirectoryQueries(db: Database.Database) {
     },
     /** Active people whose name (any word) or handle starts with the prefix, by name. */
     suggestPeople: (prefix: string, limit: number): Person[] =>
-      suggest.all({ prefix: likePattern(searchName(prefix.trim().replace(/^@/, ''))), limit }).map(personFromRow),
+      suggest.all({ prefix: likePattern(searchKey(prefix.trim().replace(/^@/, ''))), limit }).map(personFromRow),
     group(id: string): Group | null {
       const row = group.get(id);
       return row ? groupFromRow(row) : null;

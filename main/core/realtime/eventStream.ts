@@ -1,18 +1,11 @@
-import { NotificationEventSchema, SeqEventSchema } from '../../../common/src/api/events.js';
-import type { Notification } from '../../../common/src/api/entities.js';
+import { parseServerEvent, type ServerEvent } from '../../../common/src/api/events.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { NetError } from '../net/netError.js';
 import { createSseParser } from './sseParser.js';
 
-export type LiveEvent =
-  | { type: 'seq'; seq: number }
-  | { type: 'notification'; seq: number; notification: Notification }
-  /** The server ended the stream because the session is no longer valid. */
-  | { type: 'session-ended' };
-
 export interface EventStreamHandlers {
   onOpen(): void;
-  onEvent(event: LiveEvent): void;
+  onEvent(event: ServerEvent): void;
   /** The stream's last event id moved on; pass it back as `lastEventId` when reconnecting. */
   onEventId(id: string): void;
 }
@@ -53,7 +46,7 @@ export async function readEventStream(
           lastId = message.lastEventId;
           handlers.onEventId(lastId);
         }
-        const event = toLiveEvent(message.event, message.data);
+        const event = parseServerEvent(message.event, message.data);
         if (event) handlers.onEvent(event);
       }
     }
@@ -64,23 +57,4 @@ export async function readEventStream(
     await reader.cancel().catch(() => undefined);
   }
   return { ended: 'closed' };
-}
-
-function toLiveEvent(event: string, data: string): LiveEvent | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (event === 'seq') {
-    const parsed = SeqEventSchema.safeParse(json);
-    return parsed.success ? { type: 'seq', seq: parsed.data.seq } : null;
-  }
-  if (event === 'notification') {
-    const parsed = NotificationEventSchema.safeParse(json);
-    return parsed.success ? { type: 'notification', ...parsed.data } : null;
-  }
-  if (event === 'session-ended') return { type: 'session-ended' };
-  return null;
 }

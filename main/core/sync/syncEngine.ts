@@ -187,10 +187,10 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
           },
           onEvent: (event) => {
             if (event.type === 'session-ended') return d.onSessionEnded();
-            if (event.type === 'notification') d.onNotification(event.notification);
+            if (event.type === 'notification') d.onNotification(event.data.notification);
             const sharedCursor = d.cache.read((c) => c.state.cursor());
             const known = session.personal ? Math.min(d.personal.cursor(), sharedCursor) : sharedCursor;
-            if (event.seq > known) void refresh();
+            if (event.data.seq > known) void refresh();
           },
         },
       );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
 import { routes } from '../../../common/src/api/routes.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
@@ -16,16 +17,16 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): v
     if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
     if (query.to) q = q.where('at', '<', new Date(query.to).toISOString());
     if (query.cursor) {
-      const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('\u0000');
-      if (!at || !id) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
-      q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
+      const c = decodeCursor(query.cursor);
+      if (!c) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
+      q = q.where((eb) => eb.or([eb('at', '<', c.at), eb.and([eb('at', '=', c.at), eb('id', '<', c.id)])]));
     }
     const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({ id: r.id, at: r.at, personId: r.person_id, deviceId: r.device_id, action: r.action, result: r.result })),
-      nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.at}\u0000${last.id}`).toString('base64url') : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
     };
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
 import type { Notification } from '../../../common/src/api/entities.js';
+import { formatServerEvent, type ServerEventData, type ServerEventName } from '../../../common/src/api/events.js';
 import { authenticateRoute } from '../auth/principal.js';
 import { latestSeq } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
@@ -42,8 +43,8 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     let chain: Promise<void> = Promise.resolve();
     let closed = false;
 
-    const send = (event: string, id: number, data: unknown) => {
-      if (!closed) raw.write(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
+    const send = <E extends ServerEventName>(event: E, id: number | null, data: ServerEventData<E>) => {
+      if (!closed) raw.write(formatServerEvent(event, id, data));
     };
     const catchUp = async (checkNotifications: boolean, announcedSeq: number) => {
       const seq = announcedSeq >= 0 ? announcedSeq : await latestSeq(ctx.k, p.tenantId);
@@ -85,7 +86,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
           // A revoked or expired session, or a revoked device, ends its stream; the client then logs
           // in again (or shows that the device is no longer linked).
           const code = err instanceof ApiError ? err.code : 'unauthenticated';
-          if (!closed) raw.write(`event: session-ended\ndata: ${JSON.stringify({ code })}\n\n`);
+          send('session-ended', null, { code });
           close();
           return;
         }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
 import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
@@ -9,7 +10,6 @@ import { canSeeGroupContent, contentScope, visibleGroup } from '../groups/access
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
 import { attachImages, detachImagesExcept } from './images.js';
 import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
 import { toPostViews, visiblePost } from './queries.js';
@@ -47,7 +47,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const c = decodeCursor(query.cursor);
       if (!c) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
       q = q.where((eb) =>
-        eb.or([eb('posts.created_at', '<', c.createdAt), eb.and([eb('posts.created_at', '=', c.createdAt), eb('posts.id', '<', c.id)])]),
+        eb.or([eb('posts.created_at', '<', c.at), eb.and([eb('posts.created_at', '=', c.at), eb('posts.id', '<', c.id)])]),
       );
     }
     const rows = await q.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
@@ -55,7 +55,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const last = page[page.length - 1];
     return {
       items: await toPostViews(ctx.k, p, page),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
     };
   });
 

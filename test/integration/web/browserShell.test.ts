@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../main/core/serving/contentSecurityPolicy.js';
 import { startBrowserShell, type BrowserShell } from '../../../main/web/shell.js';
 import type { ShellCore } from '../../../main/web/shellCore.js';
 
@@ -54,6 +55,7 @@ describe('the browser shell lets only its own page in', () => {
     const page = await send(shell.port, { path: '/', headers: { cookie: await cookieFor() } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Samen</title>');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('refuses visitors without the token or with a wrong one', async () => {
