@@ -70,9 +70,12 @@ export const DepartmentSchema = z.object({
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 
+/**
+ * A colleague as the directory shows her: what the timeline and the person card need. Her employee
+ * number is not part of it, so it never reaches every device's cache (it is half of a PIN login).
+ */
 export const PersonSchema = z.object({
   id: Id,
-  employeeNumber: z.string(),
   name: z.string(),
   handle: z.string(),
   jobTitle: z.string(),

@@ -19,8 +19,12 @@ import {
 export const SYNC_PROTOCOL = 1;
 export const SUPPORTED_SYNC_PROTOCOLS = [1] as const;
 
-const upsert = <E extends string, S extends z.ZodType>(entity: E, data: S) =>
-  z.object({ seq: z.number().int(), entity: z.literal(entity), id: z.string(), op: z.literal('upsert'), data });
+/**
+ * An entity's current state. Fields this version does not know are kept (`loose`), so a client that
+ * updates later than its server keeps them in its cache, ready for the version that reads them.
+ */
+const upsert = <E extends string, Shape extends z.ZodRawShape>(entity: E, data: z.ZodObject<Shape>) =>
+  z.object({ seq: z.number().int(), entity: z.literal(entity), id: z.string(), op: z.literal('upsert'), data: data.loose() });
 
 export const EntityName = z.enum([
   'organisation',

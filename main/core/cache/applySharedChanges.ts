@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Comment, Department, Group, Location, Organisation, Person, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Organisation, Person, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
-import { organisationToRow, postToRow, type OrganisationRow } from './rows.js';
 import { searchKey } from '../../../common/src/text/fold.js';
 import type { SyncState } from './syncState.js';
 
@@ -22,48 +21,26 @@ export interface AppliedPage {
  */
 export function createSharedApplier(db: Database.Database, state: SyncState) {
   const s = {
-    organisation: db.prepare<OrganisationRow>(
-      `INSERT INTO organisation (id, slug, name, intranet_name, primary_color, accent_color, logo_image_id, settings)
-       VALUES (@id, @slug, @name, @intranet_name, @primary_color, @accent_color, @logo_image_id, @settings)
-       ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, intranet_name = excluded.intranet_name,
-         primary_color = excluded.primary_color, accent_color = excluded.accent_color, logo_image_id = excluded.logo_image_id,
-         settings = excluded.settings`,
+    organisation: db.prepare<[string, string]>('INSERT INTO organisation (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
+    location: db.prepare<[string, string]>('INSERT INTO locations (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
+    department: db.prepare<[string, string]>('INSERT INTO departments (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
+    person: db.prepare<[string, string, number, string, string]>(
+      `INSERT INTO people (id, handle, active, search_name, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET handle = excluded.handle, active = excluded.active, search_name = excluded.search_name, data = excluded.data`,
     ),
-    location: db.prepare<Location>(
-      `INSERT INTO locations (id, name, city) VALUES (@id, @name, @city)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, city = excluded.city`,
+    group: db.prepare<[string, string, string]>(
+      'INSERT INTO groups (id, visibility, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET visibility = excluded.visibility, data = excluded.data',
     ),
-    department: db.prepare<Department>(
-      `INSERT INTO departments (id, name, kind, location_id) VALUES (@id, @name, @kind, @locationId)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, location_id = excluded.location_id`,
-    ),
-    person: db.prepare<[string, string, string, string, string, string | null, string | null, string, string | null, number, string]>(
-      `INSERT INTO people (id, employee_number, name, handle, job_title, department_id, location_id, roles, avatar_image_id, active, search_name)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET employee_number = excluded.employee_number, name = excluded.name, handle = excluded.handle,
-         job_title = excluded.job_title, department_id = excluded.department_id, location_id = excluded.location_id,
-         roles = excluded.roles, avatar_image_id = excluded.avatar_image_id, active = excluded.active, search_name = excluded.search_name`,
-    ),
-    group: db.prepare<Group>(
-      `INSERT INTO groups (id, name, description, kind, visibility, member_count, created_at)
-       VALUES (@id, @name, @description, @kind, @visibility, @memberCount, @createdAt)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, kind = excluded.kind,
-         visibility = excluded.visibility, member_count = excluded.member_count`,
-    ),
-    postTags: db.prepare<[string], { hashtags: string }>('SELECT hashtags FROM posts WHERE id = ?'),
-    post: db.prepare(
-      `INSERT INTO posts (id, author_id, group_id, body, hashtags, mentions, images, pinned, like_count, comment_count, created_at, edited_at)
-       VALUES (@id, @author_id, @group_id, @body, @hashtags, @mentions, @images, @pinned, @like_count, @comment_count, @created_at, @edited_at)
-       ON CONFLICT (id) DO UPDATE SET body = excluded.body,
-         hashtags = excluded.hashtags, mentions = excluded.mentions, images = excluded.images, pinned = excluded.pinned,
-         like_count = excluded.like_count, comment_count = excluded.comment_count, edited_at = excluded.edited_at`,
+    postTags: db.prepare<[string], { hashtags: string }>("SELECT json_extract(data, '$.hashtags') AS hashtags FROM posts WHERE id = ?"),
+    post: db.prepare<[string, string, string | null, number, string, string]>(
+      `INSERT INTO posts (id, author_id, group_id, pinned, created_at, data) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET pinned = excluded.pinned, data = excluded.data`,
     ),
     deleteTagsOfPost: db.prepare<[string]>('DELETE FROM post_hashtags WHERE post_id = ?'),
     insertTag: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO post_hashtags (tag, created_at, post_id) VALUES (?, ?, ?)'),
-    comment: db.prepare<[string, string, string, string, string, string, string | null]>(
-      `INSERT INTO comments (id, post_id, author_id, body, mentions, created_at, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET post_id = excluded.post_id, author_id = excluded.author_id, body = excluded.body,
-         mentions = excluded.mentions, edited_at = excluded.edited_at`,
+    comment: db.prepare<[string, string, string, string]>(
+      `INSERT INTO comments (id, post_id, created_at, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET post_id = excluded.post_id, data = excluded.data`,
     ),
     commentPost: db.prepare<[string], { post_id: string }>('SELECT post_id FROM comments WHERE id = ?'),
     deleteOrganisation: db.prepare<[string]>('DELETE FROM organisation WHERE id = ?'),
@@ -99,18 +76,16 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
   // A post's author and group never change, so an update leaves the indexes on them alone.
   const upsertPost = (post: Post) => {
     const before = s.postTags.get(post.id);
-    const row = postToRow(post);
-    s.post.run(row);
+    s.post.run(post.id, post.authorId, post.groupId, post.pinned ? 1 : 0, post.createdAt, JSON.stringify(post));
     // Like and comment counts change far more often than tags: only rewrite tags that changed.
-    if (before?.hashtags === row.hashtags) return;
+    if (before?.hashtags === JSON.stringify(post.hashtags)) return;
     s.deleteTagsOfPost.run(post.id);
     for (const tag of post.hashtags) s.insertTag.run(tag, post.createdAt, post.id);
   };
 
-  const upsertPerson = (p: Person) =>
-    s.person.run(p.id, p.employeeNumber, p.name, p.handle, p.jobTitle, p.departmentId, p.locationId, JSON.stringify(p.roles), p.avatarImageId, p.active ? 1 : 0, searchKey(p.name));
-
-  const upsertComment = (c: Comment) => s.comment.run(c.id, c.postId, c.authorId, c.body, JSON.stringify(c.mentions), c.createdAt, c.editedAt);
+  const upsertPerson = (p: Person) => s.person.run(p.id, p.handle, p.active ? 1 : 0, searchKey(p.name), JSON.stringify(p));
+  const upsertComment = (c: Comment) => s.comment.run(c.id, c.postId, c.createdAt, JSON.stringify(c));
+  const putOrganisation = (o: Organisation) => s.organisation.run(o.id, JSON.stringify(o));
 
   function applyOne(change: SyncChange, page: AppliedPage): void {
     if (change.op === 'delete') {
@@ -147,15 +122,15 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     }
     switch (change.entity) {
       case 'organisation':
-        s.organisation.run(organisationToRow(change.data));
+        putOrganisation(change.data);
         page.directoryChanged = true;
         return;
       case 'location':
-        s.location.run(change.data);
+        s.location.run(change.id, JSON.stringify(change.data));
         page.directoryChanged = true;
         return;
       case 'department':
-        s.department.run(change.data);
+        s.department.run(change.id, JSON.stringify(change.data));
         page.directoryChanged = true;
         return;
       case 'person':
@@ -165,7 +140,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
       case 'group':
         // A group that became private may no longer be known by this device.
         if (change.data.visibility === 'private') return removeGroup(change.id, page);
-        s.group.run(change.data);
+        s.group.run(change.id, change.data.visibility, JSON.stringify(change.data));
         page.directoryChanged = true;
         return;
       case 'post':
@@ -191,7 +166,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
       return page;
     }),
     /** The organisation from a login answer, so its theme is there before the first sync. */
-    putOrganisation: (org: Organisation) => s.organisation.run(organisationToRow(org)),
+    putOrganisation,
   };
 }
 

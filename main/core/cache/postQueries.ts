@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Comment, Post } from '../../../common/src/api/entities.js';
-import { commentFromRow, postFromRow, type CommentRow, type PostRow } from './rows.js';
+import { fromRow, type EntityRow } from './entityRow.js';
 
 export interface PostFilter {
   groupId?: string | undefined;
@@ -28,10 +28,10 @@ export function createPostQueries(db: Database.Database) {
     return s;
   };
 
-  const byId = db.prepare<[string], PostRow>('SELECT * FROM posts WHERE id = ?');
+  const byId = db.prepare<[string], EntityRow>('SELECT data FROM posts WHERE id = ?');
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM posts WHERE id = ?');
   const commentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM comments WHERE id = ?');
-  const commentsOf = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE post_id = ? ORDER BY created_at, id');
+  const commentsOf = db.prepare<[string], EntityRow>('SELECT data FROM comments WHERE post_id = ? ORDER BY created_at, id');
 
   return {
     list(filter: PostFilter, before: PostPosition | null, limit: number): Post[] {
@@ -45,7 +45,7 @@ export function createPostQueries(db: Database.Database) {
       const [created, id] = viaTag ? ['h.created_at', 'h.post_id'] : ['created_at', 'id'];
       if (before) where.push(`(${created}, ${id}) < (@beforeCreatedAt, @beforeId)`);
       const sql =
-        (viaTag ? 'SELECT p.* FROM post_hashtags h JOIN posts p ON p.id = h.post_id' : 'SELECT * FROM posts') +
+        (viaTag ? 'SELECT p.data FROM post_hashtags h JOIN posts p ON p.id = h.post_id' : 'SELECT data FROM posts') +
         (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
         ` ORDER BY ${created} DESC, ${id} DESC LIMIT @limit`;
       const params: Record<string, string | number> = { limit };
@@ -53,15 +53,15 @@ export function createPostQueries(db: Database.Database) {
       if (filter.groupId !== undefined) params.groupId = filter.groupId;
       if (filter.authorId !== undefined) params.authorId = filter.authorId;
       if (before) Object.assign(params, { beforeCreatedAt: before.createdAt, beforeId: before.id });
-      return (statement(sql).all(params) as PostRow[]).map(postFromRow);
+      return (statement(sql).all(params) as EntityRow[]).map(fromRow<Post>);
     },
     get(id: string): Post | null {
       const row = byId.get(id);
-      return row ? postFromRow(row) : null;
+      return row ? fromRow<Post>(row) : null;
     },
     has: (id: string): boolean => exists.get(id) !== undefined,
     hasComment: (id: string): boolean => commentExists.get(id) !== undefined,
-    comments: (postId: string): Comment[] => commentsOf.all(postId).map(commentFromRow),
+    comments: (postId: string): Comment[] => commentsOf.all(postId).map(fromRow<Comment>),
   };
 }
 

@@ -13,7 +13,6 @@ import type { DepartmentsTable, LocationsTable, OrganisationsTable, PeopleTable 
 
 export const personFromRow = (r: Selectable<PeopleTable>): Person => ({
   id: r.id,
-  employeeNumber: r.employee_number,
   name: r.name,
   handle: r.handle,
   jobTitle: r.job_title,

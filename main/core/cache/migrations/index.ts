@@ -1,6 +1,7 @@
 import type { Migration } from '../../db/migrate.js';
 import { initial } from './0001_initial.js';
 import { organisationSettings } from './0002_organisation_settings.js';
+import { entitiesAsJson } from './0003_entities_as_json.js';
 
 /** In version order; append only. */
-export const cacheMigrations: readonly Migration[] = [initial, organisationSettings];
+export const cacheMigrations: readonly Migration[] = [initial, organisationSettings, entitiesAsJson];

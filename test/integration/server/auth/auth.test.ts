@@ -13,7 +13,7 @@ describe.each(dialects)('logging in and out (%s)', (dialect) => {
   it('gives Anna a token and her person record for the right password', async () => {
     const res = await s.client().post('/v1/auth/password', { employeeNumber: '1001', password: 'welkom-anna' });
     expect(res.status).toBe(200);
-    expect(res.body.person).toMatchObject({ name: 'Anna de Vries', employeeNumber: '1001' });
+    expect(res.body.person).toMatchObject({ name: 'Anna de Vries', handle: 'anna.devries' });
     expect(res.body.person).not.toHaveProperty('passwordHash');
     expect(res.body.organisation.slug).toBe('demo');
     const me = await s.client(res.body.token).get('/v1/me');

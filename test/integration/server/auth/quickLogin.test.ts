@@ -40,7 +40,7 @@ describe.each(dialects)('badge and PIN login on a ward PC (%s)', (dialect) => {
       const withPin = await ward.badge(DEMO_BADGES['1001']!, DEMO_PINS['1001']);
       expect(withPin.status).toBe(200);
       const now = clock.now().getTime();
-      expect(withPin.body.person).toMatchObject({ name: 'Anna de Vries', employeeNumber: '1001' });
+      expect(withPin.body.person).toMatchObject({ name: 'Anna de Vries', handle: 'anna.devries' });
       expect(withPin.body.organisation.settings).toEqual(DEFAULT_ORGANISATION_SETTINGS);
       expect(Date.parse(withPin.body.expiresAt) - now).toBeGreaterThan(11.9 * 3_600_000);
       expect(Date.parse(withPin.body.expiresAt) - now).toBeLessThanOrEqual(12 * 3_600_000);

@@ -109,6 +109,15 @@ describe.each(dialects)('change feed /v1/sync (%s)', (dialect) => {
     expect(personal.all('person')).toEqual([]);
   });
 
+  it('carries no employee number to a device: half of a PIN login stays on the server', async () => {
+    const res = await anna.get('/v1/sync?since=0&scope=shared&limit=5000');
+    const people = res.body.changes.filter((c: any) => c.entity === 'person' && c.op === 'upsert');
+    expect(people.length).toBeGreaterThan(10);
+    expect(people.every((c: any) => !('employeeNumber' in c.data))).toBe(true);
+    expect(JSON.stringify(res.body)).not.toMatch(/"1001"|employee_?number/i);
+    expect((await anna.get('/v1/people?q=Anna')).body.items[0]).not.toHaveProperty('employeeNumber');
+  });
+
   it('refuses a protocol version it does not speak', async () => {
     const res = await anna.get('/v1/sync?since=0&protocol=99');
     expect(res.status).toBe(400);

@@ -93,9 +93,10 @@ describe('applying the shared feed to the cache', () => {
     const before = post();
     apply(f.upsert('post', before));
     const cursor = f.seq;
-    const broken = { ...post(), body: null } as unknown as ReturnType<typeof post>;
+    // The cache itself refuses what no schema should have let through: a group it may not hold.
+    const broken = { ...group(), visibility: 'secret' } as unknown as ReturnType<typeof group>;
 
-    expect(() => apply(f.upsert('post', post()), f.upsert('person', person()), f.upsert('post', broken))).toThrow();
+    expect(() => apply(f.upsert('post', post()), f.upsert('person', person()), f.upsert('group', broken))).toThrow(/CHECK/);
 
     expect(posts().map((p) => p.id)).toEqual([before.id]);
     expect(tableCount('people')).toBe(0);
