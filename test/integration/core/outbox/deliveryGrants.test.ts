@@ -83,9 +83,11 @@ describe('writes queued on a shared ward PC', () => {
     expect(await u.core.invoke('post.create', { body })).toMatchObject({ ok: true, value: { delivery: 'sending' } });
     // She walks away; the lock cannot reach the server, so it happens here alone.
     expect(await u.core.invoke('session.lock', {})).toMatchObject({ ok: true, value: { state: 'loggedOut', online: false } });
+    // Waiting on disk, sealed: neither her text nor her grant can be read from the file.
     const onDisk = await dumpDatabaseFile(path.join(dataDir, OUTBOX_FILE_NAME));
-    expect(onDisk).toContain(body);
-    expect(onDisk).toContain(anna.grant);
+    expect(onDisk).toContain('"kind":"post"');
+    expect(onDisk).not.toContain(body);
+    expect(onDisk).not.toContain(anna.grant);
     expect(onDisk).not.toContain(anna.session);
 
     net.state.online = true;
@@ -189,7 +191,7 @@ describe('writes queued on a shared ward PC', () => {
     net.state.online = true;
     await u.core.invoke('sync.now', {});
     await tapIn(u, '1002');
-    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [] } });
+    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
     await new Promise((r) => setTimeout(r, 200));
     expect(net.state.writes.filter((w) => w.path === '/v1/posts')).toEqual([]);
 
@@ -207,7 +209,7 @@ describe('writes queued on a shared ward PC', () => {
     expect(net.state.writes.filter((w) => w.path === '/v1/posts').map((w) => w.authorization)).toEqual([`Bearer ${newGrant}`]);
     await waitFor(async () => (await pendingWrites(u)) === 0, 'nothing left waiting');
     expect(await postsWithBody(drop)).toEqual([]);
-    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [] } });
+    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
   });
 
   it('also keeps writes whose grant the server no longer accepts, though this PC’s clock thought it valid', async () => {
