@@ -88,6 +88,8 @@ describe('outbox', () => {
     expect(image).toMatchObject({ width: 40, height: 30, url: testImageUrl(image!.id, 'full'), thumbUrl: testImageUrl(image!.id, 'thumb') });
     const local = await u.core.images.fetch(image!.id, 'full');
     expect(local.ok && Buffer.from(local.value.bytes).equals(png)).toBe(true);
+    // Hers alone until delivered: a shell does not let the browser keep it.
+    expect(local.ok && local.value.shared).toBe(false);
 
     await backOnline(u, net);
     await waitFor(async () => (await pendingWrites(u)) === 0, 'delivery');
