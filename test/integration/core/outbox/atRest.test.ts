@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
@@ -30,6 +30,12 @@ async function distinctivePhoto(): Promise<Buffer> {
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919 + Math.floor(Math.random() * 256)) & 0xff;
   return sharp(pixels, { raw: { width: 64, height: 48, channels: 3 } }).png().toBuffer();
 }
+
+/** Bytes in the outbox's write-ahead log: none once it was checkpointed and truncated. */
+const walBytes = (dataDir: string) => {
+  const wal = path.join(dataDir, `${OUTBOX_FILE_NAME}-wal`);
+  return existsSync(wal) ? statSync(wal).size : 0;
+};
 
 describe('what a ward PC keeps on disk of a private post that waits to be sent', () => {
   let server: RestartableServer;
@@ -89,6 +95,8 @@ describe('what a ward PC keeps on disk of a private post that waits to be sent',
     };
     expect(filesUnder(dataDir).map((f) => path.relative(dataDir, f))).toContain(OUTBOX_FILE_NAME);
     expect(filesHolding(dataDir, needles)).toEqual([]);
+    // Locking lets the write-ahead log go: no earlier page lingers in it.
+    expect(walBytes(dataDir)).toBe(0);
 
     await server.restart();
     const stored = await waitFor(
@@ -107,5 +115,6 @@ describe('what a ward PC keeps on disk of a private post that waits to be sent',
     expect(await server.db.kysely.selectFrom('posts').select('id').where('body', '=', body).execute()).toEqual([{ id: stored.id }]);
     expect(JSON.parse(stored.images)).toHaveLength(1);
     expect(filesHolding(dataDir, needles)).toEqual([]);
+    expect(walBytes(dataDir)).toBe(0);
   });
 });
