@@ -117,8 +117,11 @@ export function openOutboxStore(o: { dataDir: string; secrets: SecretStore; log:
   const store = createOutboxStore(db, cipher);
   if (!keyOpens(db, cipher)) {
     // The key store was reset (or the file came from elsewhere): nothing in it can be read or sent.
-    const lost = store.dropAll();
-    writeKeyCheck(db, cipher);
+    const lost = db.transaction(() => {
+      const dropped = store.dropAll();
+      writeKeyCheck(db, cipher);
+      return dropped;
+    })();
     o.log.warn('outbox sealed with a key that is gone; its writes are dropped and their authors told', { items: lost });
   }
   store.checkpoint();
@@ -166,6 +169,7 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
   const insertNotice = db.prepare<[string, string, string, Buffer]>('INSERT OR REPLACE INTO outbox_notices (id, tenant_id, person_id, sealed) VALUES (?, ?, ?, ?)');
   const noticesOf = db.prepare<[string, string], NoticeRow>('SELECT id, sealed FROM outbox_notices WHERE tenant_id = ? AND person_id = ? ORDER BY id');
   const deleteNotice = db.prepare<[string, string, string]>('DELETE FROM outbox_notices WHERE id = ? AND tenant_id = ? AND person_id = ?');
+  const deleteAllNotices = db.prepare('DELETE FROM outbox_notices');
 
   const sealGrant = (itemId: string, grant: { token: string } | null | undefined) => (grant ? cipher.seal(grant.token, sealedAt.grant(itemId)) : null);
   const openText = (sealed: Buffer, context: string) => cipher.open(sealed, context)?.toString('utf8') ?? null;
@@ -301,7 +305,8 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
     /** Drops every item, unread (the key to them is gone), each with a notice for its author. */
     dropAll: db.transaction((): number => {
       const rows = all.all();
-      db.prepare('DELETE FROM outbox_notices').run();
+      // Notices sealed with the lost key cannot be read either.
+      deleteAllNotices.run();
       for (const r of rows) dropRow(r);
       return rows.length;
     }),
