@@ -13,6 +13,7 @@ import { createEventHub } from './ipc/eventHub.js';
 import type { Logger } from './log.js';
 import { createHttpClient } from './net/httpClient.js';
 import { createDeliveredOverlay } from './outbox/deliveredOverlay.js';
+import { createExpiredWrites } from './outbox/expiredWrites.js';
 import { createOutboxDelivery } from './outbox/outboxDelivery.js';
 import { openOutboxStore, type OutboxItem } from './outbox/outboxStore.js';
 import { createStrandedWrites } from './outbox/strandedWrites.js';
@@ -77,7 +78,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const tuning = { ...defaultTuning, ...deps.tuning };
   const serverUrl = deps.serverUrl.replace(/\/+$/, '');
   if (mode !== 'workstation' && !deps.secrets) log.warn('no secret store: the device token is kept in memory only', { mode });
-  const device = createDeviceLink({ mode, serverUrl, secrets: deps.secrets ?? memorySecretStore(), log });
+  const secrets = deps.secrets ?? memorySecretStore();
+  const device = createDeviceLink({ mode, serverUrl, secrets, log });
   const http = createHttpClient({
     baseUrl: serverUrl,
     timeoutMs: tuning.requestTimeoutMs,
@@ -87,7 +89,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
   const events = createEventHub(log);
   const cache = openCache({ dataDir: deps.dataDir, log, clock });
-  const outbox = openOutboxStore({ dataDir: deps.dataDir, log, clock });
+  const outbox = openOutboxStore({ dataDir: deps.dataDir, secrets, log, clock });
   const personal = createPersonalStore();
   const delivered = createDeliveredOverlay();
   let shownOnline = true;
@@ -225,6 +227,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
 
   const stranded = createStrandedWrites({ store: outbox, clock, preview });
+  const expired = createExpiredWrites({ store: outbox, clock, keepMs: tuning.expiredWritesKeptMs, log, onDropped: () => countPending() });
 
   /** A change of who is logged in, one at a time; afterwards sync follows whoever is (or the device). */
   const sessionOp = <T>(work: () => Promise<T>): Promise<T> =>
@@ -330,7 +333,9 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       idle.start(idleSecondsFor(mode, now.organisation, deps.idleSeconds));
     } else {
       idle.stop();
+      outbox.checkpoint();
     }
+    expired.sweep();
     if (!change.switching) sync.follow(feed());
     delivery.kick();
     countPending();
@@ -382,6 +387,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     start() {
       if (started || stopped) return;
       started = true;
+      expired.sweep();
       sync.follow(feed());
       sync.start();
       const link = device.state();
@@ -397,6 +403,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       if (stopped) return;
       stopped = true;
       idle.stop();
+      expired.stop();
       revocations.stop();
       await Promise.all([sync.stop(), delivery.stop()]);
       personal.wipe();

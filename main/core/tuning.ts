@@ -13,6 +13,11 @@ export interface CoreTuning extends SyncTuning {
   loginTimeoutMs: number;
   /** Longest wait for the server to revoke an ended session (it has ended here already). */
   logoutTimeoutMs: number;
+  /**
+   * How long a write whose delivery grant expired stays in the outbox for its author to send or
+   * discard; after that it is dropped unsent and she is told at her next login.
+   */
+  expiredWritesKeptMs: number;
 }
 
 export const defaultTuning: CoreTuning = {
@@ -25,4 +30,5 @@ export const defaultTuning: CoreTuning = {
   imageCacheBytes: 32 * 1024 * 1024,
   loginTimeoutMs: 10_000,
   logoutTimeoutMs: 5_000,
+  expiredWritesKeptMs: 7 * 24 * 3_600_000,
 };

@@ -63,7 +63,10 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
     if (req.method === 'GET' && wanted) {
       const image = await opts.core.image(wanted.id, wanted.size);
       if (!image) return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
-      res.writeHead(200, { 'content-type': image.mime, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' });
+      // A photo that may be of a private group never enters the browser's disk cache; the core keeps
+      // a memory copy for the session, so serving it again costs one request on loopback.
+      const cacheControl = image.shared ? 'private, max-age=86400' : 'no-store';
+      res.writeHead(200, { 'content-type': image.mime, 'cache-control': cacheControl, 'x-content-type-options': 'nosniff' });
       return res.end(image.bytes);
     }
     if (req.method === 'GET' && url.pathname === '/samen-bridge.js') {

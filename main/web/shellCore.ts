@@ -1,11 +1,12 @@
 import { samenEvents, type SamenEvent } from '../../common/src/ipc/contract.js';
 import type { SamenCore } from '../core/api.js';
+import type { ImageBytes } from '../core/images/imageFetcher.js';
 
 /** What a shell needs from main/core: the same handlers and events, whichever shell carries them. */
 export interface ShellCore {
   invoke(method: string, input: unknown): Promise<unknown>;
   subscribe(listener: (event: SamenEvent, payload: unknown) => void): () => void;
-  image(id: string, size: 'thumb' | 'full'): Promise<{ bytes: Uint8Array; mime: string } | null>;
+  image(id: string, size: 'thumb' | 'full'): Promise<ImageBytes | null>;
 }
 
 export function shellCore(core: SamenCore): ShellCore {

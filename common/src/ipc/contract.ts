@@ -91,11 +91,18 @@ export const samenMethods = {
   'session.activity': { input: Empty, output: Ok },
   /** Enrol this shared/kiosk device with a code from an admin. */
   'device.enrol': { input: z.strictObject({ code: z.string().trim().min(4).max(32) }), output: SessionStateSchema },
-  /** Queued writes of the logged-in person whose delivery grant expired: to send or to discard. */
+  /**
+   * Queued writes of the logged-in person whose delivery grant expired: to send or to discard; and
+   * (`dropped`) those the device let go of unsent, to tell her once: kind and when, no content.
+   */
   'outbox.stranded': {
     input: Empty,
-    output: z.object({ items: z.array(z.object({ id: z.string(), kind: z.enum(['post', 'comment', 'like', 'delete']), preview: z.string(), createdAt: z.string() })) }),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), kind: z.enum(['post', 'comment', 'like', 'delete']), preview: z.string(), createdAt: z.string() })),
+      dropped: z.array(z.object({ id: z.string(), kind: z.enum(['post', 'comment', 'like', 'delete']), createdAt: z.string() })),
+    }),
   },
+  /** Sends or discards the stranded items listed; the `dropped` notices listed are seen and go, whatever the action. */
   'outbox.resolve': { input: z.strictObject({ ids: z.array(z.string()).max(500), action: z.enum(['send', 'discard']) }), output: Ok },
 
   'theme.get': { input: Empty, output: ThemeSchema.nullable() },

@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Where the device keeps its secrets (the device token). main/electron implements it with the
- * operating system's protection (safeStorage); the browser shell keeps a file in the data folder;
- * tests keep it in memory. `get` answers null for a secret that is absent or cannot be read.
+ * Where the device keeps its secrets (the device token, the outbox's data key). main/electron
+ * implements it with the operating system's protection (safeStorage); the browser shell keeps a file
+ * in the data folder; tests keep it in memory. `get` answers null for a secret that is absent or
+ * cannot be read.
  */
 export interface SecretStore {
   get(name: string): string | null;
@@ -15,8 +16,9 @@ export interface SecretStore {
 const fileName = (name: string) => `${name.replace(/[^a-z0-9-]/gi, '_')}.secret`;
 
 /**
- * Secrets as plain files (mode 0600) in `<dataDir>/secrets`, for the browser shell and development:
- * protected by the folder's permissions only. The desktop app uses safeStorage instead.
+ * Secrets as plain files (mode 0600, in a folder of mode 0700) in `<dataDir>/secrets`, for the browser
+ * shell and development: readable by the user who runs it (and administrators) only, protected by
+ * those permissions alone. The desktop app uses safeStorage instead.
  */
 export function fileSecretStore(dataDir: string): SecretStore {
   const dir = path.join(dataDir, 'secrets');
@@ -31,7 +33,10 @@ export function fileSecretStore(dataDir: string): SecretStore {
     },
     set(name, value) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
+      // The modes given when creating do not change a folder or file that was already there.
+      chmodSync(dir, 0o700);
       writeFileSync(file(name), value, { mode: 0o600 });
+      chmodSync(file(name), 0o600);
     },
     delete(name) {
       rmSync(file(name), { force: true });

@@ -1,10 +1,14 @@
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { openDatabaseFile } from '../db/openDatabaseFile.js';
+import type { SecretStore } from '../devices/secretStore.js';
 import type { Logger } from '../log.js';
 import type { ImageInfo } from './imageInfo.js';
 import { outboxMigrations } from './migrations/index.js';
+import { createOutboxCipher, sealedAt, type OutboxCipher } from './outboxCipher.js';
+import { keyOpens, outboxDataKey, writeKeyCheck } from './outboxKey.js';
 
 export const OUTBOX_FILE_NAME = 'outbox.sqlite';
 
@@ -57,6 +61,14 @@ export interface Author {
 }
 export type NewImage = ImageInfo & { localId: string; bytes: Uint8Array };
 
+/** An item the outbox let go of unsent, as its author is told at her next login. */
+export interface DroppedNotice {
+  id: string;
+  kind: OutboxKind;
+  /** When the write was made. */
+  createdAt: string;
+}
+
 interface ItemRow {
   seq: number;
   id: string;
@@ -64,10 +76,10 @@ interface ItemRow {
   person_id: string;
   kind: OutboxKind;
   post_id: string;
-  payload: string;
+  sealed_payload: Buffer;
   idempotency_key: string;
   created_at: string;
-  grant_token: string | null;
+  sealed_grant: Buffer | null;
   grant_expires_at: string | null;
   grant_refused: number;
 }
@@ -82,49 +94,91 @@ interface ImageRow {
   server_id: string | null;
 }
 
+interface NoticeRow {
+  id: string;
+  sealed: Buffer;
+}
+
 /** A grant past its expiry, or refused by the server: its items wait for their author. */
-export const grantUnusable = (grant: ItemGrant, now: Date): boolean => grant.refused || !(Date.parse(grant.expiresAt) > now.getTime());
+export const grantUnusable = (grant: Pick<ItemGrant, 'expiresAt' | 'refused'>, now: Date): boolean => grant.refused || !(Date.parse(grant.expiresAt) > now.getTime());
 
 /**
  * The outbox on disk: each write is stored (with its image bytes) before any attempt to send it, and
  * removed only once the server confirmed or refused it. Items belong to one person of one
  * organisation and are only ever delivered as that person: with her delivery grant (shared devices),
- * or with her session while she is logged in.
+ * or with her session while she is logged in. Bodies, image bytes and grants are sealed with the
+ * data key from the operating system's key store; a file that cannot be read is deleted, never kept.
  */
-export function openOutboxStore(o: { dataDir: string; log: Logger; clock: Clock }) {
-  const { db } = openDatabaseFile(path.join(o.dataDir, OUTBOX_FILE_NAME), outboxMigrations, o.log, o.clock);
-  // A delivered write is overwritten, not just unlinked, so the next person finds nothing in free pages.
-  db.pragma('secure_delete = ON');
-  return createOutboxStore(db);
+export function openOutboxStore(o: { dataDir: string; secrets: SecretStore; log: Logger; clock: Clock }) {
+  const file = path.join(o.dataDir, OUTBOX_FILE_NAME);
+  deleteKeptDamagedFiles(o.dataDir);
+  const cipher = createOutboxCipher(outboxDataKey(o.secrets, o.log));
+  const { db } = openDatabaseFile(file, outboxMigrations(cipher), o.log, o.clock, { secureDelete: true, whenUnreadable: 'delete' });
+  const store = createOutboxStore(db, cipher);
+  if (!keyOpens(db, cipher)) {
+    // The key store was reset (or the file came from elsewhere): nothing in it can be read or sent.
+    const lost = db.transaction(() => {
+      const dropped = store.dropAll();
+      writeKeyCheck(db, cipher);
+      return dropped;
+    })();
+    o.log.warn('outbox sealed with a key that is gone; its writes are dropped and their authors told', { items: lost });
+  }
+  store.checkpoint();
+  return store;
 }
 
-export function createOutboxStore(db: Database.Database) {
+/** Damaged outbox files that earlier versions renamed and kept: they may hold bodies in plain text. */
+function deleteKeptDamagedFiles(dataDir: string) {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${OUTBOX_FILE_NAME}.corrupt-`)) rmSync(path.join(dataDir, name), { force: true });
+}
+
+export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
   const insertItem = db.prepare(
-    `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at, grant_token, grant_expires_at)
-     VALUES (@id, @tenantId, @personId, @kind, @postId, @payload, @idempotencyKey, @createdAt, @grantToken, @grantExpiresAt)`,
+    `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, sealed_payload, idempotency_key, created_at, sealed_grant, grant_expires_at)
+     VALUES (@id, @tenantId, @personId, @kind, @postId, @sealedPayload, @idempotencyKey, @createdAt, @sealedGrant, @grantExpiresAt)`,
   );
   const insertImage = db.prepare(
-    `INSERT INTO outbox_images (item_id, position, local_id, mime, width, height, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO outbox_images (item_id, position, local_id, mime, width, height, sealed_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[string], ItemRow>('SELECT * FROM outbox WHERE id = ?');
   const itemsOf = db.prepare<[string, string], ItemRow>('SELECT * FROM outbox WHERE tenant_id = ? AND person_id = ? ORDER BY seq');
-  const firstOf = db.prepare<[string, string], ItemRow>('SELECT * FROM outbox WHERE tenant_id = ? AND person_id = ? ORDER BY seq LIMIT 1');
   const countOf = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE tenant_id = ? AND person_id = ?');
   const imagesOf = db.prepare<[string], ImageRow>(
     'SELECT item_id, position, local_id, mime, width, height, server_id FROM outbox_images WHERE item_id = ? ORDER BY position',
   );
-  const bytesOf = db.prepare<[string], { bytes: Buffer; mime: string }>('SELECT bytes, mime FROM outbox_images WHERE local_id = ?');
+  const bytesOf = db.prepare<[string], { sealed_bytes: Buffer; mime: string }>('SELECT sealed_bytes, mime FROM outbox_images WHERE local_id = ?');
   const setServerId = db.prepare<[string, string, number]>('UPDATE outbox_images SET server_id = ? WHERE item_id = ? AND position = ?');
   const deleteItem = db.prepare<[string]>('DELETE FROM outbox WHERE id = ?');
   const all = db.prepare<[], ItemRow>('SELECT * FROM outbox ORDER BY seq');
-  const refuse = db.prepare<[string]>('UPDATE outbox SET grant_refused = 1 WHERE grant_token = ?');
-  const strandOne = db.prepare<[string]>('UPDATE outbox SET grant_refused = 1 WHERE id = ? AND grant_token IS NOT NULL');
-  const setGrant = db.prepare<[string | null, string | null, string, string, string]>(
-    'UPDATE outbox SET grant_token = ?, grant_expires_at = ?, grant_refused = 0 WHERE id = ? AND tenant_id = ? AND person_id = ?',
+  const withGrant = db.prepare<[], { id: string; sealed_grant: Buffer }>('SELECT id, sealed_grant FROM outbox WHERE sealed_grant IS NOT NULL');
+  const refuseOne = db.prepare<[string]>('UPDATE outbox SET grant_refused = 1 WHERE id = ?');
+  const strandOne = db.prepare<[string]>('UPDATE outbox SET grant_refused = 1 WHERE id = ? AND sealed_grant IS NOT NULL');
+  const setGrant = db.prepare<[Buffer | null, string | null, string, string, string]>(
+    'UPDATE outbox SET sealed_grant = ?, grant_expires_at = ?, grant_refused = 0 WHERE id = ? AND tenant_id = ? AND person_id = ?',
   );
   const deleteImages = db.prepare<[string]>('DELETE FROM outbox_images WHERE item_id = ?');
+  const earliestExpiry = db.prepare<[], { at: string | null }>('SELECT min(grant_expires_at) AS at FROM outbox WHERE sealed_grant IS NOT NULL');
+  const expiredBefore = db.prepare<[string], ItemRow>('SELECT * FROM outbox WHERE sealed_grant IS NOT NULL AND grant_expires_at < ? ORDER BY seq');
+  const insertNotice = db.prepare<[string, string, string, Buffer]>('INSERT OR REPLACE INTO outbox_notices (id, tenant_id, person_id, sealed) VALUES (?, ?, ?, ?)');
+  const noticesOf = db.prepare<[string, string], NoticeRow>('SELECT id, sealed FROM outbox_notices WHERE tenant_id = ? AND person_id = ? ORDER BY id');
+  const deleteNotice = db.prepare<[string, string, string]>('DELETE FROM outbox_notices WHERE id = ? AND tenant_id = ? AND person_id = ?');
+  const deleteAllNotices = db.prepare('DELETE FROM outbox_notices');
 
-  const toItem = (r: ItemRow): OutboxItem => {
+  const sealGrant = (itemId: string, grant: { token: string } | null | undefined) => (grant ? cipher.seal(grant.token, sealedAt.grant(itemId)) : null);
+  const openText = (sealed: Buffer, context: string) => cipher.open(sealed, context)?.toString('utf8') ?? null;
+
+  /** The item as it was written; null when its sealed parts do not open (the row was damaged). */
+  const readItem = (r: ItemRow): OutboxItem | null => {
+    const payloadText = openText(r.sealed_payload, sealedAt.payload(r.id));
+    const token = r.sealed_grant ? openText(r.sealed_grant, sealedAt.grant(r.id)) : null;
+    if (payloadText === null || (r.sealed_grant && token === null)) return null;
     const base: ItemBase = {
       seq: r.seq,
       id: r.id,
@@ -133,9 +187,9 @@ export function createOutboxStore(db: Database.Database) {
       postId: r.post_id,
       idempotencyKey: r.idempotency_key,
       createdAt: r.created_at,
-      grant: r.grant_token && r.grant_expires_at ? { token: r.grant_token, expiresAt: r.grant_expires_at, refused: r.grant_refused === 1 } : null,
+      grant: token !== null && r.grant_expires_at ? { token, expiresAt: r.grant_expires_at, refused: r.grant_refused === 1 } : null,
     };
-    const payload: unknown = JSON.parse(r.payload);
+    const payload: unknown = JSON.parse(payloadText);
     if (r.kind === 'post') {
       const images = imagesOf.all(r.id).map((i) => ({
         position: i.position,
@@ -150,64 +204,140 @@ export function createOutboxStore(db: Database.Database) {
     return { ...base, kind: r.kind, payload } as OutboxItem;
   };
 
-  const remove = db.transaction((id: string) => {
+  const removeRow = (id: string) => {
     deleteImages.run(id);
     deleteItem.run(id);
-  });
+  };
+  /** Lets go of an item unsent, keeping for its author only what it was and when. */
+  const dropRow = (r: Pick<ItemRow, 'id' | 'tenant_id' | 'person_id' | 'kind' | 'created_at'>) => {
+    insertNotice.run(r.id, r.tenant_id, r.person_id, cipher.seal(JSON.stringify({ kind: r.kind, createdAt: r.created_at }), sealedAt.notice(r.id)));
+    removeRow(r.id);
+  };
+  const dropDamaged = db.transaction((r: ItemRow) => dropRow(r));
+
+  /** Rows in order, each with its item; rows whose sealed parts do not open are dropped on the way. */
+  const readable = (rows: ItemRow[]): OutboxItem[] =>
+    rows.flatMap((r) => {
+      const item = readItem(r);
+      if (item) return [item];
+      dropDamaged(r);
+      return [];
+    });
+  const readOne = (r: ItemRow | undefined) => (r ? (readable([r])[0] ?? null) : null);
+
+  /** Lets the write-ahead log go, so no page of a removed item lingers in `-wal`. */
+  const checkpoint = () => void db.pragma('wal_checkpoint(TRUNCATE)');
+
+  const remove = db.transaction((id: string) => removeRow(id));
 
   return {
-    /** Stores a write durably; it is on disk when this returns. */
+    /** Stores a write durably; it is on disk (sealed) when this returns. */
     add: db.transaction((item: NewOutboxItem, images: readonly NewImage[] = []): OutboxItem => {
-      const { grant, ...rest } = item;
-      insertItem.run({ ...rest, payload: JSON.stringify(item.payload), grantToken: grant?.token ?? null, grantExpiresAt: grant?.expiresAt ?? null });
-      images.forEach((img, position) => insertImage.run(item.id, position, img.localId, img.mime, img.width, img.height, img.bytes));
-      return toItem(byId.get(item.id)!);
+      const { grant, payload, ...rest } = item;
+      insertItem.run({
+        ...rest,
+        sealedPayload: cipher.seal(JSON.stringify(payload), sealedAt.payload(item.id)),
+        sealedGrant: sealGrant(item.id, grant),
+        grantExpiresAt: grant?.expiresAt ?? null,
+      });
+      images.forEach((img, position) =>
+        insertImage.run(item.id, position, img.localId, img.mime, img.width, img.height, cipher.seal(img.bytes, sealedAt.image(img.localId))),
+      );
+      return readItem(byId.get(item.id)!)!;
     }),
     /** One person's waiting writes, in delivery order. */
-    list: (tenantId: string, personId: string): OutboxItem[] => itemsOf.all(tenantId, personId).map(toItem),
-    next: (tenantId: string, personId: string): OutboxItem | null => {
-      const row = firstOf.get(tenantId, personId);
-      return row ? toItem(row) : null;
-    },
+    list: (tenantId: string, personId: string): OutboxItem[] => readable(itemsOf.all(tenantId, personId)),
     /**
      * The oldest item that may be sent now, and with what. Items with a usable grant go whatever
      * person is logged in; items without a grant only with their logged-in author's session. An item
      * that must wait (unusable grant, author away) holds back the later items of its conversation
-     * (the same person and post), so a comment never overtakes the post it is on.
+     * (the same person and post), so a comment never overtakes the post it is on. Decided on the
+     * readable columns; only the item chosen is opened.
      */
     nextDeliverable(now: Date, author: Author | null): { item: OutboxItem; credential: Credential } | null {
       const waiting = new Set<string>();
       for (const row of all.all()) {
         const conversation = `${row.tenant_id}\u0000${row.person_id}\u0000${row.post_id}`;
         if (waiting.has(conversation)) continue;
-        const item = toItem(row);
-        if (item.grant && !grantUnusable(item.grant, now)) return { item, credential: 'grant' };
-        if (!item.grant && author && item.tenantId === author.tenantId && item.personId === author.personId) return { item, credential: 'session' };
+        const hasGrant = row.sealed_grant !== null && row.grant_expires_at !== null;
+        const usable = hasGrant && !grantUnusable({ expiresAt: row.grant_expires_at!, refused: row.grant_refused === 1 }, now);
+        const authorHere = !hasGrant && author !== null && row.tenant_id === author.tenantId && row.person_id === author.personId;
+        if (usable || authorHere) {
+          const item = readOne(row);
+          if (item) return { item, credential: usable ? 'grant' : 'session' };
+        }
         waiting.add(conversation);
       }
       return null;
     },
     /** One person's items whose grant expired or was refused: only she can send (or discard) them. */
     stranded: (author: Author, now: Date): OutboxItem[] =>
-      itemsOf.all(author.tenantId, author.personId).map(toItem).filter((i) => i.grant !== null && grantUnusable(i.grant, now)),
+      readable(itemsOf.all(author.tenantId, author.personId)).filter((i) => i.grant !== null && grantUnusable(i.grant, now)),
     /** The server refused this grant: every item carrying it now waits for its author. */
-    refuseGrant: (token: string) => refuse.run(token).changes,
+    refuseGrant: db.transaction((token: string): number => {
+      let refused = 0;
+      for (const row of withGrant.all()) if (openText(row.sealed_grant, sealedAt.grant(row.id)) === token) refused += refuseOne.run(row.id).changes;
+      return refused;
+    }),
     /** This item waits for its author to see it (the server refused it while she was away). */
     strand: (id: string) => strandOne.run(id).changes,
     /** Gives the author's items a new grant (null: send them with her session). */
     regrant: db.transaction((author: Author, ids: readonly string[], grant: { token: string; expiresAt: string } | null): number => {
       let changed = 0;
-      for (const id of ids) changed += setGrant.run(grant?.token ?? null, grant?.expiresAt ?? null, id, author.tenantId, author.personId).changes;
+      for (const id of ids) changed += setGrant.run(sealGrant(id, grant), grant?.expiresAt ?? null, id, author.tenantId, author.personId).changes;
       return changed;
+    }),
+    /**
+     * Drops, unsent, the items whose grant expired before `before`: nobody can send them any more
+     * without their author, and a shared PC does not keep them for ever. Each leaves a notice for her.
+     */
+    dropExpired(before: Date): number {
+      const dropped = db.transaction(() => {
+        const rows = expiredBefore.all(before.toISOString());
+        for (const r of rows) dropRow(r);
+        return rows.length;
+      })();
+      if (dropped > 0) checkpoint();
+      return dropped;
+    },
+    /** When the first grant among the waiting items expires (or expired); null when none has one. */
+    earliestGrantExpiry: (): string | null => earliestExpiry.get()?.at ?? null,
+    /** Drops every item, unread (the key to them is gone), each with a notice for its author. */
+    dropAll: db.transaction((): number => {
+      const rows = all.all();
+      // Notices sealed with the lost key cannot be read either.
+      deleteAllNotices.run();
+      for (const r of rows) dropRow(r);
+      return rows.length;
+    }),
+    /** What was dropped unsent of this person's writes, for her to be told. */
+    dropped: (author: Author): DroppedNotice[] =>
+      noticesOf.all(author.tenantId, author.personId).flatMap((n) => {
+        const text = openText(n.sealed, sealedAt.notice(n.id));
+        if (text === null) return [];
+        const { kind, createdAt } = JSON.parse(text) as { kind: OutboxKind; createdAt: string };
+        return [{ id: n.id, kind, createdAt }];
+      }),
+    /** She has been told: the notices go. */
+    dismissDropped: db.transaction((author: Author, ids: readonly string[]): number => {
+      let removed = 0;
+      for (const id of ids) removed += deleteNotice.run(id, author.tenantId, author.personId).changes;
+      return removed;
     }),
 
     count: (tenantId: string, personId: string): number => countOf.get(tenantId, personId)?.n ?? 0,
     imageBytes(localId: string): { bytes: Uint8Array; mime: string } | null {
       const row = bytesOf.get(localId);
-      return row ? { bytes: new Uint8Array(row.bytes), mime: row.mime } : null;
+      const bytes = row ? cipher.open(row.sealed_bytes, sealedAt.image(localId)) : null;
+      return row && bytes ? { bytes: new Uint8Array(bytes), mime: row.mime } : null;
     },
     setImageServerId: (itemId: string, position: number, serverId: string) => setServerId.run(serverId, itemId, position),
-    remove: (id: string) => remove(id),
+    /** Removes a delivered, refused or discarded item; nothing of it stays in the file or its log. */
+    remove(id: string) {
+      remove(id);
+      checkpoint();
+    },
+    checkpoint,
     close: () => db.close(),
   };
 }

@@ -26,7 +26,12 @@ export interface WriteActionDeps {
  * shown at once; delivery happens in the background. Answers the id of what was written.
  */
 export function createWriteActions(d: WriteActionDeps) {
-  const enqueue = (session: ActiveSession, item: DistributiveOmit<NewOutboxItem, 'tenantId' | 'personId' | 'idempotencyKey' | 'createdAt' | 'grant'>, images: NewImage[] = []) => {
+  const enqueue = (
+    session: ActiveSession,
+    item: DistributiveOmit<NewOutboxItem, 'tenantId' | 'personId' | 'idempotencyKey' | 'createdAt' | 'grant'>,
+    images: NewImage[] = [],
+    grant = session.deliveryGrant,
+  ) => {
     const now = d.clock.now();
     d.store.add(
       {
@@ -37,7 +42,7 @@ export function createWriteActions(d: WriteActionDeps) {
         createdAt: now.toISOString(),
         // On a shared device the item carries its author's grant (never her session token), so it
         // is delivered as her even after she left.
-        grant: session.deliveryGrant,
+        grant,
       },
       images,
     );
@@ -96,7 +101,10 @@ export function createWriteActions(d: WriteActionDeps) {
           d.changed(input.id);
           return ok(input.id);
         }
-        enqueue(session, { kind: 'delete', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: {} });
+        // A grant may only remove its author's own posts: an editor removing someone else's sends
+        // that with her session, so it waits for her if she leaves before it went.
+        const grant = post.authorId === session.person.id ? session.deliveryGrant : null;
+        enqueue(session, { kind: 'delete', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: {} }, [], grant);
         return ok(input.id);
       }),
   };

@@ -17,7 +17,7 @@ export interface Principal {
   kind: 'person';
   tenantId: string;
   personId: string;
-  /** The person's roles; only `employee` for a session made on a kiosk. */
+  /** The person's roles; only `employee` for a session made on a kiosk, and for a delivery grant. */
   roles: Role[];
   tokenHash: string;
   /** The enrolled device the session was made on (and that sent its token with this request). */
@@ -49,6 +49,12 @@ export const DEVICE_HEADER = 'x-samen-device';
 const LAST_SEEN_EVERY_MS = 60_000;
 
 export const hasRole = (p: Principal, role: Role) => p.roles.includes(role) || p.roles.includes('admin');
+
+/**
+ * May act on other people's content (remove it, pin it): an editor with her own session. A delivery
+ * grant lies on a shared PC's disk for up to a day, so it never carries this, whatever her roles.
+ */
+export const mayModerate = (p: Principal) => p.via === 'session' && hasRole(p, 'editor');
 
 /** Throws forbidden unless the caller has the role (admins have every role). */
 export function requireRole(p: Principal, role: Role): void {
@@ -138,12 +144,15 @@ async function authenticatePerson(ctx: ServerContext, token: string | null, devi
     throw new ApiError('device_mismatch', 'Deze sessie hoort bij een ander apparaat. Log opnieuw in.');
   }
   const roles = JSON.parse(row.roles) as Role[];
+  // A kiosk is for reading and reacting: whoever taps in there edits and administers nothing. A
+  // grant delivers what its author queued (her own posts, comments, likes and deletes) and nothing an
+  // editor or admin may do, so a grant copied off a ward PC cannot moderate or administer.
+  const employeeOnly = row.kind === 'grant' || (row.device_id !== null && device?.mode === 'kiosk');
   return {
     kind: 'person',
     tenantId: parsed.tenantId,
     personId: row.person_id,
-    // A kiosk is for reading and reacting: whoever taps in there edits and administers nothing.
-    roles: row.device_id !== null && device?.mode === 'kiosk' ? ['employee'] : roles,
+    roles: employeeOnly ? ['employee'] : roles,
     tokenHash: parsed.hash,
     deviceId: row.device_id,
     via: row.kind === 'grant' ? 'grant' : 'session',

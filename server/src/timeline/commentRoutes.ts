@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
-import { hasRole } from '../auth/principal.js';
+import { mayModerate } from '../auth/principal.js';
 import { write } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { canSeeGroupContent } from '../groups/access.js';
@@ -83,7 +83,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: ServerContext):
       .where(canSeeGroupContent(p, 'posts.group_id'))
       .executeTakeFirst();
     if (!comment) throw notFound('Deze reactie bestaat niet (meer).');
-    if (comment.author_id !== p.personId && !hasRole(p, 'editor')) throw forbidden('Je kunt alleen je eigen reacties verwijderen.');
+    if (comment.author_id !== p.personId && !mayModerate(p)) throw forbidden('Je kunt alleen je eigen reacties verwijderen.');
     await write(ctx, p.tenantId, async (trx, changes) => {
       const scope = await scopeOfGroup(trx, p.tenantId, comment.group_id);
       const notifications = await trx

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
 import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { mayModerate, type Principal } from '../auth/principal.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
@@ -66,7 +66,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   register(app, ctx, routes.createPost, async ({ body, principal: p }) => {
     await hitRateLimit(ctx, p.tenantId, `posts:${p.personId}`, { limit: 30, windowSeconds: 600 });
-    if (body.pinned && !hasRole(p, 'editor')) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
+    if (body.pinned && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
     const id = body.id ?? uuidv7(ctx.now().getTime());
     const groupId = body.groupId ?? null;
     let group = null;
@@ -115,7 +115,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const post = await visiblePost(ctx.k, p, params.id);
     const editsContent = body.body !== undefined || body.imageIds !== undefined;
     if (editsContent && post.author_id !== p.personId) throw forbidden('Je kunt alleen je eigen berichten bewerken.');
-    if (body.pinned !== undefined && !hasRole(p, 'editor')) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
+    if (body.pinned !== undefined && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
     const now = ctx.now().toISOString();
     await write(ctx, p.tenantId, async (trx, changes) => {
       const update: Record<string, string | number> = {};
@@ -143,7 +143,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   register(app, ctx, routes.deletePost, async ({ params, principal: p }) => {
     const post = await visiblePost(ctx.k, p, params.id);
-    if (post.author_id !== p.personId && !hasRole(p, 'editor')) throw forbidden('Je kunt alleen je eigen berichten verwijderen.');
+    if (post.author_id !== p.personId && !mayModerate(p)) throw forbidden('Je kunt alleen je eigen berichten verwijderen.');
     await write(ctx, p.tenantId, async (trx, changes) => {
       await deletePostRows(trx, changes, p.tenantId, post.id, await scopeOfGroup(trx, p.tenantId, post.group_id));
     });

@@ -1,6 +1,8 @@
 import type { Migration } from '../../db/migrate.js';
+import type { OutboxCipher } from '../outboxCipher.js';
 import { initial } from './0001_initial.js';
 import { deliveryGrants } from './0002_delivery_grants.js';
+import { sealedAtRest } from './0003_sealed_at_rest.js';
 
-/** In version order; append only. */
-export const outboxMigrations: readonly Migration[] = [initial, deliveryGrants];
+/** In version order; append only. Sealing needs the outbox's data key. */
+export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher)];

@@ -5,17 +5,19 @@ import { invoke } from '../../app/samen';
 import { useAppState } from '../../app/sessionStore';
 import { errorText, i18n } from '../../ui/i18n/i18n';
 import { showToast } from '../../ui/toast/toastStore';
+import type { DroppedNotice } from './droppedLines';
 
 export type StrandedItem = MethodOutput<'outbox.stranded'>['items'][number];
 
 /**
  * Writes this person queued on a shared device whose delivery grant ran out before they could be
  * sent: shown once after login, to send or throw away. Closing the question keeps them for the
- * next login; nothing is dropped without the person saying so.
+ * next login; nothing is dropped without the person saying so. With them come the notices of
+ * writes the device had to drop unsent (`dropped`): told once, gone when she has seen them.
  */
-type StrandedState = { items: StrandedItem[]; busy: boolean };
+type StrandedState = { items: StrandedItem[]; dropped: DroppedNotice[]; busy: boolean };
 
-const initial: StrandedState = { items: [], busy: false };
+const initial: StrandedState = { items: [], dropped: [], busy: false };
 
 export const useStranded = create<StrandedState>(() => initial);
 
@@ -31,14 +33,15 @@ export async function checkStranded(): Promise<void> {
   if (!person) return;
   const result = await invoke('outbox.stranded', {});
   // The answer is for the person who was there when it was asked.
-  if (result.ok && currentPerson() === person) useStranded.setState({ items: result.value.items, busy: false });
+  if (result.ok && currentPerson() === person) useStranded.setState({ items: result.value.items, dropped: result.value.dropped, busy: false });
 }
 
+/** Sends or discards the stranded writes; the notices shown with them have been seen. */
 export async function resolveStranded(action: 'send' | 'discard'): Promise<void> {
-  const { items, busy } = useStranded.getState();
+  const { items, dropped, busy } = useStranded.getState();
   if (busy || items.length === 0) return;
   useStranded.setState({ busy: true });
-  const result = await invoke('outbox.resolve', { ids: items.map((item) => item.id), action });
+  const result = await invoke('outbox.resolve', { ids: [...items, ...dropped].map((entry) => entry.id), action });
   if (!result.ok) {
     useStranded.setState({ busy: false });
     showToast(errorText(i18n.t, result.error.code), 'error');
@@ -48,7 +51,9 @@ export async function resolveStranded(action: 'send' | 'discard'): Promise<void>
   showToast(i18n.t(action === 'send' ? 'stranded.sent' : 'stranded.discarded'));
 }
 
-/** Not now: they stay queued and are asked about again at the next login. */
+/** Not now: they stay queued and are asked about again at the next login. The notices were seen. */
 export function closeStranded(): void {
+  const { dropped } = useStranded.getState();
   useStranded.setState(initial, true);
+  if (dropped.length > 0) void invoke('outbox.resolve', { ids: dropped.map((notice) => notice.id), action: 'discard' });
 }

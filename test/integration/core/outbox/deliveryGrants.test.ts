@@ -83,9 +83,11 @@ describe('writes queued on a shared ward PC', () => {
     expect(await u.core.invoke('post.create', { body })).toMatchObject({ ok: true, value: { delivery: 'sending' } });
     // She walks away; the lock cannot reach the server, so it happens here alone.
     expect(await u.core.invoke('session.lock', {})).toMatchObject({ ok: true, value: { state: 'loggedOut', online: false } });
+    // Waiting on disk, sealed: neither her text nor her grant can be read from the file.
     const onDisk = await dumpDatabaseFile(path.join(dataDir, OUTBOX_FILE_NAME));
-    expect(onDisk).toContain(body);
-    expect(onDisk).toContain(anna.grant);
+    expect(onDisk).toContain('"kind":"post"');
+    expect(onDisk).not.toContain(body);
+    expect(onDisk).not.toContain(anna.grant);
     expect(onDisk).not.toContain(anna.session);
 
     net.state.online = true;
@@ -189,7 +191,7 @@ describe('writes queued on a shared ward PC', () => {
     net.state.online = true;
     await u.core.invoke('sync.now', {});
     await tapIn(u, '1002');
-    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [] } });
+    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
     await new Promise((r) => setTimeout(r, 200));
     expect(net.state.writes.filter((w) => w.path === '/v1/posts')).toEqual([]);
 
@@ -207,7 +209,48 @@ describe('writes queued on a shared ward PC', () => {
     expect(net.state.writes.filter((w) => w.path === '/v1/posts').map((w) => w.authorization)).toEqual([`Bearer ${newGrant}`]);
     await waitFor(async () => (await pendingWrites(u)) === 0, 'nothing left waiting');
     expect(await postsWithBody(drop)).toEqual([]);
-    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [] } });
+    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
+  });
+
+  it('drops writes a week after their grant expired, and tells Anna at her next login what was not sent', async () => {
+    const { u, net } = await wardPc();
+    await tapIn(u, '1001');
+    net.state.online = false;
+    const body = 'Wie heeft de sleutel van de linnenkamer?';
+    const made = await u.core.invoke('post.create', { body });
+    if (!made.ok) throw new Error(made.error.message);
+    await u.core.invoke('session.lock', {});
+
+    // The PC stands unused, off the network, for more than a week after her grant ran out.
+    later += 24 * HOUR + 7 * 24 * HOUR + HOUR;
+    net.state.online = true;
+    await tapIn(u, '1002');
+    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
+
+    await tapIn(u, '1001');
+    const told = await u.core.invoke('outbox.stranded', {});
+    expect(told).toEqual({ ok: true, value: { items: [], dropped: [{ id: made.value.id, kind: 'post', createdAt: made.value.createdAt }] } });
+    expect(await pendingWrites(u)).toBe(0);
+    expect(await postsWithBody(body)).toEqual([]);
+    expect(net.state.writes.filter((w) => w.path === '/v1/posts')).toEqual([]);
+
+    // Once she has seen it, it is not told again.
+    await u.core.invoke('outbox.resolve', { ids: [made.value.id], action: 'discard' });
+    expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
+  });
+
+  it('sends an editor’s removal of someone else’s post with her session: her grant may not do that', async () => {
+    const { u, net } = await wardPc();
+    const bram = await server.login('1002');
+    const post = await bram.post<{ id: string }>('/v1/posts', { body: 'Dit bericht hoort hier niet.' });
+    await tapIn(u, '1003');
+    const carla = net.state.logins.at(-1)!;
+    await waitFor(async () => (await u.core.invoke('comment.list', { postId: post.body.id })).ok, 'Bram’s post, synced');
+
+    expect(await u.core.invoke('post.delete', { id: post.body.id })).toEqual({ ok: true, value: { ok: true } });
+    await waitFor(async () => (await server.db.kysely.selectFrom('posts').select('id').where('id', '=', post.body.id).execute()).length === 0, 'the post removed');
+    expect(net.state.writes.filter((w) => w.method === 'DELETE' && w.path === `/v1/posts/${post.body.id}`).map((w) => w.authorization)).toEqual([`Bearer ${carla.session}`]);
+    expect(u.events['outbox.rejected']).toEqual([]);
   });
 
   it('also keeps writes whose grant the server no longer accepts, though this PC’s clock thought it valid', async () => {

@@ -63,12 +63,13 @@ describe('outbox', () => {
     const { u, net, dataDir } = await annaWithCable();
     net.state.online = false;
     const body = 'Dit bericht wacht op een nieuwe login.';
-    expect(await u.core.invoke('post.create', { body })).toMatchObject({ ok: true });
+    const created = await u.core.invoke('post.create', { body });
+    if (!created.ok) throw new Error(created.error.message);
     await server.db.kysely.updateTable('sessions').set({ revoked_at: new Date().toISOString() }).where('person_id', '=', await personId(server, '1001')).execute();
     await backOnline(u, net);
 
     await waitFor(() => u.events['session.changed'].some((s) => s.state === 'loggedOut'), 'the session to end');
-    expect(await dumpDatabaseFile(path.join(dataDir, OUTBOX_FILE_NAME))).toContain(body);
+    expect(await dumpDatabaseFile(path.join(dataDir, OUTBOX_FILE_NAME))).toContain(created.value.id);
     expect(await server.db.kysely.selectFrom('posts').select('id').where('body', '=', body).execute()).toHaveLength(0);
 
     await u.login('1001');
@@ -87,6 +88,8 @@ describe('outbox', () => {
     expect(image).toMatchObject({ width: 40, height: 30, url: testImageUrl(image!.id, 'full'), thumbUrl: testImageUrl(image!.id, 'thumb') });
     const local = await u.core.images.fetch(image!.id, 'full');
     expect(local.ok && Buffer.from(local.value.bytes).equals(png)).toBe(true);
+    // Hers alone until delivered: a shell does not let the browser keep it.
+    expect(local.ok && local.value.shared).toBe(false);
 
     await backOnline(u, net);
     await waitFor(async () => (await pendingWrites(u)) === 0, 'delivery');

@@ -70,6 +70,29 @@ describe.each(dialects)('delivery grants for queued writes (%s)', (dialect) => {
     await events.body?.cancel();
   });
 
+  it('lets an editor’s grant deliver only her own writes: no deleting other people’s posts, no pinning', async () => {
+    const carla = await ward.loginPin('1003');
+    const g = ward.with(carla.grant);
+    const bramsOther = (await bram.post('/v1/posts', { body: 'Niet van Carla, en dat blijft zo' })).body.id;
+
+    const othersPost = await g.delete(`/v1/posts/${bramsOther}`);
+    expect(othersPost.status).toBe(403);
+    expect(othersPost.body.error.code).toBe('forbidden');
+    const pinned = await g.post('/v1/posts', { body: 'Vastgezet met een grant', pinned: true });
+    expect(pinned.status).toBe(403);
+    expect(pinned.body.error.code).toBe('forbidden');
+    expect((await bram.get(`/v1/posts/${bramsOther}`)).status).toBe(200);
+
+    const own = await g.post('/v1/posts', { body: 'Carla’s eigen bericht, afgeleverd met haar grant' });
+    expect(own.status).toBe(201);
+    expect(own.body.pinned).toBe(false);
+    expect((await g.post(`/v1/posts/${bramsOther}/comments`, { body: 'Carla reageert' })).status).toBe(201);
+    expect((await g.put(`/v1/posts/${bramsOther}/like`)).status).toBe(200);
+    expect((await g.delete(`/v1/posts/${own.body.id}`)).status).toBe(200);
+    // Her own session, on the same PC, still moderates as an editor.
+    expect((await carla.delete(`/v1/posts/${bramsOther}`)).status).toBe(200);
+  });
+
   it('works only with the device it was issued on', async () => {
     const elsewhere = await grantOn(other).post('/v1/posts', { body: 'Van een andere PC' });
     expect(elsewhere.status).toBe(401);

@@ -7,8 +7,6 @@ import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js
 import { createPostQueries } from '../../../../main/core/cache/postQueries.js';
 import { createSyncState } from '../../../../main/core/cache/syncState.js';
 import { migrate, schemaVersion } from '../../../../main/core/db/migrate.js';
-import { outboxMigrations } from '../../../../main/core/outbox/migrations/index.js';
-import { createOutboxStore } from '../../../../main/core/outbox/outboxStore.js';
 import { comment, feed, group, person, post } from '../../../fixtures/core/entities.js';
 import { tempDirs } from '../../../fixtures/core/harness.js';
 
@@ -91,47 +89,5 @@ describe('cache migration 0001', () => {
     const db = new Database(':memory:');
     migrate(db, cacheMigrations);
     expect(() => db.prepare(`INSERT INTO groups (id, visibility, data) VALUES ('g', 'private', '{}')`).run()).toThrow(/CHECK/);
-  });
-});
-
-describe('outbox migration 0001', () => {
-  it('creates an outbox that keeps waiting writes and their images across reopening', () => {
-    const file = path.join(tempDir(), 'outbox.sqlite');
-    let db = new Database(file);
-    migrate(db, outboxMigrations);
-    const base = { tenantId: 't1', personId: 'p1', createdAt: '2025-01-01T00:00:00.000Z' };
-    createOutboxStore(db).add(
-      { ...base, kind: 'post', id: 'post-1', postId: 'post-1', idempotencyKey: 'k1', payload: { body: 'Hallo', groupId: null } },
-      [{ localId: 'img-1', mime: 'image/png', width: 4, height: 3, bytes: new Uint8Array([1, 2, 3]) }],
-    );
-    createOutboxStore(db).add({ ...base, kind: 'like', id: 'like-1', postId: 'post-1', idempotencyKey: 'k2', payload: { liked: true } });
-    db.close();
-
-    db = new Database(file);
-    expect(migrate(db, outboxMigrations)).toEqual({ from: outboxMigrations.length, to: outboxMigrations.length });
-    const store = createOutboxStore(db);
-    const items = store.list('t1', 'p1');
-    expect(items.map((i) => [i.kind, i.id])).toEqual([
-      ['post', 'post-1'],
-      ['like', 'like-1'],
-    ]);
-    expect(items[0]).toMatchObject({ kind: 'post', images: [{ localId: 'img-1', width: 4, height: 3, serverId: null }] });
-    expect(store.imageBytes('img-1')?.bytes).toEqual(new Uint8Array([1, 2, 3]));
-    expect(store.list('t1', 'someone-else')).toEqual([]);
-    db.close();
-  });
-
-  it('0002 keeps writes queued before it as grant-less writes, sent with their author’s session', () => {
-    const db = new Database(':memory:');
-    migrate(db, outboxMigrations.slice(0, 1));
-    db.prepare(
-      `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at) VALUES ('like-1', 't1', 'p1', 'like', 'post-1', '{"liked":true}', 'k1', '2025-01-01T00:00:00.000Z')`,
-    ).run();
-    expect(migrate(db, outboxMigrations)).toEqual({ from: 1, to: 2 });
-    const store = createOutboxStore(db);
-    expect(store.list('t1', 'p1')).toMatchObject([{ id: 'like-1', grant: null }]);
-    expect(store.nextDeliverable(new Date(), { tenantId: 't1', personId: 'p1' })).toMatchObject({ credential: 'session' });
-    store.add({ tenantId: 't1', personId: 'p1', kind: 'like', id: 'like-2', postId: 'post-2', idempotencyKey: 'k2', createdAt: '2025-01-01T00:00:00.000Z', payload: { liked: true }, grant: { token: 'g', expiresAt: '2099-01-01T00:00:00.000Z' } });
-    expect(store.list('t1', 'p1')[1]).toMatchObject({ grant: { token: 'g', expiresAt: '2099-01-01T00:00:00.000Z', refused: false } });
   });
 });

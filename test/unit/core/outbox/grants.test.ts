@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/core/db/migrate.js';
 import { outboxMigrations } from '../../../../main/core/outbox/migrations/index.js';
+import { createOutboxCipher, newDataKey } from '../../../../main/core/outbox/outboxCipher.js';
 import { createOutboxStore, type NewOutboxItem } from '../../../../main/core/outbox/outboxStore.js';
 
 const at = (h: number) => new Date(Date.UTC(2025, 2, 3, h)).toISOString();
@@ -9,8 +10,9 @@ const now = new Date(at(12));
 
 function store() {
   const db = new Database(':memory:');
-  migrate(db, outboxMigrations);
-  const s = createOutboxStore(db);
+  const cipher = createOutboxCipher(newDataKey());
+  migrate(db, outboxMigrations(cipher));
+  const s = createOutboxStore(db, cipher);
   let n = 0;
   const add = (personId: string, over: Partial<NewOutboxItem> & { grant?: { token: string; expiresAt: string } | null } = {}) => {
     const id = `item-${++n}`;

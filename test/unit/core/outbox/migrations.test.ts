@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../../main/core/db/migrate.js';
+import { memorySecretStore } from '../../../../main/core/devices/secretStore.js';
+import { outboxMigrations } from '../../../../main/core/outbox/migrations/index.js';
+import { createOutboxCipher, newDataKey } from '../../../../main/core/outbox/outboxCipher.js';
+import { createOutboxStore, OUTBOX_FILE_NAME, openOutboxStore } from '../../../../main/core/outbox/outboxStore.js';
+import { manualTime } from '../../../fixtures/core/manualTime.js';
+import { memoryLog, tempDirs } from '../../../fixtures/core/harness.js';
+
+const tempDir = tempDirs();
+const cipher = createOutboxCipher(newDataKey());
+const base = { tenantId: 't1', personId: 'p1', createdAt: '2025-01-01T00:00:00.000Z' };
+
+describe('outbox migration 0001', () => {
+  it('creates an outbox that keeps waiting writes and their images across reopening', () => {
+    const file = path.join(tempDir(), OUTBOX_FILE_NAME);
+    let db = new Database(file);
+    migrate(db, outboxMigrations(cipher));
+    createOutboxStore(db, cipher).add(
+      { ...base, kind: 'post', id: 'post-1', postId: 'post-1', idempotencyKey: 'k1', payload: { body: 'Hallo', groupId: null } },
+      [{ localId: 'img-1', mime: 'image/png', width: 4, height: 3, bytes: new Uint8Array([1, 2, 3]) }],
+    );
+    createOutboxStore(db, cipher).add({ ...base, kind: 'like', id: 'like-1', postId: 'post-1', idempotencyKey: 'k2', payload: { liked: true } });
+    db.close();
+
+    db = new Database(file);
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 3, to: 3 });
+    const store = createOutboxStore(db, cipher);
+    const items = store.list('t1', 'p1');
+    expect(items.map((i) => [i.kind, i.id])).toEqual([
+      ['post', 'post-1'],
+      ['like', 'like-1'],
+    ]);
+    expect(items[0]).toMatchObject({ kind: 'post', payload: { body: 'Hallo' }, images: [{ localId: 'img-1', width: 4, height: 3, serverId: null }] });
+    expect(store.imageBytes('img-1')?.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(store.list('t1', 'someone-else')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('outbox migration 0002', () => {
+  it('keeps writes queued before it as grant-less writes, sent with their author’s session', () => {
+    const db = new Database(':memory:');
+    migrate(db, outboxMigrations(cipher).slice(0, 1));
+    db.prepare(
+      `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at) VALUES ('like-1', 't1', 'p1', 'like', 'post-1', '{"liked":true}', 'k1', '2025-01-01T00:00:00.000Z')`,
+    ).run();
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: 3 });
+    const store = createOutboxStore(db, cipher);
+    expect(store.list('t1', 'p1')).toMatchObject([{ id: 'like-1', grant: null }]);
+    expect(store.nextDeliverable(new Date(), { tenantId: 't1', personId: 'p1' })).toMatchObject({ credential: 'session' });
+    store.add({ ...base, kind: 'like', id: 'like-2', postId: 'post-2', idempotencyKey: 'k2', payload: { liked: true }, grant: { token: 'g', expiresAt: '2099-01-01T00:00:00.000Z' } });
+    expect(store.list('t1', 'p1')[1]).toMatchObject({ grant: { token: 'g', expiresAt: '2099-01-01T00:00:00.000Z', refused: false } });
+  });
+});
+
+describe('outbox migration 0003', () => {
+  const body = 'Overdracht 3B: mevrouw Jansen (kamer 4) krijgt vanaf vandaag sondevoeding.';
+  const grant = 'grant-9f2c1e7a-anna-3b-pc1';
+  const photo = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 17) % 251));
+
+  /** A version-2 outbox file as a ward PC has it today: two of Anna's writes, in plain text. */
+  function plainOutbox(dataDir: string) {
+    const db = new Database(path.join(dataDir, OUTBOX_FILE_NAME));
+    db.pragma('journal_mode = WAL');
+    db.pragma('secure_delete = ON');
+    migrate(db, outboxMigrations(cipher).slice(0, 2));
+    const insert = db.prepare(
+      `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at, grant_token, grant_expires_at)
+       VALUES (?, 't1', 'anna', ?, 'post-1', ?, ?, '2025-03-03T08:00:00.000Z', ?, '2099-01-01T00:00:00.000Z')`,
+    );
+    insert.run('post-1', 'post', JSON.stringify({ body, groupId: 'g-3b' }), 'k1', grant);
+    insert.run('comment-1', 'comment', JSON.stringify({ body: `${body} (aanvulling)` }), 'k2', grant);
+    db.prepare(`INSERT INTO outbox_images (item_id, position, local_id, mime, width, height, bytes) VALUES ('post-1', 0, 'img-1', 'image/png', 64, 64, ?)`).run(photo);
+    db.close();
+  }
+
+  const holding = (dataDir: string) =>
+    readdirSync(dataDir).flatMap((name) => {
+      const bytes = readFileSync(path.join(dataDir, name));
+      const found = [
+        bytes.includes(Buffer.from('mevrouw Jansen')) && 'the body',
+        bytes.includes(Buffer.from(grant)) && 'the grant',
+        bytes.includes(photo.subarray(1000, 1064)) && 'the photo',
+      ].filter((x): x is string => x !== false);
+      return found.map((what) => `${name} holds ${what}`);
+    });
+
+  it('seals the writes already waiting, in place: they are delivered as before, and none of them is readable in the file', () => {
+    const dataDir = tempDir();
+    plainOutbox(dataDir);
+    expect(holding(dataDir)).not.toEqual([]);
+    const secrets = memorySecretStore();
+    const time = manualTime();
+
+    const store = openOutboxStore({ dataDir, secrets, log: memoryLog(), clock: time.clock });
+    expect(store.list('t1', 'anna')).toMatchObject([
+      { id: 'post-1', kind: 'post', payload: { body, groupId: 'g-3b' }, grant: { token: grant, refused: false }, images: [{ localId: 'img-1' }] },
+      { id: 'comment-1', kind: 'comment', payload: { body: `${body} (aanvulling)` }, grant: { token: grant } },
+    ]);
+    expect(Buffer.from(store.imageBytes('img-1')!.bytes)).toEqual(photo);
+    expect(holding(dataDir)).toEqual([]);
+    store.close();
+    expect(holding(dataDir)).toEqual([]);
+
+    const reopened = openOutboxStore({ dataDir, secrets, log: memoryLog(), clock: time.clock });
+    expect(reopened.nextDeliverable(new Date('2025-03-03T09:00:00.000Z'), null)).toMatchObject({ item: { id: 'post-1' }, credential: 'grant' });
+    reopened.close();
+  });
+
+  it('deletes damaged outbox files that earlier versions renamed and kept', () => {
+    const dataDir = tempDir();
+    plainOutbox(dataDir);
+    const kept = `${OUTBOX_FILE_NAME}.corrupt-2025-01-01T00-00-00-000Z`;
+    writeFileSync(path.join(dataDir, kept), `SQLite format 3 … ${body}`);
+    openOutboxStore({ dataDir, secrets: memorySecretStore(), log: memoryLog(), clock: manualTime().clock }).close();
+    expect(readdirSync(dataDir)).not.toContain(kept);
+    expect(holding(dataDir)).toEqual([]);
+  });
+});
