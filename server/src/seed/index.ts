@@ -3,7 +3,8 @@ import { hashSecret } from '../auth/secrets.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
-import { MAX_EMPLOYEES, MIN_EMPLOYEES, generate, type Dataset } from './generate.js';
+import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
+import { generate, type Dataset } from './generate.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
 
