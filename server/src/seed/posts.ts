@@ -1,15 +1,14 @@
 import { parseHashtags } from '../../../common/src/text/hashtags.js';
 import type { ImagesTable, PostHashtagsTable, PostsTable } from '../db/schema.js';
-import type { Colleagues } from './colleagues.js';
-import { iso, type SeedContext } from './context.js';
+import { iso } from './context.js';
 import { groupScope, type Group } from './groups.js';
 import { ImageFactory } from './images.js';
-import type { People, Person } from './people.js';
+import type { Person } from './people.js';
 import { imageRow } from './pictures.js';
 import type { PlannedPost } from './postPlan.js';
 import { WeightedPool } from './prng.js';
-import type { TemplateSlots } from './templateSlots.js';
 import { GROUP_TEMPLATES, ORG_TEMPLATES, PINNED_TEMPLATES, type PostTemplate } from './texts.js';
+import type { Writing } from './timeline.js';
 
 /** Post pictures in one organisation at most, so big seeds stay fast and small. */
 const MAX_POST_IMAGES = 60;
@@ -49,32 +48,30 @@ export class PostWriter {
   private postImages = 0;
 
   constructor(
-    private readonly ctx: SeedContext,
-    private readonly tenantId: string,
-    private readonly people: People,
-    private readonly colleagues: Colleagues,
-    private readonly slots: TemplateSlots,
+    private readonly writing: Writing,
     private readonly factory: ImageFactory | null,
   ) {}
 
   async write(planned: PlannedPost): Promise<WrittenPost> {
+    const { ctx, slots } = this.writing;
     const { ms, group } = planned;
     const { template, author } = this.templateAndAuthor(planned);
-    const id = this.ctx.newId(ms);
-    const body = this.slots.fill(template.text, this.ctx.rng.texts, ms, author, group);
-    const post = { id, ms, kind: planned.kind, group, template, author, body, hashtags: parseHashtags(body), mentions: this.slots.mentions(body), scope: groupScope(group) };
+    const id = ctx.newId(ms);
+    const body = slots.fill(template.text, ctx.rng.texts, ms, author, group);
+    const post = { id, ms, kind: planned.kind, group, template, author, body, hashtags: parseHashtags(body), mentions: slots.mentions(body), scope: groupScope(group) };
     const image = await this.picture(post);
     return { ...post, imageRefs: image ? JSON.stringify([{ id: image.id, width: image.width, height: image.height }]) : '[]', image };
   }
 
   private templateAndAuthor(planned: PlannedPost): { template: PostTemplate; author: Person } {
-    const rng = this.ctx.rng.texts;
+    const { ctx, people, colleagues } = this.writing;
+    const rng = ctx.rng.texts;
     const { group } = planned;
     let template: PostTemplate;
     let author: Person;
     if (planned.kind === 'pinned') {
       template = PINNED_TEMPLATES[planned.pinnedIndex]!;
-      author = this.people.fixed.carla;
+      author = people.fixed.carla;
     } else if (group) {
       // Each group goes through its templates in a shuffled round before repeating one.
       let queue = this.groupQueues.get(group);
@@ -86,23 +83,24 @@ export class PostWriter {
       for (let retry = 0; retry < 4 && this.recentTemplates.includes(template); retry++) template = this.orgTemplates.pick(rng);
       this.recentTemplates.push(template);
       if (this.recentTemplates.length > RECENT_TEMPLATES) this.recentTemplates.shift();
-      author = this.colleagues.authors(template.pool).pick(rng);
+      author = colleagues.authors(template.pool).pick(rng);
     }
     if (planned.kind === 'team3b') {
       // The first post of Team 3B is its team leader's; Anna writes two.
-      if (this.team3bSeen === 0) author = this.people.ward3bLeader;
-      if (this.team3bSeen === 2 || this.team3bSeen === 5) author = this.people.fixed.anna;
+      if (this.team3bSeen === 0) author = people.ward3bLeader;
+      if (this.team3bSeen === 2 || this.team3bSeen === 5) author = people.fixed.anna;
       this.team3bSeen++;
     }
     return { template, author };
   }
 
   private async picture(post: { id: string; ms: number; template: PostTemplate; author: Person }): Promise<ImagesTable | null> {
-    const rng = this.ctx.rng.images;
+    const { ctx, tenantId } = this.writing;
+    const rng = ctx.rng.images;
     if (!this.factory || !post.template.image || this.postImages >= MAX_POST_IMAGES || !rng.chance(IMAGE_CHANCE)) return null;
     const asset = await this.factory.scene(post.template.image, rng.int(0, ImageFactory.VARIANTS - 1));
     this.postImages++;
-    return imageRow(this.tenantId, this.ctx.newImageId(post.ms), asset, post.author.id, post.id, post.ms);
+    return imageRow(tenantId, ctx.newImageId(post.ms), asset, post.author.id, post.id, post.ms);
   }
 }
 

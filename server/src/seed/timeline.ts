@@ -8,8 +8,17 @@ import type { Organisation } from './organisation.js';
 import type { People } from './people.js';
 import { planPosts } from './postPlan.js';
 import { PostWriter, hashtagRows, postRow } from './posts.js';
-import { Reactor } from './reactions.js';
+import { reactTo } from './reactions.js';
 import { TemplateSlots } from './templateSlots.js';
+
+/** What writing a post or a reply draws on. */
+export interface Writing {
+  ctx: SeedContext;
+  tenantId: string;
+  people: People;
+  colleagues: Colleagues;
+  slots: TemplateSlots;
+}
 
 export interface Timeline {
   posts: PostsTable[];
@@ -30,13 +39,13 @@ export interface Timeline {
 export async function writeTimeline(ctx: SeedContext, org: Organisation, people: People, groups: Groups, factory: ImageFactory | null): Promise<Timeline> {
   const colleagues = new Colleagues(people);
   const slots = new TemplateSlots(org, people, colleagues);
-  const writer = new PostWriter(ctx, org.tenantId, people, colleagues, slots, factory);
-  const reactor = new Reactor(ctx, org.tenantId, people, colleagues, slots);
+  const writing: Writing = { ctx, tenantId: org.tenantId, people, colleagues, slots };
+  const writer = new PostWriter(writing, factory);
   const timeline: Timeline = { posts: [], postHashtags: [], comments: [], likes: [], images: [], events: [] };
   for (const planned of planPosts(ctx, groups)) {
     const post = await writer.write(planned);
     if (post.image) timeline.images.push(post.image);
-    const { comments, likes, events } = reactor.reactTo(post);
+    const { comments, likes, events } = reactTo(post, writing);
     timeline.comments.push(...comments);
     timeline.likes.push(...likes);
     timeline.events.push(...events, { ms: post.ms, entity: 'post', id: post.id, scope: post.scope });
