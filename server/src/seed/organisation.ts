@@ -22,7 +22,6 @@ export function foundOrganisation(ctx: SeedContext): Organisation {
   return { tenantId: ctx.newId(createdMs), name, palette, region, createdMs };
 }
 
-/** Settings are left to the column default: the demo uses DEFAULT_ORGANISATION_SETTINGS. */
 export function organisationRow(org: Organisation, slug: string, logoImageId: string | null): Insertable<OrganisationsTable> {
   return {
     tenant_id: org.tenantId,

@@ -29,7 +29,7 @@ export interface People {
   byHandle: Map<string, Person>;
   fixed: { anna: Person; bram: Person; carla: Person; daan: Person; eva: Person };
   ward3b: Department;
-  /** Team leader of 3B; Anna where 3B is too small to have one. */
+  /** Team leader of 3B; Anna, should 3B have none. */
   ward3bLeader: Person;
 }
 
