@@ -229,37 +229,23 @@ function teamScene(rng: Rng): string {
   return body;
 }
 
+/** The scene drawn for each picture topic; some scenes serve several topics. */
+const SCENES: Record<ImageTopic, (rng: Rng, topic: ImageTopic) => string> = {
+  landschap: landscapeScene,
+  fiets: landscapeScene,
+  hardlopen: landscapeScene,
+  taart: cakeScene,
+  feest: cakeScene,
+  wol: yarnScene,
+  eten: foodScene,
+  moestuin: gardenScene,
+  muziek: musicScene,
+  huiskamer: roomScene,
+  team: teamScene,
+};
+
 function sceneSvg(topic: ImageTopic, variant: number, rng: Rng): string {
-  let body: string;
-  switch (topic) {
-    case 'landschap':
-    case 'fiets':
-    case 'hardlopen':
-      body = landscapeScene(rng, topic);
-      break;
-    case 'taart':
-    case 'feest':
-      body = cakeScene(rng, topic);
-      break;
-    case 'wol':
-      body = yarnScene(rng);
-      break;
-    case 'eten':
-      body = foodScene(rng);
-      break;
-    case 'moestuin':
-      body = gardenScene(rng);
-      break;
-    case 'muziek':
-      body = musicScene(rng);
-      break;
-    case 'huiskamer':
-      body = roomScene(rng);
-      break;
-    case 'team':
-      body = teamScene(rng);
-      break;
-  }
+  let body = SCENES[topic](rng, topic);
   const caption = CAPTIONS[topic][variant % CAPTIONS[topic].length]!;
   body += `<rect y="${H - 110}" width="${W}" height="110" fill="#000" opacity="0.45"/>`;
   body += `<text x="48" y="${H - 38}" font-family="${FONT}" font-size="52" font-weight="bold" fill="#fff">${esc(caption)}</text>`;
@@ -292,18 +278,11 @@ export class ImageFactory {
 
   scene(topic: ImageTopic, variant: number): Promise<ImageAsset> {
     const key = `scene:${topic}:${variant}`;
-    let asset = this.cache.get(key);
-    if (!asset) {
-      asset = rasterise(sceneSvg(topic, variant, this.rng.fork(key)), W, H, 480, 'image/jpeg');
-      this.cache.set(key, asset);
-    }
-    return asset;
+    return this.once(key, () => rasterise(sceneSvg(topic, variant, this.rng.fork(key)), W, H, 480, 'image/jpeg'));
   }
 
   avatar(name: string, colour: string): Promise<ImageAsset> {
-    const key = `avatar:${name}:${colour}`;
-    let asset = this.cache.get(key);
-    if (!asset) {
+    return this.once(`avatar:${name}:${colour}`, () => {
       const initials = name
         .split(/\s+/)
         .filter((part) => /^\p{Lu}/u.test(part))
@@ -311,19 +290,22 @@ export class ImageFactory {
         .slice(0, 2)
         .join('');
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="${colour}"/><circle cx="330" cy="70" r="110" fill="#fff" opacity="0.12"/><text x="200" y="255" text-anchor="middle" font-family="${FONT}" font-size="150" font-weight="bold" fill="#fff">${esc(initials)}</text></svg>`;
-      asset = rasterise(svg, 400, 400, 128, 'image/jpeg');
-      this.cache.set(key, asset);
-    }
-    return asset;
+      return rasterise(svg, 400, 400, 128, 'image/jpeg');
+    });
   }
 
   logo(intranetName: string, primary: string, accent: string): Promise<ImageAsset> {
-    const key = `logo:${intranetName}:${primary}:${accent}`;
-    let asset = this.cache.get(key);
-    if (!asset) {
+    return this.once(`logo:${intranetName}:${primary}:${accent}`, () => {
       const size = intranetName.length > 6 ? 96 : 120;
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><rect width="512" height="512" rx="96" fill="${primary}"/><circle cx="256" cy="190" r="92" fill="${accent}"/><path d="M256 120 L300 230 L212 230 Z" fill="${primary}" opacity="0.85"/><path d="M190 240 Q256 200 322 240" stroke="#fff" stroke-width="14" fill="none" stroke-linecap="round"/><text x="256" y="420" text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="bold" fill="#fff">${esc(intranetName)}</text></svg>`;
-      asset = rasterise(svg, 512, 512, 128, 'image/png');
+      return rasterise(svg, 512, 512, 128, 'image/png');
+    });
+  }
+
+  private once(key: string, render: () => Promise<ImageAsset>): Promise<ImageAsset> {
+    let asset = this.cache.get(key);
+    if (!asset) {
+      asset = render();
       this.cache.set(key, asset);
     }
     return asset;

@@ -3,7 +3,8 @@ import { hashSecret } from '../auth/secrets.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
-import { MAX_EMPLOYEES, MIN_EMPLOYEES, generate, type Dataset } from './generate.js';
+import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
+import { generate, type Dataset } from './generate.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
 
@@ -63,7 +64,7 @@ async function insertRows<T extends keyof Database>(trx: Transaction<Database>, 
   const columns = Object.keys(rows[0]!).length;
   const batch = Math.max(1, Math.min(maxRows, Math.floor(MAX_PARAMETERS / columns)));
   for (let i = 0; i < rows.length; i += batch) {
-    // The rows are built from the table interfaces in generate.ts; Kysely cannot follow a generic table name.
+    // Each part of the generator builds its rows from the table interfaces; Kysely cannot follow a generic table name.
     await trx
       .insertInto(table)
       .values(rows.slice(i, i + batch) as never)

@@ -48,21 +48,16 @@ export interface PostTemplate {
   weight?: number;
 }
 
-const t = (text: string, pool: AuthorPool, reply: ReplyKind, image?: ImageTopic, weight?: number): PostTemplate => ({
-  text,
-  pool,
-  reply,
-  ...(image ? { image } : {}),
-  ...(weight !== undefined ? { weight } : {}),
-});
+/** A template; `extra` adds a picture topic or a weight other than 1. */
+const t = (text: string, pool: AuthorPool, reply: ReplyKind, extra: Pick<PostTemplate, 'image' | 'weight'> = {}): PostTemplate => ({ text, pool, reply, ...extra });
 
 /** Posts on the organisation-wide timeline. */
 export const ORG_TEMPLATES: PostTemplate[] = [
   // Welcome of new colleagues
-  t('Welkom {@nieuw}! Vanaf deze week versterk je ons team op {afdeling}. Fijn dat je er bent! #welkom', 'leaders', 'welkom', undefined, 2),
-  t('Nieuwe collega op {afdeling}: {nieuwnaam} is gestart als {nieuwfunctie}. Kom gerust even kennismaken bij de koffie. #welkom', 'any', 'welkom', undefined, 2),
-  t('Vandaag is {@nieuw} begonnen bij ons op {locatie}. Vragen over het inwerken? Loop gerust binnen bij mij of bij {@collega}. #welkom #inwerken', 'leaders', 'welkom', undefined, 1.5),
-  t('Een warm welkom voor {@nieuw}, onze nieuwe {nieuwfunctie}! We zijn blij met de extra handen. #welkom', 'any', 'welkom', 'team', 1.5),
+  t('Welkom {@nieuw}! Vanaf deze week versterk je ons team op {afdeling}. Fijn dat je er bent! #welkom', 'leaders', 'welkom', { weight: 2 }),
+  t('Nieuwe collega op {afdeling}: {nieuwnaam} is gestart als {nieuwfunctie}. Kom gerust even kennismaken bij de koffie. #welkom', 'any', 'welkom', { weight: 2 }),
+  t('Vandaag is {@nieuw} begonnen bij ons op {locatie}. Vragen over het inwerken? Loop gerust binnen bij mij of bij {@collega}. #welkom #inwerken', 'leaders', 'welkom', { weight: 1.5 }),
+  t('Een warm welkom voor {@nieuw}, onze nieuwe {nieuwfunctie}! We zijn blij met de extra handen. #welkom', 'any', 'welkom', { image: 'team', weight: 1.5 }),
   t('Deze maand starten er weer nieuwe collega\'s op {locatie}. Eén van hen is {@nieuw}: welkom en veel succes met inwerken! #welkom #nieuwecollega', 'hr', 'welkom'),
   t('Welkom terug {@nieuw}, na je verlof weer bij ons op {afdeling}. We hebben je gemist! #welkom', 'any', 'welkom'),
   t('Onze nieuwe leerlingen zijn gestart! Op {afdeling} gaat {@nieuw} de komende maanden meedraaien. Help je mee met wegwijs maken? #welkom #leerlingen', 'leaders', 'welkom'),
@@ -70,32 +65,32 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   // Ward news
   t('Trots op ons team: deze week is de nieuwe overdrachtsmethode op {afdeling} van start gegaan. Kortere overdracht, meer tijd voor de cliënt. #teamwerk', 'ward', 'info'),
   t('Op {afdeling} hebben we sinds vandaag nieuwe tilliften. Instructie volgt {dag} om {tijd} uur. Eerder zien hoe het werkt? Vraag het {@collega}. #tillen #arbo', 'ward', 'info'),
-  t('De huiskamer van {afdeling} is opgeknapt! Nieuwe stoelen, een fris kleurtje en veel planten. De bewoners zijn er blij mee. #huiskamer', 'ward', 'mooimoment', 'huiskamer', 1.5),
-  t('Gisteren hebben we met de bewoners pannenkoeken gebakken. De hele gang rook heerlijk! #activiteiten', 'ward', 'mooimoment', 'eten', 1.5),
+  t('De huiskamer van {afdeling} is opgeknapt! Nieuwe stoelen, een fris kleurtje en veel planten. De bewoners zijn er blij mee. #huiskamer', 'ward', 'mooimoment', { image: 'huiskamer', weight: 1.5 }),
+  t('Gisteren hebben we met de bewoners pannenkoeken gebakken. De hele gang rook heerlijk! #activiteiten', 'ward', 'mooimoment', { image: 'eten', weight: 1.5 }),
   t('Mooi compliment van een familielid voor het hele team van {afdeling}: "Jullie geven mijn moeder echt aandacht." Dat doet goed! #compliment', 'ward', 'mooimoment'),
   t('Deze week draaien we op {afdeling} een pilot met digitaal aftekenen van medicatie. Loop je ergens tegenaan? Meld het bij {@collega}. #medicatieveiligheid #ecd', 'ward', 'info'),
   t('Dank aan iedereen die afgelopen weekend extra diensten heeft gedraaid op {afdeling}. Zonder jullie was het niet gelukt! #teamwerk #dankjewel', 'leaders', 'mooimoment'),
   t('Vanaf {dag} werken we op {afdeling} met een vaste verpleegkundige per gang. Zo weten cliënten en familie beter bij wie ze terechtkunnen. #kwaliteit', 'ward', 'info'),
-  t('De muziekmiddag met de bewoners was een groot succes. Er werd zelfs gedanst! #activiteiten #muziek', 'ward', 'mooimoment', 'muziek', 1.5),
+  t('De muziekmiddag met de bewoners was een groot succes. Er werd zelfs gedanst! #activiteiten #muziek', 'ward', 'mooimoment', { image: 'muziek', weight: 1.5 }),
   t('Dit weekend verhuisd: {afdeling} zit nu in het vernieuwde deel van {locatie}. Dank aan de collega\'s van facilitair voor het sjouwen! #verhuizing', 'ward', 'info'),
-  t('De moestuinbakken bij {locatie} staan er weer prachtig bij. Bewoners helpen mee met water geven. #buitenleven', 'ward', 'mooimoment', 'moestuin'),
+  t('De moestuinbakken bij {locatie} staan er weer prachtig bij. Bewoners helpen mee met water geven. #buitenleven', 'ward', 'mooimoment', { image: 'moestuin' }),
   t('De hygiëne-audit op {afdeling} goed doorstaan! Vooral de handhygiëne scoorde hoog. Petje af, allemaal. #hygiëne #kwaliteit', 'leaders', 'viering'),
   t('Op {afdeling} hebben we nu een belevingstafel voor bewoners met dementie. Eerste reacties: veel glimlachen. #dementie #zorgtechnologie', 'ward', 'mooimoment'),
   t('Wie heeft er tips voor een rustige avondroutine met bewoners die onrustig worden? Op {afdeling} zoeken we ideeën. #dementie #vraag', 'ward', 'vraag'),
 
   // Home care
   t('Collega\'s van {afdeling}: vanaf {dag} is er een nieuwe route voor de ochtenddienst. Check de planning in de app. #rooster #thuiszorg', 'homecare', 'rooster'),
-  t('Blije gezichten bij onze nieuwe e-bikes! Sneller bij de cliënt en ook nog gezond. #thuiszorg #fiets', 'homecare', 'info', 'fiets', 1.5),
+  t('Blije gezichten bij onze nieuwe e-bikes! Sneller bij de cliënt en ook nog gezond. #thuiszorg #fiets', 'homecare', 'info', { image: 'fiets', weight: 1.5 }),
   t('Wie heeft er tips voor parkeren in het centrum van {stad}? Onze vergunningen lopen af. #thuiszorg #vraag', 'homecare', 'vraag'),
   t('Wijkteam {stad}: voor de avonddienst van {dag} zoeken we nog iemand. Wie kan ruilen? #rooster #ruilen', 'homecare', 'rooster'),
   t('Vandaag afscheid genomen van een cliënt die we jaren hebben verzorgd. Mooi om te merken hoeveel dat voor de familie betekende. #thuiszorg #mooimoment', 'homecare', 'mooimoment'),
   t('De sleutelkastjes bij cliënten in {stad} worden deze maand vervangen. Let op de nieuwe codes in het dossier. #thuiszorg #veiligheid', 'homecare', 'info'),
-  t('Een cliënt in {stad} gaf me vandaag zelfgekweekte tomaten mee. Zo lief. #mooimoment #thuiszorg', 'homecare', 'mooimoment', 'moestuin'),
+  t('Een cliënt in {stad} gaf me vandaag zelfgekweekte tomaten mee. Zo lief. #mooimoment #thuiszorg', 'homecare', 'mooimoment', { image: 'moestuin' }),
 
   // Questions
-  t('Weet iemand waar ik het formulier voor de reiskostenvergoeding kan vinden? #vraag #reiskosten', 'any', 'werkvraag', undefined, 1.5),
-  t('Wie heeft er ervaring met het ECD op de tablet? Mijn rapportage wordt niet opgeslagen. #vraag #ecd', 'care', 'werkvraag', undefined, 1.5),
-  t('Wil iemand {dag} ruilen? Ik heb een vroege dienst en zou graag een late hebben. #rooster #ruilen', 'care', 'rooster', undefined, 1.5),
+  t('Weet iemand waar ik het formulier voor de reiskostenvergoeding kan vinden? #vraag #reiskosten', 'any', 'werkvraag', { weight: 1.5 }),
+  t('Wie heeft er ervaring met het ECD op de tablet? Mijn rapportage wordt niet opgeslagen. #vraag #ecd', 'care', 'werkvraag', { weight: 1.5 }),
+  t('Wil iemand {dag} ruilen? Ik heb een vroege dienst en zou graag een late hebben. #rooster #ruilen', 'care', 'rooster', { weight: 1.5 }),
   t('Hoe vraag ik een scholing aan via het leerplein? Ik wil de training palliatieve zorg volgen. #vraag #scholing', 'care', 'werkvraag'),
   t('Heeft iemand nog een oplader voor de scanner van de medicijnkar? Die van ons is kapot. #vraag', 'ward', 'werkvraag'),
   t('Weet iemand wanneer de nieuwe dienstkleding binnenkomt? #vraag #dienstkleding', 'care', 'werkvraag'),
@@ -107,22 +102,22 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   t('Ik zoek een collega die wil meedenken over een dagprogramma voor jonge mensen met dementie. Wie heeft daar ervaring mee? #vraag #dementie', 'care', 'vraag'),
 
   // BHV and safety
-  t('Herinnering: {dag} om {tijd} uur is er een ontruimingsoefening op {locatie}. Bewoners worden vooraf ingelicht. #bhv #veiligheid', 'facility', 'bhv', undefined, 1.5),
+  t('Herinnering: {dag} om {tijd} uur is er een ontruimingsoefening op {locatie}. Bewoners worden vooraf ingelicht. #bhv #veiligheid', 'facility', 'bhv', { weight: 1.5 }),
   t('De BHV-herhalingstraining staat weer gepland. Inschrijven kan tot {datum} via het leerplein. #bhv', 'facility', 'bhv'),
   t('Weet jij waar de dichtstbijzijnde AED hangt op jouw afdeling? Kijk het even na, het kan levens redden. #bhv #aed', 'facility', 'bhv'),
   t('Goed gedaan tijdens de brandmelding van gisteren op {locatie}! Binnen vier minuten was alles veilig. #bhv #compliment', 'leaders', 'bhv'),
   t('We zoeken nieuwe BHV\'ers voor de avond- en nachtdiensten. Interesse? Meld je bij {@collega}. #bhv', 'facility', 'bhv'),
 
   // Flu shot
-  t('De griepprik komt eraan! Op {dag} {datum} van 13.00 tot 16.00 uur kun je je laten vaccineren op {locatie}. Geen afspraak nodig. #griepprik #gezondheid', 'health', 'griepprik', undefined, 1.5),
+  t('De griepprik komt eraan! Op {dag} {datum} van 13.00 tot 16.00 uur kun je je laten vaccineren op {locatie}. Geen afspraak nodig. #griepprik #gezondheid', 'health', 'griepprik', { weight: 1.5 }),
   t('Heb je je griepprik al gehaald? Er zijn nog plekken op {dag}. Zo bescherm je jezelf en onze cliënten. #griepprik', 'health', 'griepprik'),
   t('Vragen over de griepprik? De bedrijfsarts beantwoordt ze {dag} tijdens het spreekuur van {tijd} uur. #griepprik', 'health', 'griepprik'),
   t('Al meer dan de helft van {afdeling} heeft de griepprik gehaald. Wie volgt? #griepprik', 'leaders', 'griepprik'),
 
   // Roster
-  t('Het rooster voor de komende periode staat online. Ruilverzoeken graag vóór {datum} indienen. #rooster', 'planning', 'rooster', undefined, 1.5),
+  t('Het rooster voor de komende periode staat online. Ruilverzoeken graag vóór {datum} indienen. #rooster', 'planning', 'rooster', { weight: 1.5 }),
   t('Let op: door de feestdagen schuiven een paar diensten. Kijk je rooster nog even goed na. #rooster', 'planning', 'rooster'),
-  t('Wie kan er {dag} een late dienst draaien op {afdeling}? Er is een collega ziek. #rooster #invallen', 'leaders', 'rooster', undefined, 1.5),
+  t('Wie kan er {dag} een late dienst draaien op {afdeling}? Er is een collega ziek. #rooster #invallen', 'leaders', 'rooster', { weight: 1.5 }),
   t('Nieuw: in de app kun je nu zelf diensten ruilen, als de teamleider akkoord geeft. Handig! #rooster #app', 'planning', 'rooster'),
   t('Vakantieverlof voor de zomer graag uiterlijk {datum} aanvragen, dan kunnen we op tijd plannen. #rooster #verlof', 'planning', 'rooster'),
 
@@ -134,19 +129,19 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   t('Vanaf deze maand kun je je eindejaarsuitkering maandelijks laten uitbetalen. In het personeelsportaal lees je hoe. #salaris', 'hr', 'info'),
 
   // Celebrations
-  t('Vandaag viert {@nieuw} het {jaar}-jarig jubileum bij {org}! Gefeliciteerd en bedankt voor je inzet. #jubileum #gefeliciteerd', 'leaders', 'viering', 'taart', 1.5),
-  t('Geslaagd! {@nieuw} heeft het diploma Verzorgende IG gehaald. Wat zijn we trots! #gefeliciteerd #geslaagd', 'any', 'viering', 'feest', 1.5),
-  t('Taart op {afdeling}: een heel jaar geen valincident met letsel! #valpreventie #feest', 'leaders', 'viering', 'taart'),
-  t('Hoera, {@nieuw} is vandaag jarig! Er staat koffie met gebak in de teamkamer. #jarig', 'any', 'viering', 'taart', 1.5),
+  t('Vandaag viert {@nieuw} het {jaar}-jarig jubileum bij {org}! Gefeliciteerd en bedankt voor je inzet. #jubileum #gefeliciteerd', 'leaders', 'viering', { image: 'taart', weight: 1.5 }),
+  t('Geslaagd! {@nieuw} heeft het diploma Verzorgende IG gehaald. Wat zijn we trots! #gefeliciteerd #geslaagd', 'any', 'viering', { image: 'feest', weight: 1.5 }),
+  t('Taart op {afdeling}: een heel jaar geen valincident met letsel! #valpreventie #feest', 'leaders', 'viering', { image: 'taart' }),
+  t('Hoera, {@nieuw} is vandaag jarig! Er staat koffie met gebak in de teamkamer. #jarig', 'any', 'viering', { image: 'taart', weight: 1.5 }),
   t('Gefeliciteerd {@nieuw} met de geboorte van jullie dochter! Geniet van deze bijzondere tijd. #gefeliciteerd', 'any', 'viering'),
-  t('Afscheid van {nieuwnaam} na {dienstjaren} jaar trouwe dienst. We gaan je missen! Vrijdag is er een borrel in het restaurant. #afscheid #pensioen', 'leaders', 'viering', 'feest'),
-  t('Ons team heeft de publieksprijs van de verbeterdag gewonnen! Dank aan iedereen die heeft gestemd. #trots', 'leaders', 'viering', 'feest'),
+  t('Afscheid van {nieuwnaam} na {dienstjaren} jaar trouwe dienst. We gaan je missen! Vrijdag is er een borrel in het restaurant. #afscheid #pensioen', 'leaders', 'viering', { image: 'feest' }),
+  t('Ons team heeft de publieksprijs van de verbeterdag gewonnen! Dank aan iedereen die heeft gestemd. #trots', 'leaders', 'viering', { image: 'feest' }),
 
   // Tips
-  t('Tip: in het ECD zoek je met Ctrl+K direct een cliënt op. Scheelt een hoop klikken! #tip #ecd', 'quality', 'info', undefined, 1.2),
+  t('Tip: in het ECD zoek je met Ctrl+K direct een cliënt op. Scheelt een hoop klikken! #tip #ecd', 'quality', 'info', { weight: 1.2 }),
   t('De pocketkaart valpreventie hangt nu in elke medicijnkamer. Even doorlezen? #valpreventie #tip', 'quality', 'info'),
   t('Wist je dat je in {intranet} ook de menukaart van het restaurant kunt bekijken? Zoek op #menu. #tip', 'comms', 'info'),
-  t('Tip van de zorgcoach: begin je overdracht met wat goed ging. Het maakt de sfeer meteen anders. #tip #overdracht', 'quality', 'info', undefined, 1.2),
+  t('Tip van de zorgcoach: begin je overdracht met wat goed ging. Het maakt de sfeer meteen anders. #tip #overdracht', 'quality', 'info', { weight: 1.2 }),
   t('Vijf minuten ademhalen in je pauze helpt echt om even bij te komen. Probeer het eens! #tip #vitaliteit', 'quality', 'info'),
   t('Wist je dat je bij de servicedesk een leenlaptop kunt krijgen voor e-learnings? #tip #scholing', 'ict', 'info'),
   t('Steunkousen aantrekken? Met een aantrekhulp spaar je je rug én de huid van de cliënt. #tip #arbo', 'quality', 'info'),
@@ -159,7 +154,7 @@ export const ORG_TEMPLATES: PostTemplate[] = [
   t('Inloopsessie valpreventie voor mantelzorgers op {dag} om {tijd} uur bij {locatie}. Vertel het door! #valpreventie', 'quality', 'info'),
 
   // ICT
-  t('Storing opgelost: het ECD is weer bereikbaar. Excuses voor het ongemak. #storing #ecd', 'ict', 'info', undefined, 1.2),
+  t('Storing opgelost: het ECD is weer bereikbaar. Excuses voor het ongemak. #storing #ecd', 'ict', 'info', { weight: 1.2 }),
   t('Op {dag} tussen 22.00 en 23.00 uur doen we onderhoud aan het roosterprogramma. Het is dan even niet beschikbaar. #onderhoud #rooster', 'ict', 'rooster'),
   t('Let op: er gaan phishingmails rond die lijken te komen van P&O. Klik niet op links en meld het bij de servicedesk. #veiligheid #phishing', 'ict', 'info'),
   t('De afdelingscomputers op {locatie} krijgen {dag} een update. Laat ze na je dienst aan staan. #ict', 'ict', 'info'),
@@ -167,23 +162,23 @@ export const ORG_TEMPLATES: PostTemplate[] = [
 
   // Communications
   t('De resultaten van het medewerkersonderzoek zijn binnen: {procent}% van jullie is trots op het werk. Lees meer op de nieuwspagina. #medewerkersonderzoek', 'comms', 'info'),
-  t('Zet het alvast in je agenda: de zomerbarbecue is op {datum} bij {locatie}. #personeelsfeest', 'comms', 'aanmelden', 'feest'),
+  t('Zet het alvast in je agenda: de zomerbarbecue is op {datum} bij {locatie}. #personeelsfeest', 'comms', 'aanmelden', { image: 'feest' }),
   t('Op {dag} komt de bestuurder op bezoek bij {locatie}. Iets wat je kwijt wilt? Laat het hier weten. #bestuur #inspraak', 'comms', 'vraag'),
   t('Wij zoeken verhalen! Heb jij een mooi moment met een cliënt beleefd? Deel het met #mooimoment.', 'comms', 'info'),
   t('Ken je een collega die een compliment verdient? Noem diegene met #compliment en vertel waarom.', 'comms', 'info'),
   t('Open dag op {datum} bij {locatie}: help jij mee als gastvrouw of gastheer? Meld je bij {@collega}. #opendag #werkenbij', 'comms', 'aanmelden'),
 
   // Facility
-  t('Het restaurant van {locatie} heeft een nieuwe menukaart, met elke dag een vegetarische keuze. #menu #restaurant', 'facility', 'info', 'eten'),
+  t('Het restaurant van {locatie} heeft een nieuwe menukaart, met elke dag een vegetarische keuze. #menu #restaurant', 'facility', 'info', { image: 'eten' }),
   t('De parkeerplaats van {locatie} wordt {dag} opnieuw geasfalteerd. Parkeer die dag aan de overkant. #parkeren', 'facility', 'info'),
   t('Gevonden bij de receptie van {locatie}: een sleutelbos en een blauwe jas. #gevonden', 'facility', 'info'),
   t('De nieuwe koffieautomaten staan er! Nu ook met havermelk. #koffie', 'facility', 'viering'),
   t('Vanaf {dag} scheiden we het afval op {locatie}. Let op de nieuwe bakken in de gangen. #duurzaamheid', 'facility', 'info'),
 
   // Beautiful moments
-  t('Mooi moment vandaag: de meneer van kamer {kamer} zong zijn lievelingslied voor me. Daar doe je het voor. #mooimoment', 'ward', 'mooimoment', undefined, 1.5),
-  t('Een bewoonster van {locatie} werd vandaag 100 jaar! Met de burgemeester en een enorme taart. #mooimoment', 'ward', 'viering', 'taart'),
-  t('Wandeling met bewoners langs het water, in het zonnetje. Iedereen genoot. #mooimoment #buitenleven', 'care', 'mooimoment', 'landschap', 1.5),
+  t('Mooi moment vandaag: de meneer van kamer {kamer} zong zijn lievelingslied voor me. Daar doe je het voor. #mooimoment', 'ward', 'mooimoment', { weight: 1.5 }),
+  t('Een bewoonster van {locatie} werd vandaag 100 jaar! Met de burgemeester en een enorme taart. #mooimoment', 'ward', 'viering', { image: 'taart' }),
+  t('Wandeling met bewoners langs het water, in het zonnetje. Iedereen genoot. #mooimoment #buitenleven', 'care', 'mooimoment', { image: 'landschap', weight: 1.5 }),
 ];
 
 export type GroupTopic =
@@ -205,7 +200,7 @@ export type GroupTopic =
   | 'boekenclub'
   | 'zaalvoetbal';
 
-const g = (text: string, reply: ReplyKind, image?: ImageTopic): PostTemplate => t(text, 'any', reply, image);
+const g = (text: string, reply: ReplyKind, extra?: Pick<PostTemplate, 'image'>): PostTemplate => t(text, 'any', reply, extra);
 
 /** Posts inside groups; the author is always a member. */
 export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
@@ -217,7 +212,7 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
     g('Korte terugblik op de drukke nacht van gisteren: goed gehandeld allemaal. Dank jullie wel. {teamtag}', 'mooimoment'),
     g('Vergeet niet de e-learning medicatie af te ronden vóór {datum}. {teamtag} #scholing', 'info'),
     g('Nieuwe collega in ons team: welkom {@collega}! {teamtag} #welkom', 'welkom'),
-    g('Teamuitje! Wat wordt het: bowlen, escaperoom of samen koken? Reageer hieronder. {teamtag}', 'aanmelden', 'team'),
+    g('Teamuitje! Wat wordt het: bowlen, escaperoom of samen koken? Reageer hieronder. {teamtag}', 'aanmelden', { image: 'team' }),
     g('De sleutel van de medicijnkast ligt weer op de vaste plek. Graag daar laten. {teamtag}', 'info'),
     g('Wie heeft er zin om {dag} mee te helpen met het opruimen van de linnenkamer? {teamtag}', 'aanmelden'),
   ],
@@ -261,36 +256,36 @@ export const GROUP_TEMPLATES: Record<GroupTopic, PostTemplate[]> = {
   ],
   duurzaamheid: [
     g('Wist je dat we vorig jaar {aantal}% minder handschoenen gebruikten? Goed bezig! #duurzaamheid', 'viering'),
-    g('Via de werkgever kun je nu voordelig een e-bike leasen. #duurzaamheid #fiets', 'info', 'fiets'),
+    g('Via de werkgever kun je nu voordelig een e-bike leasen. #duurzaamheid #fiets', 'info', { image: 'fiets' }),
     g('Volgende actie: de koffiebekers gaan eruit, iedereen krijgt een eigen mok. #duurzaamheid', 'info'),
   ],
   fietsclub: [
-    g('Zaterdag om {tijd} uur vertrekken we bij {locatie} voor een rondje van 60 km. Wie rijdt er mee? #fietsclub', 'aanmelden', 'fiets'),
-    g('Mooie tocht vandaag, met koffie en appeltaart halverwege. #fietsclub', 'mooimoment', 'fiets'),
+    g('Zaterdag om {tijd} uur vertrekken we bij {locatie} voor een rondje van 60 km. Wie rijdt er mee? #fietsclub', 'aanmelden', { image: 'fiets' }),
+    g('Mooie tocht vandaag, met koffie en appeltaart halverwege. #fietsclub', 'mooimoment', { image: 'fiets' }),
     g('Wie heeft er een reservebinnenband te leen? Ik reed vanochtend lek. #fietsclub', 'vraag'),
-    g('Zondag de toertocht van {stad}: we rijden de 80 km. Aanmelden bij {@collega}. #fietsclub', 'info', 'landschap'),
+    g('Zondag de toertocht van {stad}: we rijden de 80 km. Aanmelden bij {@collega}. #fietsclub', 'info', { image: 'landschap' }),
   ],
   breiclub: [
-    g('Onze sjaals voor de bewoners zijn af! Dank aan alle breisters en breiers. #breiclub', 'viering', 'wol'),
+    g('Onze sjaals voor de bewoners zijn af! Dank aan alle breisters en breiers. #breiclub', 'viering', { image: 'wol' }),
     g('Volgende breiavond is {dag} om {tijd} uur in het restaurant van {locatie}. Neem je eigen naalden mee. #breiclub', 'info'),
-    g('Wie heeft er nog restjes wol? We breien dekentjes voor de kraamafdeling. #breiclub', 'vraag', 'wol'),
+    g('Wie heeft er nog restjes wol? We breien dekentjes voor de kraamafdeling. #breiclub', 'vraag', { image: 'wol' }),
   ],
   hardlopen: [
-    g('Training {dag} om {tijd} uur: intervallen. Verzamelen bij de hoofdingang. #hardlopen', 'info', 'hardlopen'),
+    g('Training {dag} om {tijd} uur: intervallen. Verzamelen bij de hoofdingang. #hardlopen', 'info', { image: 'hardlopen' }),
     g('Wie loopt er mee met de zorgloop op {datum}? Inschrijven via {@collega}. #hardlopen', 'aanmelden'),
-    g('Nieuw persoonlijk record op de 5 km! Dank voor de aanmoediging. #hardlopen', 'viering', 'hardlopen'),
+    g('Nieuw persoonlijk record op de 5 km! Dank voor de aanmoediging. #hardlopen', 'viering', { image: 'hardlopen' }),
   ],
   kookclub: [
-    g('Recept van de maand: stamppot boerenkool met geroosterde pompoen. #kookclub #recept', 'info', 'eten'),
-    g('Kookavond {dag}: we maken Surinaamse roti. Nog drie plekken vrij! #kookclub', 'aanmelden', 'eten'),
+    g('Recept van de maand: stamppot boerenkool met geroosterde pompoen. #kookclub #recept', 'info', { image: 'eten' }),
+    g('Kookavond {dag}: we maken Surinaamse roti. Nog drie plekken vrij! #kookclub', 'aanmelden', { image: 'eten' }),
     g('Wie heeft een goed recept voor een grote groep? Volgende week is er een teamlunch. #kookclub #recept', 'vraag'),
   ],
   fotoclub: [
-    g('Thema deze maand: licht. Deel je mooiste foto hieronder! #fotoclub', 'info', 'landschap'),
-    g('Ochtendmist boven de weilanden, genomen vanaf de parkeerplaats van {locatie}. #fotoclub', 'mooimoment', 'landschap'),
+    g('Thema deze maand: licht. Deel je mooiste foto hieronder! #fotoclub', 'info', { image: 'landschap' }),
+    g('Ochtendmist boven de weilanden, genomen vanaf de parkeerplaats van {locatie}. #fotoclub', 'mooimoment', { image: 'landschap' }),
   ],
   moestuin: [
-    g('De eerste courgettes zijn geoogst! Ze gaan mee naar de kookactiviteit van de bewoners. #moestuin', 'viering', 'moestuin'),
+    g('De eerste courgettes zijn geoogst! Ze gaan mee naar de kookactiviteit van de bewoners. #moestuin', 'viering', { image: 'moestuin' }),
     g('Wie wil in de vakantie water geven? Het schema hangt bij de ingang. #moestuin', 'aanmelden'),
   ],
   boekenclub: [
