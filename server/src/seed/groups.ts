@@ -1,3 +1,4 @@
+import { searchKey } from '../../../common/src/text/fold.js';
 import type { GroupMembersTable, GroupsTable } from '../db/schema.js';
 import { clamp, iso, type SeedContext } from './context.js';
 import type { Organisation } from './organisation.js';
@@ -33,12 +34,7 @@ export interface Groups {
 
 type GroupPlan = Omit<Group, 'id' | 'createdMs' | 'pool'>;
 
-const asciiTag = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+const asciiTag = (s: string) => searchKey(s).replace(/[^a-z0-9]/g, '');
 
 /** `scope` of the change-feed rows of a group and its posts: members only for a private group. */
 export const groupScope = (group: Group | null) => (group?.visibility === 'private' ? `group:${group.id}` : 'org');
