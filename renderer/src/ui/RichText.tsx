@@ -4,6 +4,8 @@ import { parseMarkdown, type Inline } from '../../../common/src/text/markdown';
 type Props = {
   source: string;
   hashtagHref: (tag: string) => string;
+  /** The tag the timeline is filtered on: its links say so (each tag shows once, in the text). */
+  currentHashtag?: string | null;
   /** Called with the handle; returns nothing when the handle is not a known person (it stays text). */
   onMention?: ((handle: string) => void) | undefined;
   mentionable?: ReadonlySet<string>;
@@ -13,7 +15,7 @@ type Props = {
  * Turns a post or comment into React elements from the markdown tokens. React escapes all text,
  * and there is no path from a token to raw HTML, so "<img onerror>" is shown as those characters.
  */
-export function RichText({ source, hashtagHref, onMention, mentionable }: Props) {
+export function RichText({ source, hashtagHref, currentHashtag = null, onMention, mentionable }: Props) {
   const inline = (tokens: Inline[]): ReactNode[] =>
     tokens.map((token, i) => {
       switch (token.type) {
@@ -33,7 +35,7 @@ export function RichText({ source, hashtagHref, onMention, mentionable }: Props)
           );
         case 'hashtag':
           return (
-            <a key={i} className="rich-hashtag" href={hashtagHref(token.tag)}>
+            <a key={i} className="rich-hashtag" href={hashtagHref(token.tag)} aria-current={token.tag === currentHashtag ? 'page' : undefined}>
               {token.text}
             </a>
           );

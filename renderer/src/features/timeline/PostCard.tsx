@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { hashtagHref } from '../../app/route';
 import { Card } from '../../ui/Card';
-import { Chip } from '../../ui/Chip';
 import { RichText } from '../../ui/RichText';
 import { openPersonCard } from '../people/personCardStore';
 import { CommentForm } from './CommentForm';
@@ -43,6 +42,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
       <RichText
         source={post.body}
         hashtagHref={hashtagHref}
+        currentHashtag={activeHashtag}
         mentionable={mentionable}
         onMention={
           readOnly
@@ -54,17 +54,6 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
         }
       />
       <ImageGrid images={post.images} />
-      {post.hashtags.length > 0 && (
-        <ul className="chips" aria-label={t('post.hashtags')}>
-          {post.hashtags.map((tag) => (
-            <li key={tag}>
-              <Chip href={hashtagHref(tag)} current={tag === activeHashtag}>
-                #{tag}
-              </Chip>
-            </li>
-          ))}
-        </ul>
-      )}
       {readOnly ? (
         <ReadOnlyCounts post={post} />
       ) : (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseHashtag } from '../../../../common/src/text/hashtags';
+import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
 import { Composer } from './Composer';
@@ -16,6 +17,9 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
   const hashtag = rawHashtag ? normaliseHashtag(rawHashtag) : null;
   const readOnly = useReadOnly();
   const { status, error, pinnedIds, feedIds, byId, nextCursor, loadingMore } = useTimeline();
+  // Before this device has ever caught up, an empty list means "not here yet", not "nothing to see".
+  const sync = useAppState((s) => s.sync);
+  const neverSynced = sync === null || sync.lastSyncedAt === null;
 
   useEffect(() => {
     const { status: current, hashtag: shown } = useTimeline.getState();
@@ -40,7 +44,11 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
           ))}
         </section>
       )}
-      <section aria-label={t('timeline.feed')} className="feed" aria-busy={status === 'loading' || loadingMore}>
+      <section
+        aria-label={t('timeline.feed')}
+        className="feed"
+        aria-busy={status === 'loading' || loadingMore || (neverSynced && feed.length === 0 && sync?.state !== 'offline')}
+      >
         {status === 'loading' && [0, 1, 2].map((i) => <PostSkeleton key={i} />)}
         {status === 'error' && error && (
           <div className="notice">
@@ -48,9 +56,7 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
             <Button onClick={() => void showTimeline(hashtag)}>{t('timeline.retry')}</Button>
           </div>
         )}
-        {status === 'ready' && feed.length === 0 && pinned.length === 0 && (
-          <p className="notice">{hashtag ? t('timeline.emptyFilter', { tag: hashtag }) : t('timeline.empty')}</p>
-        )}
+        {status === 'ready' && feed.length === 0 && pinned.length === 0 && <EmptyFeed hashtag={hashtag} neverSynced={neverSynced} offline={sync?.state === 'offline'} />}
         {status === 'ready' && <VirtualPostList ids={feed} hasMore={nextCursor !== null} />}
         {loadingMore && <PostSkeleton />}
         {status === 'ready' && feed.length > 0 && nextCursor === null && <p className="feed-end muted">{t('timeline.end')}</p>}
@@ -63,4 +69,23 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
       </section>
     </>
   );
+}
+
+/** Nothing to show: still arriving on a device that never caught up, or truly nothing. */
+function EmptyFeed({ hashtag, neverSynced, offline }: { hashtag: string | null; neverSynced: boolean; offline: boolean }) {
+  const { t } = useTranslation();
+  if (neverSynced && offline) return <p className="notice">{t('timeline.notYetOffline')}</p>;
+  if (neverSynced) {
+    return (
+      <>
+        <p className="sr-only" role="status">
+          {t('timeline.arriving')}
+        </p>
+        {[0, 1, 2].map((i) => (
+          <PostSkeleton key={i} />
+        ))}
+      </>
+    );
+  }
+  return <p className="notice">{hashtag ? t('timeline.emptyFilter', { tag: hashtag }) : t('timeline.empty')}</p>;
 }

@@ -50,12 +50,12 @@ describe('timeline', () => {
     expect(within(button).getByText('1')).toBeTruthy();
   });
 
-  it('filters on a hashtag chip and shows a bar to clear the filter', async () => {
+  it('filters on a hashtag in the text and shows a bar to clear the filter', async () => {
     const fake = renderApp({ loggedIn: true, posts: [post('Oefening vanmiddag #BHV'), post('Lunch op het dakterras')] });
     await timelineReady();
     await screen.findByText(/Lunch op het dakterras/);
 
-    fireEvent.click(within(card('Oefening vanmiddag')).getByRole('link', { name: '#bhv' }));
+    fireEvent.click(within(card('Oefening vanmiddag')).getByRole('link', { name: '#BHV' }));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Berichten met #bhv' })).toBeTruthy();
@@ -66,6 +66,33 @@ describe('timeline', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Filter #bhv weghalen' }));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(await screen.findByText(/Lunch op het dakterras/)).toBeTruthy();
+  });
+
+  it('shows each hashtag once: as a link in the text, with no second copy below it', async () => {
+    renderApp({ loggedIn: true, posts: [post('Griepprik vanaf maandag #griep #Vaccinatie, zie ook #griep')] });
+    await timelineReady();
+    const article = await screen.findByRole('article');
+    expect(within(article).getAllByRole('link', { name: /#griep/i })).toHaveLength(2);
+    expect(within(article).getAllByRole('link', { name: /#vaccinatie/i })).toHaveLength(1);
+    expect(within(article).queryByRole('list', { name: /Onderwerpen/ })).toBeNull();
+  });
+
+  it('says the posts are on their way while a fresh device catches up, and "no posts yet" only once it has', async () => {
+    const fake = renderApp({ loggedIn: true, posts: [], lastSyncedAt: null });
+    await timelineReady();
+    expect(await screen.findByText('De berichten worden opgehaald…')).toBeTruthy();
+    expect(screen.queryByText(/Nog geen berichten/)).toBeNull();
+
+    await act(async () => fake.emit('sync.status', { state: 'online', lastSyncedAt: new Date().toISOString(), offlineSince: null, pendingWrites: 0 }));
+    expect(await screen.findByText('Nog geen berichten. Deel jij de eerste?')).toBeTruthy();
+    expect(screen.queryByText('De berichten worden opgehaald…')).toBeNull();
+  });
+
+  it('tells a device that never caught up and is offline that the posts come with the connection', async () => {
+    renderApp({ loggedIn: true, posts: [], lastSyncedAt: null, online: false });
+    await timelineReady();
+    expect(await screen.findByText(/Zodra er verbinding is, verschijnen ze hier/)).toBeTruthy();
+    expect(screen.queryByText(/Nog geen berichten/)).toBeNull();
   });
 
   it('shows "<img onerror>" in a post as text and makes no image of it', async () => {
