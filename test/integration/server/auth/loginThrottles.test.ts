@@ -91,8 +91,11 @@ describe.each(dialects)('login throttles hold under concurrency (%s)', (dialect)
         const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => ward.badge(badge, i === 19 ? RIGHT_PIN : wrongPin(i))));
         const counts = tally(answers);
         expect(counts.invalid_credentials ?? 0).toBeLessThanOrEqual(5);
-        expect((counts.invalid_credentials ?? 0) + (counts.pin_locked ?? 0)).toBe(50);
-        expect(answers[19]!.status).toBe(423);
+        // A tap counts against the device's unknown-badge limit until its badge is found, so in a burst
+        // this big some taps are already refused there, before any PIN.
+        expect((counts.invalid_credentials ?? 0) + (counts.pin_locked ?? 0) + (counts.rate_limited ?? 0)).toBe(50);
+        expect(counts.pin_locked ?? 0).toBeGreaterThan(0);
+        expect(['pin_locked', 'rate_limited']).toContain(codeOf(answers[19]!));
         expect(await checked(person.id, 'login_badge')).toBeLessThanOrEqual(5);
       } finally {
         clock.run();
