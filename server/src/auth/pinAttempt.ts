@@ -27,11 +27,12 @@ export async function reservePinAttempt(
   personId: string | null,
 ): Promise<PinAttempt> {
   const t = device.tenantId;
-  const audit = (a: AuthAction, r: AuthResult) => recordAuthEvent(ctx.k, { tenantId: t, personId, deviceId: device.deviceId, action: a, result: r }, ctx.now());
+  const audit = (a: AuthAction, r: AuthResult, who = personId) => recordAuthEvent(ctx.k, { tenantId: t, personId: who, deviceId: device.deviceId, action: a, result: r }, ctx.now());
 
   const onDevice = await reserveDeviceAttempt(ctx, t, device.deviceId, employeeNumber);
   if (!onDevice.allowed) {
-    if (onDevice.suspendedNow) await audit('device_suspension', 'suspended');
+    // The suspension is the device's, not of whoever's number happened to be typed last.
+    if (onDevice.suspendedNow) await audit('device_suspension', 'suspended', null);
     await audit(action, 'device_suspended');
     throw deviceSuspendedError(onDevice.suspendedUntil, ctx.now());
   }
