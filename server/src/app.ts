@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
+import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
 import { registerSyncRoute } from './sync/syncRoute.js';
@@ -88,7 +89,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerEventsRoute(app, ctx);
 
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
+    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeOldDeviceAttempts(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
 

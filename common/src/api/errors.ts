@@ -16,6 +16,11 @@ export const ERROR_STATUS = {
   unknown_badge: 404,
   /** Too many wrong PINs for this employee number: wait until `retryAfter`. */
   pin_locked: 423,
+  /**
+   * This device sent too many wrong PINs across employee numbers: it refuses every PIN (a badge alone
+   * still works) until an admin lifts it or `retryAfter` has passed.
+   */
+  device_suspended: 423,
   /** The device token is missing, unknown or revoked: the device shows "niet (meer) gekoppeld". */
   device_unlinked: 401,
   /** A session made on one device, used from another. */

@@ -32,6 +32,8 @@ export const ClientErrorCode = z.enum([
   'pin_required',
   'unknown_badge',
   'pin_locked',
+  /** Too many wrong PINs on this device: PIN entry is suspended here (a badge alone still works). */
+  'device_suspended',
   'device_unlinked',
   /** The reader sent something that is not a badge id (wrong character set, garbled). */
   'badge_unreadable',

@@ -25,6 +25,7 @@ const FROM_SERVER: Record<ErrorCode, ClientErrorCode> = {
   pin_required: 'pin_required',
   unknown_badge: 'unknown_badge',
   pin_locked: 'pin_locked',
+  device_suspended: 'device_suspended',
   device_unlinked: 'device_unlinked',
   // A session of another device is no session here.
   device_mismatch: 'not_logged_in',

@@ -19,9 +19,14 @@ export type AuthAction =
   | 'session_rejected'
   | 'enrolment_code_created'
   | 'device_enrolled'
-  | 'device_revoked';
+  | 'device_revoked'
+  | 'device_suspension';
 
-/** How it ended. `wrong_pin` and `unknown_person` are failed PINs; `locked` starts a PIN lockout. */
+/**
+ * How it ended. `wrong_pin` and `unknown_person` are failed PINs; `locked` starts a PIN lockout.
+ * `device_suspension` is `suspended` when a device's wrong PINs suspend it and `lifted` when an admin
+ * lifts it; a PIN refused on a suspended device is `device_suspended`.
+ */
 export type AuthResult =
   | 'ok'
   | 'wrong_secret'
@@ -37,7 +42,10 @@ export type AuthResult =
   | 'locked'
   | 'conflict'
   | 'invalid_code'
-  | 'device_mismatch';
+  | 'device_mismatch'
+  | 'device_suspended'
+  | 'suspended'
+  | 'lifted';
 
 export const LOGOUT_ACTIONS = { logout: 'logout', lock: 'logout_lock', idle: 'logout_idle', switch: 'logout_switch' } as const satisfies Record<string, AuthAction>;
 

@@ -3,7 +3,7 @@ import { routes } from '../../../common/src/api/routes.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { register } from '../http/register.js';
-import { checkRateLimit, countHit } from '../limits/rateLimit.js';
+import { reserveHits } from '../limits/rateLimit.js';
 import { findMemberships } from '../groups/memberships.js';
 import { organisationFromRow, personFromRow } from '../people/serialize.js';
 import { LOGOUT_ACTIONS, recordAuthEvent } from '../audit/audit.js';
@@ -11,25 +11,22 @@ import { resolveOrganisation } from './resolveOrganisation.js';
 import { verifySecret } from './secrets.js';
 import { makeToken } from './tokens.js';
 
-const LOGIN_FAILURES_PER_PERSON = { limit: 10, windowSeconds: 900 };
-const LOGIN_FAILURES_PER_ADDRESS = { limit: 200, windowSeconds: 900 };
+export const LOGIN_FAILURES_PER_PERSON = { limit: 10, windowSeconds: 900 };
+export const LOGIN_FAILURES_PER_ADDRESS = { limit: 200, windowSeconds: 900 };
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   register(app, ctx, routes.authPassword, async ({ body, req }) => {
     const org = await resolveOrganisation(ctx, body.organisation, () => new ApiError('invalid_credentials', 'Personeelsnummer of wachtwoord klopt niet.'));
-    // Failed attempts are counted per employee number and per address, so guessing is slow for one
-    // account and from one place alike. The address limit is generous: a hospital's ward PCs often
-    // share one address behind NAT.
-    const buckets = [
-      { bucket: `login-emp:${body.employeeNumber}`, rule: LOGIN_FAILURES_PER_PERSON },
+    // Attempts are counted per address and per employee number before the password is compared, so
+    // guessing is slow for one account and from one place alike, also when the guesses arrive at once.
+    // The address limit is generous: a hospital's ward PCs often share one address behind NAT.
+    const [fromAddress, forPerson] = await reserveHits(ctx, org.tenant_id, [
       { bucket: `login-ip:${req.ip}`, rule: LOGIN_FAILURES_PER_ADDRESS },
-    ];
-    try {
-      for (const b of buckets) await checkRateLimit(ctx, org.tenant_id, b.bucket, b.rule);
-    } catch (err) {
+      { bucket: `login-emp:${body.employeeNumber}`, rule: LOGIN_FAILURES_PER_PERSON },
+    ]).catch(async (err: unknown) => {
       await recordAuthEvent(ctx.k, { tenantId: org.tenant_id, personId: null, deviceId: null, action: 'login_password', result: 'rate_limited' }, ctx.now());
       throw err;
-    }
+    });
     const person = await ctx.k
       .selectFrom('people')
       .selectAll()
@@ -39,11 +36,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const ok = await verifySecret(body.password, person?.password_hash ?? null);
     if (!person || !ok || person.active !== 1) {
       const result = !person ? 'unknown_person' : !ok ? 'wrong_secret' : 'inactive';
-      for (const b of buckets) await countHit(ctx, org.tenant_id, b.bucket, b.rule);
       await recordAuthEvent(ctx.k, { tenantId: org.tenant_id, personId: person?.id ?? null, deviceId: null, action: 'login_password', result }, ctx.now());
       // One answer for every failure: the reply never tells whether an employee number exists.
       throw new ApiError('invalid_credentials', 'Personeelsnummer of wachtwoord klopt niet.');
     }
+    // The right password: the address gets its attempt back and the person's count starts over.
+    await fromAddress.giveBack();
+    await forPerson.clear();
     const now = ctx.now();
     const expiresAt = new Date(now.getTime() + ctx.options.sessionHours * 3_600_000).toISOString();
     const { token, hash } = makeToken(org.tenant_id);

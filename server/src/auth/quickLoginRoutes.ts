@@ -5,19 +5,19 @@ import type { ServerContext } from '../context.js';
 import type { OrganisationsTable, PeopleTable } from '../db/schema.js';
 import { ApiError } from '../http/apiError.js';
 import { register } from '../http/register.js';
-import { checkRateLimit, countHit } from '../limits/rateLimit.js';
+import { reserveHit } from '../limits/rateLimit.js';
 import { organisationFromRow, personFromRow, settingsFromJson } from '../people/serialize.js';
 import { recordAuthEvent, type AuthAction, type AuthResult } from '../audit/audit.js';
 import { issueDeviceSession } from './deviceSessions.js';
-import { assertNotLocked, clearWrongPins, countWrongPin, pinLockedError } from './pinLockout.js';
+import { assertNotSuspended } from './deviceSuspension.js';
+import { reservePinAttempt } from './pinAttempt.js';
+import { assertNotLocked } from './pinLockout.js';
 import { pinDue } from './pinPolicy.js';
 import type { DevicePrincipal } from './principal.js';
 import { verifySecret } from './secrets.js';
 
 /** Unknown badges one device may tap: readers do not invent ids, someone trying them does. */
 const UNKNOWN_BADGES_PER_DEVICE = { limit: 30, windowSeconds: 900 };
-/** Wrong PINs one device may send over all employee numbers, on top of the lock per number. */
-const WRONG_PINS_PER_DEVICE = { limit: 50, windowSeconds: 900 };
 
 /**
  * Quick login on an enrolled ward PC or kiosk (device token required): a badge tap, with the PIN when
@@ -28,7 +28,9 @@ export function registerQuickLoginRoutes(app: FastifyInstance, ctx: ServerContex
   register(app, ctx, routes.authBadge, async ({ body, principal: device }) => {
     const t = device.tenantId;
     const audit = auditor(ctx, device, 'login_badge');
-    await limited(ctx, device, `badge-unknown:${device.deviceId}`, UNKNOWN_BADGES_PER_DEVICE, () => audit(null, 'rate_limited'));
+    // Counted before the lookup, so taps arriving together cannot all slip under the limit; a badge
+    // that turns out to be known takes its tap back.
+    const tap = await refusedAudited(() => reserveHit(ctx, t, `badge-unknown:${device.deviceId}`, UNKNOWN_BADGES_PER_DEVICE), () => audit(null, 'rate_limited'));
     const person = await ctx.k
       .selectFrom('badges')
       .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'badges.tenant_id').onRef('people.id', '=', 'badges.person_id'))
@@ -36,8 +38,8 @@ export function registerQuickLoginRoutes(app: FastifyInstance, ctx: ServerContex
       .where('badges.tenant_id', '=', t)
       .where('badges.badge_id', '=', body.badgeId)
       .executeTakeFirst();
+    if (person) await tap.giveBack();
     if (!person || person.active !== 1) {
-      if (!person) await countHit(ctx, t, `badge-unknown:${device.deviceId}`, UNKNOWN_BADGES_PER_DEVICE);
       await audit(person?.id ?? null, person ? 'inactive' : 'unknown_badge');
       throw new ApiError('unknown_badge', 'Deze pas is nog niet gekoppeld. Log in met je personeelsnummer en pincode om hem te koppelen.');
     }
@@ -47,32 +49,31 @@ export function registerQuickLoginRoutes(app: FastifyInstance, ctx: ServerContex
     const due = person.pin_hash === null ? null : pinDue(settingsFromJson(org.settings), person.last_pin_at ? new Date(person.last_pin_at) : null, now);
     const checkPin = due !== null || body.pin !== undefined;
     if (checkPin) {
-      await notLocked(ctx, t, person.employee_number, () => audit(person.id, 'pin_locked'));
       if (body.pin === undefined) {
+        // Nothing is tried yet, so nothing is counted: only say why a PIN would not help now.
+        await refusedAudited(() => assertNotSuspended(ctx, t, device.deviceId), () => audit(person.id, 'device_suspended'));
+        await refusedAudited(() => assertNotLocked(ctx, t, person.employee_number), () => audit(person.id, 'pin_locked'));
         await audit(person.id, 'pin_required');
         throw new ApiError('pin_required', 'Vul ook je pincode in.');
       }
-      await limited(ctx, device, `pin-device:${device.deviceId}`, WRONG_PINS_PER_DEVICE, () => audit(person.id, 'rate_limited'));
-      if (!(await verifySecret(body.pin, person.pin_hash))) {
-        throw await wrongPin(ctx, device, 'login_badge', person.employee_number, person.id, 'wrong_pin', 'De pincode klopt niet.');
-      }
+      const attempt = await reservePinAttempt(ctx, device, 'login_badge', person.employee_number, person.id);
+      if (!(await verifySecret(body.pin, person.pin_hash))) throw await attempt.wrong('wrong_pin', 'De pincode klopt niet.');
+      await attempt.right();
     }
     return logIn(ctx, device, 'login_badge', person, checkPin, org);
   });
 
   register(app, ctx, routes.authPin, async ({ body, principal: device }) => {
-    const t = device.tenantId;
-    const audit = auditor(ctx, device, 'login_pin');
     // Every step below is the same for a number nobody has, down to the scrypt of a dummy hash, so
     // neither the answer nor its timing tells whether an employee number exists.
-    const person = await ctx.k.selectFrom('people').selectAll().where('tenant_id', '=', t).where('employee_number', '=', body.employeeNumber).executeTakeFirst();
-    await notLocked(ctx, t, body.employeeNumber, () => audit(person?.id ?? null, 'pin_locked'));
-    await limited(ctx, device, `pin-device:${device.deviceId}`, WRONG_PINS_PER_DEVICE, () => audit(person?.id ?? null, 'rate_limited'));
+    const person = await ctx.k.selectFrom('people').selectAll().where('tenant_id', '=', device.tenantId).where('employee_number', '=', body.employeeNumber).executeTakeFirst();
+    const attempt = await reservePinAttempt(ctx, device, 'login_pin', body.employeeNumber, person?.id ?? null);
     const ok = await verifySecret(body.pin, person?.pin_hash ?? null);
     if (!person || !ok || person.active !== 1) {
       const result = !person ? 'unknown_person' : !ok ? 'wrong_pin' : 'inactive';
-      throw await wrongPin(ctx, device, 'login_pin', body.employeeNumber, person?.id ?? null, result, 'Personeelsnummer of pincode klopt niet.');
+      throw await attempt.wrong(result, 'Personeelsnummer of pincode klopt niet.');
     }
+    await attempt.right();
     if (body.linkBadgeId) await linkBadge(ctx, device, person.id, body.linkBadgeId);
     return logIn(ctx, device, 'login_pin', person, true);
   });
@@ -85,44 +86,14 @@ function auditor(ctx: ServerContext, device: DevicePrincipal, action: AuthAction
     recordAuthEvent(ctx.k, { tenantId: device.tenantId, personId, deviceId: device.deviceId, action, result }, ctx.now());
 }
 
-async function limited(ctx: ServerContext, device: DevicePrincipal, bucket: string, rule: { limit: number; windowSeconds: number }, onLimited: () => Promise<void>) {
+/** Runs a check that may refuse; a refusal is audited before it is thrown. */
+async function refusedAudited<T>(check: () => Promise<T>, onRefused: () => Promise<void>): Promise<T> {
   try {
-    await checkRateLimit(ctx, device.tenantId, bucket, rule);
+    return await check();
   } catch (err) {
-    await onLimited();
+    if (err instanceof ApiError) await onRefused();
     throw err;
   }
-}
-
-async function notLocked(ctx: ServerContext, tenantId: string, employeeNumber: string, onLocked: () => Promise<void>) {
-  try {
-    await assertNotLocked(ctx, tenantId, employeeNumber);
-  } catch (err) {
-    await onLocked();
-    throw err;
-  }
-}
-
-/** Counts a wrong PIN for the employee number and gives the answer; the one that locks it answers pin_locked at once. */
-async function wrongPin(
-  ctx: ServerContext,
-  device: DevicePrincipal,
-  action: 'login_badge' | 'login_pin',
-  employeeNumber: string,
-  personId: string | null,
-  result: AuthResult,
-  message: string,
-): Promise<ApiError> {
-  const t = device.tenantId;
-  await countHit(ctx, t, `pin-device:${device.deviceId}`, WRONG_PINS_PER_DEVICE);
-  const { lockedUntil } = await countWrongPin(ctx, t, employeeNumber);
-  const audit = (a: AuthAction, r: AuthResult) => recordAuthEvent(ctx.k, { tenantId: t, personId, deviceId: device.deviceId, action: a, result: r }, ctx.now());
-  await audit(action, result);
-  if (lockedUntil) {
-    await audit('pin_lockout', 'locked');
-    return pinLockedError(lockedUntil, ctx.now());
-  }
-  return new ApiError('invalid_credentials', message);
 }
 
 /** Links a badge that nobody has yet; a badge of someone else stays theirs. */
@@ -156,7 +127,6 @@ async function logIn(
   const now = ctx.now();
   if (pinEntered) {
     await ctx.k.updateTable('people').set({ last_pin_at: now.toISOString() }).where('tenant_id', '=', t).where('id', '=', person.id).execute();
-    await clearWrongPins(ctx, t, person.employee_number);
   }
   const session = await issueDeviceSession(ctx, { tenantId: t, personId: person.id, deviceId: device.deviceId });
   await recordAuthEvent(ctx.k, { tenantId: t, personId: person.id, deviceId: device.deviceId, action, result: 'ok' }, now);

@@ -208,15 +208,36 @@ export interface EnrolmentCodesTable {
 }
 
 /**
- * Wrong PINs per employee number — not per person, so a number nobody has behaves exactly like a
+ * PIN attempts per employee number — not per person, so a number nobody has behaves exactly like a
  * real one.
  */
 export interface PinLockoutsTable {
   tenant_id: string;
   employee_number: string;
+  /** PINs counted against the number: wrong ones and ones still being checked. */
   failures: number;
   last_failure_at: string | null;
+  /** The end of the current or the last lock. */
   locked_until: string | null;
+  /** Locks in the current run (migration 0003): each one lasts longer, until a quiet week. */
+  lockouts: Generated<number>;
+}
+
+/** A device's suspension from PIN entry; its row is also what serialises the device's PIN attempts. */
+export interface DevicePinThrottlesTable {
+  tenant_id: string;
+  device_id: string;
+  suspended_at: string | null;
+  suspended_until: string | null;
+}
+
+/** PIN attempts of a device per employee number in one clock hour (wrong, or still being checked). */
+export interface DevicePinAttemptsTable {
+  tenant_id: string;
+  device_id: string;
+  window_start: string;
+  employee_number: string;
+  attempts: number;
 }
 
 export interface IdempotencyKeysTable {
@@ -268,6 +289,8 @@ export interface Database {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   pin_lockouts: PinLockoutsTable;
+  device_pin_throttles: DevicePinThrottlesTable;
+  device_pin_attempts: DevicePinAttemptsTable;
   idempotency_keys: IdempotencyKeysTable;
   auth_events: AuthEventsTable;
   rate_limits: RateLimitsTable;

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
 import { recordAuthEvent } from '../audit/audit.js';
+import { liftSuspension } from '../auth/deviceSuspension.js';
 import { requireRole } from '../auth/principal.js';
 import { resolveOrganisation } from '../auth/resolveOrganisation.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
-import { checkRateLimit, countHit } from '../limits/rateLimit.js';
+import { reserveHits } from '../limits/rateLimit.js';
 import { organisationFromRow } from '../people/serialize.js';
 import { issueEnrolmentCode, redeemEnrolmentCode } from './enrolment.js';
 import { deviceFromRow } from './serialize.js';
@@ -19,7 +20,8 @@ const invalidCode = () => new ApiError('invalid_enrolment_code', 'Deze koppelcod
 
 /**
  * Enrolled devices: an admin makes a one-time code, a ward PC or kiosk exchanges it for a device
- * token, and an admin can list and revoke devices (which ends their sessions and grants at once).
+ * token, and an admin can list and revoke devices (which ends their sessions and grants at once) and
+ * lift a device's suspension from PIN entry.
  */
 export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
   register(app, ctx, routes.createEnrolmentCode, async ({ body, principal: p }) => {
@@ -32,22 +34,21 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
   register(app, ctx, routes.enrolDevice, async ({ body, req }) => {
     const org = await resolveOrganisation(ctx, body.organisation, invalidCode);
     const t = org.tenant_id;
-    const buckets = [
+    // Counted before the code is looked up, so codes tried at once cannot all slip under the limits;
+    // a code that works takes its attempt back.
+    const reserved = await reserveHits(ctx, t, [
       { bucket: `enrol-ip:${req.ip}`, rule: FAILED_ENROLMENTS_PER_ADDRESS },
       { bucket: 'enrol-tenant', rule: FAILED_ENROLMENTS_PER_TENANT },
-    ];
-    try {
-      for (const b of buckets) await checkRateLimit(ctx, t, b.bucket, b.rule);
-    } catch (err) {
+    ]).catch(async (err: unknown) => {
       await recordAuthEvent(ctx.k, { tenantId: t, personId: null, deviceId: null, action: 'device_enrolled', result: 'rate_limited' }, ctx.now());
       throw err;
-    }
+    });
     const redeemed = await redeemEnrolmentCode(ctx, t, body.code);
     if (!redeemed) {
-      for (const b of buckets) await countHit(ctx, t, b.bucket, b.rule);
       await recordAuthEvent(ctx.k, { tenantId: t, personId: null, deviceId: null, action: 'device_enrolled', result: 'invalid_code' }, ctx.now());
       throw invalidCode();
     }
+    for (const r of reserved) await r.giveBack();
     await recordAuthEvent(ctx.k, { tenantId: t, personId: null, deviceId: redeemed.device.id, action: 'device_enrolled', result: 'ok' }, ctx.now());
     return { deviceToken: redeemed.deviceToken, device: deviceFromRow(redeemed.device), organisation: organisationFromRow(org) };
   });
@@ -85,6 +86,16 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
     });
     if (!found) throw notFound('Dit apparaat is niet gevonden.');
     await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: params.id, action: 'device_revoked', result: 'ok' }, ctx.now());
+    return { ok: true as const };
+  });
+
+  register(app, ctx, routes.liftDeviceSuspension, async ({ params, principal: p }) => {
+    requireRole(p, 'admin');
+    const device = await ctx.k.selectFrom('devices').select('id').where('tenant_id', '=', p.tenantId).where('id', '=', params.id).executeTakeFirst();
+    if (!device) throw notFound('Dit apparaat is niet gevonden.');
+    if (await liftSuspension(ctx, p.tenantId, params.id)) {
+      await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: params.id, action: 'device_suspension', result: 'lifted' }, ctx.now());
+    }
     return { ok: true as const };
   });
 }

@@ -52,6 +52,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     createEnrolmentCode: () => daanB.post('/v1/admin/enrolment-codes', { name: 'PC van B', mode: 'kiosk' }),
     listDevices: () => daanB.get('/v1/admin/devices'),
     revokeDevice: () => daanB.delete(buildPath(routes.revokeDevice.path, { id: a.device })),
+    liftDeviceSuspension: () => daanB.delete(buildPath(routes.liftDeviceSuspension.path, { id: a.device })),
     listAuthEvents: () => daanB.get(`/v1/admin/audit?personId=${a.person}&limit=500`),
     me: () => annaB.get('/v1/me'),
     listPeople: () => annaB.get('/v1/people?limit=200'),
@@ -102,7 +103,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    if (res.status < 300 && ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'enrolDevice'].includes(name)) {
+    if (res.status < 300 && ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice'].includes(name)) {
       throw new Error(`${name} succeeded across tenants with ${res.status}`);
     }
     expect(await stateOfA()).toEqual(before);

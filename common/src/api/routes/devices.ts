@@ -52,4 +52,12 @@ export const deviceRoutes = {
     params: IdParams,
     response: Ok,
   }),
+  liftDeviceSuspension: defineRoute({
+    method: 'DELETE',
+    path: '/v1/admin/devices/:id/suspension',
+    summary: 'Admin: lift a device\'s suspension from PIN entry (after many wrong PINs across employee numbers); its count starts over',
+    auth: 'session',
+    params: IdParams,
+    response: Ok,
+  }),
 } as const;

@@ -228,6 +228,7 @@ export const en: Messages = {
     pin_required: 'Enter your PIN as well.',
     unknown_badge: "We don't know this badge yet. Log in with your employee number and PIN to link it.",
     pin_locked: 'Too many wrong PINs. Try again later.',
+    device_suspended: 'Too many wrong PINs were entered on this device. Logging in with a PIN is paused here: use another computer or ask your administrator.',
     device_unlinked: 'This device is not (or no longer) linked.',
     badge_unreadable: 'Badge not read properly. Tap it once more.',
     invalid_enrolment_code: 'This link code is wrong, already used or expired. Ask the administrator for a new one.',

@@ -227,6 +227,7 @@ export const nl = {
     pin_required: 'Vul ook je pincode in.',
     unknown_badge: 'Deze pas kennen we nog niet. Log in met je personeelsnummer en pincode om hem te koppelen.',
     pin_locked: 'Te vaak een verkeerde pincode. Probeer het later opnieuw.',
+    device_suspended: 'Op dit apparaat is te vaak een verkeerde pincode ingevuld. Inloggen met een pincode kan hier even niet: gebruik een andere computer of vraag de beheerder.',
     device_unlinked: 'Dit apparaat is niet (meer) gekoppeld.',
     badge_unreadable: 'Pas niet goed gelezen. Tik hem nog een keer.',
     invalid_enrolment_code: 'Deze koppelcode klopt niet, is al gebruikt of is verlopen. Vraag de beheerder om een nieuwe.',

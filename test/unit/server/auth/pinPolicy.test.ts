@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORGANISATION_SETTINGS } from '../../../../common/src/api/entities.js';
 import {
   DEFAULT_LOCKOUT_RULE,
+  DEVICE_SUSPENSION_RULE,
   NO_FAILURES,
+  afterRightPin,
   afterWrongPin,
   amsterdamDay,
   lockedUntil,
+  longestLockSeconds,
   pinDue,
+  reserveAttempt,
+  suspendsDevice,
+  type LockoutRule,
   type LockoutState,
 } from '../../../../server/src/auth/pinPolicy.js';
 
@@ -67,55 +73,143 @@ describe('PIN policy: when a badge tap also needs the PIN', () => {
   });
 });
 
-describe('PIN lockout: 5 wrong PINs lock the employee number for a while', () => {
+describe('PIN lockout: 5 wrong PINs lock the employee number, each lock longer than the last', () => {
   const rule = DEFAULT_LOCKOUT_RULE;
   const start = at('2025-06-02T08:00:00.000Z');
   const plus = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+  const MINUTE = 60;
+  const HOUR = 3600;
+  const DAY = 24 * HOUR;
 
-  function wrong(times: number, from: LockoutState = NO_FAILURES, first = start) {
-    let state: LockoutState & { lockedNow: boolean } = { ...from, lockedNow: false };
-    for (let i = 0; i < times; i++) state = afterWrongPin(state, new Date(first.getTime() + i * 1000), rule);
-    return state;
+  /** One attempt from reservation to answer: the lock it answers with, or null (invalid_credentials). */
+  function tryWrong(state: LockoutState, now: Date, r: LockoutRule = rule): { state: LockoutState; lockedUntil: Date | null } {
+    const reserved = reserveAttempt(state, now, r);
+    if (!reserved.allowed) return { state: reserved.state, lockedUntil: reserved.lockedUntil };
+    const after = afterWrongPin(reserved.state, now, r);
+    return { state: after.state, lockedUntil: after.lockedUntil };
+  }
+  function wrongTimes(times: number, from: LockoutState = NO_FAILURES, first = start, r: LockoutRule = rule) {
+    let out = { state: from, lockedUntil: null as Date | null };
+    for (let i = 0; i < times; i++) out = tryWrong(out.state, new Date(first.getTime() + i * 1000), r);
+    return out;
+  }
+  /** Five wrong PINs from `from`: the seconds of the lock the fifth one answers with. */
+  function lockSeconds(from: LockoutState, now: Date, r: LockoutRule = rule) {
+    const out = wrongTimes(5, from, now, r);
+    const fifth = new Date(now.getTime() + 4000);
+    return { state: out.state, seconds: (out.lockedUntil!.getTime() - fifth.getTime()) / 1000, until: out.lockedUntil! };
   }
 
-  it('has 5 tries and 15 minutes of lock by default', () => {
+  it('has 5 tries and locks for 15 minutes, then an hour, then a day, forgotten after a quiet week', () => {
     expect(rule.maxFailures).toBe(5);
-    expect(rule.lockoutSeconds).toBe(900);
+    expect(rule.lockoutSeconds).toBe(15 * MINUTE);
+    expect(rule.escalation.map((f) => f * rule.lockoutSeconds)).toEqual([15 * MINUTE, HOUR, DAY]);
+    expect(rule.quietSeconds).toBe(7 * DAY);
   });
 
   it('does not lock after 4 wrong PINs', () => {
-    const state = wrong(4);
-    expect(state.lockedNow).toBe(false);
-    expect(state.failures).toBe(4);
-    expect(lockedUntil(state, plus(4))).toBeNull();
+    const out = wrongTimes(4);
+    expect(out.lockedUntil).toBeNull();
+    expect(out.state.failures).toBe(4);
+    expect(lockedUntil(out.state, plus(4))).toBeNull();
   });
 
   it('locks on the 5th wrong PIN until 15 minutes later', () => {
-    const state = wrong(5);
-    expect(state.lockedNow).toBe(true);
-    expect(state.lockedUntil).toEqual(plus(4 + 900));
-    expect(lockedUntil(state, plus(5))).toEqual(plus(904));
-    expect(lockedUntil(state, plus(903))).toEqual(plus(904));
+    const out = wrongTimes(5);
+    expect(out.lockedUntil).toEqual(plus(4 + 15 * MINUTE));
+    expect(lockedUntil(out.state, plus(5))).toEqual(plus(4 + 15 * MINUTE));
+    expect(reserveAttempt(out.state, plus(10), rule)).toMatchObject({ allowed: false, lockedUntil: plus(4 + 15 * MINUTE), lockedNow: false });
+  });
+
+  it('counts attempts while their PIN is still being compared: the 6th at once is refused and locks the number', () => {
+    let state = NO_FAILURES;
+    for (let i = 0; i < 5; i++) {
+      const reserved = reserveAttempt(state, start, rule);
+      expect(reserved.allowed).toBe(true);
+      state = reserved.state;
+    }
+    const sixth = reserveAttempt(state, start, rule);
+    expect(sixth).toMatchObject({ allowed: false, lockedNow: true, lockedUntil: plus(15 * MINUTE) });
+    // The five still being compared, when wrong, answer with that same lock.
+    expect(afterWrongPin(sixth.state, start, rule)).toMatchObject({ lockedUntil: plus(15 * MINUTE), lockedNow: false });
   });
 
   it('opens again when the lock expires, with 5 fresh tries', () => {
-    const locked = wrong(5);
-    expect(lockedUntil(locked, plus(904))).toBeNull();
-    const again = wrong(4, locked, plus(1000));
-    expect(again.lockedNow).toBe(false);
-    expect(wrong(5, locked, plus(1000)).lockedNow).toBe(true);
+    const locked = wrongTimes(5);
+    expect(lockedUntil(locked.state, plus(4 + 15 * MINUTE))).toBeNull();
+    expect(wrongTimes(4, locked.state, plus(1000)).lockedUntil).toBeNull();
+    expect(wrongTimes(5, locked.state, plus(1000)).lockedUntil).not.toBeNull();
   });
 
-  it('takes its length from the rule (a server option shortens it for tests)', () => {
-    let state: LockoutState & { lockedNow: boolean } = { ...NO_FAILURES, lockedNow: false };
-    for (let i = 0; i < 5; i++) state = afterWrongPin(state, start, { ...rule, lockoutSeconds: 2 });
-    expect(state.lockedUntil).toEqual(plus(2));
+  it('starts the count over after the right PIN', () => {
+    const four = wrongTimes(4);
+    const reserved = reserveAttempt(four.state, plus(10), rule);
+    expect(reserved.allowed).toBe(true);
+    const cleared = afterRightPin(reserved.state, plus(10));
+    expect(cleared.failures).toBe(0);
+    expect(wrongTimes(4, cleared, plus(20)).lockedUntil).toBeNull();
+  });
+
+  it('lifts a lock that attempts being compared at the same time set, when this one had the right PIN', () => {
+    let state = NO_FAILURES;
+    for (let i = 0; i < 5; i++) state = (reserveAttempt(state, start, rule) as { state: LockoutState }).state;
+    const locked = afterWrongPin(state, start, rule);
+    expect(locked.lockedNow).toBe(true);
+    const right = afterRightPin(locked.state, plus(1));
+    expect(lockedUntil(right, plus(1))).toBeNull();
+    expect(right.lockouts).toBe(0);
+    expect(lockSeconds(right, plus(2)).seconds).toBe(15 * MINUTE);
+  });
+
+  it('locks longer each time: 15 minutes, an hour, a day, and a day from then on', () => {
+    const first = lockSeconds(NO_FAILURES, start);
+    const second = lockSeconds(first.state, new Date(first.until.getTime() + 1000));
+    const third = lockSeconds(second.state, new Date(second.until.getTime() + 1000));
+    const fourth = lockSeconds(third.state, new Date(third.until.getTime() + 1000));
+    expect([first.seconds, second.seconds, third.seconds, fourth.seconds]).toEqual([15 * MINUTE, HOUR, DAY, DAY]);
+  });
+
+  it('keeps the run through a right PIN, and starts it over only after a quiet week from the end of the last lock', () => {
+    const first = lockSeconds(NO_FAILURES, start);
+    const cleared = afterRightPin((reserveAttempt(first.state, new Date(first.until.getTime() + 1000), rule) as { state: LockoutState }).state, first.until);
+    const second = lockSeconds(cleared, new Date(first.until.getTime() + 2000));
+    expect(second.seconds).toBe(HOUR);
+    expect(lockSeconds(second.state, new Date(second.until.getTime() + (7 * DAY - 60) * 1000)).seconds).toBe(DAY);
+    expect(lockSeconds(second.state, new Date(second.until.getTime() + 7 * DAY * 1000)).seconds).toBe(15 * MINUTE);
+  });
+
+  it('takes its lengths from the rule (a server option shortens them for tests)', () => {
+    const short = { ...rule, lockoutSeconds: 2 };
+    const first = lockSeconds(NO_FAILURES, start, short);
+    const second = lockSeconds(first.state, new Date(first.until.getTime() + 1000), short);
+    const third = lockSeconds(second.state, new Date(second.until.getTime() + 1000), short);
+    expect([first.seconds, second.seconds, third.seconds]).toEqual([2, 8, 192]);
+    expect(longestLockSeconds(short)).toBe(192);
   });
 
   it('forgets wrong PINs that lie more than a day apart', () => {
-    const old = wrong(4);
-    const next = afterWrongPin(old, plus(rule.forgetAfterSeconds + 10), rule);
-    expect(next.failures).toBe(1);
-    expect(next.lockedNow).toBe(false);
+    const old = wrongTimes(4);
+    const next = reserveAttempt(old.state, plus(rule.forgetAfterSeconds + 10), rule);
+    expect(next).toMatchObject({ allowed: true, state: { failures: 1 } });
+  });
+});
+
+describe('device suspension: many wrong PINs across employee numbers', () => {
+  const rule = DEVICE_SUSPENSION_RULE;
+
+  it('suspends a device at its 21st attempt in an hour when they cover 3 or more employee numbers', () => {
+    expect(rule).toEqual({ maxAttempts: 20, minNumbers: 3, windowSeconds: 3600 });
+    expect(suspendsDevice(20, 20, rule)).toBe(false);
+    expect(suspendsDevice(21, 3, rule)).toBe(true);
+    expect(suspendsDevice(21, 20, rule)).toBe(true);
+  });
+
+  it('leaves a device guessing one or two numbers to the locks of those numbers', () => {
+    expect(suspendsDevice(30, 2, rule)).toBe(false);
+    expect(suspendsDevice(30, 1, rule)).toBe(false);
+  });
+
+  it('suspends for as long as the longest PIN lock: a day by default', () => {
+    expect(longestLockSeconds(DEFAULT_LOCKOUT_RULE)).toBe(24 * 3600);
   });
 });
