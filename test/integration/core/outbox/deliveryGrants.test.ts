@@ -18,7 +18,9 @@ function wiretap() {
   const state = {
     online: true,
     writes: [] as { method: string; path: string; authorization: string | null; device: string | null }[],
-    logins: [] as { person: string; session: string; grant: string | null }[],
+    /** Writes the server has answered, in the order the answers came. */
+    answered: [] as { method: string; path: string; status: number }[],
+    logins: [] as { session: string; grant: string | null }[],
   };
   const fetchFn: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
@@ -28,9 +30,10 @@ function wiretap() {
       state.writes.push({ method: init.method, path: url.pathname, authorization: headers.get('authorization'), device: headers.get('x-samen-device') });
     }
     const res = await fetch(input, init);
+    if (init?.method && init.method !== 'GET') state.answered.push({ method: init.method, path: url.pathname, status: res.status });
     if (res.ok && (url.pathname === '/v1/auth/badge' || url.pathname === '/v1/auth/pin')) {
-      const body = (await res.clone().json()) as { token: string; person: { employeeNumber: string }; deliveryGrant: { token: string } | null };
-      state.logins.push({ person: body.person.employeeNumber, session: body.token, grant: body.deliveryGrant?.token ?? null });
+      const body = (await res.clone().json()) as { token: string; deliveryGrant: { token: string } | null };
+      state.logins.push({ session: body.token, grant: body.deliveryGrant?.token ?? null });
     }
     return res;
   };
@@ -72,6 +75,17 @@ describe('writes queued on a shared ward PC', () => {
   const pendingWrites = async (u: CoreUnderTest) => {
     const s = await u.core.invoke('sync.status', {});
     return s.ok ? s.value.pendingWrites : -1;
+  };
+  /**
+   * Bram (logged in) likes a post and waits until the server has it. Writes go out one at a time and
+   * oldest first, so by then every older write has had its turn: what did not happen, will not.
+   */
+  const bramsLikeDelivered = async (u: CoreUnderTest) => {
+    const bram = await server.login('1002');
+    const post = await bram.post<{ id: string }>('/v1/posts', { body: 'Koffie en appeltaart in de teamkamer.' });
+    await waitFor(async () => (await u.core.invoke('comment.list', { postId: post.body.id })).ok, 'the post to like, synced');
+    await u.core.invoke('post.like', { id: post.body.id, liked: true });
+    await waitFor(async () => (await bram.get<{ likeCount: number }>(`/v1/posts/${post.body.id}`)).body.likeCount === 1, 'Bram’s like delivered');
   };
 
   it('delivers what Anna wrote offline as Anna, while Bram is logged in', async () => {
@@ -163,8 +177,8 @@ describe('writes queued on a shared ward PC', () => {
 
     net.state.online = true;
     await tapIn(u, '1002');
-    await waitFor(() => net.state.writes.some((w) => w.path === `/v1/posts/${post.body.id}/comments`), 'the delivery attempt');
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => net.state.answered.some((w) => w.path === `/v1/posts/${post.body.id}/comments`), 'the refused delivery attempt');
+    await bramsLikeDelivered(u);
     expect(u.events['outbox.rejected']).toEqual([]);
 
     await tapIn(u, '1001');
@@ -192,7 +206,7 @@ describe('writes queued on a shared ward PC', () => {
     await u.core.invoke('sync.now', {});
     await tapIn(u, '1002');
     expect(await u.core.invoke('outbox.stranded', {})).toEqual({ ok: true, value: { items: [], dropped: [] } });
-    await new Promise((r) => setTimeout(r, 200));
+    await bramsLikeDelivered(u);
     expect(net.state.writes.filter((w) => w.path === '/v1/posts')).toEqual([]);
 
     await tapIn(u, '1001');
@@ -264,8 +278,8 @@ describe('writes queued on a shared ward PC', () => {
     serverAhead = 25 * HOUR;
     net.state.online = true;
     await u.core.invoke('sync.now', {});
-    await waitFor(() => net.state.writes.some((w) => w.path === '/v1/posts'), 'a delivery attempt with the old grant');
-    await new Promise((r) => setTimeout(r, 100));
+    const attempt = await waitFor(() => net.state.answered.find((w) => w.path === '/v1/posts'), 'the answer to a delivery with the old grant');
+    expect(attempt.status).toBe(401);
     expect(await postsWithBody(body)).toEqual([]);
 
     await tapIn(u, '1001');

@@ -53,7 +53,11 @@ describe('outbox', () => {
     expect(rejected).toEqual({ kind: 'comment', code: 'not_found', message: expect.any(String), preview: 'Ik kan wel!' });
     expect(await pendingWrites(u)).toBe(0);
     await u.core.invoke('sync.now', {});
-    await new Promise((r) => setTimeout(r, 300));
+    // Writes go out one at a time, in order: once a later write has arrived, a retry would have too.
+    const later = await bram.post<{ id: string }>('/v1/posts', { body: 'Zaterdag is al geregeld, dank jullie.' });
+    await waitFor(async () => (await u.core.invoke('comment.list', { postId: later.body.id })).ok, 'Bram’s next post to be synced');
+    await u.core.invoke('post.like', { id: later.body.id, liked: true });
+    await waitFor(async () => (await bram.get<{ likeCount: number }>(`/v1/posts/${later.body.id}`)).body.likeCount === 1, 'the later like delivered');
     const attempts = net.state.requests.filter((r) => r.reached && r.method === 'POST' && r.path === `/v1/posts/${post.body.id}/comments`);
     expect(attempts).toHaveLength(1);
     expect(u.events['outbox.rejected']).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createHttpClient } from '../../../../main/core/net/httpClient.js';
 import { createRevocations } from '../../../../main/core/session/revocations.js';
 import { memoryLog, waitFor } from '../../../fixtures/core/harness.js';
@@ -18,6 +18,8 @@ const session = (expiresInMs: number) => ({ token: 't', expiresAt: new Date(Date
 
 describe('revoking an ended session on the server', () => {
   it('tries again, slower each time, until the server is back; then it is done', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const server = logoutServer();
     let unreachable = 0;
     const revocations = createRevocations({
@@ -31,13 +33,15 @@ describe('revoking an ended session on the server', () => {
     await revocations.revoke(session(60_000), 'idle');
     expect(revocations.pending()).toBe(1);
     expect(unreachable).toBe(1);
-    await waitFor(() => server.state.calls.length >= 4, 'retries while offline');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(server.state.calls.length).toBeGreaterThanOrEqual(4);
 
     server.state.online = true;
-    await waitFor(() => revocations.pending() === 0, 'the revoke once the server is back');
+    await vi.advanceTimersByTimeAsync(80);
+    expect(revocations.pending()).toBe(0);
     expect(server.state.calls.at(-1)).toEqual({ reason: 'idle', online: true });
     const before = server.state.calls.length;
-    await new Promise((r) => setTimeout(r, 150));
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(server.state.calls.length).toBe(before);
     revocations.stop();
   });
