@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImageRefSchema, PersonSchema, PostSchema } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 
 /**
@@ -6,20 +7,13 @@ import { Id, Role, Timestamp } from '../api/primitives.js';
  * personal store; the renderer never sees server rows or tokens.
  */
 
-export const AuthorViewSchema = z.object({
-  id: Id,
-  name: z.string(),
-  handle: z.string(),
-  jobTitle: z.string(),
+export const AuthorViewSchema = PersonSchema.pick({ id: true, name: true, handle: true, jobTitle: true }).extend({
   departmentName: z.string().nullable(),
   avatarUrl: z.string().nullable(),
 });
 export type AuthorView = z.infer<typeof AuthorViewSchema>;
 
-export const ImageViewSchema = z.object({
-  id: z.string(),
-  width: z.number().int(),
-  height: z.number().int(),
+export const ImageViewSchema = ImageRefSchema.extend({
   /** URLs the renderer can put in <img src>: served by the shell, never straight from the server. */
   thumbUrl: z.string(),
   url: z.string(),
@@ -39,20 +33,11 @@ export const CommentViewSchema = z.object({
 });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 
-export const PostViewModelSchema = z.object({
-  id: Id,
+export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true }).extend({
   author: AuthorViewSchema,
   group: z.object({ id: Id, name: z.string() }).nullable(),
-  body: z.string(),
-  hashtags: z.array(z.string()),
-  mentions: z.array(z.object({ personId: Id, handle: z.string() })),
   images: z.array(ImageViewSchema),
-  pinned: z.boolean(),
-  likeCount: z.number().int(),
   likedByMe: z.boolean(),
-  commentCount: z.number().int(),
-  createdAt: Timestamp,
-  editedAt: Timestamp.nullable(),
   mine: z.boolean(),
   delivery: DeliveryState,
   /** A like or unlike of this post still waits in the outbox. */
@@ -60,14 +45,8 @@ export const PostViewModelSchema = z.object({
 });
 export type PostViewModel = z.infer<typeof PostViewModelSchema>;
 
-export const PersonCardSchema = z.object({
-  id: Id,
-  name: z.string(),
-  handle: z.string(),
-  jobTitle: z.string(),
-  departmentName: z.string().nullable(),
+export const PersonCardSchema = AuthorViewSchema.extend({
   locationName: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
   recentPosts: z.array(PostViewModelSchema),
 });
 export type PersonCard = z.infer<typeof PersonCardSchema>;

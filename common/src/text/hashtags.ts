@@ -1,4 +1,4 @@
-import { charBefore, stickyMatch } from './wordStart.js';
+import { charBefore, findAll, stickyMatch } from './wordStart.js';
 
 /**
  * Hashtags: `#` followed by letters, digits or underscores, at a word start (not inside a word, an
@@ -19,12 +19,7 @@ export function hashtagAt(text: string, i: number): { tag: string; text: string 
 }
 
 export function parseHashtags(body: string): string[] {
-  const tags = new Set<string>();
-  for (let i = body.indexOf('#'); i !== -1; i = body.indexOf('#', i + 1)) {
-    const found = hashtagAt(body, i);
-    if (found) tags.add(found.tag);
-  }
-  return [...tags];
+  return [...new Set(findAll(body, '#', hashtagAt).map((found) => found.tag))];
 }
 
 export function normaliseHashtag(tag: string): string {

@@ -1,5 +1,5 @@
 import { searchKey } from './fold.js';
-import { charBefore, stickyMatch } from './wordStart.js';
+import { charBefore, findAll, stickyMatch } from './wordStart.js';
 
 /**
  * Mentions refer to a person's handle (`@anna.devries`), which the composer inserts from its
@@ -19,12 +19,7 @@ export function mentionAt(text: string, i: number): { handle: string; text: stri
 }
 
 export function parseMentionHandles(body: string): string[] {
-  const handles = new Set<string>();
-  for (let i = body.indexOf('@'); i !== -1; i = body.indexOf('@', i + 1)) {
-    const found = mentionAt(body, i);
-    if (found) handles.add(found.handle);
-  }
-  return [...handles];
+  return [...new Set(findAll(body, '@', mentionAt).map((found) => found.handle))];
 }
 
 /** Makes a handle from a display name: "Anna de Vries" → "anna.devries". */

@@ -17,3 +17,13 @@ export function stickyMatch(pattern: RegExp, text: string, i: number): RegExpExe
   pattern.lastIndex = i;
   return pattern.exec(text);
 }
+
+/** Every match of `at` in `text`, trying each position where `marker` stands. */
+export function findAll<T>(text: string, marker: string, at: (text: string, i: number) => T | null): T[] {
+  const found: T[] = [];
+  for (let i = text.indexOf(marker); i !== -1; i = text.indexOf(marker, i + 1)) {
+    const match = at(text, i);
+    if (match !== null) found.push(match);
+  }
+  return found;
+}

@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Comment, Organisation, Person, Post } from '../../../common/src/api/entities.js';
-import type { SyncChange } from '../../../common/src/api/sync.js';
+import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import { searchKey } from '../../../common/src/text/fold.js';
 import type { SyncState } from './syncState.js';
+
+/** Directory entities kept as their JSON alone; people have their search columns besides (`upsertPerson`). */
+const JSON_TABLES = { organisation: 'organisation', location: 'locations', department: 'departments' } as const;
+const DIRECTORY_TABLES = { ...JSON_TABLES, person: 'people' } as const;
+const isDirectory = (entity: EntityName): entity is keyof typeof DIRECTORY_TABLES => Object.hasOwn(DIRECTORY_TABLES, entity);
+const isJsonOnly = (entity: EntityName): entity is keyof typeof JSON_TABLES => Object.hasOwn(JSON_TABLES, entity);
 
 export interface AppliedPage {
   /** Posts whose view may have changed (edited, deleted, commented, liked). */
@@ -20,10 +26,11 @@ export interface AppliedPage {
  * never written here, whatever the feed says.
  */
 export function createSharedApplier(db: Database.Database, state: SyncState) {
+  const statements = <T extends Record<string, string>, A extends unknown[]>(tables: T, sql: (table: string) => string) =>
+    Object.fromEntries(Object.entries(tables).map(([entity, table]) => [entity, db.prepare<A>(sql(table))])) as Record<keyof T, Database.Statement<A>>;
+  const put = statements<typeof JSON_TABLES, [string, string]>(JSON_TABLES, (t) => `INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`);
+  const remove = statements<typeof DIRECTORY_TABLES, [string]>(DIRECTORY_TABLES, (t) => `DELETE FROM ${t} WHERE id = ?`);
   const s = {
-    organisation: db.prepare<[string, string]>('INSERT INTO organisation (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
-    location: db.prepare<[string, string]>('INSERT INTO locations (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
-    department: db.prepare<[string, string]>('INSERT INTO departments (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
     person: db.prepare<[string, string, number, string, string]>(
       `INSERT INTO people (id, handle, active, search_name, data) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET handle = excluded.handle, active = excluded.active, search_name = excluded.search_name, data = excluded.data`,
@@ -43,10 +50,6 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
        ON CONFLICT (id) DO UPDATE SET post_id = excluded.post_id, data = excluded.data`,
     ),
     commentPost: db.prepare<[string], { post_id: string }>('SELECT post_id FROM comments WHERE id = ?'),
-    deleteOrganisation: db.prepare<[string]>('DELETE FROM organisation WHERE id = ?'),
-    deleteLocation: db.prepare<[string]>('DELETE FROM locations WHERE id = ?'),
-    deleteDepartment: db.prepare<[string]>('DELETE FROM departments WHERE id = ?'),
-    deletePerson: db.prepare<[string]>('DELETE FROM people WHERE id = ?'),
     deleteGroup: db.prepare<[string]>('DELETE FROM groups WHERE id = ?'),
     postsOfGroup: db.prepare<[string], { id: string }>('SELECT id FROM posts WHERE group_id = ?'),
     deleteTagsOfGroup: db.prepare<[string]>('DELETE FROM post_hashtags WHERE post_id IN (SELECT id FROM posts WHERE group_id = ?)'),
@@ -85,27 +88,16 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
 
   const upsertPerson = (p: Person) => s.person.run(p.id, p.handle, p.active ? 1 : 0, searchKey(p.name), JSON.stringify(p));
   const upsertComment = (c: Comment) => s.comment.run(c.id, c.postId, c.createdAt, JSON.stringify(c));
-  const putOrganisation = (o: Organisation) => s.organisation.run(o.id, JSON.stringify(o));
+  const putOrganisation = (o: Organisation) => put.organisation.run(o.id, JSON.stringify(o));
 
   function applyOne(change: SyncChange, page: AppliedPage): void {
     if (change.op === 'delete') {
+      if (isDirectory(change.entity)) {
+        remove[change.entity].run(change.id);
+        page.directoryChanged = true;
+        return;
+      }
       switch (change.entity) {
-        case 'organisation':
-          s.deleteOrganisation.run(change.id);
-          page.directoryChanged = true;
-          return;
-        case 'location':
-          s.deleteLocation.run(change.id);
-          page.directoryChanged = true;
-          return;
-        case 'department':
-          s.deleteDepartment.run(change.id);
-          page.directoryChanged = true;
-          return;
-        case 'person':
-          s.deletePerson.run(change.id);
-          page.directoryChanged = true;
-          return;
         case 'group':
           return removeGroup(change.id, page);
         case 'post':
@@ -120,23 +112,13 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
           return;
       }
     }
+    if (isDirectory(change.entity)) {
+      if (change.entity === 'person') upsertPerson(change.data);
+      else if (isJsonOnly(change.entity)) put[change.entity].run(change.id, JSON.stringify(change.data));
+      page.directoryChanged = true;
+      return;
+    }
     switch (change.entity) {
-      case 'organisation':
-        putOrganisation(change.data);
-        page.directoryChanged = true;
-        return;
-      case 'location':
-        s.location.run(change.id, JSON.stringify(change.data));
-        page.directoryChanged = true;
-        return;
-      case 'department':
-        s.department.run(change.id, JSON.stringify(change.data));
-        page.directoryChanged = true;
-        return;
-      case 'person':
-        upsertPerson(change.data);
-        page.directoryChanged = true;
-        return;
       case 'group':
         // A group that became private may no longer be known by this device.
         if (change.data.visibility === 'private') return removeGroup(change.id, page);

@@ -64,26 +64,24 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
     for (const listener of resetListeners) listener();
   };
 
+  /** Runs `work`; on a damaged file, rebuilds the cache empty and answers with `afterRebuild`. */
+  const guarded = <T>(work: (c: CacheParts) => T, afterRebuild: () => T): T => {
+    try {
+      return work(parts);
+    } catch (err) {
+      if (!isCorruption(err)) throw err;
+      rebuild(err);
+      return afterRebuild();
+    }
+  };
+
   return {
     file,
-    read(work) {
-      try {
-        return work(parts);
-      } catch (err) {
-        if (!isCorruption(err)) throw err;
-        rebuild(err);
-        return work(parts);
-      }
-    },
-    write(work) {
-      try {
-        return work(parts);
-      } catch (err) {
-        if (!isCorruption(err)) throw err;
-        rebuild(err);
+    read: (work) => guarded(work, () => work(parts)),
+    write: (work) =>
+      guarded(work, () => {
         throw new CacheResetError();
-      }
-    },
+      }),
     onReset(listener) {
       resetListeners.add(listener);
       return () => resetListeners.delete(listener);
