@@ -49,15 +49,25 @@ export const DeviceSchema = z.object({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-export const AuthEventSchema = z.object({
+/** What an audit entry acts on: `post:<id>`, `comment:<id>`, `group:<id>`, `person:<id>` or `device:<id>`. */
+export const AuditTarget = z.string().regex(/^(post|comment|group|person|device):[0-9a-f-]{36}$/);
+
+/**
+ * One entry of the audit log: who (`personId`), on which device, what (`action`), on what (`target`),
+ * how it ended (`result`) and the particulars (`detail`: other people, roles, the filters of a read;
+ * references in the form of a target).
+ */
+export const AuditEventSchema = z.object({
   id: Id,
   at: Timestamp,
   personId: Id.nullable(),
   deviceId: Id.nullable(),
   action: z.string(),
   result: z.string(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.string().nullable()).nullable(),
 });
-export type AuthEvent = z.infer<typeof AuthEventSchema>;
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const LocationSchema = z.object({ id: Id, name: z.string(), city: z.string() });
 export type Location = z.infer<typeof LocationSchema>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
-import { recordAuthEvent } from '../audit/audit.js';
+import { recordActionOf, recordAuditEvent, recordAuthEvent, targetRef } from '../audit/audit.js';
 import { requireRole } from '../auth/principal.js';
 import { resolveOrganisation } from '../auth/resolveOrganisation.js';
 import type { ServerContext } from '../context.js';
@@ -25,7 +25,11 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
   register(app, ctx, routes.createEnrolmentCode, async ({ body, principal: p }) => {
     requireRole(p, 'admin');
     const issued = await issueEnrolmentCode(ctx, { tenantId: p.tenantId, name: body.name, mode: body.mode, validMinutes: body.validMinutes, createdBy: p.personId });
-    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'enrolment_code_created', result: 'ok' }, ctx.now());
+    await recordAuditEvent(
+      ctx.k,
+      { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'enrolment_code_created', result: 'ok', detail: { name: body.name, mode: body.mode, expiresAt: issued.expiresAt } },
+      ctx.now(),
+    );
     return issued;
   });
 
@@ -48,7 +52,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
       await recordAuthEvent(ctx.k, { tenantId: t, personId: null, deviceId: null, action: 'device_enrolled', result: 'invalid_code' }, ctx.now());
       throw invalidCode();
     }
-    await recordAuthEvent(ctx.k, { tenantId: t, personId: null, deviceId: redeemed.device.id, action: 'device_enrolled', result: 'ok' }, ctx.now());
+    await recordAuditEvent(ctx.k, { tenantId: t, personId: null, deviceId: redeemed.device.id, action: 'device_enrolled', result: 'ok', target: targetRef('device', redeemed.device.id) }, ctx.now());
     return { deviceToken: redeemed.deviceToken, device: deviceFromRow(redeemed.device), organisation: organisationFromRow(org) };
   });
 
@@ -81,10 +85,10 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
         .where('device_id', '=', params.id)
         .where('revoked_at', 'is', null)
         .execute();
+      await recordActionOf(trx, p, { action: 'device_revoked', target: targetRef('device', params.id) }, ctx.now());
       return true;
     });
     if (!found) throw notFound('Dit apparaat is niet gevonden.');
-    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: params.id, action: 'device_revoked', result: 'ok' }, ctx.now());
     return { ok: true as const };
   });
 }
