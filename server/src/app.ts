@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
+import { purgeExpiredAuditEvents } from './audit/retention.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
@@ -88,7 +89,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerEventsRoute(app, ctx);
 
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
+    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeExpiredAuditEvents(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
 
