@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ListPosition } from '../../../common/src/api/cursor.js';
+import type { AuditEvent } from '../../../common/src/api/entities.js';
 import type { AuditFilters } from '../../../common/src/api/routes/audit.js';
 import type { Database } from '../db/schema.js';
 import { detailFromJson, type AuditAction } from './audit.js';
@@ -88,20 +89,16 @@ export function amsterdamTime(iso: string): string {
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
 }
 
-const refsOf = (row: AuditRow, detail: Record<string, string | null> | null) => [
-  row.person_id && `person:${row.person_id}`,
-  row.device_id && `device:${row.device_id}`,
-  row.target,
-  ...Object.values(detail ?? {}),
-];
+type Entry = { row: AuditRow; detail: AuditEvent['detail'] };
+
+const refsOf = ({ row, detail }: Entry) => [row.person_id && `person:${row.person_id}`, row.device_id && `device:${row.device_id}`, row.target, ...Object.values(detail ?? {})];
 
 const named = (names: NameBook, ref: string | null) => {
   const name = names.nameOf(ref);
   return name === null ? ref : `${name} (${ref})`;
 };
 
-function recordOf(row: AuditRow, names: NameBook): string {
-  const detail = detailFromJson(row.detail);
+function recordOf({ row, detail }: Entry, names: NameBook): string {
   const details = Object.entries(detail ?? {})
     .map(([key, value]) => `${DETAIL_LABEL[key] ?? key}: ${named(names, value) ?? '—'}`)
     .join('; ');
@@ -135,8 +132,9 @@ export async function* auditCsv(k: Kysely<Database>, tenantId: string, filters: 
   for (;;) {
     const rows = await auditPage(k, tenantId, { ...filters, to }, { order: 'oldest', after, limit: EXPORT_PAGE_ROWS });
     if (rows.length === 0) return;
-    await names.learn(rows.flatMap((r) => refsOf(r, detailFromJson(r.detail))));
-    yield rows.map((r) => recordOf(r, names)).join('');
+    const entries = rows.map((row) => ({ row, detail: detailFromJson(row.detail) }));
+    await names.learn(entries.flatMap(refsOf));
+    yield entries.map((e) => recordOf(e, names)).join('');
     if (rows.length < EXPORT_PAGE_ROWS) return;
     const last = rows[rows.length - 1]!;
     after = { at: last.at, id: last.id };
