@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
+import { purgeExpiredAuditEvents } from './audit/retention.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
@@ -89,7 +90,9 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerEventsRoute(app, ctx);
 
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeOldDeviceAttempts(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
+    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeOldDeviceAttempts(ctx), purgeExpiredAuditEvents(ctx)]).catch((err: unknown) =>
+      app.log.warn({ err }, 'maintenance failed'),
+    );
   }, 3_600_000);
   maintenance.unref();
 

@@ -3,7 +3,10 @@ import { Id, Role, Timestamp } from './primitives.js';
 
 /** Shared state of each entity as the change feed and the API carry it. */
 
-/** What a tenant sets for its devices; defaults in DEFAULT_ORGANISATION_SETTINGS. */
+export const AUDIT_RETENTION_DAYS_MIN = 365;
+export const AUDIT_RETENTION_DAYS_MAX = 20 * 365 + 5;
+
+/** What a tenant sets for its devices and its audit log; defaults in DEFAULT_ORGANISATION_SETTINGS. */
 export const OrganisationSettingsSchema = z.object({
   /** Seconds without input before a shared ward PC locks. */
   sharedIdleSeconds: z.number().int().min(15).max(3600),
@@ -15,6 +18,11 @@ export const OrganisationSettingsSchema = z.object({
   pinOnFirstTapOfDay: z.boolean(),
   /** …and when the last PIN entry is longer ago than this. */
   pinAfterHours: z.number().int().min(1).max(24 * 30),
+  /**
+   * Days the audit log keeps an entry. NEN 7513 asks for as long as needed to account for access,
+   * commonly five years; never less than one year, and at most twenty (the WGBO's record period).
+   */
+  auditRetentionDays: z.number().int().min(AUDIT_RETENTION_DAYS_MIN).max(AUDIT_RETENTION_DAYS_MAX),
 });
 export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>;
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -23,6 +31,8 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   kioskIdleSeconds: 45,
   pinOnFirstTapOfDay: true,
   pinAfterHours: 12,
+  // Five years and a leap day.
+  auditRetentionDays: 5 * 365 + 1,
 };
 
 export const OrganisationSchema = z.object({
@@ -49,15 +59,25 @@ export const DeviceSchema = z.object({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-export const AuthEventSchema = z.object({
+/** What an audit entry acts on: `post:<id>`, `comment:<id>`, `group:<id>`, `person:<id>` or `device:<id>`. */
+export const AuditTarget = z.string().regex(/^(post|comment|group|person|device):[0-9a-f-]{36}$/);
+
+/**
+ * One entry of the audit log: who (`personId`), on which device, what (`action`), on what (`target`),
+ * how it ended (`result`) and the particulars (`detail`: other people, roles, the filters of a read;
+ * references in the form of a target).
+ */
+export const AuditEventSchema = z.object({
   id: Id,
   at: Timestamp,
   personId: Id.nullable(),
   deviceId: Id.nullable(),
   action: z.string(),
   result: z.string(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.string().nullable()).nullable(),
 });
-export type AuthEvent = z.infer<typeof AuthEventSchema>;
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const LocationSchema = z.object({ id: Id, name: z.string(), city: z.string() });
 export type Location = z.infer<typeof LocationSchema>;

@@ -1,32 +1,44 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
 import { routes } from '../../../common/src/api/routes.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
-import { register } from '../http/register.js';
-import { requireRole } from '../auth/principal.js';
+import { REPLY_SENT, register } from '../http/register.js';
+import { auditCsv } from './auditCsv.js';
+import { auditEventFromRow, auditPage } from './auditQuery.js';
+import { admitAuditReader } from './readAccess.js';
 
-/** GET /v1/admin/audit: the authentication log for an admin, newest first, by person, device and period. */
+/**
+ * The audit log for admins: `GET /v1/admin/audit` newest first in pages, `GET /v1/admin/audit.csv`
+ * all of it as a streamed CSV file. Every read and export, and every refused attempt, is itself an entry.
+ */
 export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  register(app, ctx, routes.listAuthEvents, async ({ query, principal: p }) => {
-    requireRole(p, 'admin');
-    let q = ctx.k.selectFrom('auth_events').select(['id', 'at', 'person_id', 'device_id', 'action', 'result']).where('tenant_id', '=', p.tenantId);
-    if (query.personId) q = q.where('person_id', '=', query.personId);
-    if (query.deviceId) q = q.where('device_id', '=', query.deviceId);
-    // Stored times are toISOString() text; a `from` typed without milliseconds is brought to that form.
-    if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
-    if (query.to) q = q.where('at', '<', new Date(query.to).toISOString());
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor);
-      if (!c) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
-      q = q.where((eb) => eb.or([eb('at', '<', c.at), eb.and([eb('at', '=', c.at), eb('id', '<', c.id)])]));
-    }
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    const page = rows.slice(0, query.limit);
+  register(app, ctx, routes.listAuditEvents, async ({ query, principal: p }) => {
+    const { cursor, limit, ...filters } = query;
+    await admitAuditReader(ctx, p, 'audit_read', filters, cursor ? { page: 'next' } : {});
+    const after = cursor ? decodeCursor(cursor) : null;
+    if (cursor && !after) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
+    const rows = await auditPage(ctx.k, p.tenantId, filters, { order: 'newest', after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => ({ id: r.id, at: r.at, personId: r.person_id, deviceId: r.device_id, action: r.action, result: r.result })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      items: page.map(auditEventFromRow),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
+  });
+
+  register(app, ctx, routes.exportAuditEvents, async ({ query, principal: p, reply }) => {
+    await admitAuditReader(ctx, p, 'audit_exported', query);
+    const now = ctx.now();
+    // Up to and including the export's own entry, written just now.
+    const until = new Date(now.getTime() + 1);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `attachment; filename="auditlog-${now.toISOString().slice(0, 10)}.csv"`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(Readable.from(auditCsv(ctx.k, p.tenantId, query, until)));
+    return REPLY_SENT;
   });
 }

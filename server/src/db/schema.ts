@@ -251,6 +251,10 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/**
+ * The audit log (named for its first use, logins): who (`person_id`) did what on which device, on
+ * what (`target`, e.g. `post:<id>`, since 0005) and how it ended; `detail` is a JSON object of strings.
+ */
 export interface AuthEventsTable {
   tenant_id: string;
   id: string;
@@ -260,6 +264,7 @@ export interface AuthEventsTable {
   action: string;
   result: string;
   detail: string | null;
+  target: Added<string>;
 }
 
 export interface RateLimitsTable {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
-import { recordAuthEvent } from '../audit/audit.js';
+import { recordActionOf, recordAuditEvent, recordAuthEvent, targetRef } from '../audit/audit.js';
 import { liftSuspension } from '../auth/deviceSuspension.js';
 import { requireRole } from '../auth/principal.js';
 import { resolveOrganisation } from '../auth/resolveOrganisation.js';
@@ -27,7 +27,11 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
   register(app, ctx, routes.createEnrolmentCode, async ({ body, principal: p }) => {
     requireRole(p, 'admin');
     const issued = await issueEnrolmentCode(ctx, { tenantId: p.tenantId, name: body.name, mode: body.mode, validMinutes: body.validMinutes, createdBy: p.personId });
-    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'enrolment_code_created', result: 'ok' }, ctx.now());
+    await recordAuditEvent(
+      ctx.k,
+      { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'enrolment_code_created', result: 'ok', detail: { name: body.name, mode: body.mode, expiresAt: issued.expiresAt } },
+      ctx.now(),
+    );
     return issued;
   });
 
@@ -49,7 +53,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
       throw invalidCode();
     }
     for (const r of reserved) await r.giveBack();
-    await recordAuthEvent(ctx.k, { tenantId: t, personId: null, deviceId: redeemed.device.id, action: 'device_enrolled', result: 'ok' }, ctx.now());
+    await recordAuditEvent(ctx.k, { tenantId: t, personId: null, deviceId: redeemed.device.id, action: 'device_enrolled', result: 'ok', target: targetRef('device', redeemed.device.id) }, ctx.now());
     return { deviceToken: redeemed.deviceToken, device: deviceFromRow(redeemed.device), organisation: organisationFromRow(org) };
   });
 
@@ -82,10 +86,10 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
         .where('device_id', '=', params.id)
         .where('revoked_at', 'is', null)
         .execute();
+      await recordActionOf(trx, p, { action: 'device_revoked', target: targetRef('device', params.id) }, ctx.now());
       return true;
     });
     if (!found) throw notFound('Dit apparaat is niet gevonden.');
-    await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: params.id, action: 'device_revoked', result: 'ok' }, ctx.now());
     return { ok: true as const };
   });
 
@@ -94,7 +98,11 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
     const device = await ctx.k.selectFrom('devices').select('id').where('tenant_id', '=', p.tenantId).where('id', '=', params.id).executeTakeFirst();
     if (!device) throw notFound('Dit apparaat is niet gevonden.');
     if (await liftSuspension(ctx, p.tenantId, params.id)) {
-      await recordAuthEvent(ctx.k, { tenantId: p.tenantId, personId: p.personId, deviceId: params.id, action: 'device_suspension', result: 'lifted' }, ctx.now());
+      await recordAuditEvent(
+        ctx.k,
+        { tenantId: p.tenantId, personId: p.personId, deviceId: p.deviceId, action: 'device_suspension', result: 'lifted', target: targetRef('device', params.id) },
+        ctx.now(),
+      );
     }
     return { ok: true as const };
   });

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
 import { membershipKey } from '../../../common/src/api/sync.js';
 import { uuidv7 } from '../../../common/src/ids.js';
+import { recordActionOf, targetRef } from '../audit/audit.js';
+import { isAdminOversight } from '../audit/oversight.js';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
@@ -70,6 +72,10 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ServerContext): v
     await write(ctx, p.tenantId, async (trx, changes) => {
       const existing = await findMembership(trx, p.tenantId, group.id, params.personId);
       if (existing?.role === role) return;
+      if (isAdminOversight(p, group, mine)) {
+        const detail = { person: targetRef('person', params.personId), role, previousRole: existing?.role ?? null };
+        await recordActionOf(trx, p, { action: existing ? 'group_member_role_changed' : 'group_member_added', target: targetRef('group', group.id), detail }, ctx.now());
+      }
       if (existing) {
         await trx.updateTable('group_members').set({ role }).where('tenant_id', '=', p.tenantId).where('group_id', '=', group.id).where('person_id', '=', params.personId).execute();
       } else {
@@ -95,6 +101,9 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ServerContext): v
         .returning('person_id')
         .executeTakeFirst();
       if (!removed) return;
+      if (isAdminOversight(p, group, mine)) {
+        await recordActionOf(trx, p, { action: 'group_member_removed', target: targetRef('group', group.id), detail: { person: targetRef('person', params.personId) } }, ctx.now());
+      }
       await adjustMemberCount(trx, p, group.id, -1);
       recordMembershipRemoval(changes, group, params.personId);
     });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
+import { recordActionOf, targetRef } from '../audit/audit.js';
 import { mayModerate } from '../auth/principal.js';
 import { write } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
@@ -86,6 +87,10 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: ServerContext):
     if (comment.author_id !== p.personId && !mayModerate(p)) throw forbidden('Je kunt alleen je eigen reacties verwijderen.');
     await write(ctx, p.tenantId, async (trx, changes) => {
       const scope = await scopeOfGroup(trx, p.tenantId, comment.group_id);
+      if (comment.author_id !== p.personId) {
+        const detail = { author: targetRef('person', comment.author_id), post: targetRef('post', comment.post_id) };
+        await recordActionOf(trx, p, { action: 'comment_deleted', target: targetRef('comment', comment.id), detail }, ctx.now());
+      }
       const notifications = await trx
         .selectFrom('notifications')
         .select(['id', 'person_id'])

@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
 import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
+import { recordActionOf, targetRef } from '../audit/audit.js';
 import { mayModerate, type Principal } from '../auth/principal.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
@@ -136,6 +137,9 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (body.pinned !== undefined) update.pinned = body.pinned ? 1 : 0;
       if (Object.keys(update).length === 0) return;
       await trx.updateTable('posts').set(update).where('tenant_id', '=', p.tenantId).where('id', '=', post.id).execute();
+      if (body.pinned !== undefined && body.pinned !== (post.pinned === 1) && post.author_id !== p.personId) {
+        await recordActionOf(trx, p, { action: body.pinned ? 'post_pinned' : 'post_unpinned', target: targetRef('post', post.id), detail: { author: targetRef('person', post.author_id) } }, ctx.now());
+      }
       changes.add('post', post.id, 'upsert', await scopeOfGroup(trx, p.tenantId, post.group_id));
     });
     return (await toPostViews(ctx.k, p, [await visiblePost(ctx.k, p, post.id)]))[0]!;
@@ -145,6 +149,10 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const post = await visiblePost(ctx.k, p, params.id);
     if (post.author_id !== p.personId && !mayModerate(p)) throw forbidden('Je kunt alleen je eigen berichten verwijderen.');
     await write(ctx, p.tenantId, async (trx, changes) => {
+      if (post.author_id !== p.personId) {
+        const detail = { author: targetRef('person', post.author_id), group: post.group_id && targetRef('group', post.group_id) };
+        await recordActionOf(trx, p, { action: 'post_deleted', target: targetRef('post', post.id), detail }, ctx.now());
+      }
       await deletePostRows(trx, changes, p.tenantId, post.id, await scopeOfGroup(trx, p.tenantId, post.group_id));
     });
     return { ok: true as const };
