@@ -6,27 +6,24 @@ export interface StoredMention {
   handle: string;
 }
 
-export const postFromRow = (r: PostsTable): Post => ({
+/** What posts and comments have alike: someone wrote a text, perhaps naming colleagues, perhaps edited later. */
+const written = (r: Pick<PostsTable, 'id' | 'author_id' | 'body' | 'mentions' | 'created_at' | 'edited_at'>) => ({
   id: r.id,
   authorId: r.author_id,
-  groupId: r.group_id,
   body: r.body,
-  hashtags: JSON.parse(r.hashtags) as string[],
   mentions: JSON.parse(r.mentions) as StoredMention[],
-  images: JSON.parse(r.images) as ImageRef[],
-  pinned: r.pinned === 1,
-  likeCount: r.like_count,
-  commentCount: r.comment_count,
   createdAt: r.created_at,
   editedAt: r.edited_at,
 });
 
-export const commentFromRow = (r: CommentsTable): Comment => ({
-  id: r.id,
-  postId: r.post_id,
-  authorId: r.author_id,
-  body: r.body,
-  mentions: JSON.parse(r.mentions) as StoredMention[],
-  createdAt: r.created_at,
-  editedAt: r.edited_at,
+export const postFromRow = (r: PostsTable): Post => ({
+  ...written(r),
+  groupId: r.group_id,
+  hashtags: JSON.parse(r.hashtags) as string[],
+  images: JSON.parse(r.images) as ImageRef[],
+  pinned: r.pinned === 1,
+  likeCount: r.like_count,
+  commentCount: r.comment_count,
 });
+
+export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });
