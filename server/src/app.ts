@@ -14,6 +14,7 @@ import { installErrorHandler } from './http/errorHandler.js';
 import { register } from './http/register.js';
 import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
+import { purgeStrayUploads } from './images/strayUploads.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
@@ -48,6 +49,8 @@ export const safeLogSerializers = {
 export interface BuiltServer {
   app: FastifyInstance;
   ctx: ServerContext;
+  /** The hourly clean-up: expired keys and counters, stray uploads; tests call it after moving the clock. */
+  runMaintenance(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,8 +90,11 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
+  const runMaintenance = async () => {
+    await Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeStrayUploads(ctx)]);
+  };
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx)]).catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
+    runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
 
@@ -96,6 +102,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   return {
     app,
     ctx,
+    runMaintenance,
     async close() {
       clearInterval(maintenance);
       await app.close();
