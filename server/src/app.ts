@@ -15,6 +15,7 @@ import { register } from './http/register.js';
 import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
+import { createJobLimiter } from './limits/jobLimiter.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
@@ -62,12 +63,21 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     return503OnClosing: true,
   });
   const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'));
+  const now = opts.now ?? (() => new Date());
+  const options = { ...defaultServerOptions, ...opts.options };
   const ctx: ServerContext = {
     db: opts.db,
     k: opts.db.kysely,
     realtime,
-    now: opts.now ?? (() => new Date()),
-    options: { ...defaultServerOptions, ...opts.options },
+    imageDecoding: createJobLimiter({
+      concurrent: options.imageDecodes,
+      queue: options.imageDecodeQueue,
+      retryAfterSeconds: 5,
+      busyMessage: 'Het is even druk met foto’s verwerken. Probeer het over een paar seconden opnieuw.',
+      now,
+    }),
+    now,
+    options,
   };
 
   installErrorHandler(app);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './db/connect.js';
 import type { Database } from './db/schema.js';
+import type { JobLimiter } from './limits/jobLimiter.js';
 import type { RealtimeHub } from './realtime/hub.js';
 
 export interface ServerOptions {
@@ -14,6 +15,10 @@ export interface ServerOptions {
   deviceSessionHours: number;
   /** How long 5 wrong PINs lock PIN login for an employee number; short in end-to-end tests. */
   pinLockoutSeconds: number;
+  /** Photos decoded at once on this node (each may take a few hundred MB while it runs). */
+  imageDecodes: number;
+  /** Uploads that may wait for a decode; the next is refused with 429. */
+  imageDecodeQueue: number;
 }
 
 export const defaultServerOptions: ServerOptions = {
@@ -22,6 +27,8 @@ export const defaultServerOptions: ServerOptions = {
   idempotencyHours: 48,
   deviceSessionHours: 12,
   pinLockoutSeconds: 15 * 60,
+  imageDecodes: 2,
+  imageDecodeQueue: 4,
 };
 
 /** What every capability of the server is built from; created once per process. */
@@ -29,6 +36,8 @@ export interface ServerContext {
   db: Db;
   k: Kysely<Database>;
   realtime: RealtimeHub;
+  /** Where photos are decoded (uploads and their thumbnails): a few at a time per node. */
+  imageDecoding: JobLimiter;
   now: () => Date;
   options: ServerOptions;
 }
