@@ -24,6 +24,7 @@ import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
 import { registerEventsRoute } from './realtime/eventsRoute.js';
 import { createRealtimeHub } from './realtime/hub.js';
+import { createStreamRegistry } from './realtime/streamRegistry.js';
 
 export const API_VERSION = '1.0.0';
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -50,7 +51,7 @@ export const safeLogSerializers = {
 export interface BuiltServer {
   app: FastifyInstance;
   ctx: ServerContext;
-  /** The hourly clean-up: expired keys and counters, stray uploads; tests call it after moving the clock. */
+  /** The hourly clean-up: expired keys and counters, stray uploads, streams of stopped nodes; tests call it after moving the clock. */
   runMaintenance(): Promise<void>;
   close(): Promise<void>;
 }
@@ -69,6 +70,14 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     db: opts.db,
     k: opts.db.kysely,
     realtime,
+    streams: createStreamRegistry({
+      k: opts.db.kysely,
+      hub: realtime,
+      now,
+      limits: { perPerson: options.streamsPerPerson, perDevice: options.streamsPerDevice },
+      heartbeatSeconds: options.heartbeatSeconds,
+      onError: (err) => app.log.warn({ err }, 'event stream registry heartbeat failed'),
+    }),
     imageDecoding: createJobLimiter({
       concurrent: options.imageDecodes,
       queue: options.imageDecodeQueue,
@@ -101,7 +110,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerEventsRoute(app, ctx);
 
   const runMaintenance = async () => {
-    await Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeStrayUploads(ctx)]);
+    await Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeStrayUploads(ctx), ctx.streams.purgeStale()]);
   };
   const maintenance = setInterval(() => {
     runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
@@ -115,6 +124,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance,
     async close() {
       clearInterval(maintenance);
+      ctx.streams.stop();
       await app.close();
       await realtime.close();
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_devices.js';
+import * as m0004 from './0004_limits.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -16,4 +17,5 @@ export interface NumberedMigration {
 export const migrations: NumberedMigration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_devices', up: m0002.up },
+  { name: '0004_limits', up: m0004.up },
 ];
