@@ -104,6 +104,8 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     }, ctx.options.heartbeatSeconds * 1000);
     open.add(close);
     raw.on('close', () => void close());
+    // A client that left while the stream was being set up has already had its 'close'.
+    if (raw.destroyed) void close();
 
     enqueue(() => catchUp(true, -1));
     return REPLY_SENT;
