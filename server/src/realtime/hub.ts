@@ -14,9 +14,9 @@ export interface Announcement {
 export type AnnouncementListener = (a: Announcement) => void;
 
 /**
- * Tells this node's event streams that a tenant has a new seq. On PostgreSQL every announcement goes
- * through NOTIFY, so all nodes behind the load balancer hear every write; on SQLite (one node) it
- * stays in the process.
+ * Tells this node's event streams that a tenant has a new seq, or that one of them has to end. On
+ * PostgreSQL every message goes through NOTIFY, so all nodes behind the load balancer hear every
+ * write; on SQLite (one node) it stays in the process.
  */
 export interface RealtimeHub {
   announce(announcement: Announcement): void;
