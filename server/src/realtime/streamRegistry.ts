@@ -85,10 +85,15 @@ export function createStreamRegistry(o: {
       const unwatch = o.hub.watchStream(id, onReplaced);
       lastOpenedMs = Math.max(o.now().getTime(), lastOpenedMs + 1);
       const seen = o.now().toISOString();
-      await o.k
-        .insertInto('event_streams')
-        .values({ tenant_id: owner.tenantId, id, person_id: owner.personId, device_id: owner.deviceId, node_id: nodeId, opened_at: new Date(lastOpenedMs).toISOString(), seen_at: seen })
-        .execute();
+      try {
+        await o.k
+          .insertInto('event_streams')
+          .values({ tenant_id: owner.tenantId, id, person_id: owner.personId, device_id: owner.deviceId, node_id: nodeId, opened_at: new Date(lastOpenedMs).toISOString(), seen_at: seen })
+          .execute();
+      } catch (err) {
+        unwatch();
+        throw err;
+      }
       local.set(id, { tenantId: owner.tenantId, onReplaced });
 
       const replaced = new Set([
