@@ -16,6 +16,8 @@ import { installErrorHandler } from './http/errorHandler.js';
 import { register } from './http/register.js';
 import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
+import { purgeStrayUploads } from './images/strayUploads.js';
+import { createJobLimiter } from './limits/jobLimiter.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
@@ -24,6 +26,7 @@ import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
 import { registerEventsRoute } from './realtime/eventsRoute.js';
 import { createRealtimeHub } from './realtime/hub.js';
+import { createStreamRegistry } from './realtime/streamRegistry.js';
 
 export const API_VERSION = '1.0.0';
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -50,6 +53,8 @@ export const safeLogSerializers = {
 export interface BuiltServer {
   app: FastifyInstance;
   ctx: ServerContext;
+  /** The hourly clean-up: expired keys and counters, stray uploads, streams of stopped nodes; tests call it after moving the clock. */
+  runMaintenance(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,12 +66,29 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     return503OnClosing: true,
   });
   const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'));
+  const now = opts.now ?? (() => new Date());
+  const options = { ...defaultServerOptions, ...opts.options };
   const ctx: ServerContext = {
     db: opts.db,
     k: opts.db.kysely,
     realtime,
-    now: opts.now ?? (() => new Date()),
-    options: { ...defaultServerOptions, ...opts.options },
+    streams: createStreamRegistry({
+      k: opts.db.kysely,
+      hub: realtime,
+      now,
+      limits: { perPerson: options.streamsPerPerson, perDevice: options.streamsPerDevice },
+      heartbeatSeconds: options.heartbeatSeconds,
+      onError: (err) => app.log.warn({ err }, 'event stream registry heartbeat failed'),
+    }),
+    imageDecoding: createJobLimiter({
+      concurrent: options.imageDecodes,
+      queue: options.imageDecodeQueue,
+      retryAfterSeconds: 5,
+      busyMessage: 'Het is even druk met foto’s verwerken. Probeer het over een paar seconden opnieuw.',
+      now,
+    }),
+    now,
+    options,
   };
 
   installErrorHandler(app);
@@ -89,10 +111,19 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
+  const runMaintenance = async () => {
+    await Promise.all([
+      purgeExpiredKeys(ctx),
+      purgeOldRateLimits(ctx),
+      purgeOldLockouts(ctx),
+      purgeOldDeviceAttempts(ctx),
+      purgeExpiredAuditEvents(ctx),
+      purgeStrayUploads(ctx),
+      ctx.streams.purgeStale(),
+    ]);
+  };
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeOldDeviceAttempts(ctx), purgeExpiredAuditEvents(ctx)]).catch((err: unknown) =>
-      app.log.warn({ err }, 'maintenance failed'),
-    );
+    runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
 
@@ -100,8 +131,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   return {
     app,
     ctx,
+    runMaintenance,
     async close() {
       clearInterval(maintenance);
+      ctx.streams.stop();
       await app.close();
       await realtime.close();
     },

@@ -11,6 +11,12 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Seconds that 5 wrong PINs lock PIN login for an employee number. */
   pinLockoutSeconds: number;
+  /** Event streams one person may have open over all nodes; one more ends her oldest. */
+  streamsPerPerson: number;
+  /** Event streams one enrolled device may have open. */
+  streamsPerDevice: number;
+  /** Photos decoded at once on this node. */
+  imageDecodes: number;
 }
 
 /**
@@ -29,6 +35,9 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       'log-level': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       'pin-lockout-seconds': { type: 'string' },
+      'streams-per-person': { type: 'string' },
+      'streams-per-device': { type: 'string' },
+      'image-decodes': { type: 'string' },
     },
     strict: true,
   });
@@ -42,6 +51,12 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   if (!Number.isInteger(pinLockoutSeconds) || pinLockoutSeconds < 1 || pinLockoutSeconds > 86_400) {
     throw new Error(`--pin-lockout-seconds must be a whole number from 1 to 86400, got "${lockoutText}"`);
   }
+  const limit = (flag: 'streams-per-person' | 'streams-per-device' | 'image-decodes', envValue: string | undefined, fallback: number, max: number) => {
+    const text = values[flag] ?? envValue ?? String(fallback);
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${flag} must be a whole number from 1 to ${max}, got "${text}"`);
+    return n;
+  };
   return {
     port,
     host: values.host ?? env.SAMEN_HOST ?? '127.0.0.1',
@@ -51,5 +66,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     logLevel: values['log-level'] ?? env.SAMEN_LOG_LEVEL ?? 'info',
     trustProxy: values['trust-proxy'] ?? env.SAMEN_TRUST_PROXY === '1',
     pinLockoutSeconds,
+    streamsPerPerson: limit('streams-per-person', env.SAMEN_STREAMS_PER_PERSON, 3, 100),
+    streamsPerDevice: limit('streams-per-device', env.SAMEN_STREAMS_PER_DEVICE, 2, 100),
+    imageDecodes: limit('image-decodes', env.SAMEN_IMAGE_DECODES, 2, 64),
   };
 }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './db/connect.js';
 import type { Database } from './db/schema.js';
+import type { JobLimiter } from './limits/jobLimiter.js';
 import type { RealtimeHub } from './realtime/hub.js';
+import type { StreamRegistry } from './realtime/streamRegistry.js';
 
 export interface ServerOptions {
   /** Seconds between SSE heartbeats; short in tests. */
@@ -14,6 +16,14 @@ export interface ServerOptions {
   deviceSessionHours: number;
   /** How long 5 wrong PINs lock PIN login for an employee number; short in end-to-end tests. */
   pinLockoutSeconds: number;
+  /** Event streams one person may have open, over all nodes; one more ends her oldest. */
+  streamsPerPerson: number;
+  /** Event streams one enrolled device may have open (with or without someone logged in). */
+  streamsPerDevice: number;
+  /** Photos decoded at once on this node (each may take a few hundred MB while it runs). */
+  imageDecodes: number;
+  /** Uploads that may wait for a decode; the next is refused with 429. */
+  imageDecodeQueue: number;
 }
 
 export const defaultServerOptions: ServerOptions = {
@@ -22,6 +32,10 @@ export const defaultServerOptions: ServerOptions = {
   idempotencyHours: 48,
   deviceSessionHours: 12,
   pinLockoutSeconds: 15 * 60,
+  streamsPerPerson: 3,
+  streamsPerDevice: 2,
+  imageDecodes: 2,
+  imageDecodeQueue: 4,
 };
 
 /** What every capability of the server is built from; created once per process. */
@@ -29,6 +43,9 @@ export interface ServerContext {
   db: Db;
   k: Kysely<Database>;
   realtime: RealtimeHub;
+  streams: StreamRegistry;
+  /** Where photos are decoded (uploads and their thumbnails): a few at a time per node. */
+  imageDecoding: JobLimiter;
   now: () => Date;
   options: ServerOptions;
 }

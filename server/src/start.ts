@@ -28,7 +28,12 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     db,
     logger: opts.quiet ? false : { level: config.logLevel, serializers: safeLogSerializers },
     trustProxy: config.trustProxy,
-    options: { pinLockoutSeconds: config.pinLockoutSeconds },
+    options: {
+      pinLockoutSeconds: config.pinLockoutSeconds,
+      streamsPerPerson: config.streamsPerPerson,
+      streamsPerDevice: config.streamsPerDevice,
+      imageDecodes: config.imageDecodes,
+    },
   });
   await server.app.listen({ port: config.port, host: config.host, listenTextResolver: (address) => `server listening at ${address}` });
   const address = server.app.server.address();

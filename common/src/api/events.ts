@@ -14,6 +14,12 @@ export const serverEvents = {
   notification: z.object({ seq: z.number().int(), notification: NotificationSchema }),
   /** The session (or the device) is no longer valid; the stream ends after this. */
   'session-ended': z.object({ code: z.enum(errorCodes) }),
+  /**
+   * The same person or device opened more streams than the server allows, and this is the oldest; the
+   * stream ends after this. The session is still good: catch up on a timer instead of reconnecting,
+   * which would only push out the newer stream in turn.
+   */
+  'stream-replaced': z.object({}),
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

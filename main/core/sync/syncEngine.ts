@@ -74,6 +74,8 @@ interface Live {
   personal: boolean;
   abort: AbortController;
   streamUp: boolean;
+  /** The server ended the stream for a newer one of the same person or device. */
+  replaced: boolean;
   lastEventId: string | null;
   loop: Promise<void>;
 }
@@ -187,6 +189,10 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
           },
           onEvent: (event) => {
             if (event.type === 'session-ended') return d.onSessionEnded();
+            if (event.type === 'stream-replaced') {
+              session.replaced = true;
+              return;
+            }
             if (event.type === 'notification') d.onNotification(event.data.notification);
             const sharedCursor = d.cache.read((c) => c.state.cursor());
             const known = session.personal ? Math.min(d.personal.cursor(), sharedCursor) : sharedCursor;
@@ -199,6 +205,14 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       if (session.abort.signal.aborted) return;
       if (ended.ended === 'failed' && ended.error.code === 'not_logged_in' && session.token) return d.onSessionEnded();
       if (ended.ended === 'failed' && ended.error.code === 'device_unlinked') return;
+      if (session.replaced) {
+        // Another window or PC of the same person or device took this stream's place; reconnecting
+        // would push that one out in turn. Timed catch-ups keep this feed current instead, until it
+        // is followed anew (a login or a logout opens a stream again).
+        d.log.info('event stream replaced by a newer one; catching up on a timer');
+        void refresh();
+        return;
+      }
       // A stream that just dropped: find out now whether the server is gone; the catch-up then
       // repeats on the interval (or backs off) until the stream is back.
       if (wasUp) void refresh();
@@ -227,7 +241,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     }
     probeAbort.abort();
     const abort = new AbortController();
-    const session: Live = { ...wanted, abort, streamUp: false, lastEventId: null, loop: Promise.resolve() };
+    const session: Live = { ...wanted, abort, streamUp: false, replaced: false, lastEventId: null, loop: Promise.resolve() };
     live = session;
     session.loop = listen(session);
     void refresh();

@@ -274,6 +274,17 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** One open GET /v1/events stream, on whichever node holds it; `seen_at` moves on with each heartbeat. */
+export interface EventStreamsTable {
+  tenant_id: string;
+  id: string;
+  person_id: string | null;
+  device_id: string | null;
+  node_id: string;
+  opened_at: string;
+  seen_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -299,5 +310,6 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   auth_events: AuthEventsTable;
   rate_limits: RateLimitsTable;
+  event_streams: EventStreamsTable;
 }
 

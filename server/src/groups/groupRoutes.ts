@@ -7,6 +7,7 @@ import { recordActionOf, targetRef } from '../audit/audit.js';
 import { isAdminOversight } from '../audit/oversight.js';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
+import { recordGroupHistory } from '../sync/groupHistory.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
@@ -84,6 +85,7 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ServerContext): v
         changes.add('group', group.id, 'upsert', contentScope(group));
       }
       changes.add('membership', membershipKey(group.id, params.personId), 'upsert', `person:${params.personId}`);
+      if (!existing && group.visibility === 'private') await recordGroupHistory(trx, changes, { tenantId: p.tenantId, groupId: group.id, personId: params.personId });
     });
     return { groupId: group.id, personId: params.personId, role };
   });

@@ -35,7 +35,7 @@ export function registerImageRoutes(app: FastifyInstance, ctx: ServerContext): v
         throw new ApiError('unsupported_media_type', 'Stuur de foto als bestand (image/jpeg, image/png, image/webp of image/gif).');
       }
       await hitRateLimit(ctx, p.tenantId, `images:${p.personId}`, { limit: 60, windowSeconds: 600 });
-      const image = await processImage(body);
+      const image = await ctx.imageDecoding.run(() => processImage(body));
       const id = uuidv7(ctx.now().getTime());
       await ctx.k
         .insertInto('images')

@@ -12,12 +12,13 @@ import type { Announcement } from './hub.js';
 /**
  * GET /v1/events: a server-sent event stream per client. Each event's id is a seq, so a client that
  * reconnects with Last-Event-ID receives every notification it missed and the newest seq. A device on
- * its own (no one logged in) hears only `seq`: it has nobody to notify.
+ * its own (no one logged in) hears only `seq`: it has nobody to notify. A person and a device may
+ * each hold a few streams (streamRegistry.ts); opening one more ends the oldest with `stream-replaced`.
  */
 export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): void {
-  const open = new Set<() => void>();
+  const open = new Set<() => Promise<void>>();
   app.addHook('preClose', async () => {
-    for (const close of [...open]) close();
+    await Promise.all([...open].map((close) => close()));
   });
 
   register(app, ctx, routes.events, async ({ principal: p, req, reply }) => {
@@ -29,6 +30,9 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     // Notifications count from here: the resume point, or "now" for a fresh stream (read before
     // subscribing, so nothing written in between is skipped).
     let notifiedSeq = resumeFrom ?? (await latestSeq(ctx.k, p.tenantId));
+    // Bound late: a newer stream may push this one out before it is fully set up.
+    let replaced = () => {};
+    const registration = await ctx.streams.open({ tenantId: p.tenantId, personId, deviceId: p.deviceId }, () => replaced());
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -66,13 +70,18 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       });
     };
 
-    const close = () => {
+    const close = async () => {
       if (closed) return;
       closed = true;
       unsubscribe();
       clearInterval(heartbeat);
       open.delete(close);
       raw.end();
+      await registration.close().catch((err: unknown) => req.log.warn({ err }, 'event stream registration not removed'));
+    };
+    replaced = () => {
+      send('stream-replaced', null, {});
+      void close();
     };
     const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announcement) => {
       const forMe = personId !== null && (a.seq < 0 || a.personIds.includes(personId) || a.personIds.includes('*'));
@@ -87,14 +96,16 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
           // in again (or shows that the device is no longer linked).
           const code = err instanceof ApiError ? err.code : 'unauthenticated';
           send('session-ended', null, { code });
-          close();
+          await close();
           return;
         }
         if (!closed) raw.write(': ping\n\n');
       });
     }, ctx.options.heartbeatSeconds * 1000);
     open.add(close);
-    raw.on('close', close);
+    raw.on('close', () => void close());
+    // A client that left while the stream was being set up has already had its 'close'.
+    if (raw.destroyed) void close();
 
     enqueue(() => catchUp(true, -1));
     return REPLY_SENT;

@@ -14,22 +14,40 @@ export interface Announcement {
 export type AnnouncementListener = (a: Announcement) => void;
 
 /**
- * Tells this node's event streams that a tenant has a new seq. On PostgreSQL every announcement goes
- * through NOTIFY, so all nodes behind the load balancer hear every write; on SQLite (one node) it
- * stays in the process.
+ * Tells this node's event streams that a tenant has a new seq, or that one of them has to end. On
+ * PostgreSQL every message goes through NOTIFY, so all nodes behind the load balancer hear every
+ * write; on SQLite (one node) it stays in the process.
  */
 export interface RealtimeHub {
   announce(announcement: Announcement): void;
   subscribe(tenantId: string, listener: AnnouncementListener): () => void;
+  /** Ends event streams by id, on whichever node holds them (see streamRegistry.ts). */
+  endStreams(tenantId: string, streamIds: string[]): void;
+  /** `onEnd` runs when some node asks to end this stream. */
+  watchStream(streamId: string, onEnd: () => void): () => void;
   close(): Promise<void>;
+}
+
+/**
+ * What travels between nodes. Ending streams rides on the same channel as the announcements, so a
+ * stream that hears of a later change has always heard of its own end first; it is shaped as a
+ * "look it up" announcement, which is all a node of the previous version makes of it.
+ */
+interface Message extends Announcement {
+  endStreams?: string[];
 }
 
 const CHANNEL = 'samen_changes';
 
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
-  const deliver = (a: Announcement) => {
-    for (const l of listeners.get(a.tenantId) ?? []) l(a);
+  const watched = new Map<string, () => void>();
+  const deliver = (m: Message) => {
+    if (m.endStreams) {
+      for (const id of m.endStreams) watched.get(id)?.();
+      return;
+    }
+    for (const l of listeners.get(m.tenantId) ?? []) l(m);
   };
 
   let pgListener: Listener | null = null;
@@ -41,7 +59,7 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
       CHANNEL,
       (payload) => {
         try {
-          deliver(JSON.parse(payload) as Announcement);
+          deliver(JSON.parse(payload) as Message);
         } catch (err) {
           onError(err);
         }
@@ -60,6 +78,18 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
       if (k) notify(k, CHANNEL, JSON.stringify(a)).catch(onError);
       else deliver(a);
     },
+    endStreams(tenantId, streamIds) {
+      if (streamIds.length === 0) return;
+      const m: Message = { tenantId, seq: -1, personIds: [], endStreams: streamIds };
+      if (k) notify(k, CHANNEL, JSON.stringify(m)).catch(onError);
+      else deliver(m);
+    },
+    watchStream(streamId, onEnd) {
+      watched.set(streamId, onEnd);
+      return () => {
+        if (watched.get(streamId) === onEnd) watched.delete(streamId);
+      };
+    },
     subscribe(tenantId, listener) {
       let set = listeners.get(tenantId);
       if (!set) listeners.set(tenantId, (set = new Set()));
@@ -71,6 +101,7 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
     },
     async close() {
       listeners.clear();
+      watched.clear();
       await pgListener?.close();
     },
   };

@@ -3,7 +3,8 @@ import type { EntityName } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 
-export type Scope = 'org' | `group:${string}` | `person:${string}`;
+/** Who may read a change: everyone, the members of a private group, one person, or one person's copy of a group's history. */
+export type Scope = 'org' | `group:${string}` | `person:${string}` | `history:${string}`;
 
 export interface ChangeCollector {
   /** Records that `entity/id` changed; visible to everyone in `scope`. The last record of an entity wins. */
@@ -74,6 +75,14 @@ async function appendChanges(
     await trx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
   }
   return last;
+}
+
+/**
+ * Takes the tenant's seq lock now instead of when the write's changes are appended, for a write that
+ * must not miss a change committing while it reads.
+ */
+export async function lockFeed(trx: Trx, tenantId: string): Promise<void> {
+  await trx.updateTable('tenant_seq').set({ last_seq: sql`last_seq` }).where('tenant_id', '=', tenantId).execute();
 }
 
 export async function latestSeq(k: Kysely<Database>, tenantId: string): Promise<number> {

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
-import { SUPPORTED_SYNC_PROTOCOLS, likeKey, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
+import { SUPPORTED_SYNC_PROTOCOLS, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import type { Database } from '../db/schema.js';
-import { groupFromRow } from '../groups/access.js';
 import { ApiError, forbidden } from '../http/apiError.js';
 import { register } from '../http/register.js';
-import { commentFromRow, postFromRow } from '../timeline/serialize.js';
 import { latestSeq } from './feed.js';
+import { historyScope, historyStarts } from './groupHistory.js';
 import { loadVisible, type Viewer } from './resolve.js';
 
 export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): void {
@@ -49,10 +48,12 @@ export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, li
           .where('group_members.person_id', '=', p.personId)
           .execute();
   const memberOf = new Set(memberRows.map((r) => r.id));
-  const privateScopes = memberRows.filter((r) => r.visibility === 'private').map((r) => `group:${r.id}`);
+  const personal = scope !== 'shared' && p.personId !== null;
+  const privateGroups = memberRows.filter((r) => r.visibility === 'private').map((r) => r.id);
+  const copied = personal ? await historyStarts(k, p.tenantId, p.personId!, privateGroups) : new Map<string, number>();
   const scopes = [
     ...(scope === 'personal' ? [] : ['org']),
-    ...(scope === 'shared' || p.personId === null ? [] : [`person:${p.personId}`, ...privateScopes]),
+    ...(personal ? [`person:${p.personId}`, ...privateGroups.filter((g) => !copied.has(g)).map((g) => `group:${g}`)] : []),
   ];
 
   const rows = await k
@@ -60,7 +61,16 @@ export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, li
     .select(['seq', 'entity', 'entity_id', 'op'])
     .where('tenant_id', '=', p.tenantId)
     .where('seq', '>', since)
-    .where('scope', 'in', scopes)
+    .where((eb) =>
+      eb.or([
+        eb('scope', 'in', scopes),
+        // A group she joined with a copy of its history: the copy instead of the group's own upserts before it.
+        ...[...copied].flatMap(([groupId, start]) => [
+          eb.and([eb('scope', '=', `group:${groupId}`), eb.or([eb('seq', '>', start), eb('op', '=', 'delete')])]),
+          eb.and([eb('scope', '=', historyScope(p.personId!, groupId)), eb('seq', '>=', start)]),
+        ]),
+      ]),
+    )
     .orderBy('seq')
     .limit(limit)
     .execute();
@@ -76,7 +86,6 @@ export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, li
   const visible = await loadVisible(k, { viewer: p, memberOf }, wanted);
 
   const changes: SyncChange[] = [];
-  const privateGroups = new Set(memberRows.filter((r) => r.visibility === 'private').map((r) => r.id));
   for (const c of [...lastByKey.values()].sort((a, b) => a.seq - b.seq)) {
     const found = visible.get(`${c.entity}/${c.id}`);
     if (found) changes.push({ seq: c.seq, entity: c.entity, id: c.id, op: 'upsert', data: found.data } as SyncChange);
@@ -88,9 +97,6 @@ export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, li
       // Out of a group: if it is private, the caller may no longer know it or anything in it.
       const stillVisible = visible.has(`group/${groupId}`) || (await isOpenOrClosed(k, p.tenantId, groupId));
       if (!stillVisible) changes.push({ seq: c.seq, entity: 'group', id: groupId, op: 'delete' });
-    } else if (found && privateGroups.has(groupId) && since > 0 && p.personId !== null) {
-      // Into a private group: its earlier content lies before the caller's cursor, so send it now.
-      changes.push(...(await privateGroupContent(k, { tenantId: p.tenantId, personId: p.personId }, groupId, c.seq)));
     }
   }
 
@@ -102,51 +108,4 @@ export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, li
 async function isOpenOrClosed(k: Kysely<Database>, tenantId: string, groupId: string) {
   const g = await k.selectFrom('groups').select('visibility').where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
   return g !== undefined && g.visibility !== 'private';
-}
-
-async function privateGroupContent(k: Kysely<Database>, p: { tenantId: string; personId: string }, groupId: string, seq: number): Promise<SyncChange[]> {
-  const tenantId = p.tenantId;
-  const group = await k.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
-  if (!group) return [];
-  const posts = await k.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).where('group_id', '=', groupId).orderBy('created_at').execute();
-  const comments =
-    posts.length === 0
-      ? []
-      : await k
-          .selectFrom('comments')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where(
-            'post_id',
-            'in',
-            k.selectFrom('posts').select('id').where('tenant_id', '=', tenantId).where('group_id', '=', groupId),
-          )
-          .orderBy('created_at')
-          .execute();
-  const likes =
-    posts.length === 0
-      ? []
-      : await k
-          .selectFrom('likes')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('person_id', '=', p.personId)
-          .where(
-            'post_id',
-            'in',
-            posts.map((r) => r.id),
-          )
-          .execute();
-  return [
-    { seq, entity: 'group', id: group.id, op: 'upsert', data: groupFromRow(group) },
-    ...posts.map((r): SyncChange => ({ seq, entity: 'post', id: r.id, op: 'upsert', data: postFromRow(r) })),
-    ...comments.map((r): SyncChange => ({ seq, entity: 'comment', id: r.id, op: 'upsert', data: commentFromRow(r) })),
-    ...likes.map((r): SyncChange => ({
-      seq,
-      entity: 'like',
-      id: likeKey(r.post_id, r.person_id),
-      op: 'upsert',
-      data: { postId: r.post_id, personId: r.person_id, createdAt: r.created_at },
-    })),
-  ];
 }

@@ -22,15 +22,20 @@ export async function attachImages(
     .where('id', 'in', unique)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const notFound = () => new ApiError('validation', 'Een van de foto’s is niet gevonden. Voeg hem opnieuw toe.', [{ path: 'body.imageIds', message: 'Onbekende foto.' }]);
   for (const id of unique) {
     const row = byId.get(id);
-    if (!row || row.owner_id !== authorId || (row.post_id !== null && row.post_id !== postId)) {
-      throw new ApiError('validation', 'Een van de foto’s is niet gevonden. Voeg hem opnieuw toe.', [
-        { path: 'body.imageIds', message: 'Onbekende foto.' },
-      ]);
-    }
+    if (!row || row.owner_id !== authorId || (row.post_id !== null && row.post_id !== postId)) throw notFound();
   }
-  await trx.updateTable('images').set({ post_id: postId }).where('tenant_id', '=', tenantId).where('id', 'in', unique).execute();
+  // Checked again as it is taken: the clean-up of stray uploads may have deleted one since it was read.
+  const taken = await trx
+    .updateTable('images')
+    .set({ post_id: postId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', unique)
+    .where((eb) => eb.or([eb('post_id', 'is', null), eb('post_id', '=', postId)]))
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== unique.length) throw notFound();
   return unique.map((id) => {
     const r = byId.get(id)!;
     return { id, width: r.width, height: r.height };

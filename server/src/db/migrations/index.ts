@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_devices.js';
 import * as m0003 from './0003_login_throttles.js';
+import * as m0004 from './0004_limits.js';
 import * as m0005 from './0005_audit_targets.js';
 
 export interface MigrationContext {
@@ -19,5 +20,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_devices', up: m0002.up },
   { name: '0003_login_throttles', up: m0003.up },
+  { name: '0004_limits', up: m0004.up },
   { name: '0005_audit_targets', up: m0005.up },
 ];
