@@ -44,18 +44,14 @@ export async function notifyPerson(
 /** Who may see content of a group: everyone (null) or only these members. */
 export async function privateAudience(trx: Trx, tenantId: string, groupId: string | null): Promise<Set<string> | null> {
   if (!groupId) return null;
-  const group = await trx
+  // One round trip: the group's visibility on every row, with a member per row (none for an empty group).
+  const rows = await trx
     .selectFrom('groups')
-    .select('visibility')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', groupId)
-    .executeTakeFirst();
-  if (group?.visibility !== 'private') return null;
-  const members = await trx
-    .selectFrom('group_members')
-    .select('person_id')
-    .where('tenant_id', '=', tenantId)
-    .where('group_id', '=', groupId)
+    .leftJoin('group_members', (j) => j.onRef('group_members.tenant_id', '=', 'groups.tenant_id').onRef('group_members.group_id', '=', 'groups.id'))
+    .select(['groups.visibility', 'group_members.person_id'])
+    .where('groups.tenant_id', '=', tenantId)
+    .where('groups.id', '=', groupId)
     .execute();
-  return new Set(members.map((m) => m.person_id));
+  if (rows[0]?.visibility !== 'private') return null;
+  return new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])));
 }

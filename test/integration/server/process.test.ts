@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../../fixtures/apiClient.js';
+import { waitFor } from '../../fixtures/core/harness.js';
 import { openEventStream } from '../../fixtures/sseReader.js';
 
 /** The server as operators run it: `npm run server`, JSON logs on stdout, SIGTERM to stop. */
@@ -45,7 +46,8 @@ describe('the server process', () => {
     const anna = await new TestClient(url).login('1001', 'welkom-anna');
     await anna.get(`/v1/people?q=${encodeURIComponent('Bram Jansen')}`);
     await new TestClient(url).post('/v1/auth/password', { employeeNumber: '1002', password: 'geheim-wachtwoord' });
-    await new Promise((r) => setTimeout(r, 200));
+    // The refused login is the last request: once its line is out, so are the lines before it.
+    await waitFor(() => /"statusCode":401/.test(output), 'the refused login in the log');
     const logs = output.split('\n').filter((l) => l.startsWith('{'));
     expect(logs.length).toBeGreaterThan(3);
     for (const line of logs) expect(() => JSON.parse(line)).not.toThrow();
@@ -64,7 +66,7 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await new Promise((r) => setTimeout(r, 100));
+    await stream.whenEnded;
     expect(stream.ended).toBe(true);
   });
 });

@@ -63,7 +63,7 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
     await stream.waitFor((e) => e.event === 'seq');
     await eva.post('/v1/auth/logout');
     await stream.waitFor((e) => e.event === 'session-ended', 3000);
-    await new Promise((r) => setTimeout(r, 100));
+    await stream.whenEnded;
     expect(stream.ended).toBe(true);
   });
 

@@ -28,6 +28,19 @@ describe.each(dialects)('posts, comments and likes (%s)', (dialect) => {
     expect(list.body.items[0].id).toBe(created.body.id);
   });
 
+  it('tells only members of a private group that they were mentioned in it', async () => {
+    const members = (await anna.get(`/v1/groups/${team3b}/members`)).body.items as { personId: string }[];
+    const annaId = (await anna.get('/v1/me')).body.person.id as string;
+    const colleague = members.find((m) => m.personId !== annaId)!;
+    const colleagueHandle = (await anna.get(`/v1/people/${colleague.personId}`)).body.handle as string;
+    const bramId = (await bram.get('/v1/me')).body.person.id as string;
+    const post = await anna.post('/v1/posts', { body: `Overdracht voor @${colleagueHandle} en @bram.jansen`, groupId: team3b });
+    expect(post.status).toBe(201);
+    const told = await s.db.kysely.selectFrom('notifications').select('person_id').where('post_id', '=', post.body.id).execute();
+    expect(told.map((n) => n.person_id)).toEqual([colleague.personId]);
+    expect(told.map((n) => n.person_id)).not.toContain(bramId);
+  });
+
   it('filters by hashtag, case-insensitively', async () => {
     const post = await anna.post('/v1/posts', { body: 'Wie helpt zaterdag bij de #Verhuizing van afdeling 2?' });
     const tagged = await bram.get('/v1/posts?hashtag=verhuizing');
