@@ -18,7 +18,7 @@ import { createOutboxDelivery } from './outbox/outboxDelivery.js';
 import { openOutboxStore, type OutboxItem } from './outbox/outboxStore.js';
 import { createStrandedWrites } from './outbox/strandedWrites.js';
 import { createWriteActions } from './outbox/writeActions.js';
-import { createPersonalStore } from './personal/personalStore.js';
+import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
 import { fail, failWith, ok } from './result.js';
 import { createIdleTimer, type Timers } from './session/idleTimer.js';
 import { createQuickLogin } from './session/quickLogin.js';
@@ -54,6 +54,8 @@ export interface SamenCoreDeps {
   idleSeconds?: number;
   /** Timers of the idle lock; tests drive them by hand. */
   timers?: Timers;
+  /** The in-memory store of the logged-in person's private content; tests pass their own to look inside. */
+  personal?: PersonalStore;
 }
 
 export interface SamenCore {
@@ -90,7 +92,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const events = createEventHub(log);
   const cache = openCache({ dataDir: deps.dataDir, log, clock });
   const outbox = openOutboxStore({ dataDir: deps.dataDir, secrets, log, clock });
-  const personal = createPersonalStore();
+  const personal = deps.personal ?? createPersonalStore();
   const delivered = createDeliveredOverlay();
   let shownOnline = true;
   const status = createSyncStatus({
@@ -217,7 +219,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     clock,
     session: session.current,
     findPost,
-    groupKnown: (id) => cache.read((c) => c.directory.group(id) !== null) || personal.group(id) !== null,
+    groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
     inFlight: delivery.inFlight,
     changed(postId) {
       countPending();
@@ -272,7 +274,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
   };
 
-  const handlers = createHandlers({ http, cache, personal, read, session, sessionOps, actions, sync, status, imageUrl });
+  const handlers = createHandlers({ http, cache, read, session, sessionOps, actions, sync, status, imageUrl });
   const invoke = createDispatcher(handlers, log);
 
   cache.onReset(() => {
@@ -336,7 +338,9 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       outbox.checkpoint();
     }
     expired.sweep();
-    if (!change.switching) sync.follow(feed());
+    // Her feed ends with her session; in a switch the next person's login decides what comes after.
+    if (change.switching) sync.endFeed();
+    else sync.follow(feed());
     delivery.kick();
     countPending();
     events.emit('session.changed', currentState());

@@ -9,7 +9,6 @@ import type { HttpClient } from './net/httpClient.js';
 import type { WriteActions } from './outbox/writeActions.js';
 import { mentionSuggestions } from './people/mentionSuggestions.js';
 import { personCard } from './people/personCard.js';
-import type { PersonalStore } from './personal/personalStore.js';
 import { fail, failWith, ok } from './result.js';
 import type { SessionManager } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
@@ -39,7 +38,6 @@ export interface SessionOps {
 export interface HandlerDeps {
   http: HttpClient;
   cache: Cache;
-  personal: PersonalStore;
   read: Reader;
   session: SessionManager;
   sessionOps: SessionOps;
@@ -119,8 +117,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return card ? ok(card) : fail('not_found', 'person not found');
     }),
     'people.suggest': async ({ prefix, limit }) => read((_, parts) => ok(mentionSuggestions(parts.directory, prefix, limit, d.imageUrl))),
-    'hashtags.suggest': async ({ prefix, limit }) => read((_, parts) => ok(hashtagSuggestions(parts.directory, d.personal, prefix, limit))),
-    'groups.mine': async () => read((_, parts) => ok(myGroups(parts.directory, d.personal))),
+    'hashtags.suggest': async ({ prefix, limit }) => read((scope, parts) => ok(hashtagSuggestions(parts.directory, scope.personal, prefix, limit))),
+    'groups.mine': async () => read((scope, parts) => ok(myGroups(parts.directory, scope.personal))),
 
     'sync.status': async () => ok(d.status.get()),
     'sync.now': async () => ok(await d.sync.syncNow()),
