@@ -241,6 +241,13 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     void refresh();
   }
 
+  // A damaged cache file was rebuilt empty: its last sync time is gone, and everything comes again.
+  d.cache.onReset(() => {
+    d.status.resetLastSynced(null);
+    d.onPostsChanged(null);
+    void refresh();
+  });
+
   return {
     follow(credentials) {
       wanted = credentials;
