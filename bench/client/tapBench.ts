@@ -78,7 +78,7 @@ export async function main(): Promise<void> {
     line('tap (no PIN) p95 / target 300 ms', `${(tap.p95 / 300).toFixed(2)}`);
     line('tap (no PIN) p50 / baseline p50', `${(tap.p50 / base.p50).toFixed(1)}x`);
     const p50 = (samples: number[]) => ms(summarise(samples).p50);
-    line('switch: main answered / page restarted / painted', `p50 ${p50(phases.answered)} / ${p50(phases.restarted)} / ${p50(phases.painted)}`);
+    line('switch: asked / answered / restarted / painted', `p50 ${[phases.asked, phases.answered, phases.restarted, phases.painted].map(p50).join(' / ')}`);
     line('taps not heard / misread (tapped again, not timed)', `${missed.unheard} / ${missed.misread}`);
   } finally {
     await browser.close();
@@ -88,9 +88,9 @@ export async function main(): Promise<void> {
   }
 }
 
-/** Where the time of a switch goes: main's answer to the tap, the page starting afresh, her timeline on screen. */
-type Phases = { answered: number[]; restarted: number[]; painted: number[] };
-const phases: Phases = { answered: [], restarted: [], painted: [] };
+/** Where the time of a switch goes: the page asks main, main answers, the page starts afresh, her timeline is on screen. */
+type Phases = { asked: number[]; answered: number[]; restarted: number[]; painted: number[] };
+const phases: Phases = { asked: [], answered: [], restarted: [], painted: [] };
 
 const timed = (samples: number[], ms: number | null) => ms !== null && samples.push(ms);
 
@@ -150,8 +150,9 @@ async function burst(page: Page, badge: string) {
  * null when a misread tap came first (she is logged in all the same). With `phases`, where the time went.
  */
 async function tapToTimeline(page: Page, badge: string, pin?: string, phases?: Phases): Promise<number | null> {
-  const seen = { answered: NaN, restarted: NaN };
+  const seen = { asked: NaN, answered: NaN, restarted: NaN };
   if (phases) {
+    void page.waitForRequest(isBadgeCall).then(() => (seen.asked = performance.now()), () => undefined);
     void page.waitForResponse((r) => isBadgeCall(r.request())).then(() => (seen.answered = performance.now()), () => undefined);
     void page.waitForEvent('domcontentloaded').then(() => (seen.restarted = performance.now()), () => undefined);
   }
@@ -172,6 +173,7 @@ async function tapToTimeline(page: Page, badge: string, pin?: string, phases?: P
   const took = performance.now() - started - typing;
   if (misread) return null;
   if (phases) {
+    phases.asked.push(seen.asked - started);
     phases.answered.push(seen.answered - started);
     if (!Number.isNaN(seen.restarted)) phases.restarted.push(seen.restarted - started);
     phases.painted.push(took);
