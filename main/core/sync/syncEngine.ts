@@ -256,6 +256,8 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     endFeed() {
       endLive();
       probeAbort.abort();
+      if (timer) clearTimeout(timer);
+      timer = null;
       ended = true;
     },
     async syncNow() {
