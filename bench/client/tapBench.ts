@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Request } from 'playwright-core';
 import { buildServer } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
@@ -51,19 +51,19 @@ export async function main(): Promise<void> {
     await tapToTimeline(page, ANNA, '1234');
     await logOutByTap(page, ANNA);
     for (let i = 0; i < TAPS; i++) {
-      withoutPin.push(await tapToTimeline(page, ANNA));
-      lockScreen.push(await logOutByTap(page, ANNA));
+      timed(withoutPin, await tapToTimeline(page, ANNA));
+      timed(lockScreen, await logOutByTap(page, ANNA));
     }
     for (let i = 0; i < TAPS; i++) {
       await forgetPinToday();
-      withPin.push(await tapToTimeline(page, ANNA, '1234'));
+      timed(withPin, await tapToTimeline(page, ANNA, '1234'));
       await logOutByTap(page, ANNA);
     }
     await tapToTimeline(page, BRAM, '2345');
     await logOutByTap(page, BRAM);
     for (let i = 0; i < 20; i++) {
       await tapToTimeline(page, ANNA);
-      switches.push(await tapToTimeline(page, BRAM));
+      timed(switches, await tapToTimeline(page, BRAM, undefined, phases));
       await logOutByTap(page, BRAM);
     }
     const report = (label: string, samples: number[]) => {
@@ -77,6 +77,9 @@ export async function main(): Promise<void> {
     report('switch Anna → Bram to Bram’s timeline', switches);
     line('tap (no PIN) p95 / target 300 ms', `${(tap.p95 / 300).toFixed(2)}`);
     line('tap (no PIN) p50 / baseline p50', `${(tap.p50 / base.p50).toFixed(1)}x`);
+    const p50 = (samples: number[]) => ms(summarise(samples).p50);
+    line('switch: asked / answered / restarted / painted', `p50 ${[phases.asked, phases.answered, phases.restarted, phases.painted].map(p50).join(' / ')}`);
+    line('taps not heard / misread (tapped again, not timed)', `${missed.unheard} / ${missed.misread}`);
   } finally {
     await browser.close();
     await client.stop();
@@ -85,9 +88,50 @@ export async function main(): Promise<void> {
   }
 }
 
+/** Where the time of a switch goes: the page asks main, main answers, the page starts afresh, her timeline is on screen. */
+type Phases = { asked: number[]; answered: number[]; restarted: number[]; painted: number[] };
+const phases: Phases = { asked: [], answered: [], restarted: [], painted: [] };
+
+const timed = (samples: number[], ms: number | null) => ms !== null && samples.push(ms);
+
+const isBadgeCall = (r: Request) => r.url().endsWith('/rpc') && (r.postData() ?? '').includes('"session.badge"');
+
+/**
+ * On a loaded machine a reader's keys can come in too slowly to be one burst: the tap is then not
+ * heard (main is not asked within UNHEARD_AFTER_MS), or misread (a key lost: main is asked about an
+ * unknown badge, which ends whoever was logged in and asks to link the badge; the bench answers
+ * "Terug"). Such taps are counted, not timed. Answers when the tap that was read began, or null after
+ * a misread.
+ */
+const UNHEARD_AFTER_MS = 10_000;
+const missed = { unheard: 0, misread: 0 };
+
+const keyCodes = (badge: string) => [...badge].map((ch) => (/\d/.test(ch) ? `Digit${ch}` : `Key${ch}`));
+
+async function readTap(page: Page, badge: string): Promise<number | null> {
+  for (;;) {
+    const asked = page.waitForRequest(isBadgeCall, { timeout: UNHEARD_AFTER_MS }).then(
+      (r) => r.postData() ?? '',
+      () => null,
+    );
+    const started = performance.now();
+    await burst(page, badge);
+    const sent = await asked;
+    if (sent === null) {
+      missed.unheard += 1;
+      continue;
+    }
+    if (sent.includes(JSON.stringify(keyCodes(badge)))) return started;
+    missed.misread += 1;
+    await page.getByRole('button', { name: 'Terug', exact: true }).click();
+    await page.getByText('Tik je pas op de lezer').waitFor();
+    return null;
+  }
+}
+
 async function burst(page: Page, badge: string) {
   const cdp = await page.context().newCDPSession(page);
-  const codes = [...[...badge].map((ch) => (/\d/.test(ch) ? `Digit${ch}` : `Key${ch}`)), 'Enter'];
+  const codes = [...keyCodes(badge), 'Enter'];
   await Promise.all(
     codes.flatMap((code) => {
       const key = code === 'Enter' ? 'Enter' : code.slice(-1).toLowerCase();
@@ -101,10 +145,20 @@ async function burst(page: Page, badge: string) {
   await cdp.detach();
 }
 
-/** Milliseconds from the burst's last key to the first post card on screen (PIN typing not counted). */
-async function tapToTimeline(page: Page, badge: string, pin?: string): Promise<number> {
-  const started = performance.now();
-  await burst(page, badge);
+/**
+ * Milliseconds from the burst's last key to the first post card on screen (PIN typing not counted);
+ * null when a misread tap came first (she is logged in all the same). With `phases`, where the time went.
+ */
+async function tapToTimeline(page: Page, badge: string, pin?: string, phases?: Phases): Promise<number | null> {
+  const seen = { asked: NaN, answered: NaN, restarted: NaN };
+  if (phases) {
+    void page.waitForRequest(isBadgeCall).then(() => (seen.asked = performance.now()), () => undefined);
+    void page.waitForResponse((r) => isBadgeCall(r.request())).then(() => (seen.answered = performance.now()), () => undefined);
+    void page.waitForEvent('domcontentloaded').then(() => (seen.restarted = performance.now()), () => undefined);
+  }
+  let started = await readTap(page, badge);
+  const misread = started === null;
+  while (started === null) started = await readTap(page, badge);
   let typing = 0;
   if (pin) {
     await page.getByLabel('Pincode').waitFor();
@@ -116,14 +170,24 @@ async function tapToTimeline(page: Page, badge: string, pin?: string): Promise<n
   // Her name in the top bar and a post card: a switch first clears the previous person's screen.
   await page.getByRole('banner').getByText(PEOPLE[badge]!).waitFor();
   await page.locator('[role=feed] article').first().waitFor();
-  return performance.now() - started - typing;
+  const took = performance.now() - started - typing;
+  if (misread) return null;
+  if (phases) {
+    phases.asked.push(seen.asked - started);
+    phases.answered.push(seen.answered - started);
+    if (!Number.isNaN(seen.restarted)) phases.restarted.push(seen.restarted - started);
+    phases.painted.push(took);
+  }
+  return took;
 }
 
-async function logOutByTap(page: Page, badge: string): Promise<number> {
+/** Milliseconds from the burst's last key to the lock screen after the reload; null after a misread (she is logged out all the same). */
+async function logOutByTap(page: Page, badge: string): Promise<number | null> {
   const reloaded = page.waitForEvent('load');
-  const started = performance.now();
-  await burst(page, badge);
+  // Should the tap fail, the wait ends with the page: that must not hide why the tap failed.
+  reloaded.catch(() => undefined);
+  const started = await readTap(page, badge);
   await reloaded;
   await page.getByText('Tik je pas op de lezer').waitFor();
-  return performance.now() - started;
+  return started === null ? null : performance.now() - started;
 }

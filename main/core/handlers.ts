@@ -1,4 +1,4 @@
-import type { MethodOutput, Result } from '../../common/src/ipc/contract.js';
+import type { Result } from '../../common/src/ipc/contract.js';
 import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
@@ -6,12 +6,12 @@ import { myGroups } from './groups/myGroups.js';
 import type { ImageUrl } from './images/imageUrl.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { HttpClient } from './net/httpClient.js';
-import type { WriteActions } from './outbox/writeActions.js';
 import { mentionSuggestions } from './people/mentionSuggestions.js';
 import { personCard } from './people/personCard.js';
-import type { PersonalStore } from './personal/personalStore.js';
 import { fail, failWith, ok } from './result.js';
-import type { SessionManager } from './session/sessionManager.js';
+import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
+import type { Outbox } from './outbox/outbox.js';
+import type { ActiveSession } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
 import type { SyncEngine } from './sync/syncEngine.js';
 import type { SyncStatusTracker } from './sync/syncStatus.js';
@@ -23,27 +23,23 @@ const PINNED_AT_MOST = 20;
 
 /** Who is logged in, and the device: each answers the session state after it (or why not). */
 export interface SessionOps {
-  /** Waits for an enrolment begun at start, so the first screen is the right one. */
-  state(): Promise<SessionState>;
+  current(): ActiveSession | null;
+  state(): SessionState;
   loginPassword(employeeNumber: string, password: string): Promise<Result<SessionState>>;
   logout(): Promise<Result<SessionState>>;
   lock(): Promise<Result<SessionState>>;
   badge(codes: readonly string[], pin: string | undefined): Promise<Result<SessionState>>;
   pin(employeeNumber: string, pin: string, linkPendingBadge: boolean): Promise<Result<SessionState>>;
   activity(): void;
-  enrol(code: string): Promise<Result<SessionState>>;
-  stranded(): Result<MethodOutput<'outbox.stranded'>>;
-  resolveStranded(ids: readonly string[], action: 'send' | 'discard'): Result<{ ok: true }>;
 }
 
 export interface HandlerDeps {
   http: HttpClient;
   cache: Cache;
-  personal: PersonalStore;
   read: Reader;
-  session: SessionManager;
-  sessionOps: SessionOps;
-  actions: WriteActions;
+  sessions: SessionOps;
+  devices: Pick<DeviceEnrolment, 'enrol' | 'ready'>;
+  outbox: Pick<Outbox, 'actions' | 'stranded' | 'changed'>;
   sync: SyncEngine;
   status: SyncStatusTracker;
   imageUrl: ImageUrl;
@@ -60,21 +56,33 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const written = <T>(result: Result<string>, then: (id: string) => Result<T>): Result<T> => (result.ok ? then(result.value) : result);
 
   return {
-    'session.state': async () => ok(await d.sessionOps.state()),
-    'session.loginPassword': ({ employeeNumber, password }) => d.sessionOps.loginPassword(employeeNumber, password),
-    'session.logout': () => d.sessionOps.logout(),
-    'session.badge': ({ codes, pin }) => d.sessionOps.badge(codes, pin),
-    'session.pin': ({ employeeNumber, pin, linkPendingBadge }) => d.sessionOps.pin(employeeNumber, pin, linkPendingBadge),
-    'session.lock': () => d.sessionOps.lock(),
+    'session.state': async () => {
+      // An enrolment begun at start is waited for, so the first screen is the right one.
+      await d.devices.ready();
+      return ok(d.sessions.state());
+    },
+    'session.loginPassword': ({ employeeNumber, password }) => d.sessions.loginPassword(employeeNumber, password),
+    'session.logout': () => d.sessions.logout(),
+    'session.badge': ({ codes, pin }) => d.sessions.badge(codes, pin),
+    'session.pin': ({ employeeNumber, pin, linkPendingBadge }) => d.sessions.pin(employeeNumber, pin, linkPendingBadge),
+    'session.lock': () => d.sessions.lock(),
     'session.activity': async () => {
-      d.sessionOps.activity();
+      d.sessions.activity();
       return ok({ ok: true as const });
     },
-    'device.enrol': ({ code }) => d.sessionOps.enrol(code),
-    'outbox.stranded': async () => d.sessionOps.stranded(),
-    'outbox.resolve': async ({ ids, action }) => d.sessionOps.resolveStranded(ids, action),
+    'device.enrol': ({ code }) => d.devices.enrol(code),
+    'outbox.stranded': async () => {
+      const s = d.sessions.current();
+      return s ? ok(d.outbox.stranded.list(s)) : fail('not_logged_in', 'log in first');
+    },
+    'outbox.resolve': async ({ ids, action }) => {
+      const s = d.sessions.current();
+      if (!s) return fail('not_logged_in', 'log in first');
+      d.outbox.changed(d.outbox.stranded.resolve(s, ids, action), action === 'send');
+      return ok({ ok: true as const });
+    },
     'theme.get': async () => {
-      const org = d.session.current()?.organisation ?? d.cache.read((c) => c.directory.organisation());
+      const org = d.sessions.current()?.organisation ?? d.cache.read((c) => c.directory.organisation());
       return ok(org ? themeOf(org, d.imageUrl) : null);
     },
 
@@ -93,21 +101,21 @@ export function createHandlers(d: HandlerDeps): Handlers {
       read((scope) => ok({ items: scope.list({ pinnedOnly: true }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view) })),
     'post.get': async ({ id }) => {
       const local = postView(id);
-      const session = d.session.current();
+      const session = d.sessions.current();
       if (local.ok || !session) return local;
       // Not synced yet (a notification can arrive before its post): ask the server.
       const answer = await d.http.call('getPost', { token: session.token, params: { id } });
       if (!answer.ok) return failWith(answer.error);
       return read((scope) => ok(scope.view({ post: answer.value, delivery: 'sent' })));
     },
-    'post.create': async (input) => written(d.actions.createPost(input), postView),
-    'post.delete': async (input) => written(d.actions.deletePost(input), () => ok({ ok: true as const })),
-    'post.like': async (input) => written(d.actions.like(input), postView),
+    'post.create': async (input) => written(d.outbox.actions.createPost(input), postView),
+    'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
+    'post.like': async (input) => written(d.outbox.actions.like(input), postView),
 
     'comment.list': async ({ postId }) =>
       read((scope) => (scope.find(postId) ? ok({ items: scope.comments(postId) }) : fail('not_found', 'post not found'))),
     'comment.create': async (input) =>
-      written(d.actions.createComment(input), (id) =>
+      written(d.outbox.actions.createComment(input), (id) =>
         read((scope) => {
           const comment = scope.comments(input.postId).find((c) => c.id === id);
           return comment ? ok(comment) : fail('not_found', 'post not found');
@@ -119,8 +127,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return card ? ok(card) : fail('not_found', 'person not found');
     }),
     'people.suggest': async ({ prefix, limit }) => read((_, parts) => ok(mentionSuggestions(parts.directory, prefix, limit, d.imageUrl))),
-    'hashtags.suggest': async ({ prefix, limit }) => read((_, parts) => ok(hashtagSuggestions(parts.directory, d.personal, prefix, limit))),
-    'groups.mine': async () => read((_, parts) => ok(myGroups(parts.directory, d.personal))),
+    'hashtags.suggest': async ({ prefix, limit }) => read((scope, parts) => ok(hashtagSuggestions(parts.directory, scope.personal, prefix, limit))),
+    'groups.mine': async () => read((scope, parts) => ok(myGroups(parts.directory, scope.personal))),
 
     'sync.status': async () => ok(d.status.get()),
     'sync.now': async () => ok(await d.sync.syncNow()),

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, Notification, Tray, nativeImage } from 'electron';
+import { app, Menu, Notification, Tray, nativeImage } from 'electron';
 import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
 import { coreConfig } from '../core/config/coreConfig.js';
@@ -9,12 +9,12 @@ import { imagePath } from '../core/serving/imageRequest.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
 import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
-import { APP_ORIGIN, secureWebPreferences } from './securityPolicy.js';
-import { lockNavigation } from './windowSecurity.js';
+import { electronScreens } from './screens.js';
+import { APP_ORIGIN } from './securityPolicy.js';
 
 /**
- * The desktop shell: one window over main/core. Everything with logic lives in main/core and is
- * tested in plain Node; this file only connects it to Electron.
+ * The desktop shell: a window over main/core (and a spare one waiting hidden). Everything with logic
+ * lives in main/core and is tested in plain Node; this file only connects it to Electron.
  */
 // Built by scripts/build.ts into dist/electron/ (main.js + preload.cjs) beside renderer/dist.
 const here = import.meta.dirname;
@@ -22,8 +22,6 @@ const configFile = machineConfigPath();
 
 registerAppScheme();
 app.enableSandbox();
-
-let window: BrowserWindow | null = null;
 
 async function start() {
   await app.whenReady();
@@ -42,26 +40,16 @@ async function start() {
   });
   serveApp(path.join(here, '../../renderer/dist'), core);
 
-  const kiosk = config.mode === 'kiosk';
-  window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    show: false,
-    kiosk,
-    fullscreen: kiosk,
-    autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
-  });
-  lockNavigation(window.webContents);
-  const unwire = wireIpc(core, () => window);
-  window.once('ready-to-show', () => window?.show());
-  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  // Each person leaves the screen to a window that has never seen her (screenSwap.ts).
+  const screens = electronScreens({ preload: path.join(here, 'preload.cjs'), kiosk: config.mode === 'kiosk', url: `${APP_ORIGIN}/index.html` });
+  const unwire = wireIpc(core, screens);
+  screens.start();
   core.start();
 
   if (config.mode === 'workstation') {
     const tray = new Tray(nativeImage.createEmpty());
     tray.setToolTip('Samen');
-    tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Openen', click: () => window?.show() }, { role: 'quit', label: 'Afsluiten' }]));
+    tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Openen', click: () => screens.shown()?.show() }, { role: 'quit', label: 'Afsluiten' }]));
     core.on('notification', (n) => {
       if (Notification.isSupported()) new Notification({ title: 'Samen', body: `${n.actorName} ${n.kind === 'mention' ? 'noemde je' : 'reageerde op je bericht'}` }).show();
     });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../core/serving/contentSecurityPolicy.js';
 import { imageRequest } from '../core/serving/imageRequest.js';
 import { createGuard } from './guard.js';
+import { BRIDGE_PATH, cacheControlFor, etagOf, KEEP_FOR_GOOD, unchanged, versionOf, withVersionedBridge } from './staticCaching.js';
 import type { ShellCore } from './shellCore.js';
 import { readStatic } from './staticFiles.js';
 
@@ -31,6 +32,8 @@ const RPC_BODY_LIMIT = 16 * 1024 * 1024;
 export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
   let port = 0;
   const guard = createGuard(() => port);
+  const bridgeVersion = versionOf(opts.bridgeScript);
+  const bridgeEtag = etagOf(opts.bridgeScript);
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
@@ -69,16 +72,25 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       res.writeHead(200, { 'content-type': image.mime, 'cache-control': cacheControl, 'x-content-type-options': 'nosniff' });
       return res.end(image.bytes);
     }
-    if (req.method === 'GET' && url.pathname === '/samen-bridge.js') {
-      return send(res, 200, 'text/javascript; charset=utf-8', opts.bridgeScript);
+    if (req.method === 'GET' && url.pathname === BRIDGE_PATH) {
+      const cacheControl = url.searchParams.get('v') === bridgeVersion ? KEEP_FOR_GOOD : 'no-cache';
+      if (unchanged(req, bridgeEtag)) return notModified(res, bridgeEtag, cacheControl);
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl, etag: bridgeEtag, 'x-content-type-options': 'nosniff' });
+      return res.end(opts.bridgeScript);
     }
     if (req.method === 'GET') {
-      const file = (await readStatic(opts.rendererDir, url.pathname)) ?? (await readStatic(opts.rendererDir, '/index.html'));
+      const found = await readStatic(opts.rendererDir, url.pathname);
+      const file = found ?? (await readStatic(opts.rendererDir, '/index.html'));
       if (file) {
+        if (file.type.startsWith('text/html')) file.body = withVersionedBridge(file.body, bridgeVersion);
+        const etag = etagOf(file.body);
+        const cacheControl = found ? cacheControlFor(url.pathname) : 'no-cache';
+        if (unchanged(req, etag)) return notModified(res, etag, cacheControl);
         res.writeHead(200, {
           'content-type': file.type,
           'content-security-policy': CONTENT_SECURITY_POLICY,
-          'cache-control': 'no-cache',
+          'cache-control': cacheControl,
+          etag,
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
         });
@@ -125,6 +137,11 @@ const NO_ACCESS = 'Geen toegang. Open Samen via de link die bij het starten werd
 function send(res: ServerResponse, status: number, type: string, body: string) {
   res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff' });
   res.end(body);
+}
+
+function notModified(res: ServerResponse, etag: string, cacheControl: string) {
+  res.writeHead(304, { etag, 'cache-control': cacheControl });
+  res.end();
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

@@ -58,6 +58,16 @@ async function expectLockAfter(page: Page, action: () => Promise<unknown>, timeo
   await expect(page.getByText('Tik je pas op de lezer')).toBeVisible();
 }
 
+/** A tap that logs someone in, with her PIN when the server asks for it (her first tap of the day). */
+async function tapIn(page: Page, badge: string, pin: string, name: string) {
+  await tapBadge(page, badge);
+  const pinAsked = page.getByLabel('Pincode');
+  await expect(pinAsked.or(page.getByRole('banner').filter({ hasText: name }))).toBeVisible();
+  if (!(await pinAsked.isVisible())) return;
+  await pinAsked.fill(pin);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
 async function openLockScreen(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByText('Tik je pas op de lezer')).toBeVisible();
@@ -117,6 +127,34 @@ test("tapping Bram's badge while Anna is in switches at once, with none of Anna'
   const html = await page.content();
   expect(html).not.toContain('Alleen voor Team 3B');
   expect(html).not.toContain('Anna de Vries</');
+  await expectLockAfter(page, () => tapBadge(page, BRAM_BADGE));
+});
+
+test("after a switch Bram's screen starts afresh from the browser's cache, with no trace of Anna in its storage, window or history", async ({ page, ward }) => {
+  await openLockScreen(page, ward.client.url);
+  await tapIn(page, ANNA_BADGE, '1234', 'Anna de Vries');
+  await expect(page.getByRole('banner')).toContainText('Anna de Vries');
+  await page.getByRole('feed').locator('article a[href^="#/post/"]').first().click();
+  await expect(page.getByRole('heading', { name: 'Bericht' })).toBeVisible();
+
+  const restarted = page.waitForEvent('load');
+  await tapIn(page, BRAM_BADGE, '2345', 'Bram Jansen');
+  await restarted;
+  await expect(page.getByRole('banner')).toContainText('Bram Jansen');
+  await expect(page.getByRole('feed').locator('article').first()).toBeVisible();
+
+  const fresh = await page.evaluate(() => ({
+    app: performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/assets\/[^/]+\.(?:js|css)$|\/samen-bridge\.js/.test(r.name))
+      .map((r) => ({ file: new URL(r.name).pathname, fetched: (r as PerformanceResourceTiming).transferSize > 0 })),
+    stored: JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, name: window.name }),
+    route: window.location.hash,
+  }));
+  expect(fresh.app.length).toBeGreaterThanOrEqual(3);
+  expect(fresh.app.filter((f) => f.fetched)).toEqual([]);
+  expect(fresh.stored).toBe(JSON.stringify({ local: {}, session: {}, name: '' }));
+  expect(fresh.route).toBe('');
   await expectLockAfter(page, () => tapBadge(page, BRAM_BADGE));
 });
 

@@ -120,3 +120,18 @@ export function createPersonalStore() {
 }
 
 export type PersonalStore = ReturnType<typeof createPersonalStore>;
+
+/** What a read may ask of the personal store. */
+export type PersonalView = Pick<PersonalStore, 'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'isLiked' | 'notifications'>;
+
+/** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
+export const nobodysPersonalView: PersonalView = {
+  posts: () => [],
+  post: () => null,
+  hasComment: () => false,
+  comments: () => [],
+  group: () => null,
+  memberships: () => [],
+  isLiked: () => false,
+  notifications: () => [],
+};

@@ -50,9 +50,10 @@ export function createQuickLogin(d: QuickLoginDeps) {
         await d.session.end('logout');
         return ok(undefined);
       }
-      if (before) await d.session.end('switch', { switching: true });
-
+      // Her session ends here at once; the server revokes it while it answers the new tap.
+      const leaving = before ? d.session.end('switch', { switching: true }) : null;
       const answer = await d.http.call('authBadge', { body: { badgeId, ...(pin ? { pin } : {}) }, timeoutMs: d.loginTimeoutMs });
+      await leaving;
       if (!answer.ok) {
         d.log.info('badge login failed', { code: answer.error.code });
         if (answer.error.code === 'unknown_badge') pending = { badgeId, until: d.clock.now().getTime() + PENDING_BADGE_MS };
@@ -74,12 +75,12 @@ export function createQuickLogin(d: QuickLoginDeps) {
       if (!available.ok) return available;
       const link = linkPendingBadge ? pendingBadge() : null;
       if (linkPendingBadge && !link) d.log.info('no badge waiting to be linked; logging in without linking');
-      if (d.session.current()) await d.session.end('switch', { switching: true });
-
+      const leaving = d.session.current() ? d.session.end('switch', { switching: true }) : null;
       const answer = await d.http.call('authPin', {
         body: { employeeNumber, pin, ...(link ? { linkBadgeId: link } : {}) },
         timeoutMs: d.loginTimeoutMs,
       });
+      await leaving;
       if (!answer.ok) {
         d.log.info('PIN login failed', { code: answer.error.code });
         return failWith(answer.error);

@@ -61,6 +61,11 @@ export interface SyncEngine {
    * reachable. Following what is already followed changes nothing.
    */
   follow(credentials: FeedCredentials | null): void;
+  /**
+   * Ends the feed followed now at once: its pulls and its event stream are aborted, and a page still
+   * on its way is dropped when it arrives. Nothing is followed until the next `follow`.
+   */
+  endFeed(): void;
   /** Catches up now (or checks the server when there is no feed to follow) and answers the status after it. */
   syncNow(): Promise<SyncStatus>;
   /** Begins checking the server while logged out. */
@@ -227,11 +232,14 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
   }
 
   let wanted: FeedCredentials | null = null;
+  /** `endFeed` left the engine following nothing, not even the reachability check. */
+  let ended = false;
 
   /** Makes the live feed match `wanted`; `first` when the engine has just started. */
   function apply(first: boolean) {
     const same = wanted ? live !== null && live.token === wanted.token && live.personal === wanted.personal : live === null;
-    if (same && !first) return;
+    if (same && !first && !ended) return;
+    ended = false;
     endLive();
     failures = 0;
     if (!wanted) {
@@ -247,10 +255,24 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     void refresh();
   }
 
+  // A damaged cache file was rebuilt empty: its last sync time is gone, and everything comes again.
+  d.cache.onReset(() => {
+    d.status.resetLastSynced(null);
+    d.onPostsChanged(null);
+    void refresh();
+  });
+
   return {
     follow(credentials) {
       wanted = credentials;
       if (running) apply(false);
+    },
+    endFeed() {
+      endLive();
+      probeAbort.abort();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      ended = true;
     },
     async syncNow() {
       await refresh();

@@ -1,10 +1,10 @@
 import type { MethodOutput } from '../../../common/src/ipc/contract.js';
 import { normaliseHashtag } from '../../../common/src/text/hashtags.js';
 import type { DirectoryQueries } from '../cache/directoryQueries.js';
-import type { PersonalStore } from '../personal/personalStore.js';
+import type { PersonalView } from '../personal/personalStore.js';
 
 /** Hashtags starting with the prefix, most used first: the organisation's plus those in one's private groups. */
-export function hashtagSuggestions(directory: DirectoryQueries, personal: PersonalStore, prefix: string, limit: number): MethodOutput<'hashtags.suggest'> {
+export function hashtagSuggestions(directory: DirectoryQueries, personal: PersonalView, prefix: string, limit: number): MethodOutput<'hashtags.suggest'> {
   const wanted = normaliseHashtag(prefix.trim());
   const counts = new Map<string, number>();
   for (const { tag, count } of directory.hashtagCounts(wanted, limit)) counts.set(tag, count);

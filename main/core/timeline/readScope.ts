@@ -7,13 +7,14 @@ import type { PostFilter, PostPosition } from '../cache/postQueries.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { OutboxItem } from '../outbox/outboxStore.js';
 import { foldPendingWrites, type Pending } from '../outbox/pendingWrites.js';
-import type { PersonalStore } from '../personal/personalStore.js';
+import type { PersonalView } from '../personal/personalStore.js';
 import { isBefore, newerFirst } from './postCursor.js';
 import { authorLookup, commentView, postView, type ViewContext } from './postViews.js';
 
 export interface ReadSources {
   parts: CacheParts;
-  personal: PersonalStore;
+  /** The logged-in person's private content; nothing while nobody is logged in. */
+  personal: PersonalView;
   me: string | null;
   /** Confirmed writes not yet synced, and waiting writes, of the logged-in person, oldest first. */
   sent: readonly OutboxItem[];
@@ -94,6 +95,8 @@ export function openReadScope(s: ReadSources) {
   const view = (x: Sourced): PostViewModel => postView(x.post, ctx, x.delivery);
 
   return {
+    /** The private content this read may show. */
+    personal: s.personal,
     find,
     list,
     view,

@@ -2,13 +2,17 @@ import type { Cache, CacheParts } from '../cache/openCache.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { DeliveredOverlay } from '../outbox/deliveredOverlay.js';
 import type { OutboxStore } from '../outbox/outboxStore.js';
-import type { PersonalStore } from '../personal/personalStore.js';
+import { nobodysPersonalView, type PersonalStore } from '../personal/personalStore.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import { openReadScope, type ReadScope } from './readScope.js';
 
 export type Reader = <T>(work: (scope: ReadScope, parts: CacheParts) => T) => T;
 
-/** Runs a read over cache, personal store and outbox as the logged-in person (or nobody) sees it. */
+/**
+ * Runs a read over cache, personal store and outbox as the logged-in person (or nobody) sees it.
+ * While nobody is logged in the personal store is not consulted at all: a page of the previous
+ * person's that landed late can never reach the lock screen.
+ */
 export function createReader(d: {
   cache: Cache;
   personal: PersonalStore;
@@ -22,7 +26,7 @@ export function createReader(d: {
     const waiting = session ? d.outbox.list(session.organisation.id, session.person.id) : [];
     const sent = session ? d.delivered.items().filter((i) => i.personId === session.person.id && i.tenantId === session.organisation.id) : [];
     return d.cache.read((parts) =>
-      work(openReadScope({ parts, personal: d.personal, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl }), parts),
+      work(openReadScope({ parts, personal: session ? d.personal : nobodysPersonalView, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl }), parts),
     );
   };
 }

@@ -11,7 +11,9 @@ registerPersonalStore(clearToasts);
  * What happens when the person at the screen changes (lock, logout, idle lock, a badge switch):
  * every store is emptied at once, so the lock screen is all that is left in the DOM, and then the
  * page reloads from the app's root with `location.replace`. The reload starts everything from
- * nothing (no state, no component memory) and leaves no entry in history to go back to.
+ * nothing (no state, no component memory) and leaves no entry in history to go back to. The browser
+ * shell lets the browser keep the app's files, so the reload costs little; in Electron the navigation
+ * hands the screen to a spare window instead, and this page is destroyed (main/core/session/screenSwap.ts).
  *
  * A badge tap that is still being answered, or that waits for its PIN, holds the reload back until it
  * is settled, so the codes it keeps in memory are not lost halfway; the screen is empty meanwhile.

@@ -1,0 +1,125 @@
+import type { Post } from '../../../common/src/api/entities.js';
+import type { Clock } from '../clock.js';
+import type { SecretStore } from '../devices/secretStore.js';
+import type { createEventHub } from '../ipc/eventHub.js';
+import type { Logger } from '../log.js';
+import type { HttpClient } from '../net/httpClient.js';
+import type { ActiveSession } from '../session/sessionManager.js';
+import type { SyncStatusTracker } from '../sync/syncStatus.js';
+import type { CoreTuning } from '../tuning.js';
+import { createDeliveredOverlay } from './deliveredOverlay.js';
+import { createExpiredWrites } from './expiredWrites.js';
+import { createOutboxDelivery } from './outboxDelivery.js';
+import { openOutboxStore, type OutboxItem } from './outboxStore.js';
+import { createStrandedWrites } from './strandedWrites.js';
+import { createWriteActions } from './writeActions.js';
+
+const PREVIEW_LENGTH = 80;
+
+export interface OutboxDeps {
+  dataDir: string;
+  secrets: SecretStore;
+  http: HttpClient;
+  clock: Clock;
+  log: Logger;
+  tuning: Pick<CoreTuning, 'outboxRetry' | 'expiredWritesKeptMs'>;
+  events: Pick<ReturnType<typeof createEventHub>, 'emit'>;
+  /** Where the number of her writes still waiting is shown. */
+  status: SyncStatusTracker;
+  session(): ActiveSession | null;
+  /** A post as the person here sees it now (cache, private groups, her own writes). */
+  findPost(id: string): Post | null;
+  groupKnown(id: string): boolean;
+  /** The server refused this session token while delivering. */
+  onUnauthorized(token: string): void;
+}
+
+/**
+ * The outbox as the core uses it: the person's writes stored (sealed) on disk, shown at once and
+ * delivered in the background as their author; confirmed writes shown until sync brings them back;
+ * writes stranded when their grant was refused; writes dropped unsent after a week.
+ */
+export function createOutbox(d: OutboxDeps) {
+  const { clock, log, events, session } = d;
+  const store = openOutboxStore({ dataDir: d.dataDir, secrets: d.secrets, log, clock });
+  const delivered = createDeliveredOverlay();
+  const timelineChanged = (postIds: string[]) => events.emit('timeline.changed', { postIds });
+  const countPending = () => {
+    const s = session();
+    d.status.pendingWrites(s ? store.count(s.organisation.id, s.person.id) : 0);
+  };
+  const isMine = (item: OutboxItem) => {
+    const s = session();
+    return s !== null && item.tenantId === s.organisation.id && item.personId === s.person.id;
+  };
+  const preview = (item: OutboxItem) =>
+    (item.kind === 'post' || item.kind === 'comment' ? item.payload.body : (d.findPost(item.postId)?.body ?? '')).slice(0, PREVIEW_LENGTH);
+
+  const delivery = createOutboxDelivery({
+    store,
+    http: d.http,
+    clock,
+    session: () => {
+      const s = session();
+      return s ? { token: s.token, tenantId: s.organisation.id, personId: s.person.id } : null;
+    },
+    retry: d.tuning.outboxRetry,
+    log,
+    onDelivered(item) {
+      // Another person's write (sent with her grant) is not shown to whoever is here now.
+      if (isMine(item)) delivered.add(item);
+      countPending();
+      timelineChanged([item.postId]);
+    },
+    onRejected(item, error) {
+      countPending();
+      events.emit('outbox.rejected', { kind: item.kind, code: error.code, message: error.message, preview: preview(item) });
+      timelineChanged([item.postId]);
+    },
+    onUnauthorized: (s) => d.onUnauthorized(s.token),
+    onGrantRefused: () => countPending(),
+  });
+
+  /** Writes of these posts were added, dropped or are to go now (`deliverNow`): the screen shows it. */
+  function changed(postIds: string[], deliverNow: boolean) {
+    countPending();
+    if (postIds.length) timelineChanged(postIds);
+    if (deliverNow) delivery.kick();
+  }
+
+  const actions = createWriteActions({
+    store,
+    clock,
+    session,
+    findPost: d.findPost,
+    groupKnown: d.groupKnown,
+    inFlight: delivery.inFlight,
+    changed: (postId) => changed([postId], true),
+  });
+  const stranded = createStrandedWrites({ store, clock, preview });
+  const expired = createExpiredWrites({ store, clock, keepMs: d.tuning.expiredWritesKeptMs, log, onDropped: () => countPending() });
+
+  return {
+    store,
+    delivered,
+    actions,
+    stranded,
+    changed,
+    kick: delivery.kick,
+    /** Whoever is here now: writes of hers waiting for her go, the count is hers, and a file nobody uses is folded. */
+    sessionChanged(now: ActiveSession | null) {
+      if (!now) store.checkpoint();
+      expired.sweep();
+      delivery.kick();
+      countPending();
+    },
+    start: () => expired.sweep(),
+    async stop() {
+      expired.stop();
+      await delivery.stop();
+    },
+    close: () => store.close(),
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
