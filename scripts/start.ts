@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientMode } from '../common/src/ipc/views.js';
 import { createSamenCore } from '../main/core/api.js';
+import { loadClientConfig } from '../main/core/config/loadClientConfig.js';
 import { fileSecretStore } from '../main/core/devices/secretStore.js';
 import { startBrowserShell } from '../main/web/shell.js';
 import { shellCore } from '../main/web/shellCore.js';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     server: { type: 'string' },
     'idle-seconds': { type: 'string' },
     'enrolment-code': { type: 'string' },
+    config: { type: 'string' },
   },
   strict: true,
 });
@@ -57,6 +59,7 @@ if (!serverUrl) {
   }
 }
 console.log(`Server: ${serverUrl}`);
+const badgeReader = readerSettings(serverUrl);
 
 if (rendererIsStale()) await buildAll({ quiet: true });
 
@@ -64,7 +67,7 @@ const electronBinary = findElectron();
 if (electronBinary) {
   await buildAll({ electron: true, quiet: true });
   const configFile = path.join(dataDir, 'client-config.json');
-  const clientConfig = { serverUrl, mode: mode.data, dataDir: path.join(dataDir, 'client'), ...idleSetting(), ...(enrolmentCode ? { enrolmentCode } : {}) };
+  const clientConfig = { serverUrl, mode: mode.data, dataDir: path.join(dataDir, 'client'), ...idleSetting(), ...(enrolmentCode ? { enrolmentCode } : {}), badgeReader };
   writeFileSync(configFile, JSON.stringify(clientConfig, null, 2));
   const child = spawn(electronBinary, [path.join(root, 'dist/electron/main.js')], { stdio: 'inherit', env: { ...process.env, SAMEN_CONFIG: configFile } });
   child.on('exit', (code) => void stopServer?.().then(() => process.exit(code ?? 0)));
@@ -78,6 +81,7 @@ if (electronBinary) {
     secrets: fileSecretStore(clientDir),
     ...(enrolmentCode ? { enrolmentCode } : {}),
     ...idleSetting(),
+    badgeReader,
     log: {
       info: () => undefined,
       warn: (m, f) => console.warn(`samen: ${m}`, f ?? ''),
@@ -109,6 +113,17 @@ function idleSetting(): { idleSeconds?: number } {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) fail('--idle-seconds must be a whole number of seconds');
   return { idleSeconds: n };
+}
+
+/**
+ * `--config FILE`: a client config file as IT deploys it on a ward PC, checked the same way; its
+ * badge reader settings apply. The flags (and the embedded server) stand in for the rest.
+ */
+function readerSettings(serverUrl: string) {
+  if (values.config === undefined) return undefined;
+  const loaded = loadClientConfig(path.resolve(values.config), { defaultDataDir: dataDir, overrides: { serverUrl, mode: mode.data } });
+  if (!loaded.ok) return fail(loaded.message);
+  return loaded.config.badgeReader;
 }
 
 /** Rebuilds when a renderer or bridge source is newer than the build, so `npm start` never serves old code. */

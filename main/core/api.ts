@@ -1,4 +1,5 @@
 import type { Notification, Organisation } from '../../common/src/api/entities.js';
+import { DEFAULT_BADGE_READER, type BadgeReaderSettings } from '../../common/src/badge/readerSettings.js';
 import type { MethodInput, MethodOutput, Result, SamenApi, SamenMethod } from '../../common/src/ipc/contract.js';
 import type { ClientMode, SessionState } from '../../common/src/ipc/views.js';
 import { CacheResetError, openCache } from './cache/openCache.js';
@@ -51,6 +52,8 @@ export interface SamenCoreDeps {
   enrolmentCode?: string;
   /** Seconds without input before a session locks, instead of the organisation's setting (`--idle-seconds`). */
   idleSeconds?: number;
+  /** How a shared or kiosk device's badge reader types (machine-wide config `badgeReader`). */
+  badgeReader?: BadgeReaderSettings;
   /** Timers of the idle lock; tests drive them by hand. */
   timers?: Timers;
 }
@@ -73,6 +76,7 @@ const PREVIEW_LENGTH = 80;
 /** The main process's logic behind window.samen, built from its capabilities. */
 export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const { log, imageUrl, mode } = deps;
+  const badgeReader = deps.badgeReader ?? DEFAULT_BADGE_READER;
   const clock = deps.clock ?? systemClock;
   const tuning = { ...defaultTuning, ...deps.tuning };
   const serverUrl = deps.serverUrl.replace(/\/+$/, '');
@@ -135,6 +139,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       device: device.state(),
       online: status.get().offlineSince === null,
       idleSecondsOverride: deps.idleSeconds,
+      badgeReader,
       imageUrl,
     });
   const feed = (): FeedCredentials | null => {
@@ -201,6 +206,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     session,
     clock,
     log,
+    readerLayout: badgeReader.layout,
     loginTimeoutMs: tuning.loginTimeoutMs,
     available() {
       const link = device.state();

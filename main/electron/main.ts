@@ -38,6 +38,7 @@ async function start() {
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
     ...(config.enrolmentCode ? { enrolmentCode: config.enrolmentCode } : {}),
     ...(config.idleSeconds ? { idleSeconds: config.idleSeconds } : {}),
+    badgeReader: config.badgeReader,
     log: {
       info: (m, f) => console.log(JSON.stringify({ level: 'info', msg: m, ...f })),
       warn: (m, f) => console.warn(JSON.stringify({ level: 'warn', msg: m, ...f })),

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BADGE_READER } from '../../../common/src/badge/readerSettings.js';
 import { ClientConfigFileSchema, type ClientConfig } from './clientConfig.js';
 
 export interface ConfigProblem {
-  /** The field as written in the file (`serverUrl`), or `(file)` for the file as a whole. */
+  /** The field as written in the file (`serverUrl`, `badgeReader.maxGapMs`), or `(file)` for the file as a whole. */
   field: string;
   message: string;
 }
@@ -42,7 +43,7 @@ export function loadClientConfig(file: string, o: { defaultDataDir: string; over
     return failed(
       parsed.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({ field: key, message: 'is not a known setting' }))
+          ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a known setting' }))
           : [{ field: issue.path.join('.') || '(file)', message: issue.message }],
       ),
     );
@@ -57,6 +58,7 @@ export function loadClientConfig(file: string, o: { defaultDataDir: string; over
       idleSeconds: c.idleSeconds,
       enrolmentCode: c.enrolmentCode,
       dataDir: path.resolve(path.dirname(file), c.dataDir ?? o.defaultDataDir),
+      badgeReader: c.badgeReader ?? DEFAULT_BADGE_READER,
     },
   };
 }
