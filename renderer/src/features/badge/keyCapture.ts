@@ -1,58 +1,59 @@
-import {
-  createBurstDetector,
-  type BurstKey,
-  type BurstOptions,
-  type BurstStep,
-} from '../../../../common/src/badge/burstDetector';
+import { createBurstDetector, DEFAULT_BURST_OPTIONS, type BurstKey, type BurstOptions, type BurstStep } from '../../../../common/src/badge/burstDetector';
 import { heldKeyOf, isReplayed, replayKeys, type HeldKey } from './replayKey';
 
 /**
  * The badge reader types like a keyboard, so on a shared device every keydown goes to the burst
  * detector first: a capture listener on the window, ahead of any field. Keys that may belong to a
- * burst are held back (default prevented, not passed on) for at most the detector's gap; typing is
+ * burst are held back (default prevented, not passed on) for at most the reader's gap; typing is
  * then given back to the field it was meant for, and a complete burst becomes one badge tap. A
  * badge tapped while someone writes a post is never typed into it, and a typist notices nothing.
  */
 export type BadgeCaptureHandlers = {
   /** A complete reader burst: its key codes, which are never shown or logged. */
   onBadge(codes: string[]): void;
-  /** A reader-fast run that did not end in Enter: a partial read, neither typed nor used. */
+  /** A reader-fast run that did not end as this reader ends a read: a partial read, neither typed nor used. */
   onGarbled(): void;
 };
 
 type Key = BurstKey & { held: HeldKey };
 
-/** A wait that ends this much after its time means the page was busy meanwhile. */
-const LATE_MS = 8;
+/**
+ * A flush timer that runs this much after its time means the page was busy meanwhile (a long task,
+ * painting a timeline). Keys that went down in that time may still be queued: the browser hands
+ * the page a key only once it has taken the one before. So a late timer settles nothing; it waits
+ * one gap more of the page's own time, for those keys to come in with their (close) timestamps.
+ */
+const LATE_MS = 10;
+/** On a page that stays busy, held typing still reaches its field within a few gaps. */
+const MAX_LATE_WAITS = 5;
 
-export function installBadgeCapture(handlers: BadgeCaptureHandlers, options: Partial<BurstOptions> = {}): () => void {
+export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Partial<BurstOptions> = {}): () => void {
+  const options = { ...DEFAULT_BURST_OPTIONS, ...reader };
   const detector = createBurstDetector<Key>(options);
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const schedule = (at: number | null) => {
+  const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (at === null) return;
-    timer = setTimeout(() => {
-      // Late: the page was busy, and a reader's next keys may be waiting in the input queue with
-      // their own (close) timestamps. Input runs before timers, so one more turn lets them in first.
-      if (performance.now() - at > LATE_MS) {
-        timer = setTimeout(() => {
-          timer = null;
-          apply(detector.flush(performance.now()));
-        }, 0);
-        return;
-      }
-      timer = null;
-      apply(detector.flush(performance.now()));
-    }, Math.max(0, at - performance.now()));
+  };
+  const armFlush = (due: number, lateWaits: number) => {
+    timer = setTimeout(
+      () => {
+        timer = null;
+        const now = performance.now();
+        if (now - due > LATE_MS && lateWaits < MAX_LATE_WAITS) armFlush(now + options.maxGapMs, lateWaits + 1);
+        else apply(detector.flush(now));
+      },
+      Math.max(0, due - performance.now()),
+    );
   };
 
   function apply(step: BurstStep<Key>): void {
     replayKeys(step.release.map((k) => k.held));
     if (step.discarded > 0) handlers.onGarbled();
     if (step.badge) handlers.onBadge(step.badge);
-    schedule(step.flushAt);
+    stopTimer();
+    if (step.flushAt !== null) armFlush(step.flushAt, 0);
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -62,6 +63,7 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, options: Par
       at: keyTime(event),
       // An input method composing a word is typing too, whatever keys it uses.
       modified: event.ctrlKey || event.altKey || event.metaKey || event.isComposing || event.key === 'Process',
+      ctrl: event.ctrlKey && !event.altKey && !event.metaKey,
       repeat: event.repeat,
       held: heldKeyOf(event),
     });
@@ -88,18 +90,16 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, options: Par
     window.removeEventListener('pointerdown', settle, { capture: true });
     window.removeEventListener('blur', settle);
     document.removeEventListener('visibilitychange', onVisibility);
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
+    stopTimer();
     replayKeys(detector.reset().release.map((k) => k.held));
   };
 }
 
 /**
- * When the key went down. Browsers stamp events on performance.now()'s clock, which keeps a burst a
- * burst even when the page was busy while the keys queued up; jsdom stamps them with Date.now(), so
- * there the time the key is handled stands in.
+ * When the key went down: the event's own timestamp, on performance.now()'s clock, which stays right
+ * when the page was busy while the keys queued up. A key cannot go down after it is handled, so a
+ * stamp from another clock (jsdom stamps events with Date.now()) counts as now.
  */
 function keyTime(event: KeyboardEvent): number {
-  const now = performance.now();
-  return event.timeStamp > 0 && Math.abs(now - event.timeStamp) < 10_000 ? event.timeStamp : now;
+  return Math.min(event.timeStamp, performance.now());
 }
