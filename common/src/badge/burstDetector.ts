@@ -60,6 +60,8 @@ export interface BurstStep<K extends BurstKey> {
   discarded: number;
   /** When to call `flush` if no key comes first; null while nothing is held. */
   flushAt: number | null;
+  /** How many keys are held now: the more, the surer a reader is typing. */
+  holding: number;
 }
 
 type EndKey = Exclude<ReaderTerminator, 'none'> | 'lineFeed';
@@ -86,12 +88,12 @@ export function createBurstDetector<K extends BurstKey>(options: Partial<BurstOp
   /** Until when a further end key is the rest of the reader's last read (CR LF, Tab Enter). */
   let readEndedUntil = -Infinity;
 
-  const step = (): BurstStep<K> => ({ hold: false, release: [], badge: null, discarded: 0, flushAt: null });
+  const step = (): BurstStep<K> => ({ hold: false, release: [], badge: null, discarded: 0, flushAt: null, holding: 0 });
   const lastAt = () => held[held.length - 1]?.at ?? null;
   const looksLikeARead = () => held.length >= minChars;
   const withFlush = (out: BurstStep<K>): BurstStep<K> => {
     const last = lastAt();
-    return { ...out, flushAt: last === null ? null : last + maxGapMs };
+    return { ...out, flushAt: last === null ? null : last + maxGapMs, holding: held.length };
   };
   const take = (out: BurstStep<K>, asBadge: boolean) => {
     if (asBadge) out.badge = held.slice(0, BADGE_MAX_CODES).map((k) => k.code);

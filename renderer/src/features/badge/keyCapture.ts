@@ -4,8 +4,8 @@ import { heldKeyOf, isReplayed, replayKeys, type HeldKey } from './replayKey';
 /**
  * The badge reader types like a keyboard, so on a shared device every keydown goes to the burst
  * detector first: a capture listener on the window, ahead of any field. Keys that may belong to a
- * burst are held back (default prevented, not passed on) for at most the reader's gap; typing is
- * then given back to the field it was meant for, and a complete burst becomes one badge tap. A
+ * burst are held back (default prevented, not passed on); a person's key for about the reader's gap,
+ * then it is given back to the field it was meant for, and a complete burst becomes one badge tap. A
  * badge tapped while someone writes a post is never typed into it, and a typist notices nothing.
  */
 export type BadgeCaptureHandlers = {
@@ -18,30 +18,40 @@ export type BadgeCaptureHandlers = {
 type Key = BurstKey & { held: HeldKey };
 
 /**
- * A flush timer that runs this much after its time means the page was busy meanwhile (a long task,
- * painting a timeline). Keys that went down in that time may still be queued: the browser hands
- * the page a key only once it has taken the one before. So a late timer settles nothing; it waits
- * one gap more of the page's own time, for those keys to come in with their (close) timestamps.
+ * Whether a run has paused is judged by the keys' own timestamps (the detector), but its keys reach
+ * the page one at a time: the browser hands over a key only once the page has taken the one before.
+ * So a key that went down in time may still be on its way when the run's time is up, whenever the
+ * page was busy (a long task, painting a timeline) or the browser was slow to pass keys on. The run is
+ * therefore settled only once the page, too, has gone without a key for a while, in its own time:
+ * one gap after a single key, so a person's key waits no longer than the gap; a gap more for each
+ * further key held (up to `PATIENCE_KEYS`), as a run that long is a reader's and nothing of it is
+ * typed while it waits. A flush timer that runs late means the page was busy just then: it settles
+ * nothing, and waits again for keys that queued up meanwhile.
  */
+const PATIENCE_KEYS = 5;
+/** A flush timer this late means the page was busy meanwhile. */
 const LATE_MS = 10;
-/** On a page that stays busy, held typing still reaches its field within a few gaps. */
+/** On a page that stays busy, held typing still reaches its field within a few waits. */
 const MAX_LATE_WAITS = 5;
 
 export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Partial<BurstOptions> = {}): () => void {
   const options = { ...DEFAULT_BURST_OPTIONS, ...reader };
   const detector = createBurstDetector<Key>(options);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the page last took a key it held (its own time, not the key's). */
+  let lastTakenAt = 0;
 
+  const patienceMs = (holding: number) => options.maxGapMs * Math.min(holding, PATIENCE_KEYS);
   const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
-  const armFlush = (due: number, lateWaits: number) => {
+  const armFlush = (due: number, holding: number, lateWaits: number) => {
     timer = setTimeout(
       () => {
         timer = null;
         const now = performance.now();
-        if (now - due > LATE_MS && lateWaits < MAX_LATE_WAITS) armFlush(now + options.maxGapMs, lateWaits + 1);
+        if (now - due > LATE_MS && lateWaits < MAX_LATE_WAITS) armFlush(now + patienceMs(holding), holding, lateWaits + 1);
         else apply(detector.flush(now));
       },
       Math.max(0, due - performance.now()),
@@ -53,7 +63,7 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
     if (step.discarded > 0) handlers.onGarbled();
     if (step.badge) handlers.onBadge(step.badge);
     stopTimer();
-    if (step.flushAt !== null) armFlush(step.flushAt, 0);
+    if (step.flushAt !== null) armFlush(Math.max(step.flushAt, lastTakenAt + patienceMs(step.holding)), step.holding, 0);
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -68,6 +78,7 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
       held: heldKeyOf(event),
     });
     if (step.hold) {
+      lastTakenAt = performance.now();
       event.preventDefault();
       // Not to the field or the app's handlers; other listeners on the window (activity) still hear it.
       event.stopPropagation();

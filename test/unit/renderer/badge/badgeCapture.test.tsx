@@ -5,6 +5,7 @@ import { FATIMA_BADGE, post, type FakeOptions } from '../../../fixtures/renderer
 import {
   codeFor,
   keydown,
+  deliverReaderKeys,
   pressAsAReader,
   pressAsAReaderWhileBusy,
   readerKeys,
@@ -172,15 +173,14 @@ describe('badge reader on a shared PC', () => {
     expect(screen.queryByText(UNREADABLE)).toBeNull();
   });
 
-  it('still types a person’s key that waited behind a busy page, once the page has had a gap of its own time', async () => {
-    await loggedInOnAWard();
+  it('takes a badge for one tap when the browser stalls in the middle of handing its keys over', async () => {
+    const fake = await loggedInOnAWard();
     composer().focus();
-    await withFakeTimers(() => {
-      pressAsAReaderWhileBusy([{ code: 'KeyJ', key: 'j' }], { busyMs: 300 });
-      expect(composer().value).toBe('');
-      wait(30);
-      expect(composer().value).toBe('j');
-    });
+    // Stamped 5 ms apart; the first three reach the page at once, the rest 70 ms later.
+    await withFakeTimers(() => deliverReaderKeys(readerKeys(OTHER_BADGE), { handledAfter: (i) => (i < 3 ? i * 5 : 70 + i) }));
+    expect(composer().value).toBe('');
+    expect(fake.callsTo('session.badge')).toEqual([{ codes: codesOf(OTHER_BADGE) }]);
+    expect(screen.queryByText(UNREADABLE)).toBeNull();
   });
 
   it('follows the reader set up in the machine config: Tab ends its reads, and Enter then means a garbled one', async () => {
