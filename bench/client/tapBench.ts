@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { seedOrganisation } from '../../server/src/seed/index.js';
 import { buildAll } from '../../scripts/build.js';
 import { TestClient } from '../../test/fixtures/apiClient.js';
+import { tapBadge } from '../../test/e2e/fixtures/badgeReader.js';
 import { startClient, tempDir } from '../../test/e2e/fixtures/processes.js';
 import { line, ms, summarise } from '../stats.js';
 
@@ -85,26 +86,10 @@ export async function main(): Promise<void> {
   }
 }
 
-async function burst(page: Page, badge: string) {
-  const cdp = await page.context().newCDPSession(page);
-  const codes = [...[...badge].map((ch) => (/\d/.test(ch) ? `Digit${ch}` : `Key${ch}`)), 'Enter'];
-  await Promise.all(
-    codes.flatMap((code) => {
-      const key = code === 'Enter' ? 'Enter' : code.slice(-1).toLowerCase();
-      const vk = code === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0);
-      return [
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', code, key, text: code === 'Enter' ? '\r' : key, windowsVirtualKeyCode: vk }),
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', code, key, windowsVirtualKeyCode: vk }),
-      ];
-    }),
-  );
-  await cdp.detach();
-}
-
 /** Milliseconds from the burst's last key to the first post card on screen (PIN typing not counted). */
 async function tapToTimeline(page: Page, badge: string, pin?: string): Promise<number> {
   const started = performance.now();
-  await burst(page, badge);
+  await tapBadge(page, badge);
   let typing = 0;
   if (pin) {
     await page.getByLabel('Pincode').waitFor();
@@ -122,7 +107,7 @@ async function tapToTimeline(page: Page, badge: string, pin?: string): Promise<n
 async function logOutByTap(page: Page, badge: string): Promise<number> {
   const reloaded = page.waitForEvent('load');
   const started = performance.now();
-  await burst(page, badge);
+  await tapBadge(page, badge);
   await reloaded;
   await page.getByText('Tik je pas op de lezer').waitFor();
   return performance.now() - started;
