@@ -25,8 +25,10 @@ type Key = BurstKey & { held: HeldKey };
  * therefore settled only once the page, too, has gone without a key for a while, in its own time:
  * one gap after a single key, so a person's key waits no longer than the gap; a gap more for each
  * further key held (up to `PATIENCE_KEYS`), as a run that long is a reader's and nothing of it is
- * typed while it waits. A flush timer that runs late means the page was busy just then: it settles
- * nothing, and waits again for keys that queued up meanwhile.
+ * typed while it waits; and all of those gaps after a key that reached the page a gap or more after
+ * it went down, as it was queued, and the keys after it may be queued still. A flush timer that runs
+ * late means the page was busy just then: it settles nothing, and waits again for keys that queued
+ * up meanwhile.
  */
 const PATIENCE_KEYS = 5;
 /** A flush timer this late means the page was busy meanwhile. */
@@ -38,10 +40,10 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
   const options = { ...DEFAULT_BURST_OPTIONS, ...reader };
   const detector = createBurstDetector<Key>(options);
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** When the page last took a key it held (its own time, not the key's). */
-  let lastTakenAt = 0;
+  /** When the page last took a key it held (its own time, not the key's), and whether that key had been queued. */
+  let lastTaken = { at: 0, queued: false };
 
-  const patienceMs = (holding: number) => options.maxGapMs * Math.min(holding, PATIENCE_KEYS);
+  const patienceMs = (holding: number) => options.maxGapMs * (lastTaken.queued ? PATIENCE_KEYS : Math.min(holding, PATIENCE_KEYS));
   const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -63,14 +65,16 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
     if (step.discarded > 0) handlers.onGarbled();
     if (step.badge) handlers.onBadge(step.badge);
     stopTimer();
-    if (step.flushAt !== null) armFlush(Math.max(step.flushAt, lastTakenAt + patienceMs(step.holding)), step.holding, 0);
+    if (step.flushAt !== null) armFlush(Math.max(step.flushAt, lastTaken.at + patienceMs(step.holding)), step.holding, 0);
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isReplayed(event)) return;
+    const takenAt = performance.now();
+    const at = keyTime(event, takenAt);
     const step = detector.keydown({
       code: event.code,
-      at: keyTime(event),
+      at,
       // An input method composing a word is typing too, whatever keys it uses.
       modified: event.ctrlKey || event.altKey || event.metaKey || event.isComposing || event.key === 'Process',
       ctrl: event.ctrlKey && !event.altKey && !event.metaKey,
@@ -78,7 +82,7 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
       held: heldKeyOf(event),
     });
     if (step.hold) {
-      lastTakenAt = performance.now();
+      lastTaken = { at: takenAt, queued: takenAt - at >= options.maxGapMs };
       event.preventDefault();
       // Not to the field or the app's handlers; other listeners on the window (activity) still hear it.
       event.stopPropagation();
@@ -111,6 +115,6 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
  * when the page was busy while the keys queued up. A key cannot go down after it is handled, so a
  * stamp from another clock (jsdom stamps events with Date.now()) counts as now.
  */
-function keyTime(event: KeyboardEvent): number {
-  return Math.min(event.timeStamp, performance.now());
+function keyTime(event: KeyboardEvent, now: number): number {
+  return Math.min(event.timeStamp, now);
 }

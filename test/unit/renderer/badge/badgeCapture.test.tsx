@@ -183,6 +183,15 @@ describe('badge reader on a shared PC', () => {
     expect(screen.queryByText(UNREADABLE)).toBeNull();
   });
 
+  it('takes a badge for one tap when its keys came in late and the browser then stalls after the second', async () => {
+    const fake = await loggedInOnAWard();
+    composer().focus();
+    // Queued 50 ms (the page was painting), then 70 ms more between the second key and the third.
+    await withFakeTimers(() => deliverReaderKeys(readerKeys(OTHER_BADGE), { handledAfter: (i) => (i < 2 ? 50 + i : 120 + i) }));
+    expect(composer().value).toBe('');
+    expect(fake.callsTo('session.badge')).toEqual([{ codes: codesOf(OTHER_BADGE) }]);
+  });
+
   it('follows the reader set up in the machine config: Tab ends its reads, and Enter then means a garbled one', async () => {
     const fake = await loggedInOnAWard({ terminator: 'tab' });
     composer().focus();
