@@ -13,7 +13,7 @@ import { READER_LAYOUT_NAMES } from './readerLayouts.js';
 export const READER_TERMINATORS = ['enter', 'tab', 'none'] as const;
 export type ReaderTerminator = (typeof READER_TERMINATORS)[number];
 
-/** People type 60 ms or more apart; a gap this wide or wider could swallow a fast typist's word. */
+/** People type 60 ms or more apart: a wider gap would start taking a fast typist's words for a reader's. */
 const MAX_GAP_LIMIT_MS = 50;
 
 export const BadgeReaderSchema = z.strictObject(
