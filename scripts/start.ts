@@ -30,6 +30,7 @@ const { values } = parseArgs({
     server: { type: 'string' },
     'idle-seconds': { type: 'string' },
     'enrolment-code': { type: 'string' },
+    config: { type: 'string' },
   },
   strict: true,
 });
@@ -46,8 +47,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a 
 const dataDir = path.resolve(values.data ?? appDataDir());
 mkdirSync(dataDir, { recursive: true });
 
-const configFile = machineConfigPath();
-const file = readConfigFile(configFile, { missingIsEmpty: true });
+// `--config FILE` tries out a file as IT would install it; without it, the machine-wide file if there is one.
+const configFile = values.config === undefined ? machineConfigPath() : path.resolve(values.config);
+const file = readConfigFile(configFile, { missingIsEmpty: values.config === undefined });
 if (!file.ok) fail(file.message);
 const fromFile = file.json;
 const { overrides, embeddedServer } = startOverrides(

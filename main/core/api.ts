@@ -1,3 +1,4 @@
+import { DEFAULT_BADGE_READER, type BadgeReaderSettings } from '../../common/src/badge/readerSettings.js';
 import type { MethodInput, MethodOutput, Result, SamenApi, SamenMethod } from '../../common/src/ipc/contract.js';
 import type { ClientMode } from '../../common/src/ipc/views.js';
 import { openCache } from './cache/openCache.js';
@@ -46,6 +47,8 @@ export interface SamenCoreDeps {
   enrolmentCode?: string;
   /** Seconds without input before a session locks, instead of the organisation's setting (`--idle-seconds`). */
   idleSeconds?: number;
+  /** How a shared or kiosk device's badge reader types (machine-wide config `badgeReader`). */
+  badgeReader?: BadgeReaderSettings;
   /** Timers of the idle lock; tests drive them by hand. */
   timers?: Timers;
   /** The in-memory store of the logged-in person's private content; tests pass their own to look inside. */
@@ -107,7 +110,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     onSessionEnded: () => sessions.endedByServer(),
   });
   const sessions = createSessionOrchestrator({
-    mode, organisation, idleSeconds: deps.idleSeconds, timers: deps.timers, http, clock, log, tuning, imageUrl,
+    mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
     forget: [personal.wipe, outbox.delivered.wipe, images.clear],
     afterChange: outbox.sessionChanged,

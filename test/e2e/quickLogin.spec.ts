@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { TestClient } from '../fixtures/apiClient.js';
 import { expect, test as base } from './fixtures/app.js';
+import { garbledPresses, sendReaderPresses, tapBadge } from './fixtures/badgeReader.js';
 import { startClient, startServer, tempDir, type RunningProcess } from './fixtures/processes.js';
 
 const ANNA_BADGE = '04A1B2C3D4';
@@ -25,30 +26,6 @@ const test = base.extend<Record<never, never>, { ward: { server: RunningProcess;
     { scope: 'worker', timeout: 90_000 },
   ],
 });
-
-/**
- * A badge reader: the id as US-layout key presses a few milliseconds apart, then Enter. The key events
- * go out over CDP without waiting for each answer, as a reader's keystrokes arrive back to back.
- */
-async function tapBadge(page: Page, badge: string) {
-  await pressBurst(page, [...badge].map((ch) => (/\d/.test(ch) ? `Digit${ch}` : `Key${ch}`)));
-}
-
-async function pressBurst(page: Page, codes: string[]) {
-  const cdp = await page.context().newCDPSession(page);
-  const keys = [...codes, 'Enter'].map((code) => {
-    const key = code === 'Enter' ? 'Enter' : code.slice(-1).toLowerCase();
-    const text = code === 'Enter' ? '\r' : key;
-    return { code, key, text, windowsVirtualKeyCode: code === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0) };
-  });
-  await Promise.all(
-    keys.flatMap((k) => [
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k }),
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', code: k.code, key: k.key, windowsVirtualKeyCode: k.windowsVirtualKeyCode }),
-    ]),
-  );
-  await cdp.detach();
-}
 
 /** Does `action`, which ends the session: waits for the reload to the lock screen that follows. */
 async function expectLockAfter(page: Page, action: () => Promise<unknown>, timeout = 10_000) {
@@ -99,7 +76,7 @@ test('a reader burst while the focus is in the composer is never typed into it',
   await page.keyboard.type('Hallo team', { delay: 90 });
   await expect(composer).toHaveValue('Hallo team');
   // A card the reader garbles (letters outside its character set): swallowed, and said so.
-  await pressBurst(page, ['KeyZ', 'KeyX', 'Digit9', 'KeyZ', 'KeyX', 'Digit9', 'KeyQ', 'Digit1']);
+  await sendReaderPresses(page, garbledPresses(['KeyZ', 'KeyX', 'Digit9', 'KeyZ', 'KeyX', 'Digit9', 'KeyQ', 'Digit1']));
   await expect(page.getByText('Pas niet goed gelezen. Tik hem nog een keer.')).toBeVisible();
   await expect(composer).toHaveValue('Hallo team');
   await composer.focus();

@@ -1,8 +1,10 @@
+import { READER_LAYOUTS, type ReaderLayout } from './readerLayouts.js';
+
 /**
- * Badge ids from what an RFID reader types. Readers behave as a US-layout keyboard that types the
- * id as hex digits and then Enter. The renderer passes the physical key codes (`KeyboardEvent.code`),
- * not the characters, so the operating system's keyboard layout (AZERTY, Dvorak…) does not matter.
- * Only the reader's character set is accepted; anything else means the read was garbled.
+ * Badge ids from what an RFID reader types: the id as hex digits, on the keyboard layout the reader
+ * is set to (`readerLayouts.ts`). The renderer passes the physical key codes (`KeyboardEvent.code`),
+ * not the characters, so the operating system's keyboard layout does not matter. Only the reader's
+ * character set is accepted; anything else means the read was garbled.
  *
  * A badge id is an identifier, not a secret, but it is still never shown or logged.
  */
@@ -13,18 +15,14 @@ export const BADGE_ID_MAX_LENGTH = 32;
 /** The most key codes one tap may hand over (an id plus room for a reader's extra keys). */
 export const BADGE_MAX_CODES = 64;
 
-const DIGIT = /^(?:Digit|Numpad)([0-9])$/;
-const HEX_LETTER = /^Key([A-F])$/;
-/** What a reader may send besides the id itself: Shift before a capital, Enter at the end. */
+/** What a reader may send besides the id itself: Shift before a capital (or an AZERTY digit), Enter at the end. */
 const IGNORED = new Set(['ShiftLeft', 'ShiftRight']);
 const ENTER = new Set(['Enter', 'NumpadEnter']);
 
 /** The character a reader's key stands for, or null when it is not part of a badge id. */
-export function badgeCharacter(code: string): string | null {
-  const digit = DIGIT.exec(code);
-  if (digit) return digit[1]!;
-  const letter = HEX_LETTER.exec(code);
-  return letter ? letter[1]! : null;
+export function badgeCharacter(code: string, layout: ReaderLayout = 'us'): string | null {
+  const table: Readonly<Record<string, string>> = READER_LAYOUTS[layout];
+  return Object.hasOwn(table, code) ? table[code]! : null;
 }
 
 /**
@@ -32,7 +30,7 @@ export function badgeCharacter(code: string): string | null {
  * a key outside the reader's character set, an Enter before the end, or too few or too many characters.
  * Shift keys are skipped and one Enter at the very end is allowed.
  */
-export function badgeIdFromCodes(codes: readonly string[]): string | null {
+export function badgeIdFromCodes(codes: readonly string[], layout: ReaderLayout = 'us'): string | null {
   if (codes.length === 0 || codes.length > BADGE_MAX_CODES) return null;
   const last = codes.length - 1;
   let id = '';
@@ -42,7 +40,7 @@ export function badgeIdFromCodes(codes: readonly string[]): string | null {
       if (i !== last) return null;
       continue;
     }
-    const char = badgeCharacter(code);
+    const char = badgeCharacter(code, layout);
     if (char === null) return null;
     id += char;
   }

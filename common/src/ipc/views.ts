@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImageRefSchema, PersonSchema, PostSchema } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
+import { BadgeReaderSchema } from '../badge/readerSettings.js';
 
 /**
  * What the renderer sees. Main builds these from the cache (shared content) and the in-memory
@@ -66,19 +67,24 @@ export type ClientMode = z.infer<typeof ClientMode>;
 /** Idle lock seconds for the mode, from the organisation's settings (or the machine config). */
 const IdlePolicy = z.object({ idleSeconds: z.number().int() });
 
+/** Shared and kiosk devices: how the machine's badge reader types (the machine-wide config); null on a workstation. */
+const BadgeReader = BadgeReaderSchema.nullable();
+
 export const SessionStateSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('loggedOut'),
     mode: ClientMode,
+    badgeReader: BadgeReader,
     theme: ThemeSchema.nullable(),
     /** Shared and kiosk modes: whether the server can be reached (logging in needs it). */
     online: z.boolean(),
   }),
   /** A shared or kiosk device that has no (valid) device token: enrolment needed, cache wiped. */
-  z.object({ state: z.literal('deviceUnlinked'), mode: ClientMode, reason: z.enum(['not_enrolled', 'revoked']) }),
+  z.object({ state: z.literal('deviceUnlinked'), mode: ClientMode, badgeReader: BadgeReader, reason: z.enum(['not_enrolled', 'revoked']) }),
   z.object({
     state: z.literal('loggedIn'),
     mode: ClientMode,
+    badgeReader: BadgeReader,
     theme: ThemeSchema,
     person: z.object({ id: Id, name: z.string(), handle: z.string(), jobTitle: z.string(), roles: z.array(Role), avatarUrl: z.string().nullable() }),
     /** How this session began; a badge session ends when the same badge is tapped again. */

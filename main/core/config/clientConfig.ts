@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BadgeReaderSchema, type BadgeReaderSettings } from '../../../common/src/badge/readerSettings.js';
 import { ClientMode } from '../../../common/src/ipc/views.js';
 
 /**
@@ -21,6 +22,8 @@ export const ClientConfigFileSchema = z.strictObject({
   enrolmentCode: z.string().trim().min(4, 'must be at least 4 characters').max(32, 'must be at most 32 characters').optional(),
   /** Where the cache and outbox live; default: the app's own data folder. */
   dataDir: z.string().min(1, 'must not be empty').optional(),
+  /** Shared and kiosk: how the badge reader types (layout, terminator, minChars, maxGapMs), each field optional. */
+  badgeReader: BadgeReaderSchema.optional(),
 });
 
 export interface ClientConfig {
@@ -31,4 +34,6 @@ export interface ClientConfig {
   idleSeconds: number | undefined;
   enrolmentCode: string | undefined;
   dataDir: string;
+  /** The defaults for what IT left out. */
+  badgeReader: BadgeReaderSettings;
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BADGE_READER } from '../../../common/src/badge/readerSettings.js';
 import { ClientConfigFileSchema, type ClientConfig } from './clientConfig.js';
 
 export interface ConfigProblem {
-  /** The field as written in the file (`serverUrl`), or `(file)` for the file as a whole. */
+  /** The field as written in the file (`serverUrl`, `badgeReader.maxGapMs`), or `(file)` for the file as a whole. */
   field: string;
   message: string;
 }
@@ -49,7 +50,7 @@ export function parseClientConfig(file: string, json: Record<string, unknown>, o
       file,
       parsed.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({ field: key, message: 'is not a known setting' }))
+          ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a known setting' }))
           : [{ field: issue.path.join('.') || '(file)', message: issue.message }],
       ),
     );
@@ -64,6 +65,7 @@ export function parseClientConfig(file: string, json: Record<string, unknown>, o
       idleSeconds: c.idleSeconds,
       enrolmentCode: c.enrolmentCode,
       dataDir: path.resolve(path.dirname(file), c.dataDir ?? o.defaultDataDir),
+      badgeReader: c.badgeReader ?? DEFAULT_BADGE_READER,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { badgeIdFromCodes } from '../../../common/src/badge/badgeId.js';
+import type { ReaderLayout } from '../../../common/src/badge/readerLayouts.js';
 import type { Result } from '../../../common/src/ipc/contract.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
@@ -14,6 +15,8 @@ export interface QuickLoginDeps {
   session: SessionManager;
   clock: Clock;
   log: Logger;
+  /** The keyboard layout the badge reader types on: its keys are decoded with it. */
+  readerLayout: ReaderLayout;
   /** Whether quick login is possible here now (a linked shared or kiosk device); the refusal if not. */
   available(): Result<void>;
   loginTimeoutMs: number;
@@ -40,7 +43,7 @@ export function createQuickLogin(d: QuickLoginDeps) {
     async badge(codes: readonly string[], pin: string | undefined): Promise<Result<void>> {
       const available = d.available();
       if (!available.ok) return available;
-      const badgeId = badgeIdFromCodes(codes);
+      const badgeId = badgeIdFromCodes(codes, d.readerLayout);
       if (!badgeId) {
         d.log.info('badge not readable');
         return fail('badge_unreadable', 'the reader sent something that is not a badge id');

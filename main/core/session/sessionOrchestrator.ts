@@ -1,3 +1,4 @@
+import type { BadgeReaderSettings } from '../../../common/src/badge/readerSettings.js';
 import type { Organisation } from '../../../common/src/api/entities.js';
 import type { Result } from '../../../common/src/ipc/contract.js';
 import type { ClientMode, SessionState, SyncStatus } from '../../../common/src/ipc/views.js';
@@ -24,6 +25,8 @@ export interface SessionOrchestratorDeps {
   organisation: string | undefined;
   /** Seconds without input before a session locks, instead of the organisation's setting. */
   idleSeconds: number | undefined;
+  /** How this device's badge reader types; the renderer hears it with the session state. */
+  badgeReader: BadgeReaderSettings;
   http: HttpClient;
   clock: Clock;
   log: Logger;
@@ -66,6 +69,7 @@ export function createSessionOrchestrator(d: SessionOrchestratorDeps) {
     session,
     clock: d.clock,
     log: d.log,
+    readerLayout: d.badgeReader.layout,
     loginTimeoutMs: d.tuning.loginTimeoutMs,
     available() {
       const link = device.state();
@@ -98,6 +102,7 @@ export function createSessionOrchestrator(d: SessionOrchestratorDeps) {
       device: device.state(),
       online: status.get().offlineSince === null,
       idleSecondsOverride: d.idleSeconds,
+      badgeReader: d.badgeReader,
       imageUrl: d.imageUrl,
     });
 

@@ -1,4 +1,5 @@
 import type { Organisation } from '../../../common/src/api/entities.js';
+import type { BadgeReaderSettings } from '../../../common/src/badge/readerSettings.js';
 import type { ClientMode, SessionState, Theme } from '../../../common/src/ipc/views.js';
 import type { DeviceLinkState } from '../devices/deviceLink.js';
 import type { ImageUrl } from '../images/imageUrl.js';
@@ -28,20 +29,24 @@ export interface SessionViewSources {
   /** Whether the server answered lately. */
   online: boolean;
   idleSecondsOverride: number | undefined;
+  /** The machine's badge reader (machine-wide config); only shared and kiosk devices have one. */
+  badgeReader: BadgeReaderSettings;
   imageUrl: ImageUrl;
 }
 
 /** What the renderer knows of the session: never a token or a badge id. */
 export function sessionState(s: SessionViewSources): SessionState {
-  if (s.device.kind === 'unlinked') return { state: 'deviceUnlinked', mode: s.mode, reason: s.device.reason };
+  const badgeReader = s.mode === 'workstation' ? null : s.badgeReader;
+  if (s.device.kind === 'unlinked') return { state: 'deviceUnlinked', mode: s.mode, badgeReader, reason: s.device.reason };
   const session = s.session;
   if (!session) {
-    return { state: 'loggedOut', mode: s.mode, theme: s.cachedOrganisation ? themeOf(s.cachedOrganisation, s.imageUrl) : null, online: s.online };
+    return { state: 'loggedOut', mode: s.mode, badgeReader, theme: s.cachedOrganisation ? themeOf(s.cachedOrganisation, s.imageUrl) : null, online: s.online };
   }
   const p = session.person;
   return {
     state: 'loggedIn',
     mode: s.mode,
+    badgeReader,
     theme: themeOf(session.organisation, s.imageUrl),
     person: { id: p.id, name: p.name, handle: p.handle, jobTitle: p.jobTitle, roles: p.roles, avatarUrl: p.avatarImageId ? s.imageUrl(p.avatarImageId, 'thumb') : null },
     via: session.via,

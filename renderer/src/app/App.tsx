@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { installBadgeCapture } from '../features/badge/keyCapture';
 import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
 import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
@@ -28,6 +29,8 @@ export function App() {
   const cleared = useAppState((s) => s.cleared);
   const bridge = hasSamen();
   const shared = isSharedDevice(session);
+  // Compared field by field: a new session state with the same reader keeps the capture (and a burst in progress).
+  const badgeReader = useAppState(useShallow((s) => s.session?.badgeReader ?? null));
   const loggedIn = session?.state === 'loggedIn' && !cleared;
 
   useEffect(() => applyTheme(theme), [theme]);
@@ -44,7 +47,10 @@ export function App() {
 
   // On a shared PC or kiosk the badge reader is heard on every screen, before any text field. A layout
   // effect: the listener is in place before the lock screen is painted, so a tap the moment it appears counts.
-  useLayoutEffect(() => (bridge && shared ? installBadgeCapture({ onBadge: (codes) => void tapBadge(codes), onGarbled: badgeGarbled }) : undefined), [bridge, shared]);
+  useLayoutEffect(
+    () => (bridge && badgeReader ? installBadgeCapture({ onBadge: (codes) => void tapBadge(codes), onGarbled: badgeGarbled }, badgeReader) : undefined),
+    [bridge, badgeReader],
+  );
 
   useEffect(() => (loggedIn ? startActivityReporter() : undefined), [loggedIn]);
 

@@ -108,7 +108,7 @@ export async function cancelBadgePin(): Promise<void> {
   release();
 }
 
-/** A reader-fast run without Enter. */
+/** A reader-fast run that did not end as this reader ends a read (a partial or garbled read). */
 export function badgeGarbled(): void {
   if (loggedInNow()) showToast(i18n.t('lock.errors.badge_unreadable'), 'error');
   else if (useAppState.getState().session?.state !== 'deviceUnlinked') showLockPanel('tap', { key: 'badge_unreadable' });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BADGE_READER } from '../../../../common/src/badge/readerSettings.js';
 import { samenMethods } from '../../../../common/src/ipc/contract.js';
 import { CACHE_FILE_NAME } from '../../../../main/core/cache/openCache.js';
 import { DEVICE_TOKEN_SECRET } from '../../../../main/core/devices/deviceLink.js';
@@ -52,7 +53,7 @@ describe('enrolling a shared ward PC', () => {
     const secrets = memorySecretStore();
     const u = core({ url: server.url, dataDir: tempDir(), mode: 'kiosk', secrets });
 
-    expect(await u.core.invoke('session.state', {})).toEqual({ ok: true, value: { state: 'deviceUnlinked', mode: 'kiosk', reason: 'not_enrolled' } });
+    expect(await u.core.invoke('session.state', {})).toEqual({ ok: true, value: { state: 'deviceUnlinked', mode: 'kiosk', badgeReader: DEFAULT_BADGE_READER, reason: 'not_enrolled' } });
     expect(await u.core.invoke('session.badge', { codes: badgeCodes('1001') })).toMatchObject({ ok: false, error: { code: 'device_unlinked' } });
     expect(await u.core.invoke('device.enrol', { code: 'WXYZ-2345' })).toMatchObject({ ok: false, error: { code: 'invalid_enrolment_code' } });
     expect(secrets.get(DEVICE_TOKEN_SECRET)).toBeNull();
@@ -90,7 +91,7 @@ describe('enrolling a shared ward PC', () => {
     // Nobody touches the PC: its event stream ends at the server's next heartbeat, and it finds out.
 
     await waitFor(() => u.events['session.changed'].some((s) => s.state === 'deviceUnlinked'), 'the device to learn it was revoked');
-    expect(await u.core.invoke('session.state', {})).toEqual({ ok: true, value: { state: 'deviceUnlinked', mode: 'shared', reason: 'revoked' } });
+    expect(await u.core.invoke('session.state', {})).toEqual({ ok: true, value: { state: 'deviceUnlinked', mode: 'shared', badgeReader: DEFAULT_BADGE_READER, reason: 'revoked' } });
     expect(secrets.get(DEVICE_TOKEN_SECRET)).toBeNull();
     expect(await u.core.invoke('timeline.list', { limit: 20 })).toEqual({ ok: true, value: { items: [], nextCursor: null } });
     expect(await u.core.invoke('theme.get', {})).toEqual({ ok: true, value: null });

@@ -16,6 +16,14 @@ describe('a badge id from the key codes a reader typed', () => {
     expect(badgeIdFromCodes(['Digit0', 'Digit4', 'KeyA', 'Digit1', 'KeyB', 'Digit2'])).toBe('04A1B2');
   });
 
+  it('reads a reader set to AZERTY by its physical keys: A is the key a US keyboard calls Q, and the Shift before each digit is skipped', () => {
+    const azerty = ['ShiftLeft', 'Digit0', 'ShiftLeft', 'Digit4', 'KeyQ', 'ShiftLeft', 'Digit1', 'KeyB', 'KeyC', 'KeyD', 'KeyE', 'KeyF', 'Enter'];
+    expect(badgeIdFromCodes(azerty, 'azerty')).toBe('04A1BCDEF');
+    // Each reader in its own layout: on AZERTY the key called A types Q, and on US the key called Q is no hex letter.
+    expect(badgeIdFromCodes(['Digit0', 'Digit4', 'KeyA', 'Digit1', 'KeyB', 'Digit2'], 'azerty')).toBeNull();
+    expect(badgeIdFromCodes(azerty, 'us')).toBeNull();
+  });
+
   it('skips the Shift a reader may send before a capital', () => {
     expect(badgeIdFromCodes(['Digit0', 'ShiftLeft', 'KeyA', 'Digit1', 'ShiftRight', 'KeyB', 'Digit2', 'Digit3', 'Enter'])).toBe('0A1B23');
   });

@@ -8,10 +8,29 @@ interface Key {
   char: string;
   at: number;
   repeat?: boolean;
+  ctrl?: boolean;
 }
 
 const codeOf = (c: string) =>
-  c === '\n' ? 'Enter' : c === ' ' ? 'Space' : /\d/.test(c) ? `Digit${c}` : /[a-z]/i.test(c) ? `Key${c.toUpperCase()}` : c === '.' ? 'Period' : 'Comma';
+  c === '\n'
+    ? 'Enter'
+    : c === '\t'
+      ? 'Tab'
+      : c === ' '
+        ? 'Space'
+        : /\d/.test(c)
+          ? `Digit${c}`
+          : /[a-z]/i.test(c)
+            ? `Key${c.toUpperCase()}`
+            : c === '.'
+              ? 'Period'
+              : 'Comma';
+
+/** A line feed as a reader sends it: Ctrl, then J with Ctrl down (↵ in `typed` if it got through). */
+const lineFeed = (at: number): Key[] => [
+  { code: 'ControlLeft', char: '', at, ctrl: true },
+  { code: 'KeyJ', char: '↵', at: at + 1, ctrl: true },
+];
 
 /** Keys of `text`, the first at `start`, then `gap(i)` milliseconds apart. */
 function keys(text: string, start: number, gap: (i: number) => number): Key[] {
@@ -85,7 +104,7 @@ describe('the badge reader’s burst detector', () => {
     const after = keys('team', 1500, () => 90);
     const result = play([...before, ...burst, ...after]);
     expect(result.typed).toBe('Hallo team');
-    expect(result.badges.map(badgeIdFromCodes)).toEqual(['04B2C3D4E5']);
+    expect(result.badges.map((codes) => badgeIdFromCodes(codes))).toEqual(['04B2C3D4E5']);
   });
 
   it('drops a reader-fast burst that does not end in Enter: not typed, not a badge', () => {
@@ -157,4 +176,47 @@ describe('the badge reader’s burst detector', () => {
     expect(detector.flush(120)).toMatchObject({ release: [], flushAt: 130 });
     expect(detector.flush(130)).toMatchObject({ release: [{ code: 'KeyX' }], flushAt: null });
   });
+
+  it.each([
+    ['Tab', 'ends with Enter (the default)', '\t', {}],
+    ['Enter', 'ends with Tab', '\n', { terminator: 'tab' as const }],
+  ])('drops a reader-fast run ended by %s when the reader %s, and swallows that key too', (_name, _setting, end, options) => {
+    expect(play(keys(`04a1b2c3d4${end}`, 0, () => 5), options)).toEqual({ typed: '', badges: [], discarded: 10 });
+  });
+
+  it('drops a reader-fast run that ends in a line feed (Ctrl+J): not typed, not a badge, and the Ctrl+J goes nowhere', () => {
+    const result = play([...keys('04a1b2c3d4', 0, () => 5), ...lineFeed(50)]);
+    expect(result).toEqual({ typed: '', badges: [], discarded: 10 });
+  });
+
+  it('takes a run ended by Tab for a badge when the reader is set to end with Tab', () => {
+    const result = play(keys('04a1b2c3d4\t', 0, () => 5), { terminator: 'tab' });
+    expect(result).toMatchObject({ typed: '', discarded: 0 });
+    expect(result.badges.map((codes) => badgeIdFromCodes(codes))).toEqual(['04A1B2C3D4']);
+    // A person's Tab still moves on, rolled or not.
+    expect(play(keys('ok\tja\t', 0, () => 90), { terminator: 'tab' })).toEqual({ typed: 'ok\tja\t', badges: [], discarded: 0 });
+    expect(play(keys('th\t', 0, () => 8), { terminator: 'tab' })).toEqual({ typed: 'th\t', badges: [], discarded: 0 });
+  });
+
+  it('for a reader that sends no terminator, takes the pause after a reader-fast run for the end of a tap', () => {
+    const result = play(keys('04a1b2c3d4', 0, () => 5), { terminator: 'none' });
+    expect(result).toMatchObject({ typed: '', discarded: 0 });
+    expect(result.badges.map((codes) => badgeIdFromCodes(codes))).toEqual(['04A1B2C3D4']);
+    // Such a reader sends no Enter: one that does is set up wrongly, and its reads are dropped.
+    expect(play(keys('04a1b2c3d4\n', 0, () => 5), { terminator: 'none' })).toEqual({ typed: '', badges: [], discarded: 10 });
+    // A person's pause is only a pause.
+    expect(play(keys('Goedemorgen', 0, jitter(60, 120)), { terminator: 'none' })).toEqual({ typed: 'Goedemorgen', badges: [], discarded: 0 });
+  });
+
+  it('swallows the line feed a reader sends after its Enter (CR LF), and a person’s Enter later still counts', () => {
+    const result = play([...keys('04a1b2c3d4\n', 0, () => 5), ...lineFeed(55), ...keys('\n', 400, () => 0)]);
+    expect(result.badges.map((codes) => badgeIdFromCodes(codes))).toEqual(['04A1B2C3D4']);
+    expect(result.typed).toBe('\n');
+  });
+
+  it('drops a reader-fast run cut short by another key, and lets that key through', () => {
+    const result = play([...keys('04a1b2c3', 0, () => 5), { code: 'Backspace', char: '⌫', at: 40 }]);
+    expect(result).toEqual({ typed: '⌫', badges: [], discarded: 8 });
+  });
+
 });

@@ -13,7 +13,7 @@ function configFile(content: string): string {
 }
 
 describe('the machine-wide client config', () => {
-  it('is read with defaults for what IT left out; the idle lock is then the organisation’s', () => {
+  it('is read with defaults for what IT left out; the idle lock is then the organisation’s, the badge reader a common one', () => {
     const file = configFile(JSON.stringify({ serverUrl: 'https://intranet.zorggroep.nl/', mode: 'shared' }));
     expect(loadClientConfig(file, { defaultDataDir: '/var/lib/samen' })).toEqual({
       ok: true,
@@ -24,6 +24,7 @@ describe('the machine-wide client config', () => {
         idleSeconds: undefined,
         enrolmentCode: undefined,
         dataDir: '/var/lib/samen',
+        badgeReader: { layout: 'us', terminator: 'enter', minChars: 6, maxGapMs: 30 },
       },
     });
   });
@@ -31,6 +32,44 @@ describe('the machine-wide client config', () => {
   it('takes an idle time and a one-time enrolment code for a ward PC', () => {
     const file = configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'shared', idleSeconds: 30, enrolmentCode: ' K7PX-2QMD ' }));
     expect(loadClientConfig(file, { defaultDataDir: '/data' })).toMatchObject({ ok: true, config: { idleSeconds: 30, enrolmentCode: 'K7PX-2QMD' } });
+  });
+
+  it('takes the badge reader’s layout, terminator, minimum length and gap, with defaults for what is left out', () => {
+    const file = configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'shared', badgeReader: { layout: 'azerty', terminator: 'tab' } }));
+    expect(loadClientConfig(file, { defaultDataDir: '/data' })).toMatchObject({
+      ok: true,
+      config: { badgeReader: { layout: 'azerty', terminator: 'tab', minChars: 6, maxGapMs: 30 } },
+    });
+    const slow = configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'kiosk', badgeReader: { terminator: 'none', minChars: 8, maxGapMs: 45 } }));
+    expect(loadClientConfig(slow, { defaultDataDir: '/data' })).toMatchObject({
+      ok: true,
+      config: { badgeReader: { layout: 'us', terminator: 'none', minChars: 8, maxGapMs: 45 } },
+    });
+  });
+
+  it('names every wrong or unknown badge reader setting, with its place in the file', () => {
+    const file = configFile(
+      JSON.stringify({ serverUrl: 'https://a.example', mode: 'shared', badgeReader: { layout: 'qwertz', terminator: 'CR', minChars: 3, maxGapMs: 200, beep: true } }),
+    );
+    const result = loadClientConfig(file, { defaultDataDir: '/data' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field).sort()).toEqual([
+      'badgeReader.beep',
+      'badgeReader.layout',
+      'badgeReader.maxGapMs',
+      'badgeReader.minChars',
+      'badgeReader.terminator',
+    ]);
+    expect(result.message).toContain('badgeReader.layout: must be one of us, azerty');
+    expect(result.message).toContain('badgeReader.terminator: must be one of enter, tab, none');
+    expect(result.message).toContain('badgeReader.minChars: must be at least 6');
+    expect(result.message).toContain('badgeReader.maxGapMs: must be at most 50 ms');
+    expect(result.message).toContain('badgeReader.beep: is not a known setting');
+    expect(loadClientConfig(configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'shared', badgeReader: 'usb' })), { defaultDataDir: '/data' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'badgeReader', message: expect.stringContaining('must be an object') }],
+    });
   });
 
   it('names every wrong, missing or unknown field in one answer', () => {

@@ -160,7 +160,7 @@ describe('timeline', () => {
     const fake = renderApp({ loggedIn: true, posts: [post('Privé genoeg')] });
     await timelineReady();
     await screen.findByText('Privé genoeg');
-    act(() => fake.emit('session.changed', { state: 'loggedOut', mode: 'workstation', theme: null, online: true }));
+    act(() => fake.emit('session.changed', { state: 'loggedOut', mode: 'workstation', badgeReader: null, theme: null, online: true }));
     expect(await screen.findByLabelText('Personeelsnummer')).toBeTruthy();
     expect(screen.queryByText('Privé genoeg')).toBeNull();
   });
