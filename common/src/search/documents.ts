@@ -6,8 +6,9 @@ import type { SearchDocument } from './ranking.js';
  * them, so the server and the client's cache index the same text the same way.
  */
 
+/** A page without the text of its links to other pages: "Meer lezen: Prikaccident" is not about pricks. */
 export const pageDocument = (page: { title: string; body: string }): SearchDocument => {
-  const { headings, body } = pageText(page.body);
+  const { headings, body } = pageText(page.body, { pageLinks: false });
   return { kind: 'page', title: page.title, headings, body };
 };
 

@@ -7,7 +7,7 @@ import { searchKey } from '../text/fold.js';
  */
 
 export interface Token {
-  /** Folded, lower case; a plural's apostrophe-s off ("foto's" → "foto"), other apostrophes out. */
+  /** Folded, lower case; an inflection after an apostrophe off ("foto's" → "foto", "BHV'ers" → "bhv"), other apostrophes out. */
   word: string;
   /** Where the word stands in the original text, end exclusive (UTF-16 offsets). */
   start: number;
@@ -21,7 +21,8 @@ export const normalise = (text: string): string => searchKey(text.normalize('NFK
 
 // Letters and digits with their combining marks; an apostrophe inside a word belongs to it ("auto's").
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{M}]+)*/gu;
-const APOSTROPHE_S = /['’]s$/;
+// What Dutch puts after an apostrophe to inflect a word: "foto's", "BHV'ers", "EVV'er", "pc'tje".
+const INFLECTION = /['’](?:s|e|en|er|ers|je|jes|tje|tjes)$/i;
 
 /**
  * The words of a text in order. A hyphenated word gives its parts and the whole ("e-mail" → "e",
@@ -34,7 +35,7 @@ export function tokenise(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const raw = m[0];
-    const word = normalise(raw.replace(APOSTROPHE_S, '').replace(/['’]/g, ''));
+    const word = normalise(raw.replace(INFLECTION, '').replace(/['’]/g, ''));
     const token = { word, start, end: start + raw.length };
     const hyphenated = previous !== null && start === previous.end + 1 && text[previous.end] === '-';
     if (hyphenated) {

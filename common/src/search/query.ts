@@ -41,14 +41,18 @@ const CORRECTIONS = 3;
 const TYPO_MIN_LENGTH = 5;
 const COMPOUND_MIN_LENGTH = 6;
 const PART_MIN_LENGTH = 3;
+const JOIN_WORDS_MAX = 4;
+const HEAD_MIN_LENGTH = 4;
+const COMPOUNDS = 8;
 
 /**
  * Turns what someone typed into what to look up. Stop words go ("hoe meld ik me ziek" → meld, ziek);
  * each word is stemmed; the word still being typed (no space after it) is completed from the
  * vocabulary; a word of five letters or more that no document holds is corrected by one edit; synonyms
- * are added; a compound is split into parts the vocabulary knows ("vakantiedagen" → vakantie + dagen,
- * each part a slot of its own that the whole word also fills); two neighbouring words that together
- * are an indexed word count as that word too ("ziek melden" → ziekmelden).
+ * are added, and compounds that end in the word; a compound is split into parts the vocabulary knows ("vakantiedagen" → vakantie + dagen,
+ * each part a slot of its own that the whole word also fills); two words that together are an
+ * indexed word count as that word too: best when they stand in that order ("ziek melden" →
+ * ziekmelden), a little less in the other ("hoe meld ik me ziek").
  */
 export function planQuery(query: string, vocab: Vocabulary, synonyms: SynonymTable): QueryPlan {
   const tokens = tokenise(query).filter((t) => !t.joined);
@@ -72,9 +76,13 @@ export function planQuery(query: string, vocab: Vocabulary, synonyms: SynonymTab
     // The more documents hold a completion, the likelier it is the word being typed.
     for (const t of completions) add(t, MATCH_QUALITY.prefix - 10 + Math.round((10 * vocab.df(t)) / top));
     if (vocab.df(own) === 0 && w.word.length >= TYPO_MIN_LENGTH && completions.length === 0) {
-      for (const t of new Set([...vocab.nearby(own, CORRECTIONS), ...vocab.nearby(w.word, CORRECTIONS)])) add(t, MATCH_QUALITY.typo);
+      for (const t of corrections(w.word, own, vocab)) add(t, MATCH_QUALITY.typo);
     }
     for (const t of synonyms.get(own) ?? []) add(t, MATCH_QUALITY.synonym);
+    // Dutch compounds end in what they are: "verlof" also finds "ouderschapsverlof", a little lower.
+    if (own.length >= HEAD_MIN_LENGTH) {
+      for (const t of vocab.withSuffix(own, COMPOUNDS)) if (t.length - own.length >= PART_MIN_LENGTH) add(t, MATCH_QUALITY.head);
+    }
     const base = [...alternatives].map(([term, quality]) => ({ term, quality }));
     const parts = w.word.length >= COMPOUND_MIN_LENGTH ? splitCompound(w.word, vocab) : null;
     const mine: number[] = [];
@@ -85,15 +93,19 @@ export function planQuery(query: string, vocab: Vocabulary, synonyms: SynonymTab
     slotsOfWord.push(mine);
   }
 
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i + 1]!.position !== words[i]!.position + 1) continue;
-    const joined = stem(words[i]!.word + words[i + 1]!.word);
-    if (vocab.df(joined) === 0) continue;
-    for (const s of [...slotsOfWord[i]!, ...slotsOfWord[i + 1]!]) {
-      const slot = slots[s]!;
-      const known = slot.alternatives.find((a) => a.term === joined);
-      if (!known) slot.alternatives.push({ term: joined, quality: MATCH_QUALITY.joined });
-      else known.quality = Math.max(known.quality, MATCH_QUALITY.joined);
+  // Any two words of a short query may be one compound, in either order: "hoe meld ik me ziek" → ziekmelden.
+  for (let i = 0; i < words.length && words.length <= JOIN_WORDS_MAX; i++) {
+    for (let j = 0; j < words.length; j++) {
+      if (i === j) continue;
+      const joined = stem(words[i]!.word + words[j]!.word);
+      if (vocab.df(joined) === 0) continue;
+      const quality = words[j]!.position === words[i]!.position + 1 ? MATCH_QUALITY.joined : MATCH_QUALITY.part;
+      for (const s of [...slotsOfWord[i]!, ...slotsOfWord[j]!]) {
+        const slot = slots[s]!;
+        const known = slot.alternatives.find((a) => a.term === joined);
+        if (!known) slot.alternatives.push({ term: joined, quality });
+        else known.quality = Math.max(known.quality, quality);
+      }
     }
   }
 
@@ -112,6 +124,38 @@ function rarity(vocab: Vocabulary, slot: QuerySlot): number {
   const own = vocab.df(slot.alternatives[0]!.term);
   const df = own > 0 ? own : Math.max(1, ...slot.alternatives.map((a) => vocab.df(a.term)));
   return Math.log(1 + Math.max(1, vocab.docCount()) / df);
+}
+
+/**
+ * Terms one typo away from a word: first those one edit from its stem or from the word itself; if
+ * there are none, the stems of every one-edit variant of the word that the vocabulary holds, so an
+ * inflected word is corrected too ("antistollng" → antistolling, stem "antistol").
+ */
+function corrections(word: string, own: string, vocab: Vocabulary): string[] {
+  const near = new Set([...vocab.nearby(own, CORRECTIONS), ...vocab.nearby(word, CORRECTIONS)]);
+  if (near.size > 0) return [...near];
+  const found = new Set<string>();
+  for (const variant of oneEdit(word)) {
+    const t = stem(variant);
+    if (vocab.df(t) > 0) found.add(t);
+  }
+  return [...found].sort((a, b) => vocab.df(b) - vocab.df(a) || (a < b ? -1 : 1)).slice(0, CORRECTIONS);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every word one edit away: a letter removed, two swapped, one replaced or one added (not before the first). */
+function oneEdit(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const c of LETTERS) {
+      if (i < word.length) out.add(word.slice(0, i) + c + word.slice(i + 1));
+      out.add(word.slice(0, i) + c + word.slice(i));
+    }
+  }
+  return out;
 }
 
 /**

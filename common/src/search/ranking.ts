@@ -12,8 +12,14 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 /** A page of the knowledge base beats a group, a group a colleague, a colleague a post. */
 export const KIND_BOOST: Readonly<Record<SearchKind, number>> = { page: 4, group: 3, person: 2, post: 1 };
 
-/** A term in the title counts most, in a heading less, in the body by how often it occurs (up to 3). */
-export const FIELD_WEIGHT = { title: 8, heading: 3, bodyMax: 3 } as const;
+/**
+ * A term in the title counts most, the more so the shorter the title (8 when it is the whole title,
+ * down to 5); in a heading less; in the body by how often it occurs (up to 3).
+ */
+export const FIELD_WEIGHT = { heading: 3, bodyMax: 3 } as const;
+
+/** The weight of a title term by the number of terms in the title: one 8, two 6, three or more 5. */
+export const titleWeight = (titleTerms: number): number => (titleTerms <= 1 ? 8 : titleTerms === 2 ? 6 : 5);
 
 /** What a document is made of for search: each field analysed on its own. */
 export interface SearchDocument {
@@ -31,7 +37,7 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
   for (const t of analyse(doc.body)) body.set(t.term, (body.get(t.term) ?? 0) + 1);
   const weights = new Map<string, number>();
   for (const term of new Set([...title, ...headings, ...body.keys()])) {
-    const w = (title.has(term) ? FIELD_WEIGHT.title : 0) + (headings.has(term) ? FIELD_WEIGHT.heading : 0) + Math.min(body.get(term) ?? 0, FIELD_WEIGHT.bodyMax);
+    const w = (title.has(term) ? titleWeight(title.size) : 0) + (headings.has(term) ? FIELD_WEIGHT.heading : 0) + Math.min(body.get(term) ?? 0, FIELD_WEIGHT.bodyMax);
     weights.set(term, w * KIND_BOOST[doc.kind]);
   }
   return weights;
@@ -39,10 +45,10 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
 
 /**
  * How well a query word's alternative matches it, in percent: the word itself (its stem), two query
- * words that together are one indexed word, a part of a compound, a synonym, a completion of the word
- * being typed, a typo's correction.
+ * words that together are one indexed word, a part of a compound, a synonym, a compound ending in the
+ * word, a completion of the word being typed, a typo's correction.
  */
-export const MATCH_QUALITY = { exact: 100, joined: 90, part: 80, synonym: 70, prefix: 60, typo: 60 } as const;
+export const MATCH_QUALITY = { exact: 100, joined: 90, part: 80, synonym: 70, head: 65, prefix: 60, typo: 60 } as const;
 
 /**
  * A document's rank: the sum over query words of its best match (weight × factor), times how many

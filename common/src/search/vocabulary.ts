@@ -12,6 +12,8 @@ export interface Vocabulary {
   docCount(): number;
   /** Terms starting with `prefix`, most frequent first. */
   withPrefix(prefix: string, limit: number): string[];
+  /** Terms ending with `suffix` (compounds whose last part it is), most frequent first. */
+  withSuffix(suffix: string, limit: number): string[];
   /** Terms one edit away (a letter more, less, other, or two swapped; the first letter kept), most frequent first. */
   nearby(word: string, limit: number): string[];
 }
@@ -25,12 +27,15 @@ const byFrequency = (v: Vocabulary) => (a: string, b: string) => v.df(b) - v.df(
 export class MemoryVocabulary implements Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly sorted: string[] = [];
+  /** Every term spelt backwards, sorted: a suffix is then a prefix. */
+  private readonly reversed: string[] = [];
   private readonly buckets = new Map<string, Set<string>>();
   private documents = 0;
 
   constructor(entries: Iterable<[term: string, df: number]> = [], docCount = 0) {
     for (const [term, df] of entries) if (df > 0) this.counts.set(term, df);
     this.sorted.push(...[...this.counts.keys()].sort());
+    this.reversed.push(...this.sorted.map(backwards).sort());
     for (const term of this.sorted) this.bucket(term).add(term);
     this.documents = docCount;
   }
@@ -51,20 +56,24 @@ export class MemoryVocabulary implements Vocabulary {
     if (df > 0) {
       this.counts.set(term, df);
       if (!had) {
-        this.sorted.splice(this.lowerBound(term), 0, term);
+        this.sorted.splice(lowerBound(this.sorted, term), 0, term);
+        this.reversed.splice(lowerBound(this.reversed, backwards(term)), 0, backwards(term));
         this.bucket(term).add(term);
       }
     } else if (had) {
       this.counts.delete(term);
-      this.sorted.splice(this.lowerBound(term), 1);
+      this.sorted.splice(lowerBound(this.sorted, term), 1);
+      this.reversed.splice(lowerBound(this.reversed, backwards(term)), 1);
       this.bucket(term).delete(term);
     }
   }
 
   withPrefix(prefix: string, limit: number): string[] {
-    const found: string[] = [];
-    for (let i = this.lowerBound(prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) found.push(this.sorted[i]!);
-    return found.sort(byFrequency(this)).slice(0, limit);
+    return startingWith(this.sorted, prefix).sort(byFrequency(this)).slice(0, limit);
+  }
+
+  withSuffix(suffix: string, limit: number): string[] {
+    return startingWith(this.reversed, backwards(suffix)).map(backwards).sort(byFrequency(this)).slice(0, limit);
   }
 
   nearby(word: string, limit: number): string[] {
@@ -82,14 +91,24 @@ export class MemoryVocabulary implements Vocabulary {
     return set;
   }
 
-  private lowerBound(term: string): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+}
+
+const backwards = (s: string) => [...s].reverse().join('');
+
+/** Where `term` is or would be in a sorted list. */
+function lowerBound(sorted: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < term) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+function startingWith(sorted: readonly string[], prefix: string): string[] {
+  const found: string[] = [];
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+  return found;
 }

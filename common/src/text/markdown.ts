@@ -282,26 +282,41 @@ function count(s: string, ch: string): number {
   return s.split(ch).length - 1;
 }
 
-/** The words of inline tokens without their markup. */
-export const inlineText = (tokens: PageInline[]): string =>
-  tokens.map((t) => (t.type === 'text' || t.type === 'hashtag' || t.type === 'mention' ? t.text : t.type === 'break' ? ' ' : inlineText(t.children))).join('');
+/** The words of inline tokens without their markup; `pageLinks: false` leaves out the text of links to other pages. */
+export const inlineText = (tokens: PageInline[], options: { pageLinks: boolean } = { pageLinks: true }): string =>
+  tokens
+    .map((t) =>
+      t.type === 'text' || t.type === 'hashtag' || t.type === 'mention'
+        ? t.text
+        : t.type === 'break'
+          ? ' '
+          : t.type === 'pageLink' && !options.pageLinks
+            ? ''
+            : inlineText(t.children, options),
+    )
+    .join('');
 
 /** The words without the markup, for one-line previews. */
 export function plainText(source: string): string {
   return parseMarkdown(source)
-    .map((b) => (b.type === 'paragraph' ? inlineText(b.children) : b.items.map(inlineText).join(', ')))
+    .map((b) => (b.type === 'paragraph' ? inlineText(b.children) : b.items.map((item) => inlineText(item)).join(', ')))
     .join(' ');
 }
 
-/** A page as text: its headings apart (search weighs them above the body), and the rest without markup. */
-export function pageText(source: string): { headings: string[]; body: string } {
+/**
+ * A page as text: its headings apart (search weighs them above the body), and the rest without
+ * markup. `pageLinks: false` leaves out the text of links to other pages: it names what those pages
+ * are about, so search counts it for them, not for the page that links.
+ */
+export function pageText(source: string, options: { pageLinks: boolean } = { pageLinks: true }): { headings: string[]; body: string } {
+  const text = (tokens: PageInline[]) => inlineText(tokens, options);
   const headings: string[] = [];
   const body: string[] = [];
   for (const b of parsePageMarkdown(source)) {
-    if (b.type === 'heading') headings.push(inlineText(b.children));
-    else if (b.type === 'paragraph') body.push(inlineText(b.children));
-    else if (b.type === 'table') body.push([b.header, ...b.rows].map((row) => row.map(inlineText).join(' ')).join('\n'));
-    else body.push(b.items.map(inlineText).join('\n'));
+    if (b.type === 'heading') headings.push(text(b.children));
+    else if (b.type === 'paragraph') body.push(text(b.children));
+    else if (b.type === 'table') body.push([b.header, ...b.rows].map((row) => row.map(text).join(' ')).join('\n'));
+    else body.push(b.items.map(text).join('\n'));
   }
   return { headings, body: body.join('\n') };
 }
