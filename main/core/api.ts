@@ -296,7 +296,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   async function notify(n: Notification) {
     const s = session.current();
     // A kiosk tells nobody anything; elsewhere only the person logged in hears of her own notifications.
-    if (!s || mode === 'kiosk') return;
+    // The desktop notice names a post; a page's review (review_due) has none and waits in the app.
+    if (!s || mode === 'kiosk' || n.kind === 'review_due' || n.postId === null) return;
     let actorName = cache.read((c) => c.directory.person(n.actorId)?.name ?? null);
     if (actorName === null) {
       const answer = await http.call('getPerson', { token: s.token, params: { id: n.actorId } });

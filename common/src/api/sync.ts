@@ -2,14 +2,19 @@ import { z } from 'zod';
 import {
   CommentSchema,
   DepartmentSchema,
+  FavouriteSchema,
   GroupSchema,
   LikeSchema,
   LocationSchema,
   MembershipSchema,
   NotificationSchema,
   OrganisationSchema,
+  PageFeedbackSchema,
+  PageSchema,
   PersonSchema,
   PostSchema,
+  QuickLinkSchema,
+  SectionSchema,
 } from './entities.js';
 
 /**
@@ -37,6 +42,12 @@ export const EntityName = z.enum([
   'comment',
   'like',
   'notification',
+  // The knowledge base: sections, pages and quick links are shared; favourites and feedback personal.
+  'section',
+  'page',
+  'quickLink',
+  'favourite',
+  'pageFeedback',
 ]);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -63,6 +74,11 @@ export const SyncChangeSchema = z.union([
   upsert('comment', CommentSchema),
   upsert('like', LikeSchema),
   upsert('notification', NotificationSchema),
+  upsert('section', SectionSchema),
+  upsert('page', PageSchema),
+  upsert('quickLink', QuickLinkSchema),
+  upsert('favourite', FavouriteSchema),
+  upsert('pageFeedback', PageFeedbackSchema),
   TombstoneSchema,
 ]);
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
@@ -95,3 +111,5 @@ export type SyncResponse = z.infer<typeof SyncResponseSchema>;
 export const membershipKey = (groupId: string, personId: string) => `${groupId}:${personId}`;
 /** Key of a like entity: one person's like of one post. */
 export const likeKey = (postId: string, personId: string) => `${postId}:${personId}`;
+/** Key of a favourite or a page-feedback entity: one person's, on one page. */
+export const pagePersonKey = (pageId: string, personId: string) => `${pageId}:${personId}`;
