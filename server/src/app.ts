@@ -16,9 +16,13 @@ import { installErrorHandler } from './http/errorHandler.js';
 import { register } from './http/register.js';
 import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
+import { registerKbRoutes } from './kb/kbRoutes.js';
+import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { buildStaleIndexes } from './search/build.js';
+import { registerSearchRoutes } from './search/searchRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
@@ -86,22 +90,26 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
+  registerKbRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
   const maintenance = setInterval(() => {
-    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeOldDeviceAttempts(ctx), purgeExpiredAuditEvents(ctx)]).catch((err: unknown) =>
+    Promise.all([purgeExpiredKeys(ctx), purgeOldRateLimits(ctx), purgeOldLockouts(ctx), purgeOldDeviceAttempts(ctx), purgeExpiredAuditEvents(ctx), noticeDueReviews(ctx)]).catch((err: unknown) =>
       app.log.warn({ err }, 'maintenance failed'),
     );
   }, 3_600_000);
   maintenance.unref();
 
   await app.ready();
+  const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
   return {
     app,
     ctx,
     async close() {
       clearInterval(maintenance);
+      await indexing;
       await app.close();
       await realtime.close();
     },
