@@ -21,8 +21,8 @@ describe('Dutch text analysis shared by the server and the client', () => {
     expect(text.slice(client!.start, client!.end)).toBe('cliënt');
   });
 
-  it('gives a hyphenated word its parts and its whole, and takes the apostrophe-s off a plural', () => {
-    expect(tokenise("e-mail foto's").map((t) => t.word)).toEqual(['e', 'mail', 'email', 'foto']);
+  it('gives a hyphenated word its parts and its whole, and takes an inflection after an apostrophe off', () => {
+    expect(tokenise("e-mail foto's BHV’ers EVV'er").map((t) => t.word)).toEqual(['e', 'mail', 'email', 'foto', 'bhv', 'evv']);
   });
 
   it.each([

@@ -29,6 +29,16 @@ describe('query planning', () => {
     expect(alternatives('ziel ')).toEqual([{ ziel: 100 }]);
   });
 
+  it('corrects a typo in an inflected word through the stems of its one-edit variants', () => {
+    const v = new MemoryVocabulary([['antistol', 3]], 100);
+    expect(planQuery('antistollng ', v, synonyms).slots[0]!.alternatives).toContainEqual({ term: 'antistol', quality: 60 });
+  });
+
+  it('adds compounds that end in the word, a little lower ("verlof" finds "ouderschapsverlof")', () => {
+    const v = new MemoryVocabulary([['verlof', 10], ['ouderschapsverlof', 2], ['zorgverlof', 3], ['verlofdag', 4]], 100);
+    expect(Object.fromEntries(planQuery('verlof ', v, new Map()).slots[0]!.alternatives.map((a) => [a.term, a.quality]))).toEqual({ verlof: 100, zorgverlof: 65, ouderschapsverlof: 65 });
+  });
+
   it('adds the synonyms an organisation keeps', () => {
     expect(alternatives('loon ')).toEqual([{ lon: 100, salaris: 70 }]);
   });
