@@ -58,7 +58,7 @@ export async function buildIndex(trx: K, tenantId: string): Promise<{ docs: numb
           df.set(term, (df.get(term) ?? 0) + 1);
         }
       }
-      terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.doc - b.doc));
+      terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight || a.doc - b.doc));
       await insertAll(trx, 'search_docs', docs);
       await insertAll(trx, 'search_terms', terms);
       termRows += terms.length;

@@ -77,7 +77,7 @@ export async function indexDocument(trx: Db, tenantId: string, item: Indexable):
   const removed = [...before.keys()].filter((t) => !weights.has(t));
   const added = [...weights.keys()].filter((t) => !before.has(t));
   const reweighed = [...weights].filter(([t, w]) => before.has(t) && before.get(t) !== w);
-  await deleteTerms(trx, tenantId, doc, [...removed, ...reweighed.map(([t]) => t)]);
+  await deleteTerms(trx, tenantId, doc, [...removed, ...reweighed.map(([t]) => t)].map((t) => [t, before.get(t)!] as const));
   await insertTerms(trx, tenantId, doc, [...added.map((t) => [t, weights.get(t)!] as const), ...reweighed]);
   await countTerms(trx, tenantId, added, removed, lock.generation);
 }
@@ -88,17 +88,34 @@ export async function removeDocument(trx: Db, tenantId: string, kind: SearchKind
   if (!lock) return;
   const existing = await trx.selectFrom('search_docs').select(['doc', 'terms']).where('tenant_id', '=', tenantId).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
   if (!existing) return;
-  const terms = Object.keys(JSON.parse(existing.terms) as Record<string, number>);
+  const terms = Object.entries(JSON.parse(existing.terms) as Record<string, number>);
   const doc = Number(existing.doc);
   await deleteTerms(trx, tenantId, doc, terms);
   await trx.deleteFrom('search_docs').where('tenant_id', '=', tenantId).where('doc', '=', doc).execute();
   await trx.updateTable('search_state').set({ doc_count: sql`doc_count - 1` }).where('tenant_id', '=', tenantId).execute();
-  await countTerms(trx, tenantId, [], terms, lock.generation);
+  await countTerms(
+    trx,
+    tenantId,
+    [],
+    terms.map(([t]) => t),
+    lock.generation,
+  );
 }
 
-async function deleteTerms(trx: Db, tenantId: string, doc: number, terms: string[]) {
-  for (let i = 0; i < terms.length; i += BATCH) {
-    await trx.deleteFrom('search_terms').where('tenant_id', '=', tenantId).where('doc', '=', doc).where('term', 'in', terms.slice(i, i + BATCH)).execute();
+/** Deletes postings by their whole key (term, weight, doc), grouped by weight: each is an index lookup. */
+async function deleteTerms(trx: Db, tenantId: string, doc: number, postings: (readonly [string, number])[]) {
+  const byWeight = new Map<number, string[]>();
+  for (const [term, weight] of postings) byWeight.set(weight, [...(byWeight.get(weight) ?? []), term]);
+  for (const [weight, terms] of byWeight) {
+    for (let i = 0; i < terms.length; i += BATCH) {
+      await trx
+        .deleteFrom('search_terms')
+        .where('tenant_id', '=', tenantId)
+        .where('term', 'in', terms.slice(i, i + BATCH))
+        .where('weight', '=', weight)
+        .where('doc', '=', doc)
+        .execute();
+    }
   }
 }
 

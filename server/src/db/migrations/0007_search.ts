@@ -44,13 +44,15 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
     .modifyEnd(compact)
     .execute();
 
+  // Postings in the order a query reads them: per term, heaviest first and then newest (higher doc
+  // numbers), so the best few hundred of a common term are one short index range.
   await s
     .createTable('search_terms')
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('term', 'text', (c) => c.notNull())
-    .addColumn('doc', 'bigint', (c) => c.notNull())
     .addColumn('weight', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('search_terms_pk', ['tenant_id', 'term', 'doc'])
+    .addColumn('doc', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('search_terms_pk', ['tenant_id', 'term', 'weight', 'doc'])
     .modifyEnd(compact)
     .execute();
 
