@@ -90,11 +90,10 @@ async function buildEngines(db: Db, tenantId: string, corpus: string): Promise<E
   const plain = await plainFts(db, docs);
   line('  build, plain FTS5', `${((performance.now() - t) / 1000).toFixed(1)} s, ${mb(await tableBytes(db.kysely, 'plain_fts%'))}`);
 
-  const heapBefore = process.memoryUsage().heapUsed;
   t = performance.now();
   const mini = miniSearch(docs);
   const seconds = (performance.now() - t) / 1000;
-  line('  build, MiniSearch 7 (in memory)', `${seconds.toFixed(1)} s, ${mb(JSON.stringify(mini.index).length)} serialised, ${mb(process.memoryUsage().heapUsed - heapBefore)} heap`);
+  line('  build, MiniSearch 7 (in memory)', `${seconds.toFixed(1)} s, ${mb(JSON.stringify(mini.index).length)} serialised`);
   return [dutch, plain, mini.engine];
 }
 

@@ -1,4 +1,6 @@
-import { analyse } from './analyse.js';
+import { isContentWord } from './analyse.js';
+import { tokenise } from './normalise.js';
+import { stem } from './stem.js';
 
 /** A stretch of a snippet to mark as matched, end exclusive; the renderer highlights it as text. */
 export interface Highlight {
@@ -20,7 +22,11 @@ const LEAD = 40;
  */
 export function makeSnippet(text: string, matches: ReadonlySet<string>, max = 160): Snippet {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const hits = analyse(flat).filter((t) => matches.has(t.term));
+  // A word and its stem begin alike: only words that begin like a match are worth stemming.
+  const starts = new Set([...matches].map((m) => m.slice(0, 2)));
+  const hits = tokenise(flat)
+    .filter((t) => isContentWord(t.word) && starts.has(t.word.slice(0, 2)) && matches.has(stem(t.word)))
+    .map((t) => ({ start: t.start, end: t.end }));
   let start = 0;
   if (hits.length > 0 && hits[0]!.end > max - LEAD) {
     const space = flat.indexOf(' ', Math.max(0, hits[0]!.start - LEAD));

@@ -27,6 +27,22 @@ const DOUBLED_END = /([b-df-hj-np-tv-z])\1$/;
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_MAX) memo.clear();
+  const found = stemOnce(word);
+  memo.set(word, found);
+  return found;
+}
+
+/**
+ * Stems already made: a text repeats its words and a corpus its vocabulary, and Snowball is the
+ * slowest step of indexing and of marking snippets. Cleared when full, so it stays bounded.
+ */
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
+function stemOnce(word: string): string {
   let w = word;
   for (const [from, to] of ENDINGS) {
     if (w.endsWith(from)) {
