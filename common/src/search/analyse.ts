@@ -16,9 +16,3 @@ export function analyse(text: string): Term[] {
     .filter((t) => isContentWord(t.word))
     .map((t) => ({ ...t, term: stem(t.word) }));
 }
-
-/** The one term a single word becomes, or null for a stop word. */
-export function termOf(word: string): string | null {
-  const t = analyse(word);
-  return t.length === 1 ? t[0]!.term : null;
-}

@@ -18,7 +18,7 @@ export const attachmentFromRow = (r: Pick<KbAttachmentsTable, 'id' | 'name' | 'm
   byteSize: r.byte_size,
 });
 
-export const pageFromRow = (r: KbPagesTable, attachments: AttachmentRef[]): Page => ({
+const pageFromRow = (r: KbPagesTable, attachments: AttachmentRef[]): Page => ({
   id: r.id,
   sectionId: r.section_id,
   title: r.title,
@@ -64,7 +64,7 @@ export const reviewNotification = (r: KbReviewNoticesTable): Notification => ({
 });
 
 /** The files on each of these pages, oldest first, without their bytes. */
-export async function attachmentsOf(k: Kysely<Database>, tenantId: string, pageIds: string[]): Promise<Map<string, AttachmentRef[]>> {
+async function attachmentsOf(k: Kysely<Database>, tenantId: string, pageIds: string[]): Promise<Map<string, AttachmentRef[]>> {
   const out = new Map<string, AttachmentRef[]>(pageIds.map((id) => [id, []]));
   for (let i = 0; i < pageIds.length; i += 400) {
     const rows = await k

@@ -125,7 +125,7 @@ export async function catchUp(k: K, tenantId: string): Promise<void> {
 }
 
 /** Indexes these things again from their tables, taking out the ones that are gone. */
-export async function reindex(trx: K, tenantId: string, kind: SearchKind, ids: string[]): Promise<void> {
+async function reindex(trx: K, tenantId: string, kind: SearchKind, ids: string[]): Promise<void> {
   const found = await loadIndexables(trx, tenantId, kind, ids);
   for (const item of found) await indexDocument(trx, tenantId, item);
   const present = new Set(found.map((f) => f.meta.id));
@@ -180,7 +180,7 @@ export async function ensureIndex(db: Db, tenantId: string): Promise<IndexState>
 }
 
 /** Organisations whose index is missing or from another analysis version: built when the server starts. */
-export async function staleIndexes(k: K): Promise<string[]> {
+async function staleIndexes(k: K): Promise<string[]> {
   const rows = await k
     .selectFrom('organisations')
     .leftJoin('search_state', 'search_state.tenant_id', 'organisations.tenant_id')

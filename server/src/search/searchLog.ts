@@ -13,7 +13,7 @@ export async function deviceKindOf(k: Kysely<Database>, p: Principal | DevicePri
 }
 
 /** To the minute: when a search happened, no finer, so a search cannot be lined up with a login. */
-export const toMinute = (at: Date): string => `${at.toISOString().slice(0, 16)}:00.000Z`;
+const toMinute = (at: Date): string => `${at.toISOString().slice(0, 16)}:00.000Z`;
 
 /**
  * Records a search without who made it. The client sends one search id with every keystroke of one
