@@ -18,9 +18,13 @@ import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
 import { createJobLimiter } from './limits/jobLimiter.js';
+import { registerKbRoutes } from './kb/kbRoutes.js';
+import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { buildStaleIndexes } from './search/build.js';
+import { registerSearchRoutes } from './search/searchRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
@@ -108,6 +112,8 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
+  registerKbRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
@@ -120,6 +126,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       purgeExpiredAuditEvents(ctx),
       purgeStrayUploads(ctx),
       ctx.streams.purgeStale(),
+      noticeDueReviews(ctx),
     ]);
   };
   const maintenance = setInterval(() => {
@@ -128,6 +135,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   maintenance.unref();
 
   await app.ready();
+  const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
   return {
     app,
     ctx,
@@ -135,6 +143,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     async close() {
       clearInterval(maintenance);
       ctx.streams.stop();
+      await indexing;
       await app.close();
       await realtime.close();
     },

@@ -169,10 +169,79 @@ export type Like = z.infer<typeof LikeSchema>;
 
 export const NotificationSchema = z.object({
   id: Id,
-  kind: z.enum(['mention', 'reply']),
+  /** `review_due`: a knowledge-base page this person owns has passed its review date. */
+  kind: z.enum(['mention', 'reply', 'review_due']),
+  /** Who caused it; for `review_due` the page's owner herself (nobody else acted). */
   actorId: Id,
-  postId: Id,
+  /** The post of a mention or reply; null for `review_due`. */
+  postId: Id.nullable(),
   commentId: Id.nullable(),
+  /** The page of a `review_due`. */
+  pageId: Id.nullable().optional(),
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof NotificationSchema>;
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const CalendarDate = z.iso.date();
+
+/** A section of the knowledge base; sections nest (`parentId`), and siblings keep their `position`. */
+export const SectionSchema = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  title: z.string(),
+  position: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+/** A file on a page (PDF, Word, Excel); its type is what its bytes are, not what its name says. */
+export const AttachmentRefSchema = z.object({ id: Id, name: z.string(), mime: z.string(), byteSize: z.number().int() });
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+
+/**
+ * A page of the knowledge base ("Weten en regelen"): markdown in the page dialect
+ * (common/src/text/markdown.ts), in a section or at the top (`sectionId` null), with an owner who
+ * keeps it right and a day by which it must be reviewed. `version` counts its saves.
+ */
+export const PageSchema = z.object({
+  id: Id,
+  sectionId: Id.nullable(),
+  title: z.string(),
+  body: z.string(),
+  position: z.number().int(),
+  ownerId: Id.nullable(),
+  reviewDate: CalendarDate.nullable(),
+  version: z.number().int(),
+  attachments: z.array(AttachmentRefSchema),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  updatedBy: Id.nullable(),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+/** "Snel regelen": a shortcut to a page or a web address, with the name of its icon. */
+export const QuickLinkSchema = z.object({
+  id: Id,
+  title: z.string(),
+  pageId: Id.nullable(),
+  url: z.string().nullable(),
+  icon: z.string(),
+  position: z.number().int(),
+});
+export type QuickLink = z.infer<typeof QuickLinkSchema>;
+
+/** One's own favourite page; only that person receives it. */
+export const FavouriteSchema = z.object({ pageId: Id, personId: Id, createdAt: Timestamp });
+export type Favourite = z.infer<typeof FavouriteSchema>;
+
+/** One's own answer to "Was dit nuttig?" on a page; changeable, one per person and page. */
+export const PageFeedbackSchema = z.object({
+  pageId: Id,
+  personId: Id,
+  helpful: z.boolean(),
+  comment: z.string().nullable(),
+  updatedAt: Timestamp,
+});
+export type PageFeedback = z.infer<typeof PageFeedbackSchema>;

@@ -4,8 +4,10 @@ import { deviceRoutes } from './routes/devices.js';
 import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
+import { kbRoutes } from './routes/kb.js';
 import { peopleRoutes } from './routes/people.js';
 import { realtimeRoutes } from './routes/realtime.js';
+import { searchRoutes } from './routes/search.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
 
@@ -26,6 +28,8 @@ export const routes = {
   ...groupRoutes,
   ...timelineRoutes,
   ...imageRoutes,
+  ...kbRoutes,
+  ...searchRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
 } as const;

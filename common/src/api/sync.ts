@@ -2,22 +2,29 @@ import { z } from 'zod';
 import {
   CommentSchema,
   DepartmentSchema,
+  FavouriteSchema,
   GroupSchema,
   LikeSchema,
   LocationSchema,
   MembershipSchema,
   NotificationSchema,
   OrganisationSchema,
+  PageFeedbackSchema,
+  PageSchema,
   PersonSchema,
   PostSchema,
+  QuickLinkSchema,
+  SectionSchema,
 } from './entities.js';
 
 /**
  * Version of the change-feed payload. Kiosks update later than servers, so a server keeps answering
- * the versions it lists in SUPPORTED_SYNC_PROTOCOLS.
+ * the versions it lists in SUPPORTED_SYNC_PROTOCOLS, leaving out what an older version cannot read
+ * (`readableIn`). 2: the knowledge base (sections, pages, quick links, favourites, page feedback, and
+ * `review_due` notifications).
  */
-export const SYNC_PROTOCOL = 1;
-export const SUPPORTED_SYNC_PROTOCOLS = [1] as const;
+export const SYNC_PROTOCOL = 2;
+export const SUPPORTED_SYNC_PROTOCOLS = [1, 2] as const;
 
 /**
  * An entity's current state. Fields this version does not know are kept (`loose`), so a client that
@@ -37,6 +44,12 @@ export const EntityName = z.enum([
   'comment',
   'like',
   'notification',
+  // The knowledge base: sections, pages and quick links are shared; favourites and feedback personal.
+  'section',
+  'page',
+  'quickLink',
+  'favourite',
+  'pageFeedback',
 ]);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -63,6 +76,11 @@ export const SyncChangeSchema = z.union([
   upsert('comment', CommentSchema),
   upsert('like', LikeSchema),
   upsert('notification', NotificationSchema),
+  upsert('section', SectionSchema),
+  upsert('page', PageSchema),
+  upsert('quickLink', QuickLinkSchema),
+  upsert('favourite', FavouriteSchema),
+  upsert('pageFeedback', PageFeedbackSchema),
   TombstoneSchema,
 ]);
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
@@ -95,3 +113,17 @@ export type SyncResponse = z.infer<typeof SyncResponseSchema>;
 export const membershipKey = (groupId: string, personId: string) => `${groupId}:${personId}`;
 /** Key of a like entity: one person's like of one post. */
 export const likeKey = (postId: string, personId: string) => `${postId}:${personId}`;
+/** Key of a favourite or a page-feedback entity: one person's, on one page. */
+export const pagePersonKey = (pageId: string, personId: string) => `${pageId}:${personId}`;
+
+/** The protocol version that brought each entity; those not listed were there from version 1. */
+const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2 };
+
+/**
+ * Whether a client speaking `protocol` can read this change: an entity (or a kind of notification)
+ * newer than its version would fail its whole page, so the server leaves it out for that client.
+ */
+export function readableIn(protocol: number, change: SyncChange): boolean {
+  if ((ENTITY_SINCE[change.entity] ?? 1) > protocol) return false;
+  return !(protocol < 2 && change.op === 'upsert' && change.entity === 'notification' && change.data.kind === 'review_due');
+}

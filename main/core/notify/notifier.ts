@@ -18,7 +18,10 @@ export function createNotifier(d: {
   return async (n: Notification): Promise<void> => {
     const s = d.session();
     if (!s || d.mode === 'kiosk') return;
+    // The screen's notice opens a post; a page's review reminder waits for the knowledge base screens.
+    if (n.kind === 'review_due' || n.postId === null) return;
+    const { kind, postId } = n;
     const actorName = await d.actorName(n.actorId, s.token);
-    if (d.session() === s) d.tell({ kind: n.kind, actorName, postId: n.postId });
+    if (d.session() === s) d.tell({ kind, actorName, postId });
   };
 }

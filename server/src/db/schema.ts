@@ -285,6 +285,163 @@ export interface EventStreamsTable {
   seen_at: string;
 }
 
+/** A section of the knowledge base; `parent_id` null at the top. */
+export interface KbSectionsTable {
+  tenant_id: string;
+  id: string;
+  parent_id: string | null;
+  title: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KbPagesTable {
+  tenant_id: string;
+  id: string;
+  section_id: string | null;
+  title: string;
+  body: string;
+  position: number;
+  owner_id: string | null;
+  /** `YYYY-MM-DD`. */
+  review_date: string | null;
+  /** The review date its owner was last told about (a `review_due` notice). */
+  review_noticed_for: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface KbPageVersionsTable {
+  tenant_id: string;
+  page_id: string;
+  version: number;
+  title: string;
+  body: string;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+export interface KbAttachmentsTable {
+  tenant_id: string;
+  id: string;
+  page_id: string;
+  name: string;
+  mime: string;
+  byte_size: number;
+  data: Buffer;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface KbQuickLinksTable {
+  tenant_id: string;
+  id: string;
+  title: string;
+  page_id: string | null;
+  url: string | null;
+  icon: string;
+  position: number;
+}
+
+export interface KbFeedbackTable {
+  tenant_id: string;
+  page_id: string;
+  person_id: string;
+  helpful: Bool;
+  comment: string | null;
+  updated_at: string;
+}
+
+export interface KbFavouritesTable {
+  tenant_id: string;
+  page_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+/** A `review_due` notification of a page's owner. */
+export interface KbReviewNoticesTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  page_id: string;
+  review_date: string;
+  created_at: string;
+}
+
+/** Per organisation: the analysis that built its search index and how far the index is. */
+export interface SearchStateTable {
+  tenant_id: string;
+  analysis_version: number;
+  /** Counts full builds: a server node's copy of the vocabulary from another build is reloaded whole. */
+  build: number;
+  /** The change-feed seq up to which posts, groups and people are indexed. */
+  indexed_seq: number;
+  last_doc: number;
+  /** Bumped with every change to the vocabulary. */
+  generation: number;
+  doc_count: number;
+}
+
+export interface SearchDocsTable {
+  tenant_id: string;
+  doc: number;
+  kind: string;
+  id: string;
+  title: string;
+  /** The group whose members may see it; null for everyone. */
+  group_id: string | null;
+  at: string;
+  /** Its terms, as a JSON list. */
+  terms: Json;
+}
+
+export interface SearchTermsTable {
+  tenant_id: string;
+  term: string;
+  doc: number;
+  weight: number;
+}
+
+export interface SearchVocabularyTable {
+  tenant_id: string;
+  term: string;
+  df: number;
+  generation: number;
+}
+
+export interface SearchSynonymsTable {
+  tenant_id: string;
+  /** SynonymEntry[] as JSON. */
+  entries: Json;
+  updated_at: string;
+}
+
+/** A search, without who searched. */
+export interface SearchLogTable {
+  tenant_id: string;
+  id: string;
+  /** To the minute. */
+  at: string;
+  query: string;
+  normalised: string;
+  result_count: number;
+  /** `workstation`, `shared` or `kiosk`. */
+  device_kind: string;
+}
+
+export interface SearchClicksTable {
+  tenant_id: string;
+  search_id: string;
+  kind: string;
+  target_id: string;
+  position: number;
+  at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -311,5 +468,20 @@ export interface Database {
   auth_events: AuthEventsTable;
   rate_limits: RateLimitsTable;
   event_streams: EventStreamsTable;
+  kb_sections: KbSectionsTable;
+  kb_pages: KbPagesTable;
+  kb_page_versions: KbPageVersionsTable;
+  kb_attachments: KbAttachmentsTable;
+  kb_quick_links: KbQuickLinksTable;
+  kb_feedback: KbFeedbackTable;
+  kb_favourites: KbFavouritesTable;
+  kb_review_notices: KbReviewNoticesTable;
+  search_state: SearchStateTable;
+  search_docs: SearchDocsTable;
+  search_terms: SearchTermsTable;
+  search_vocabulary: SearchVocabularyTable;
+  search_synonyms: SearchSynonymsTable;
+  search_log: SearchLogTable;
+  search_clicks: SearchClicksTable;
 }
 

@@ -28,6 +28,7 @@ export interface SeedContext {
     texts: Rng;
     reactions: Rng;
     images: Rng;
+    knowledgeBase: Rng;
   };
   /** Next id of the one sequence for every row but pictures. */
   newId: (ms: number) => string;
@@ -58,6 +59,7 @@ export function createContext(input: { seed: number; employees: number; slug: st
       texts: root.fork('texts'),
       reactions: root.fork('reactions'),
       images: root.fork('images'),
+      knowledgeBase: root.fork('knowledgeBase'),
     },
     newId: (ms) => uuidv7(ms, idRng.bytes),
     newImageId: (ms) => uuidv7(ms, imageIdRng.bytes),

@@ -18,6 +18,7 @@ import { changeFeed } from './changeFeed.js';
 import { createContext } from './context.js';
 import { formGroups, groupRows, membershipRows } from './groups.js';
 import type { ImageFactory } from './images.js';
+import { writeKnowledgeBase, type KnowledgeBase } from './knowledgeBase.js';
 import { foundOrganisation, organisationRow } from './organisation.js';
 import { badgeRows, hireStaff, personRows } from './people.js';
 import { drawPictures } from './pictures.js';
@@ -51,6 +52,8 @@ export interface Dataset {
   comments: CommentsTable[];
   likes: LikesTable[];
   changes: ChangesTable[];
+  /** Sections, pages and quick links, with change-feed rows numbered on after `changes`. */
+  knowledgeBase: KnowledgeBase;
 }
 
 /**
@@ -66,6 +69,8 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
   const pictures = await drawPictures(ctx, org, people, input.images);
   const groups = formGroups(ctx, org, places, people);
   const timeline = await writeTimeline(ctx, org, people, groups, input.images);
+  const changes = changeFeed({ org, places, people, groups }, timeline.events);
+  const knowledgeBase = writeKnowledgeBase(ctx, org, places, people, changes.length + 1);
   const { tenantId } = org;
   return {
     tenantId,
@@ -81,6 +86,7 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
     postHashtags: timeline.postHashtags,
     comments: timeline.comments,
     likes: timeline.likes,
-    changes: changeFeed({ org, places, people, groups }, timeline.events),
+    changes,
+    knowledgeBase,
   };
 }

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { hashSecret } from '../auth/secrets.js';
 import type { Db } from '../db/connect.js';
+import { buildIndex } from '../search/build.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
@@ -21,6 +22,11 @@ export interface SeedOptions {
   anchor?: Date;
   /** Default true: draw a logo, a few avatars and post pictures with sharp. */
   images?: boolean;
+  /**
+   * Default true: the knowledge base and the search index. False only for a database migrated to a
+   * version before they existed (0006, 0007), as the migration tests make.
+   */
+  knowledgeBase?: boolean;
 }
 
 export interface SeedResult {
@@ -31,6 +37,7 @@ export interface SeedResult {
   comments: number;
   likes: number;
   images: number;
+  pages: number;
   lastSeq: number;
 }
 
@@ -79,9 +86,10 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map((e) => e.row);
 
-async function insertDataset(trx: Transaction<Database>, data: Dataset): Promise<void> {
+async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnowledgeBase: boolean): Promise<void> {
+  const kb = data.knowledgeBase;
   await insertRows(trx, 'organisations', [data.organisation]);
-  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length }]);
+  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + (withKnowledgeBase ? kb.changes.length : 0) }]);
   await insertRows(trx, 'locations', data.locations);
   await insertRows(trx, 'departments', data.departments);
   await insertRows(trx, 'people', data.people);
@@ -95,6 +103,13 @@ async function insertDataset(trx: Transaction<Database>, data: Dataset): Promise
   await insertRows(trx, 'comments', byKey(data.comments, (r) => r.id));
   await insertRows(trx, 'likes', byKey(data.likes, (r) => `${r.post_id}:${r.person_id}`));
   await insertRows(trx, 'changes', data.changes);
+  if (!withKnowledgeBase) return;
+  await insertRows(trx, 'kb_sections', kb.sections);
+  await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
+  await insertRows(trx, 'kb_page_versions', byKey(kb.versions, (r) => r.page_id), 100);
+  await insertRows(trx, 'kb_quick_links', kb.quickLinks);
+  await insertRows(trx, 'changes', kb.changes);
+  await buildIndex(trx, data.tenantId);
 }
 
 /**
@@ -128,7 +143,8 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     secrets,
   });
 
-  await k.transaction().execute((trx) => insertDataset(trx, data));
+  const withKnowledgeBase = options.knowledgeBase ?? true;
+  await k.transaction().execute((trx) => insertDataset(trx, data, withKnowledgeBase));
 
   return {
     tenantId: data.tenantId,
@@ -138,7 +154,8 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     comments: data.comments.length,
     likes: data.likes.length,
     images: data.images.length,
-    lastSeq: data.changes.length,
+    pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
+    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import type { Database } from '../db/schema.js';
 import { groupFromRow, membershipFromRow } from '../groups/access.js';
+import { favouriteFromRow, feedbackFromRow, pagesFromRows, quickLinkFromRow, reviewNotification, sectionFromRow } from '../kb/serialize.js';
 import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
 import { commentFromRow, postFromRow } from '../timeline/serialize.js';
 
@@ -79,6 +80,16 @@ export async function loadVisible(
     if (org) put('organisation', t, organisationFromRow(org));
   }
 
+  // The knowledge base: organisation-wide, like the directory.
+  for (const r of await inChunks(ids('section'), (c) => k.selectFrom('kb_sections').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute())) {
+    put('section', r.id, sectionFromRow(r));
+  }
+  const pageRows = await inChunks(ids('page'), (c) => k.selectFrom('kb_pages').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
+  for (const page of await pagesFromRows(k, t, pageRows)) put('page', page.id, page);
+  for (const r of await inChunks(ids('quickLink'), (c) => k.selectFrom('kb_quick_links').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute())) {
+    put('quickLink', r.id, quickLinkFromRow(r));
+  }
+
   // Person-scoped entities: only ever the caller's own, and none for a device alone.
   const me = v.viewer.personId;
   if (me === null) return out;
@@ -116,5 +127,21 @@ export async function loadVisible(
       createdAt: r.created_at,
     });
   }
+
+  // A page's review notice is a notification of its owner, kept with the knowledge base.
+  const reviewNotices = await inChunks(ids('notification'), (c) =>
+    k.selectFrom('kb_review_notices').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
+  );
+  for (const r of reviewNotices) put('notification', r.id, reviewNotification(r));
+  // One's own favourites and answers to "Was dit nuttig?", keyed page:person like likes.
+  const myPages = (entity: EntityName) => ids(entity).filter(mine).map((key) => key.split(':')[0]!);
+  const favouriteRows = await inChunks(myPages('favourite'), (c) =>
+    k.selectFrom('kb_favourites').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('page_id', 'in', c).execute(),
+  );
+  for (const r of favouriteRows) put('favourite', `${r.page_id}:${r.person_id}`, favouriteFromRow(r));
+  const feedbackRows = await inChunks(myPages('pageFeedback'), (c) =>
+    k.selectFrom('kb_feedback').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('page_id', 'in', c).execute(),
+  );
+  for (const r of feedbackRows) put('pageFeedback', `${r.page_id}:${r.person_id}`, feedbackFromRow(r));
   return out;
 }

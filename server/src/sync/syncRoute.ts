@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
-import { SUPPORTED_SYNC_PROTOCOLS, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
+import { readableIn, SUPPORTED_SYNC_PROTOCOLS, SYNC_PROTOCOL, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { ApiError, forbidden } from '../http/apiError.js';
@@ -20,7 +20,7 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
     // A device alone is nobody: it gets the shared part, which is the same for every employee.
     if (p.kind === 'device' && query.scope === 'personal') throw forbidden('Persoonlijke berichten vragen een ingelogde collega.');
     const viewer: Viewer = p.kind === 'person' ? { tenantId: p.tenantId, personId: p.personId } : { tenantId: p.tenantId, personId: null };
-    return syncPage(ctx.k, viewer, query.since, query.limit, p.kind === 'device' ? 'shared' : query.scope);
+    return syncPage(ctx.k, viewer, query.since, query.limit, p.kind === 'device' ? 'shared' : query.scope, query.protocol);
   });
 }
 
@@ -29,7 +29,7 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
  * and own items); the current state of each entity then decides what is sent, so an entity that was
  * deleted or is no longer visible goes out as a tombstone.
  */
-export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, limit: number, requested: SyncScope = 'all') {
+export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, limit: number, requested: SyncScope = 'all', protocol: number = SYNC_PROTOCOL) {
   // Nobody's member: a viewer without a person (a device) sees the shared part only.
   const scope: SyncScope = p.personId === null ? 'shared' : requested;
   // Read before the scan: every seq up to this one has committed (seqs are assigned under a lock held
@@ -102,7 +102,12 @@ export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, li
 
   const hasMore = rows.length === limit;
   const lastScanned = rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : since;
-  return { protocol: 1, changes, next: hasMore ? lastScanned : Math.max(latest, lastScanned, since), hasMore };
+  return {
+    protocol,
+    changes: changes.filter((c) => readableIn(protocol, c)),
+    next: hasMore ? lastScanned : Math.max(latest, lastScanned, since),
+    hasMore,
+  };
 }
 
 async function isOpenOrClosed(k: Kysely<Database>, tenantId: string, groupId: string) {

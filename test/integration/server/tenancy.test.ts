@@ -13,8 +13,9 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let annaB: TestClient;
   let daanB: TestClient;
   let deviceB: DeviceClient;
+  let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '' };
   let aIds: string[] = [];
 
   beforeAll(async () => {
@@ -32,7 +33,15 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.person = (await annaA.get('/v1/me')).body.person.id;
     a.device = (await s.enrolDevice({ organisation: 'demo' })).deviceId;
     codeOfA = (await (await s.login('1004', 'demo')).post('/v1/admin/enrolment-codes', { name: 'PC van A', mode: 'shared' })).body.code;
+    const carlaA = await s.login('1003', 'demo');
+    a.section = (await carlaA.post('/v1/kb/sections', { title: 'Sectie van A' })).body.id;
+    a.page = (await carlaA.post('/v1/kb/pages', { title: 'Pagina van A', body: 'Alleen voor organisatie A: zolderkluis', sectionId: a.section })).body.id;
+    a.attachment = (await carlaA.request('POST', `/v1/kb/pages/${a.page}/attachments?name=a.pdf`, { raw: Buffer.from('%PDF-1.7\n%%EOF\n'), contentType: 'application/pdf' })).body.id;
+    a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
+    await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
+    a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
     daanB = await s.login('1004', 'ander');
+    carlaB = await s.login('1003', 'ander');
     deviceB = await s.enrolDevice({ organisation: 'ander' });
     aIds = Object.values(a);
   });
@@ -77,6 +86,36 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     uploadImage: () => annaB.request('POST', '/v1/images', { raw: Buffer.from('not an image'), contentType: 'image/png' }),
     getImage: () => annaB.get(buildPath(routes.getImage.path, { id: a.image })),
     sync: () => annaB.get('/v1/sync?since=0&limit=5000'),
+    getKbTree: () => annaB.get('/v1/kb/tree'),
+    createSection: () => carlaB.post('/v1/kb/sections', { title: 'Overname', parentId: a.section }),
+    updateSection: () => carlaB.patch(buildPath(routes.updateSection.path, { id: a.section }), { title: 'Overname' }),
+    deleteSection: () => carlaB.delete(buildPath(routes.deleteSection.path, { id: a.section })),
+    createPage: () => carlaB.post('/v1/kb/pages', { title: 'Overname', body: 'x', sectionId: a.section }),
+    getPage: () => annaB.get(buildPath(routes.getPage.path, { id: a.page })),
+    updatePage: () => carlaB.patch(buildPath(routes.updatePage.path, { id: a.page }), { title: 'Overname' }),
+    deletePage: () => carlaB.delete(buildPath(routes.deletePage.path, { id: a.page })),
+    listPageVersions: () => carlaB.get(buildPath(routes.listPageVersions.path, { id: a.page })),
+    getPageVersion: () => carlaB.get(buildPath(routes.getPageVersion.path, { id: a.page, version: '1' })),
+    diffPageVersions: () => carlaB.get(`${buildPath(routes.diffPageVersions.path, { id: a.page })}?from=1`),
+    restorePageVersion: () => carlaB.post(buildPath(routes.restorePageVersion.path, { id: a.page, version: '1' })),
+    uploadAttachment: () => carlaB.request('POST', `${buildPath(routes.uploadAttachment.path, { id: a.page })}?name=b.pdf`, { raw: Buffer.from('%PDF-1.7\n'), contentType: 'application/pdf' }),
+    getAttachment: () => annaB.get(buildPath(routes.getAttachment.path, { id: a.attachment })),
+    deleteAttachment: () => carlaB.delete(buildPath(routes.deleteAttachment.path, { id: a.attachment })),
+    listQuickLinks: () => annaB.get('/v1/kb/quick-links'),
+    createQuickLink: () => carlaB.post('/v1/kb/quick-links', { title: 'Overname', pageId: a.page, icon: 'star' }),
+    updateQuickLink: () => carlaB.patch(buildPath(routes.updateQuickLink.path, { id: a.quickLink }), { title: 'Overname' }),
+    deleteQuickLink: () => carlaB.delete(buildPath(routes.deleteQuickLink.path, { id: a.quickLink })),
+    setPageFeedback: () => annaB.put(buildPath(routes.setPageFeedback.path, { id: a.page }), { helpful: false }),
+    getPageFeedback: () => carlaB.get(buildPath(routes.getPageFeedback.path, { id: a.page })),
+    favouritePage: () => annaB.put(buildPath(routes.favouritePage.path, { id: a.page })),
+    unfavouritePage: () => annaB.delete(buildPath(routes.unfavouritePage.path, { id: a.page })),
+    listFavourites: () => annaB.get('/v1/kb/favourites'),
+    reviewOverview: () => carlaB.get('/v1/kb/review'),
+    search: () => annaB.get('/v1/search?q=zolderkluis&limit=50'),
+    recordSearchClick: () => annaB.post('/v1/search/clicks', { searchId: a.search, kind: 'page', id: a.page, position: 0 }),
+    searchStats: () => carlaB.get('/v1/search/stats'),
+    getSynonyms: () => annaB.get('/v1/search/synonyms'),
+    setSynonyms: () => carlaB.put('/v1/search/synonyms', { items: [{ term: 'zolderkluis', synonyms: ['kelder'] }] }),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -104,7 +143,9 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    if (res.status < 300 && ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice'].includes(name)) {
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice'];
+    const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
+    if (res.status < 300 && [...mustFail, ...mustFailKb].includes(name)) {
       throw new Error(`${name} succeeded across tenants with ${res.status}`);
     }
     expect(await stateOfA()).toEqual(before);
@@ -119,6 +160,18 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const group = await k.selectFrom('groups').select(['name', 'member_count']).where('tenant_id', '=', t).where('id', '=', a.group).executeTakeFirst();
     const device = await k.selectFrom('devices').select(['name', 'revoked_at']).where('tenant_id', '=', t).where('id', '=', a.device).executeTakeFirst();
     const codes = await k.selectFrom('enrolment_codes').select(['used_at', 'device_id']).where('tenant_id', '=', t).orderBy('created_at').execute();
-    return { post, members, comment, group, device, codes };
+    const page = await k.selectFrom('kb_pages').select(['title', 'body', 'version', 'section_id']).where('tenant_id', '=', t).where('id', '=', a.page).executeTakeFirst();
+    const section = await k.selectFrom('kb_sections').select('title').where('tenant_id', '=', t).where('id', '=', a.section).executeTakeFirst();
+    const knowledge = {
+      page,
+      section,
+      attachments: await k.selectFrom('kb_attachments').select('id').where('tenant_id', '=', t).where('page_id', '=', a.page).execute(),
+      quickLink: await k.selectFrom('kb_quick_links').select(['title', 'page_id']).where('tenant_id', '=', t).where('id', '=', a.quickLink).executeTakeFirst(),
+      favourites: await k.selectFrom('kb_favourites').select('person_id').where('tenant_id', '=', t).where('page_id', '=', a.page).execute(),
+      feedback: await k.selectFrom('kb_feedback').select('person_id').where('tenant_id', '=', t).where('page_id', '=', a.page).execute(),
+      clicks: await k.selectFrom('search_clicks').select('target_id').where('tenant_id', '=', t).execute(),
+      synonyms: await k.selectFrom('search_synonyms').select('entries').where('tenant_id', '=', t).execute(),
+    };
+    return { post, members, comment, group, device, codes, knowledge };
   }
 });

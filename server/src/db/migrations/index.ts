@@ -4,6 +4,8 @@ import * as m0002 from './0002_devices.js';
 import * as m0003 from './0003_login_throttles.js';
 import * as m0004 from './0004_limits.js';
 import * as m0005 from './0005_audit_targets.js';
+import * as m0006 from './0006_knowledge_base.js';
+import * as m0007 from './0007_search.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -22,4 +24,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0003_login_throttles', up: m0003.up },
   { name: '0004_limits', up: m0004.up },
   { name: '0005_audit_targets', up: m0005.up },
+  { name: '0006_knowledge_base', up: m0006.up },
+  { name: '0007_search', up: m0007.up },
 ];

@@ -18,7 +18,7 @@ describe.each(dialects)('migration 0005_audit_targets (%s)', (dialect) => {
     dispose = fresh.dispose;
     const index = migrations.findIndex((m) => m.name === '0005_audit_targets');
     await migrateToLatest(fresh.db, migrations.slice(0, index));
-    const { tenantId } = await seedOrganisation(fresh.db, { seed: 6, employees: 50, slug: 'bestaand', images: false });
+    const { tenantId } = await seedOrganisation(fresh.db, { seed: 6, employees: 50, slug: 'bestaand', images: false, knowledgeBase: false });
     const admin = '0190a000-0000-7000-8000-000000000001';
     const ward = '0190a000-0000-7000-8000-0000000000aa';
     const kiosk = '0190a000-0000-7000-8000-0000000000bb';

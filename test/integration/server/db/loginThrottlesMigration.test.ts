@@ -22,7 +22,7 @@ describe.each(dialects)('migration 0003_login_throttles (%s)', (dialect) => {
     const k = fresh.db.kysely;
     const index = migrations.findIndex((m) => m.name === '0003_login_throttles');
     await migrateToLatest(fresh.db, migrations.slice(0, index));
-    const { tenantId } = await seedOrganisation(fresh.db, { seed: 6, employees: 50, slug: 'bestaand', images: false });
+    const { tenantId } = await seedOrganisation(fresh.db, { seed: 6, employees: 50, slug: 'bestaand', images: false, knowledgeBase: false });
     // A ward PC, a number locked until 08:15 and one with 3 wrong PINs, as 0002 stored them.
     await k
       .insertInto('devices')

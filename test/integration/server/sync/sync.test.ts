@@ -118,6 +118,21 @@ describe.each(dialects)('change feed /v1/sync (%s)', (dialect) => {
     expect((await anna.get('/v1/people?q=Anna')).body.items[0]).not.toHaveProperty('employeeNumber');
   });
 
+  it('keeps serving a client a version behind, leaving out only what that version cannot read', async () => {
+    const current = await anna.get('/v1/sync?since=0&limit=5000');
+    const previous = await anna.get('/v1/sync?since=0&limit=5000&protocol=1');
+    expect(previous.status).toBe(200);
+    expect(previous.body.protocol).toBe(1);
+    const entities = (body: any) => new Set(body.changes.map((c: { entity: string }) => c.entity));
+    expect([...entities(current.body)]).toEqual(expect.arrayContaining(['page', 'section', 'quickLink']));
+    for (const entity of ['page', 'section', 'quickLink', 'favourite', 'pageFeedback']) expect(entities(previous.body).has(entity)).toBe(false);
+    expect(previous.body.changes.some((c: any) => c.entity === 'notification' && c.data?.kind === 'review_due')).toBe(false);
+    // Everything else is the same, change for change.
+    const known = (body: any) => body.changes.filter((c: any) => !['page', 'section', 'quickLink', 'favourite', 'pageFeedback'].includes(c.entity) && c.data?.kind !== 'review_due');
+    expect(previous.body.changes).toEqual(known(current.body));
+    expect(previous.body.next).toBe(current.body.next);
+  });
+
   it('refuses a protocol version it does not speak', async () => {
     const res = await anna.get('/v1/sync?since=0&protocol=99');
     expect(res.status).toBe(400);

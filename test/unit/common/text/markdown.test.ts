@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHashtags } from '../../../../common/src/text/hashtags.js';
 import { parseMentionHandles } from '../../../../common/src/text/mentions.js';
-import { parseInline, parseMarkdown, plainText, safeHref, type Block, type Inline } from '../../../../common/src/text/markdown.js';
+import { pageText, parseInline, parseMarkdown, parsePageMarkdown, plainText, safeHref, type Block, type Inline } from '../../../../common/src/text/markdown.js';
 
 function links(blocks: Block[] | Inline[]): string[] {
   const found: string[] = [];
@@ -159,5 +159,72 @@ describe('markdown subset refuses HTML and script', () => {
     const started = performance.now();
     parseMarkdown('*'.repeat(5000) + '['.repeat(5000) + '](('.repeat(1000));
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('markdown of knowledge-base pages', () => {
+  const PAGE_ID = '01900000-0000-7000-8000-0000000000aa';
+
+  it('reads # and ## as headings, and leaves ### and #hashtag as text', () => {
+    expect(parsePageMarkdown('# Salaris\n\n## Betaaldata\n### Klein\n#geenkop')).toEqual([
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Salaris' }] },
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'Betaaldata' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '### Klein' }, { type: 'break' }, { type: 'text', text: '#geenkop' }] },
+    ]);
+  });
+
+  it('makes numbered lists that keep their first number, apart from bullet lists', () => {
+    expect(parsePageMarkdown('3. Bel de dienstdoende arts\n4) Noteer de tijd\n- los punt')).toEqual([
+      { type: 'orderedList', start: 3, items: [[{ type: 'text', text: 'Bel de dienstdoende arts' }], [{ type: 'text', text: 'Noteer de tijd' }]] },
+      { type: 'list', items: [[{ type: 'text', text: 'los punt' }]] },
+    ]);
+  });
+
+  it('reads a table under a |---| rule, with every row as wide as its header', () => {
+    expect(parsePageMarkdown('| Maand | Datum |\n|---|:---:|\n| januari | **23** |\n| februari |\n\nNa de tabel')).toEqual([
+      {
+        type: 'table',
+        header: [[{ type: 'text', text: 'Maand' }], [{ type: 'text', text: 'Datum' }]],
+        rows: [
+          [[{ type: 'text', text: 'januari' }], [{ type: 'bold', children: [{ type: 'text', text: '23' }] }]],
+          [[{ type: 'text', text: 'februari' }], []],
+        ],
+      },
+      { type: 'paragraph', children: [{ type: 'text', text: 'Na de tabel' }] },
+    ]);
+  });
+
+  it('keeps pipe lines without a rule under them as text', () => {
+    expect(parsePageMarkdown('| a | b |\n| c | d |')).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '| a | b |' }, { type: 'break' }, { type: 'text', text: '| c | d |' }] },
+    ]);
+  });
+
+  it('links to another page with [tekst](page:<id>) and keeps web links safe', () => {
+    expect(parsePageMarkdown(`Zie [verlof](page:${PAGE_ID}) en [x](javascript:alert(1))`)).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Zie ' },
+          { type: 'pageLink', pageId: PAGE_ID, children: [{ type: 'text', text: 'verlof' }] },
+          { type: 'text', text: ' en [x](javascript:alert(1))' },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps posts as they were: no headings, numbered lists, tables or page links there', () => {
+    const source = `# Hallo\n1. een\n| a |\n|---|\n[p](page:${PAGE_ID})`;
+    const blocks = parseMarkdown(source);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph']);
+    expect(JSON.stringify(blocks)).not.toContain('pageLink');
+    expect(plainText(source)).toBe(`# Hallo 1. een | a | |---| [p](page:${PAGE_ID})`);
+  });
+
+  it('gives a page\'s headings apart from its body text, for search', () => {
+    expect(pageText('# Ziekmelden\nBel **vóór 7.00 uur**.\n\n## Herstel\n1. Meld je beter\n\n| Wie | Wat |\n|---|---|\n| jij | bellen |')).toEqual({
+      headings: ['Ziekmelden', 'Herstel'],
+      body: 'Bel vóór 7.00 uur.\nMeld je beter\nWie Wat\njij bellen',
+    });
   });
 });

@@ -53,9 +53,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** sha256 over every table of the dataset, rows in the order the generator returns them. */
-function datasetHash(data: Dataset): string {
-  return createHash('sha256').update(canonical(data)).digest('hex');
+const sha256 = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex');
+
+/**
+ * sha256 over every table of the dataset but the knowledge base, rows in the order the generator
+ * returns them. The knowledge base came later, as the last part: it must leave this hash as it was.
+ */
+function datasetHash({ knowledgeBase: _knowledgeBase, ...rest }: Dataset): string {
+  return sha256(rest);
 }
 
 async function generated(seed: number, employees: number, slug: string): Promise<Dataset> {
@@ -70,17 +75,19 @@ async function generated(seed: number, employees: number, slug: string): Promise
  * figures were made against. A change to the generator's structure must leave them as they are; a
  * deliberate change to what the seed produces updates them in the same commit, and says so.
  */
-const BASELINE: { seed: number; employees: number; slug: string; sha256: string }[] = [
-  { seed: 3, employees: 50, slug: 'klein', sha256: 'fe477bc1b0d5a09f81a760c88058d1817b7460fe1be5824ffb1b19ec8e1fbb21' },
-  { seed: 1, employees: 300, slug: 'demo', sha256: '61a8ab10c8100107a3aa06ffeda7600d13dbc60fb670af7eaa83d95b2faf4222' },
-  { seed: 9, employees: 2000, slug: 'groter', sha256: '02bb802927439c217c227dda4c6d231eb6cb3726edc6e4fa752415e903c0d284' },
-  { seed: 7, employees: 5000, slug: 'groot', sha256: 'c9008f1857ae7971ba7eea4d775d69295dec4c14ac17a509e83129e24ea46e69' },
+const BASELINE: { seed: number; employees: number; slug: string; sha256: string; knowledgeBase: string }[] = [
+  { seed: 3, employees: 50, slug: 'klein', sha256: 'fe477bc1b0d5a09f81a760c88058d1817b7460fe1be5824ffb1b19ec8e1fbb21', knowledgeBase: 'babf6dfff48ed60a3dd217681f13a39f1dad3de3d6bf95ca009016bef904bb49' },
+  { seed: 1, employees: 300, slug: 'demo', sha256: '61a8ab10c8100107a3aa06ffeda7600d13dbc60fb670af7eaa83d95b2faf4222', knowledgeBase: '458c9ff98e3085547c4e10612cfb6aa98c53ebc503cbd7c1ba058eee39ac38ed' },
+  { seed: 9, employees: 2000, slug: 'groter', sha256: '02bb802927439c217c227dda4c6d231eb6cb3726edc6e4fa752415e903c0d284', knowledgeBase: '59bdf98bfa4437c816543cbfa9ed51b59a91f6d1f4af1e338c363d44e96df98c' },
+  { seed: 7, employees: 5000, slug: 'groot', sha256: 'c9008f1857ae7971ba7eea4d775d69295dec4c14ac17a509e83129e24ea46e69', knowledgeBase: '9bdbc6dc05e0a05bf2e8d1a5ef5e65127be391310130d05a6bc0a90569b116d1' },
 ];
 
 describe('seed generator output', () => {
-  for (const { seed, employees, slug, sha256 } of BASELINE) {
+  for (const { seed, employees, slug, sha256: expected, knowledgeBase } of BASELINE) {
     it(`is byte for byte the recorded dataset for ${employees} employees (seed ${seed}, slug ${slug})`, async () => {
-      expect(datasetHash(await generated(seed, employees, slug))).toBe(sha256);
+      const data = await generated(seed, employees, slug);
+      expect(datasetHash(data)).toBe(expected);
+      expect(sha256(data.knowledgeBase)).toBe(knowledgeBase);
     });
   }
 });

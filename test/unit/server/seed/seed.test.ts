@@ -51,6 +51,13 @@ async function snapshot(db: Db, tenantId: string) {
     likes: await k.selectFrom('likes').selectAll().where('tenant_id', '=', tenantId).orderBy('post_id').orderBy('person_id').execute(),
     hashtags: await k.selectFrom('post_hashtags').selectAll().where('tenant_id', '=', tenantId).orderBy('tag').orderBy('post_id').execute(),
     changes: await k.selectFrom('changes').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute(),
+    sections: await k.selectFrom('kb_sections').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    pages: await k.selectFrom('kb_pages').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    versions: await k.selectFrom('kb_page_versions').selectAll().where('tenant_id', '=', tenantId).orderBy('page_id').execute(),
+    quickLinks: await k.selectFrom('kb_quick_links').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    searchDocs: await k.selectFrom('search_docs').select(['doc', 'kind', 'id', 'title', 'group_id', 'at', 'terms']).where('tenant_id', '=', tenantId).orderBy('doc').execute(),
+    searchTerms: await k.selectFrom('search_terms').select(['term', 'doc', 'weight']).where('tenant_id', '=', tenantId).orderBy('term').orderBy('doc').execute(),
+    vocabulary: await k.selectFrom('search_vocabulary').select(['term', 'df']).where('tenant_id', '=', tenantId).orderBy('term').execute(),
   };
 }
 
@@ -217,7 +224,18 @@ describe('demo organisation', () => {
     expect(s.changes[0]).toMatchObject({ entity: 'organisation', entity_id: tenantId, scope: 'org', op: 'upsert' });
 
     const expected =
-      1 + s.locations.length + s.departments.length + s.people.length + s.groups.length + s.members.length + s.posts.length + s.comments.length + s.likes.length;
+      1 +
+      s.locations.length +
+      s.departments.length +
+      s.people.length +
+      s.groups.length +
+      s.members.length +
+      s.posts.length +
+      s.comments.length +
+      s.likes.length +
+      s.sections.length +
+      s.pages.length +
+      s.quickLinks.length;
     expect(s.changes).toHaveLength(expected);
     const ids = new Set(s.changes.map((c) => `${c.entity} ${c.entity_id}`));
     for (const p of s.people) expect(ids.has(`person ${p.id}`)).toBe(true);
@@ -229,14 +247,62 @@ describe('demo organisation', () => {
       if (c.entity === 'membership' || c.entity === 'like') expect(c.scope).toBe(`person:${c.entity_id.split(':')[1]}`);
     }
 
-    // Structure first, then the timeline in time order.
+    // Structure first, then the timeline in time order, then the knowledge base (added later, as the last part).
     const order = ['organisation', 'location', 'department', 'person', 'group', 'membership'];
     const firstTimeline = s.changes.findIndex((c) => !order.includes(c.entity));
     const structure = s.changes.slice(0, firstTimeline).map((c) => order.indexOf(c.entity));
     expect(structure).toEqual([...structure].sort((a, b) => a - b));
-    const timeline = s.changes.slice(firstTimeline);
+    const firstKnowledge = s.changes.findIndex((c) => c.entity === 'section');
+    const timeline = s.changes.slice(firstTimeline, firstKnowledge);
     expect(timeline.every((c) => ['post', 'comment', 'like'].includes(c.entity))).toBe(true);
     expect(timeline.map((c) => c.at)).toEqual(timeline.map((c) => c.at).sort());
+    const knowledge = s.changes.slice(firstKnowledge);
+    expect(knowledge.every((c) => ['section', 'page', 'quickLink'].includes(c.entity) && c.scope === 'org')).toBe(true);
+  });
+
+  it('has a knowledge base of Dutch pages in sections, each with headings and a list, an owner, a review date (some passed) and a first version', async () => {
+    const s = await snapshot(db, tenantId);
+    expect(s.pages.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(s.pages.map((p) => p.title)).size).toBe(s.pages.length);
+    const sectionIds = new Set(s.sections.map((x) => x.id));
+    const active = new Set(s.people.filter((p) => p.active === 1).map((p) => p.id));
+    for (const p of s.pages) {
+      expect(sectionIds.has(p.section_id!)).toBe(true);
+      expect(active.has(p.owner_id!)).toBe(true);
+      expect(p.body).toMatch(/^## /m);
+      expect(p.body).toMatch(/^(- |\d+\. |\| )/m);
+      expect(p.body).not.toMatch(/lorem|ipsum/i);
+    }
+    const today = ANCHOR.toISOString().slice(0, 10);
+    const overdue = s.pages.filter((p) => p.review_date! < today).length;
+    expect(overdue).toBeGreaterThan(s.pages.length * 0.1);
+    expect(overdue).toBeLessThan(s.pages.length * 0.35);
+    expect(s.versions.map((v) => [v.page_id, v.version, v.body])).toEqual(s.pages.map((p) => [p.id, 1, p.body]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+  });
+
+  it('links pages to pages that exist, and has the five quick links', async () => {
+    const s = await snapshot(db, tenantId);
+    const ids = new Set(s.pages.map((p) => p.id));
+    const links = s.pages.flatMap((p) => [...p.body.matchAll(/\]\(page:([0-9a-f-]{36})\)/g)].map((m) => m[1]!));
+    expect(links.length).toBeGreaterThan(100);
+    for (const id of links) expect(ids.has(id)).toBe(true);
+    const title = new Map(s.pages.map((p) => [p.id, p.title]));
+    expect(s.quickLinks.sort((a, b) => a.position - b.position).map((l) => [l.title, title.get(l.page_id!)])).toEqual([
+      ['Salaris', 'Salaris en betaaldata'],
+      ['Rooster', 'Je rooster inzien'],
+      ['Verlof', 'Verlof aanvragen'],
+      ['Ziekmelden', 'Ziekmelden'],
+      ['Declaraties', 'Declaraties indienen'],
+    ]);
+  });
+
+  it('indexes its pages, posts, groups and active people for search', async () => {
+    const s = await snapshot(db, tenantId);
+    const count = (kind: string) => s.searchDocs.filter((d) => d.kind === kind).length;
+    expect(count('page')).toBe(s.pages.length);
+    expect(count('post')).toBe(s.posts.length);
+    expect(count('group')).toBe(s.groups.length);
+    expect(count('person')).toBe(s.people.filter((p) => p.active === 1).length);
   });
 
   it('spreads 90 days of activity before the anchor, busiest on Tuesday afternoons (Amsterdam time)', async () => {
@@ -290,6 +356,12 @@ describe('seedOrganisation', () => {
     const [sa, sb] = [await snapshot(a, ra.tenantId), await snapshot(b, rb.tenantId)];
     expect(sa.posts.length).toBe(ra.posts);
     expect(sb).toEqual(sa);
+  });
+
+  it('gives the smallest organisation (the fewest locations, so the fewest pages) at least 300 knowledge-base pages', async () => {
+    const db = await freshDb();
+    const small = await seedOrganisation(db, { seed: 5, employees: 50, slug: 'klein', anchor: ANCHOR, images: false });
+    expect(small.pages).toBeGreaterThanOrEqual(300);
   });
 
   it('differs for another seed, and for another slug in the same database', async () => {

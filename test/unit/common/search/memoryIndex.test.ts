@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { groupDocument, pageDocument, personDocument, postDocument } from '../../../../common/src/search/documents.js';
+import { MemoryIndex } from '../../../../common/src/search/memoryIndex.js';
+import { planQuery } from '../../../../common/src/search/query.js';
+import { DEFAULT_SYNONYMS, synonymTable } from '../../../../common/src/search/synonyms.js';
+
+function index() {
+  const idx = new MemoryIndex();
+  const at = '2025-03-01T00:00:00.000Z';
+  idx.put({ kind: 'post', id: 'post-1', title: '', at: '2025-03-05T00:00:00.000Z', groupId: null }, postDocument({ body: 'Wie weet wanneer het salaris komt?' }));
+  idx.put({ kind: 'page', id: 'page-salaris', title: 'Salaris en betaaldata', at, groupId: null }, pageDocument({ title: 'Salaris en betaaldata', body: 'Het salaris komt op de 23e.' }));
+  idx.put({ kind: 'page', id: 'page-pensioen', title: 'Pensioen', at, groupId: null }, pageDocument({ title: 'Pensioen', body: '## Salaris en pensioen\nJe pensioen hangt af van je salaris.' }));
+  idx.put({ kind: 'group', id: 'group-1', title: 'Salarisadministratie', at, groupId: 'group-1' }, groupDocument({ name: 'Salarisadministratie', description: 'Vragen over je salaris' }));
+  idx.put({ kind: 'person', id: 'person-1', title: 'Sam Salaris', at, groupId: null }, personDocument({ name: 'Sam Salaris', jobTitle: 'Salarisadministrateur' }, { department: 'HR', location: null }));
+  return idx;
+}
+const search = (idx: MemoryIndex, q: string, visible?: (d: { groupId: string | null }) => boolean) =>
+  idx.search(planQuery(q, idx.vocabulary, synonymTable(DEFAULT_SYNONYMS)), 10, visible).map((r) => r.doc.id);
+
+describe('in-memory search index', () => {
+  it('puts a page titled with the term above a page with it in a heading, a person and a post', () => {
+    expect(search(index(), 'salaris ')).toEqual(['page-salaris', 'page-pensioen', 'person-1', 'group-1', 'post-1']);
+  });
+
+  it('leaves out what the caller may not see', () => {
+    expect(search(index(), 'salaris ', (d) => d.groupId === null)).not.toContain('group-1');
+  });
+
+  it('forgets a removed document and its terms', () => {
+    const idx = index();
+    idx.remove('page', 'page-pensioen');
+    expect(search(idx, 'pensioen ')).toEqual([]);
+    expect(idx.vocabulary.df('pensioen')).toBe(0);
+  });
+
+  it('orders equal matches newest first', () => {
+    const idx = new MemoryIndex();
+    idx.put({ kind: 'post', id: 'a', title: '', at: '2025-01-01T00:00:00.000Z', groupId: null }, postDocument({ body: 'rooster' }));
+    idx.put({ kind: 'post', id: 'b', title: '', at: '2025-02-01T00:00:00.000Z', groupId: null }, postDocument({ body: 'rooster' }));
+    expect(search(idx, 'rooster ')).toEqual(['b', 'a']);
+  });
+});
