@@ -20,11 +20,11 @@ import {
 /**
  * Version of the change-feed payload. Kiosks update later than servers, so a server keeps answering
  * the versions it lists in SUPPORTED_SYNC_PROTOCOLS, leaving out what an older version cannot read
- * (`readableIn`). 2: the knowledge base (sections, pages, quick links, favourites, page feedback, and
- * `review_due` notifications).
+ * (`readableIn`). Each version's additions are listed in ENTITY_SINCE and NOTIFICATION_SINCE:
+ * 2 brought the knowledge base; 3 brings groups in the client, polls, read confirmations and view counts.
  */
-export const SYNC_PROTOCOL = 2;
-export const SUPPORTED_SYNC_PROTOCOLS = [1, 2] as const;
+export const SYNC_PROTOCOL = 3;
+export const SUPPORTED_SYNC_PROTOCOLS = [1, 2, 3] as const;
 
 /**
  * An entity's current state. Fields this version does not know are kept (`loose`), so a client that
@@ -119,11 +119,15 @@ export const pagePersonKey = (pageId: string, personId: string) => `${pageId}:${
 /** The protocol version that brought each entity; those not listed were there from version 1. */
 const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2 };
 
+/** The protocol version that brought each kind of notification; those not listed were there from version 1. */
+const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2 };
+
 /**
  * Whether a client speaking `protocol` can read this change: an entity (or a kind of notification)
  * newer than its version would fail its whole page, so the server leaves it out for that client.
  */
 export function readableIn(protocol: number, change: SyncChange): boolean {
   if ((ENTITY_SINCE[change.entity] ?? 1) > protocol) return false;
-  return !(protocol < 2 && change.op === 'upsert' && change.entity === 'notification' && change.data.kind === 'review_due');
+  if (change.op !== 'upsert' || change.entity !== 'notification') return true;
+  return (NOTIFICATION_SINCE[change.data.kind] ?? 1) <= protocol;
 }
