@@ -3,6 +3,7 @@ import { routes } from '../../../common/src/api/routes.js';
 import type { Notification } from '../../../common/src/api/entities.js';
 import { formatServerEvent, type ServerEventData, type ServerEventName } from '../../../common/src/api/events.js';
 import { authenticateRoute } from '../auth/principal.js';
+import { groupNotification } from '../groups/notices.js';
 import { latestSeq } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
@@ -147,15 +148,34 @@ async function notificationsAfter(ctx: ServerContext, tenantId: string, personId
     .orderBy('changes.seq')
     .limit(200)
     .execute();
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    notification: {
-      id: r.id,
-      kind: r.kind as Notification['kind'],
-      actorId: r.actor_id,
-      postId: r.post_id,
-      commentId: r.comment_id,
-      createdAt: r.created_at,
-    },
-  }));
+  // Notices about groups (a request to join, being added) are told like mentions and replies.
+  const notices = await ctx.k
+    .selectFrom('changes')
+    .innerJoin('group_notices', (j) => j.onRef('group_notices.tenant_id', '=', 'changes.tenant_id').onRef('group_notices.id', '=', 'changes.entity_id'))
+    .selectAll('group_notices')
+    .select('changes.seq')
+    .where('changes.tenant_id', '=', tenantId)
+    .where('changes.scope', '=', `person:${personId}`)
+    .where('changes.entity', '=', 'notification')
+    .where('changes.op', '=', 'upsert')
+    .where('changes.seq', '>', afterSeq)
+    .orderBy('changes.seq')
+    .limit(200)
+    .execute();
+  return [
+    ...rows.map((r) => ({
+      seq: Number(r.seq),
+      notification: {
+        id: r.id,
+        kind: r.kind as Notification['kind'],
+        actorId: r.actor_id,
+        postId: r.post_id,
+        commentId: r.comment_id,
+        createdAt: r.created_at,
+      },
+    })),
+    ...notices.map(({ seq, ...r }) => ({ seq: Number(seq), notification: groupNotification(r) })),
+  ]
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, 200);
 }

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { ApiError, forbidden } from '../http/apiError.js';
 import { register } from '../http/register.js';
+import { membersOnly } from '../groups/access.js';
 import { latestSeq } from './feed.js';
 import { historyScope, historyStarts } from './groupHistory.js';
 import { loadVisible, type Viewer } from './resolve.js';
@@ -60,13 +61,13 @@ export async function syncPage(
       : await k
           .selectFrom('group_members')
           .innerJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'group_members.tenant_id').onRef('groups.id', '=', 'group_members.group_id'))
-          .select(['groups.id', 'groups.visibility'])
+          .select(['groups.id', 'groups.visibility', 'groups.archived_at'])
           .where('group_members.tenant_id', '=', p.tenantId)
           .where('group_members.person_id', '=', p.personId)
           .execute();
   const memberOf = new Set(memberRows.map((r) => r.id));
   const personal = scope !== 'shared' && p.personId !== null;
-  const privateGroups = memberRows.filter((r) => r.visibility === 'private').map((r) => r.id);
+  const privateGroups = memberRows.filter((r) => membersOnly(r)).map((r) => r.id);
   const copied = personal ? await historyStarts(k, p.tenantId, p.personId!, privateGroups) : new Map<string, number>();
   const scopes = [
     ...(scope === 'personal' ? [] : ['org']),
@@ -111,8 +112,10 @@ export async function syncPage(
     if (c.entity !== 'membership') continue;
     const groupId = c.id.split(':')[0]!;
     if (!found && !memberOf.has(groupId)) {
-      // Out of a group: if it is private, the caller may no longer know it or anything in it.
-      const stillVisible = visible.has(`group/${groupId}`) || (await isOpenOrClosed(k, p.tenantId, groupId));
+      // Out of a group: if only members know it (private, archived), the caller may no longer know it
+      // or anything in it. The group's own upsert is often not on this page (a personal pull has no
+      // organisation-wide part), so its current state decides.
+      const stillVisible = visible.has(`group/${groupId}`) || (await readableByAll(k, p.tenantId, groupId));
       if (!stillVisible) changes.push({ seq: c.seq, entity: 'group', id: groupId, op: 'delete' });
     }
   }
@@ -127,7 +130,7 @@ export async function syncPage(
   };
 }
 
-async function isOpenOrClosed(k: Kysely<Database>, tenantId: string, groupId: string) {
-  const g = await k.selectFrom('groups').select('visibility').where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
-  return g !== undefined && g.visibility !== 'private';
+async function readableByAll(k: Kysely<Database>, tenantId: string, groupId: string) {
+  const g = await k.selectFrom('groups').select(['visibility', 'archived_at']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
+  return g !== undefined && !membersOnly(g);
 }
