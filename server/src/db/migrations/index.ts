@@ -6,6 +6,8 @@ import * as m0004 from './0004_limits.js';
 import * as m0005 from './0005_audit_targets.js';
 import * as m0006 from './0006_knowledge_base.js';
 import * as m0007 from './0007_search.js';
+import * as m0010 from './0010_read_confirmations.js';
+import * as m0011 from './0011_post_views.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -26,4 +28,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0005_audit_targets', up: m0005.up },
   { name: '0006_knowledge_base', up: m0006.up },
   { name: '0007_search', up: m0007.up },
+  { name: '0010_read_confirmations', up: m0010.up },
+  { name: '0011_post_views', up: m0011.up },
 ];
