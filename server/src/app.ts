@@ -23,6 +23,9 @@ import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { publishViewCounts } from './postViews/publishViewCounts.js';
+import { registerPostViewRoutes } from './postViews/viewRoutes.js';
+import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
@@ -59,6 +62,8 @@ export interface BuiltServer {
   ctx: ServerContext;
   /** The hourly clean-up: expired keys and counters, stray uploads, streams of stopped nodes; tests call it after moving the clock. */
   runMaintenance(): Promise<void>;
+  /** Publishes the view counts that changed since the last run (runs every `viewCountPublishSeconds`); answers how many posts. */
+  publishViewCounts(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -113,6 +118,8 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerKbRoutes(app, ctx);
+  registerReadConfirmationRoutes(app, ctx);
+  registerPostViewRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
@@ -133,6 +140,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
+  const viewCounts = setInterval(() => {
+    publishViewCounts(ctx).catch((err: unknown) => app.log.warn({ err }, 'publishing view counts failed'));
+  }, options.viewCountPublishSeconds * 1000);
+  viewCounts.unref();
 
   await app.ready();
   const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
@@ -140,8 +151,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     app,
     ctx,
     runMaintenance,
+    publishViewCounts: () => publishViewCounts(ctx),
     async close() {
       clearInterval(maintenance);
+      clearInterval(viewCounts);
       ctx.streams.stop();
       await indexing;
       await app.close();

@@ -6,6 +6,8 @@ import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
 import { peopleRoutes } from './routes/people.js';
+import { postViewRoutes } from './routes/postViews.js';
+import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { searchRoutes } from './routes/search.js';
 import { syncRoutes } from './routes/sync.js';
@@ -29,6 +31,8 @@ export const routes = {
   ...timelineRoutes,
   ...imageRoutes,
   ...kbRoutes,
+  ...readConfirmationRoutes,
+  ...postViewRoutes,
   ...searchRoutes,
   ...syncRoutes,
   ...realtimeRoutes,

@@ -176,7 +176,7 @@ export const samenEvents = {
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
   'outbox.rejected': z.object({ kind: z.enum(['post', 'comment', 'like', 'delete']), code: ClientErrorCode, message: z.string(), preview: z.string() }),
   /** Someone mentioned or replied to the logged-in person. */
-  notification: z.object({ kind: z.enum(['mention', 'reply']), actorName: z.string(), postId: Id }),
+  notification: z.object({ kind: z.enum(['mention', 'reply', 'read_reminder']), actorName: z.string(), postId: Id }),
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;

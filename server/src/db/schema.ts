@@ -148,6 +148,13 @@ export interface PostsTable {
   comment_count: number;
   created_at: string;
   edited_at: string | null;
+  // Added by later migrations with defaults, so rows written without them (the seed) stay as they were.
+  /** "Lezen verplicht": `{ audience, markedAt, markedBy }` as JSON; null when it is not. */
+  read_requirement?: Json | null;
+  /** Confirmations received (ever); the report counts the current audience exactly. */
+  read_confirmed_count?: number;
+  /** Unique viewers, raised when a viewer is added (post_views). */
+  view_count?: number;
 }
 
 export interface PostHashtagsTable {
@@ -485,6 +492,27 @@ export interface SearchClicksTable {
   at: string;
 }
 
+export interface ReadReceiptsTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  confirmed_at: string | null;
+  later_count: number;
+  updated_at: string;
+}
+
+export interface PostViewsTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  viewed_at: string;
+}
+
+export interface PostViewPendingTable {
+  tenant_id: string;
+  post_id: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -498,6 +526,9 @@ export interface Database {
   group_notices: GroupNoticesTable;
   group_visits: GroupVisitsTable;
   posts: PostsTable;
+  read_receipts: ReadReceiptsTable;
+  post_views: PostViewsTable;
+  post_view_pending: PostViewPendingTable;
   post_hashtags: PostHashtagsTable;
   comments: CommentsTable;
   likes: LikesTable;

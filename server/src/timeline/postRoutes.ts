@@ -212,6 +212,9 @@ async function deletePostRows(trx: Trx, changes: ChangeCollector, tenantId: stri
   await trx.deleteFrom('notifications').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('comments').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('likes').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('read_receipts').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_views').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_view_pending').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('post_hashtags').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('posts').where('tenant_id', '=', tenantId).where('id', '=', postId).execute();

@@ -37,6 +37,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.section = (await carlaA.post('/v1/kb/sections', { title: 'Sectie van A' })).body.id;
     a.page = (await carlaA.post('/v1/kb/pages', { title: 'Pagina van A', body: 'Alleen voor organisatie A: zolderkluis', sectionId: a.section })).body.id;
     a.attachment = (await carlaA.request('POST', `/v1/kb/pages/${a.page}/attachments?name=a.pdf`, { raw: Buffer.from('%PDF-1.7\n%%EOF\n'), contentType: 'application/pdf' })).body.id;
+    await carlaA.put(`/v1/posts/${a.post}/read-requirement`, { audience: { everyone: true } });
+    await annaA.post('/v1/post-views', { postIds: [a.post] });
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
@@ -123,6 +125,15 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     searchStats: () => carlaB.get('/v1/search/stats'),
     getSynonyms: () => annaB.get('/v1/search/synonyms'),
     setSynonyms: () => carlaB.put('/v1/search/synonyms', { items: [{ term: 'zolderkluis', synonyms: ['kelder'] }] }),
+    markReadRequired: () => carlaB.put(buildPath(routes.markReadRequired.path, { id: a.post }), { audience: { everyone: true } }),
+    unmarkReadRequired: () => carlaB.delete(buildPath(routes.unmarkReadRequired.path, { id: a.post })),
+    confirmRead: () => annaB.put(buildPath(routes.confirmRead.path, { id: a.post })),
+    postponeRead: () => annaB.post(buildPath(routes.postponeRead.path, { id: a.post })),
+    listReadRequirements: () => carlaB.get('/v1/read-requirements'),
+    readReport: () => carlaB.get(buildPath(routes.readReport.path, { id: a.post })),
+    readReportCsv: () => carlaB.get(buildPath(routes.readReportCsv.path, { id: a.post })),
+    sendReadReminders: () => carlaB.post(buildPath(routes.sendReadReminders.path, { id: a.post })),
+    recordPostViews: () => annaB.post('/v1/post-views', { postIds: [a.post] }),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
