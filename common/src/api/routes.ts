@@ -5,6 +5,7 @@ import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
+import { mailingRoutes } from './routes/mailings.js';
 import { peopleRoutes } from './routes/people.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { searchRoutes } from './routes/search.js';
@@ -30,6 +31,7 @@ export const routes = {
   ...imageRoutes,
   ...kbRoutes,
   ...searchRoutes,
+  ...mailingRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
 } as const;
