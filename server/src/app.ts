@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
@@ -19,6 +21,12 @@ import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
 import { createJobLimiter } from './limits/jobLimiter.js';
 import { registerKbRoutes } from './kb/kbRoutes.js';
+import { createDeliveries, defaultMailOptions, type MailOptions } from './mailings/delivery.js';
+import { registerMailingRoutes } from './mailings/mailingRoutes.js';
+import { registerMailPreferenceRoutes } from './mailings/preferenceRoutes.js';
+import { registerMailPublicRoutes } from './mailings/publicRoutes.js';
+import { createMailSender } from './mailings/sender.js';
+import { registerMailSettingsRoutes } from './mailings/settingsRoutes.js';
 import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -46,6 +54,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** Trust X-Forwarded-For from a load balancer in front. */
   trustProxy?: boolean;
+  /** Mail delivery; `folder` defaults to `mail/` in the system's temporary folder. */
+  mail?: Partial<MailOptions>;
 }
 
 /**
@@ -77,6 +87,9 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'));
   const now = opts.now ?? (() => new Date());
   const options = { ...defaultServerOptions, ...opts.options };
+  const mailOptions: MailOptions = { ...defaultMailOptions(path.join(tmpdir(), 'samen')), ...opts.mail };
+  const deliveries = createDeliveries(opts.db.kysely, mailOptions);
+  let wakeSender = () => {};
   const ctx: ServerContext = {
     db: opts.db,
     k: opts.db.kysely,
@@ -98,6 +111,12 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     }),
     now,
     options,
+    mail: {
+      options: mailOptions,
+      deliveries,
+      baseUrl: () => mailOptions.publicUrl ?? 'http://127.0.0.1',
+      wake: () => wakeSender(),
+    },
   };
 
   installErrorHandler(app);
@@ -121,6 +140,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerReadConfirmationRoutes(app, ctx);
   registerPostViewRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerMailingRoutes(app, ctx);
+  registerMailPreferenceRoutes(app, ctx);
+  registerMailSettingsRoutes(app, ctx);
+  registerMailPublicRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
@@ -146,6 +169,18 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   viewCounts.unref();
 
   await app.ready();
+  const sender = createMailSender({
+    db: opts.db,
+    options: mailOptions,
+    deliveries,
+    baseUrl: ctx.mail.baseUrl,
+    now,
+    onError: (err) => app.log.error({ err }, 'mail sender failed'),
+  });
+  if (mailOptions.sender) {
+    sender.start();
+    wakeSender = () => sender.wake();
+  }
   const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
   return {
     app,
@@ -156,6 +191,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       clearInterval(maintenance);
       clearInterval(viewCounts);
       ctx.streams.stop();
+      await sender.stop();
       await indexing;
       await app.close();
       await realtime.close();

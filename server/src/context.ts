@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from './db/connect.js';
 import type { Database } from './db/schema.js';
 import type { JobLimiter } from './limits/jobLimiter.js';
+import type { Deliveries, MailOptions } from './mailings/delivery.js';
 import type { RealtimeHub } from './realtime/hub.js';
 import type { StreamRegistry } from './realtime/streamRegistry.js';
 
@@ -51,4 +52,15 @@ export interface ServerContext {
   imageDecoding: JobLimiter;
   now: () => Date;
   options: ServerOptions;
+  mail: MailContext;
+}
+
+/** How this node delivers mailings. */
+export interface MailContext {
+  options: MailOptions;
+  deliveries: Deliveries;
+  /** Where people reach this server (for links in mailings). */
+  baseUrl(): string;
+  /** Tells this node's sender that a mailing was just queued. */
+  wake(): void;
 }

@@ -5,6 +5,7 @@ import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
+import { mailingRoutes } from './routes/mailings.js';
 import { peopleRoutes } from './routes/people.js';
 import { postViewRoutes } from './routes/postViews.js';
 import { readConfirmationRoutes } from './routes/readConfirmations.js';
@@ -34,6 +35,7 @@ export const routes = {
   ...readConfirmationRoutes,
   ...postViewRoutes,
   ...searchRoutes,
+  ...mailingRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
 } as const;

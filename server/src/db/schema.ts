@@ -513,6 +513,69 @@ export interface PostViewPendingTable {
   post_id: string;
 }
 
+export interface PersonMailTable {
+  tenant_id: string;
+  person_id: string;
+  address: string;
+  opted_out: Bool;
+  updated_at: string;
+}
+
+export interface MailSettingsTable {
+  tenant_id: string;
+  smtp_url: string;
+  from_address: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface MailingsTable {
+  tenant_id: string;
+  id: string;
+  subject: string;
+  intro: string;
+  post_ids: Json;
+  page_ids: Json;
+  audience: Json;
+  mandatory: Bool;
+  status: string;
+  send_at: string | null;
+  html: string | null;
+  text: string | null;
+  token_marker: string | null;
+  recipient_count: number | null;
+  transport: string | null;
+  created_by: string;
+  created_at: string;
+  queued_at: string | null;
+  finished_at: string | null;
+}
+
+export interface MailingRecipientsTable {
+  tenant_id: string;
+  mailing_id: string;
+  person_id: string;
+  address: string;
+  token: string;
+  message_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  finished_at: string | null;
+}
+
+export interface MailingVisitsTable {
+  tenant_id: string;
+  id: string;
+  mailing_id: string;
+  person_id: string;
+  target: string;
+  at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -560,5 +623,10 @@ export interface Database {
   search_synonyms: SearchSynonymsTable;
   search_log: SearchLogTable;
   search_clicks: SearchClicksTable;
+  person_mail: PersonMailTable;
+  mail_settings: MailSettingsTable;
+  mailings: MailingsTable;
+  mailing_recipients: MailingRecipientsTable;
+  mailing_visits: MailingVisitsTable;
 }
 
