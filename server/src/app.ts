@@ -25,6 +25,8 @@ import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { purgeOldStatsEvents } from './stats/retention.js';
+import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
@@ -114,6 +116,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerImageRoutes(app, ctx);
   registerKbRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerStatsRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
@@ -124,6 +127,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       purgeOldLockouts(ctx),
       purgeOldDeviceAttempts(ctx),
       purgeExpiredAuditEvents(ctx),
+      purgeOldStatsEvents(ctx),
       purgeStrayUploads(ctx),
       ctx.streams.purgeStale(),
       noticeDueReviews(ctx),

@@ -8,6 +8,7 @@ import { kbRoutes } from './routes/kb.js';
 import { peopleRoutes } from './routes/people.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { searchRoutes } from './routes/search.js';
+import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
 
@@ -30,6 +31,7 @@ export const routes = {
   ...imageRoutes,
   ...kbRoutes,
   ...searchRoutes,
+  ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
 } as const;

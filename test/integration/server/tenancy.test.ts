@@ -116,6 +116,16 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     searchStats: () => carlaB.get('/v1/search/stats'),
     getSynonyms: () => annaB.get('/v1/search/synonyms'),
     setSynonyms: () => carlaB.put('/v1/search/synonyms', { items: [{ term: 'zolderkluis', synonyms: ['kelder'] }] }),
+    recordStatsEvents: () => annaB.post('/v1/stats/events', { events: [{ id: crypto.randomUUID(), kind: 'post_view', at: new Date().toISOString(), subjectId: a.post }] }),
+    statsActivity: () => carlaB.get('/v1/stats/activity'),
+    statsPeople: () => carlaB.get('/v1/stats/people'),
+    statsSessions: () => carlaB.get('/v1/stats/sessions'),
+    statsDevices: () => carlaB.get('/v1/stats/devices'),
+    statsPosts: () => carlaB.get('/v1/stats/posts'),
+    statsGroups: () => carlaB.get('/v1/stats/groups'),
+    statsSearch: () => carlaB.get('/v1/stats/search'),
+    statsReadConfirmations: () => carlaB.get('/v1/stats/read-confirmations'),
+    exportStats: () => carlaB.get('/v1/stats/export.csv?report=posts'),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
