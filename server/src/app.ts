@@ -36,6 +36,8 @@ import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { purgeOldStatsEvents } from './stats/retention.js';
+import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
@@ -144,6 +146,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerMailPreferenceRoutes(app, ctx);
   registerMailSettingsRoutes(app, ctx);
   registerMailPublicRoutes(app, ctx);
+  registerStatsRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
@@ -154,6 +157,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       purgeOldLockouts(ctx),
       purgeOldDeviceAttempts(ctx),
       purgeExpiredAuditEvents(ctx),
+      purgeOldStatsEvents(ctx),
       purgeStrayUploads(ctx),
       ctx.streams.purgeStale(),
       noticeDueReviews(ctx),

@@ -11,6 +11,7 @@ import { postViewRoutes } from './routes/postViews.js';
 import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { searchRoutes } from './routes/search.js';
+import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
 
@@ -36,6 +37,7 @@ export const routes = {
   ...postViewRoutes,
   ...searchRoutes,
   ...mailingRoutes,
+  ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
 } as const;

@@ -576,6 +576,65 @@ export interface MailingVisitsTable {
   at: string;
 }
 
+export interface StatsEventsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  person_id: string;
+  at: string;
+  device_kind: string;
+  subject_id: string | null;
+  seconds: number | null;
+}
+
+export interface StatsPresenceTable {
+  tenant_id: string;
+  day: string;
+  scope: string;
+  person_id: string;
+}
+
+export interface StatsPeopleTable {
+  tenant_id: string;
+  scope: string;
+  day: string;
+  location_key: string;
+  department_key: string;
+  people: number;
+}
+
+export interface StatsHourlyTable {
+  tenant_id: string;
+  day: string;
+  hour: number;
+  location_key: string;
+  department_key: string;
+  count: number;
+}
+
+export interface StatsDailyTable {
+  tenant_id: string;
+  day: string;
+  kind: string;
+  device_kind: string;
+  bucket: string;
+  location_key: string;
+  department_key: string;
+  count: number;
+  seconds: number;
+}
+
+export interface StatsSubjectsTable {
+  tenant_id: string;
+  day: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  count: number;
+  seconds: number;
+  people: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -628,5 +687,11 @@ export interface Database {
   mailings: MailingsTable;
   mailing_recipients: MailingRecipientsTable;
   mailing_visits: MailingVisitsTable;
+  stats_events: StatsEventsTable;
+  stats_presence: StatsPresenceTable;
+  stats_people: StatsPeopleTable;
+  stats_hourly: StatsHourlyTable;
+  stats_daily: StatsDailyTable;
+  stats_subjects: StatsSubjectsTable;
 }
 

@@ -155,6 +155,16 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     unsubscribePage: () => annaB.get(buildPath(routes.unsubscribePage.path, { token: `${tenantB}.${a.mailTokenKey}` })),
     unsubscribe: () => annaB.request('POST', buildPath(routes.unsubscribe.path, { token: `${tenantB}.${a.mailTokenKey}` }), { raw: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }),
     mailingVisit: () => annaB.get(`${buildPath(routes.mailingVisit.path, { token: `${tenantB}.${a.mailTokenKey}` })}?to=post:${a.post}`),
+    recordStatsEvents: () => annaB.post('/v1/stats/events', { events: [{ id: crypto.randomUUID(), kind: 'post_view', at: new Date().toISOString(), subjectId: a.post }] }),
+    statsActivity: () => carlaB.get('/v1/stats/activity'),
+    statsPeople: () => carlaB.get('/v1/stats/people'),
+    statsSessions: () => carlaB.get('/v1/stats/sessions'),
+    statsDevices: () => carlaB.get('/v1/stats/devices'),
+    statsPosts: () => carlaB.get('/v1/stats/posts'),
+    statsGroups: () => carlaB.get('/v1/stats/groups'),
+    statsSearch: () => carlaB.get('/v1/stats/search'),
+    statsReadConfirmations: () => carlaB.get('/v1/stats/read-confirmations'),
+    exportStats: () => carlaB.get('/v1/stats/export.csv?report=posts'),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

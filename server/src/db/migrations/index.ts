@@ -10,6 +10,7 @@ import * as m0008 from './0008_groups.js';
 import * as m0010 from './0010_read_confirmations.js';
 import * as m0011 from './0011_post_views.js';
 import * as m0013 from './0013_mailings.js';
+import * as m0012 from './0012_stats.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -34,4 +35,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0010_read_confirmations', up: m0010.up },
   { name: '0011_post_views', up: m0011.up },
   { name: '0013_mailings', up: m0013.up },
+  { name: '0012_stats', up: m0012.up },
 ];
