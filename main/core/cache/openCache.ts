@@ -6,6 +6,7 @@ import { isCorruption, moveAside, openDatabaseFile } from '../db/openDatabaseFil
 import type { Logger } from '../log.js';
 import { createSharedApplier, type SharedApplier } from './applySharedChanges.js';
 import { createDirectoryQueries, type DirectoryQueries } from './directoryQueries.js';
+import { createKbQueries, type KbQueries } from './kbQueries.js';
 import { cacheMigrations } from './migrations/index.js';
 import { createPostQueries, type PostQueries } from './postQueries.js';
 import { createSyncState, type SyncState } from './syncState.js';
@@ -17,6 +18,7 @@ export interface CacheParts {
   state: SyncState;
   posts: PostQueries;
   directory: DirectoryQueries;
+  kb: KbQueries;
   applier: SharedApplier;
 }
 
@@ -103,5 +105,5 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
 
 function build(db: Database.Database): CacheParts {
   const state = createSyncState(db);
-  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), applier: createSharedApplier(db, state) };
+  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), applier: createSharedApplier(db, state) };
 }
