@@ -9,6 +9,7 @@ import { createDirectoryQueries, type DirectoryQueries } from './directoryQuerie
 import { createKbQueries, type KbQueries } from './kbQueries.js';
 import { cacheMigrations } from './migrations/index.js';
 import { createPostQueries, type PostQueries } from './postQueries.js';
+import { createSearchQueries, type SearchQueries } from './searchQueries.js';
 import { createSyncState, type SyncState } from './syncState.js';
 
 export const CACHE_FILE_NAME = 'cache.sqlite';
@@ -19,6 +20,7 @@ export interface CacheParts {
   posts: PostQueries;
   directory: DirectoryQueries;
   kb: KbQueries;
+  search: SearchQueries;
   applier: SharedApplier;
 }
 
@@ -105,5 +107,5 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
 
 function build(db: Database.Database): CacheParts {
   const state = createSyncState(db);
-  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), applier: createSharedApplier(db, state) };
+  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), search: createSearchQueries(db), applier: createSharedApplier(db, state) };
 }
