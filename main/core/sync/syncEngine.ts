@@ -7,7 +7,7 @@ import { readEventStream } from '../realtime/eventStream.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { PersonalStore } from '../personal/personalStore.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
-import { personalSink, sharedSink, type ChangedPosts } from './feedSinks.js';
+import { personalSink, sharedSink, type ChangedPosts, type SharedPageApplied } from './feedSinks.js';
 import { pullFeed } from './pullFeed.js';
 import type { SyncStatusTracker } from './syncStatus.js';
 
@@ -39,6 +39,8 @@ export interface SyncEngineDeps {
   log: Logger;
   tuning: SyncTuning;
   onPostsChanged: ChangedPosts;
+  /** Each applied page of the shared feed, for what follows the cache besides the timeline (search, the knowledge base). */
+  onSharedPage?: SharedPageApplied;
   onNotification(n: Notification): void;
   /** The server no longer accepts the session token. */
   onSessionEnded(): void;
@@ -96,7 +98,7 @@ interface Live {
  * `catchUpIntervalMs`; after failures, back-off with jitter.
  */
 export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
-  const shared = sharedSink(d.cache, d.clock, d.onPostsChanged);
+  const shared = sharedSink(d.cache, d.clock, d.onPostsChanged, d.onSharedPage ?? (() => undefined));
   const personal = personalSink(d.personal, d.onPostsChanged);
   let running = false;
   let live: Live | null = null;
