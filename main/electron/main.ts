@@ -1,4 +1,4 @@
-import { app, Menu, Notification, Tray, nativeImage } from 'electron';
+import { app } from 'electron';
 import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
 import { coreConfig } from '../core/config/coreConfig.js';
@@ -10,6 +10,7 @@ import { registerAppScheme, serveApp } from './appProtocol.js';
 import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
 import { electronScreens } from './screens.js';
+import { workstationTray } from './tray.js';
 import { APP_ORIGIN } from './securityPolicy.js';
 
 /**
@@ -40,22 +41,27 @@ async function start() {
   });
   serveApp(path.join(here, '../../renderer/dist'), core);
 
+  const workstation = config.mode === 'workstation';
+  let quitting = false;
   // Each person leaves the screen to a window that has never seen her (screenSwap.ts).
-  const screens = electronScreens({ preload: path.join(here, 'preload.cjs'), kiosk: config.mode === 'kiosk', url: `${APP_ORIGIN}/index.html` });
+  const screens = electronScreens({
+    preload: path.join(here, 'preload.cjs'),
+    kiosk: config.mode === 'kiosk',
+    url: `${APP_ORIGIN}/index.html`,
+    // A workstation's window closes to the tray, where notifications still arrive; "Afsluiten" quits.
+    hideOnClose: () => workstation && !quitting,
+    onFocus: () => core.notices.seen(),
+  });
   const unwire = wireIpc(core, screens);
   screens.start();
   core.start();
 
-  if (config.mode === 'workstation') {
-    const tray = new Tray(nativeImage.createEmpty());
-    tray.setToolTip('Samen');
-    tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Openen', click: () => screens.shown()?.show() }, { role: 'quit', label: 'Afsluiten' }]));
-    core.on('notification', (n) => {
-      if (Notification.isSupported()) new Notification({ title: 'Samen', body: `${n.actorName} ${n.kind === 'mention' ? 'noemde je' : 'reageerde op je bericht'}` }).show();
-    });
-  }
+  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: config.startAtLogin });
+  const untray = workstation ? workstationTray({ core, icons: path.join(here, '../../build'), screen: screens.shown, quit: () => app.quit() }) : () => undefined;
 
   app.on('before-quit', () => {
+    quitting = true;
+    untray();
     unwire();
     void core.stop();
   });

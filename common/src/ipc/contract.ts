@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
 import { Id, UserText } from '../api/primitives.js';
+import { Language, NoticeKind, NoticeSettingsSchema } from '../notify/notices.js';
 import {
   CommentViewSchema,
   PersonCardSchema,
@@ -154,6 +155,12 @@ export const samenMethods = {
   },
   'groups.mine': { input: Empty, output: z.object({ items: z.array(z.object({ id: Id, name: z.string(), visibility: z.enum(['open', 'closed', 'private']) })) }) },
 
+  /** The language the renderer shows, so what main says itself (notifications, tray) matches it. */
+  'app.setLanguage': { input: z.strictObject({ language: Language }), output: Ok },
+  /** The logged-in person's notification choices on this machine. */
+  'notices.settings': { input: Empty, output: NoticeSettingsSchema },
+  'notices.setSettings': { input: NoticeSettingsSchema, output: NoticeSettingsSchema },
+
   'sync.status': { input: Empty, output: SyncStatusSchema },
   'sync.now': { input: Empty, output: SyncStatusSchema },
 } as const;
@@ -172,7 +179,9 @@ export const samenEvents = {
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
   'outbox.rejected': z.object({ kind: z.enum(['post', 'comment', 'like', 'delete']), code: ClientErrorCode, message: z.string(), preview: z.string() }),
   /** Someone mentioned or replied to the logged-in person. */
-  notification: z.object({ kind: z.enum(['mention', 'reply']), actorName: z.string(), postId: Id }),
+  notification: z.object({ kind: NoticeKind, actorName: z.string(), postId: Id }),
+  /** She clicked an operating-system notification: show this post. */
+  'notification.open': z.object({ postId: Id }),
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;
