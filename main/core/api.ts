@@ -20,7 +20,7 @@ import { createNoticeSettingsStore } from './notify/noticeSettingsStore.js';
 import { createNotifier } from './notify/notifier.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
-import type { Timers } from './session/idleTimer.js';
+import type { IdleSource, Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
@@ -53,6 +53,8 @@ export interface SamenCoreDeps {
   badgeReader?: BadgeReaderSettings;
   /** Timers of the idle lock; tests drive them by hand. */
   timers?: Timers;
+  /** The operating system's idle time (Electron's powerMonitor), the authority for the idle lock where it answers. */
+  idleSource?: IdleSource;
   /** The in-memory store of the logged-in person's private content; tests pass their own to look inside. */
   personal?: PersonalStore;
 }
@@ -120,7 +122,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     onSessionEnded: () => sessions.endedByServer(),
   });
   const sessions = createSessionOrchestrator({
-    mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, http, clock, log, tuning, imageUrl,
+    mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
     forget: [personal.wipe, outbox.delivered.wipe, images.clear],
     afterChange(now) {

@@ -1,10 +1,11 @@
-import { app } from 'electron';
+import { app, powerMonitor } from 'electron';
 import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
 import { coreConfig } from '../core/config/coreConfig.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
 import { machineConfigPath } from '../core/config/machineConfigPath.js';
 import { consoleLogger } from '../core/log.js';
+import { systemIdleSource } from '../core/session/systemIdle.js';
 import { imagePath } from '../core/serving/imageRequest.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
 import { safeStorageSecretStore } from './secretStore.js';
@@ -38,6 +39,8 @@ async function start() {
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
     log: consoleLogger({ info: true }),
     imageUrl: (id, size) => APP_ORIGIN + imagePath(id, size),
+    // The lock clock lives in main and reads the operating system; the page's activity is a hint.
+    idleSource: systemIdleSource({ idleState: () => powerMonitor.getSystemIdleState(1), idleSeconds: () => powerMonitor.getSystemIdleTime() }),
   });
   serveApp(path.join(here, '../../renderer/dist'), core);
 
