@@ -113,6 +113,8 @@ export const GroupKind = z.enum(['work', 'informal']);
  * private: only members know the group and its content.
  */
 export const GroupVisibility = z.enum(['open', 'closed', 'private']);
+/** A department or location group is made and kept by the system from the people directory. */
+export const GroupManagedBy = z.enum(['department', 'location']);
 export const GroupSchema = z.object({
   id: Id,
   name: z.string(),
@@ -121,15 +123,38 @@ export const GroupSchema = z.object({
   visibility: GroupVisibility,
   memberCount: z.number().int(),
   createdAt: Timestamp,
+  // Defaults: a cache filled by an older server has groups without these fields.
+  coverImageId: Id.nullable().default(null),
+  /** An archived group is read-only, and only its members still know it. */
+  archived: z.boolean().default(false),
+  managedBy: GroupManagedBy.nullable().default(null),
 });
 export type Group = z.infer<typeof GroupSchema>;
 
+export const GroupRole = z.enum(['member', 'admin']);
 export const MembershipSchema = z.object({
   groupId: Id,
   personId: Id,
-  role: z.enum(['member', 'admin']),
+  role: GroupRole,
+  /** An informal group's posts reach the member's home timeline only when she asks ("toon in mijn tijdlijn"). */
+  showInTimeline: z.boolean().default(false),
+  /** A muted group's posts stay out of the home timeline and its new posts are not counted. */
+  muted: z.boolean().default(false),
+  /** When she last had the group open: its newer posts are "new" to her. */
+  lastVisitAt: Timestamp.nullable().default(null),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
+
+/** A request to join a closed group; its person and the group's admins receive it. */
+export const JoinRequestSchema = z.object({
+  id: Id,
+  groupId: Id,
+  personId: Id,
+  status: z.enum(['pending', 'approved', 'declined']),
+  createdAt: Timestamp,
+  decidedAt: Timestamp.nullable(),
+});
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
 export const ImageRefSchema = z.object({ id: Id, width: z.number().int(), height: z.number().int() });
 export type ImageRef = z.infer<typeof ImageRefSchema>;
@@ -169,8 +194,12 @@ export type Like = z.infer<typeof LikeSchema>;
 
 export const NotificationSchema = z.object({
   id: Id,
-  /** `review_due`: a knowledge-base page this person owns has passed its review date. */
-  kind: z.enum(['mention', 'reply', 'review_due']),
+  /**
+   * `review_due`: a knowledge-base page this person owns has passed its review date.
+   * `join_request`: someone asks to join a closed group this person is an admin of (`groupId`).
+   * `group_added`: this person was added to a group (invited, or her request approved).
+   */
+  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added']),
   /** Who caused it; for `review_due` the page's owner herself (nobody else acted). */
   actorId: Id,
   /** The post of a mention or reply; null for `review_due`. */
@@ -178,6 +207,8 @@ export const NotificationSchema = z.object({
   commentId: Id.nullable(),
   /** The page of a `review_due`. */
   pageId: Id.nullable().optional(),
+  /** The group of a `join_request` or `group_added`. */
+  groupId: Id.nullable().optional(),
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof NotificationSchema>;

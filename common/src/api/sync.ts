@@ -4,6 +4,7 @@ import {
   DepartmentSchema,
   FavouriteSchema,
   GroupSchema,
+  JoinRequestSchema,
   LikeSchema,
   LocationSchema,
   MembershipSchema,
@@ -50,6 +51,8 @@ export const EntityName = z.enum([
   'quickLink',
   'favourite',
   'pageFeedback',
+  // Groups in the client: requests to join a closed group, for their person and the group's admins.
+  'joinRequest',
 ]);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -81,6 +84,7 @@ export const SyncChangeSchema = z.union([
   upsert('quickLink', QuickLinkSchema),
   upsert('favourite', FavouriteSchema),
   upsert('pageFeedback', PageFeedbackSchema),
+  upsert('joinRequest', JoinRequestSchema),
   TombstoneSchema,
 ]);
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
@@ -117,10 +121,10 @@ export const likeKey = (postId: string, personId: string) => `${postId}:${person
 export const pagePersonKey = (pageId: string, personId: string) => `${pageId}:${personId}`;
 
 /** The protocol version that brought each entity; those not listed were there from version 1. */
-const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2 };
+const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3 };
 
 /** The protocol version that brought each kind of notification; those not listed were there from version 1. */
-const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2 };
+const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3 };
 
 /**
  * Whether a client speaking `protocol` can read this change: an entity (or a kind of notification)

@@ -40,6 +40,10 @@ export const ClientErrorCode = z.enum([
   'badge_unreadable',
   /** device.enrol: the code is wrong, already used or expired (one answer for all three). */
   'invalid_enrolment_code',
+  /** The group is archived: read-only. */
+  'group_archived',
+  /** A department or location group: who is in it follows the people directory. */
+  'directory_group',
 ]);
 export type ClientErrorCode = z.infer<typeof ClientErrorCode>;
 export const ClientErrorSchema = z.object({

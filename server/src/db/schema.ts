@@ -10,6 +10,8 @@ type Bool = number;
 type Json = string;
 /** A nullable column added by a later migration: inserts may leave it out (older seeds do). */
 type Added<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** A column added later with a default: never null, and optional when inserting. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface OrganisationsTable {
   tenant_id: string;
@@ -81,6 +83,12 @@ export interface GroupsTable {
   member_count: number;
   created_by: string | null;
   created_at: string;
+  cover_image_id: Added<string>;
+  archived_at: Added<string>;
+  /** `department` or `location`: the system keeps this group from the people directory. */
+  managed_by: Added<string>;
+  /** The department or location it follows. */
+  managed_id: Added<string>;
 }
 
 export interface GroupMembersTable {
@@ -89,6 +97,41 @@ export interface GroupMembersTable {
   person_id: string;
   role: string;
   joined_at: string;
+  show_in_timeline: Defaulted<Bool>;
+  muted: Defaulted<Bool>;
+  last_visit_at: Added<string>;
+}
+
+export interface GroupJoinRequestsTable {
+  tenant_id: string;
+  id: string;
+  group_id: string;
+  person_id: string;
+  /** pending, approved or declined. */
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+/** Notifications about groups (a request to join, being added), to one person. */
+export interface GroupNoticesTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  actor_id: string;
+  group_id: string;
+  created_at: string;
+}
+
+/** Time spent with a group open, for statistics: who, which group, from when to when; no content. */
+export interface GroupVisitsTable {
+  tenant_id: string;
+  group_id: string;
+  person_id: string;
+  entered_at: string;
+  left_at: string;
 }
 
 export interface PostsTable {
@@ -451,6 +494,9 @@ export interface Database {
   badges: BadgesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  group_join_requests: GroupJoinRequestsTable;
+  group_notices: GroupNoticesTable;
+  group_visits: GroupVisitsTable;
   posts: PostsTable;
   post_hashtags: PostHashtagsTable;
   comments: CommentsTable;

@@ -40,7 +40,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: ServerContext):
     }
     const now = ctx.now();
     await write(ctx, p.tenantId, async (trx, changes) => {
-      const scope = await scopeOfGroup(trx, p.tenantId, post.group_id);
+      const scope = await scopeOfGroup(trx, p.tenantId, post.group_id, { writing: true });
       const mentions = await resolveMentions(trx, p.tenantId, body.body);
       await trx
         .insertInto('comments')

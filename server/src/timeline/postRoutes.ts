@@ -7,7 +7,7 @@ import { recordActionOf, targetRef } from '../audit/audit.js';
 import { mayModerate, type Principal } from '../auth/principal.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
-import { canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
+import { assertNotArchived, canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
@@ -74,6 +74,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (groupId) {
       const found = await visibleGroup(ctx.k, p, groupId);
       if (!found.membership) throw forbidden('Word eerst lid van deze groep om erin te posten.');
+      assertNotArchived(found.group);
       group = found.group;
     }
     const existing = await ctx.k.selectFrom('posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
@@ -167,10 +168,12 @@ async function saveHashtags(trx: Trx, tenantId: string, postId: string, tags: st
     .execute();
 }
 
-export async function scopeOfGroup(trx: Trx, tenantId: string, groupId: string | null) {
+export async function scopeOfGroup(trx: Trx, tenantId: string, groupId: string | null, o: { writing?: boolean } = {}) {
   if (!groupId) return contentScope(null);
-  const group = await trx.selectFrom('groups').select(['id', 'visibility']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
+  const group = await trx.selectFrom('groups').select(['id', 'visibility', 'archived_at']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
   if (!group) throw notFound();
+  // Adding to an archived group's content is refused; removing from it (moderation) is not.
+  if (o.writing) assertNotArchived(group);
   return contentScope(group);
 }
 

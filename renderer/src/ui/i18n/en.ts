@@ -240,5 +240,7 @@ export const en: Messages = {
     device_unlinked: 'This device is not (or no longer) linked.',
     badge_unreadable: 'Badge not read properly. Tap it once more.',
     invalid_enrolment_code: 'This link code is wrong, already used or expired. Ask the administrator for a new one.',
+    group_archived: 'This group is archived. You can only read it.',
+    directory_group: 'This group belongs to your department or location. You stay a member while you work there.',
   },
 };

@@ -239,6 +239,8 @@ export const nl = {
     device_unlinked: 'Dit apparaat is niet (meer) gekoppeld.',
     badge_unreadable: 'Pas niet goed gelezen. Tik hem nog een keer.',
     invalid_enrolment_code: 'Deze koppelcode klopt niet, is al gebruikt of is verlopen. Vraag de beheerder om een nieuwe.',
+    group_archived: 'Deze groep is gearchiveerd. Je kunt er alleen nog in lezen.',
+    directory_group: 'Deze groep hoort bij je afdeling of locatie. Zolang je daar werkt, blijf je lid.',
   },
 };
 

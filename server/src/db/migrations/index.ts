@@ -6,6 +6,7 @@ import * as m0004 from './0004_limits.js';
 import * as m0005 from './0005_audit_targets.js';
 import * as m0006 from './0006_knowledge_base.js';
 import * as m0007 from './0007_search.js';
+import * as m0008 from './0008_groups.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -26,4 +27,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0005_audit_targets', up: m0005.up },
   { name: '0006_knowledge_base', up: m0006.up },
   { name: '0007_search', up: m0007.up },
+  { name: '0008_groups', up: m0008.up },
 ];
