@@ -17,10 +17,12 @@ import { createEventHub } from './ipc/eventHub.js';
 import type { Logger } from './log.js';
 import { createHttpClient } from './net/httpClient.js';
 import { actorNameLookup } from './notify/actorName.js';
+import { createNoticeCenter, type NoticeCenter } from './notify/noticeCenter.js';
+import { createNoticeSettingsStore } from './notify/noticeSettingsStore.js';
 import { createNotifier } from './notify/notifier.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
-import type { Timers } from './session/idleTimer.js';
+import type { IdleSource, Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
 import { createClientIndex } from './search/clientIndex.js';
 import { createServerSearch } from './search/serverSearch.js';
@@ -55,6 +57,8 @@ export interface SamenCoreDeps {
   badgeReader?: BadgeReaderSettings;
   /** Timers of the idle lock; tests drive them by hand. */
   timers?: Timers;
+  /** The operating system's idle time (Electron's powerMonitor), the authority for the idle lock where it answers. */
+  idleSource?: IdleSource;
   /** The in-memory store of the logged-in person's private content; tests pass their own to look inside. */
   personal?: PersonalStore;
 }
@@ -70,6 +74,8 @@ export interface SamenCore {
   start(): void;
   /** Stops all network activity, forgets personal data and closes the files. */
   stop(): Promise<void>;
+  /** For the shell's tray and operating-system notifications (a workstation's). */
+  notices: Pick<NoticeCenter, 'onDesktop' | 'onTray' | 'trayState' | 'seen' | 'settings' | 'setSettings'>;
 }
 
 /** The main process's logic behind window.samen: its capabilities, built and connected. */
@@ -114,7 +120,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
-  const notify = createNotifier({ mode, session: current, actorName, tell: (notice) => events.emit('notification', notice) });
+  const notices = createNoticeCenter({
+    mode, clock, timers: deps.timers,
+    settings: createNoticeSettingsStore({ dataDir: deps.dataDir, log }),
+    personId: () => current()?.person.id ?? null,
+    onScreen: (notice) => events.emit('notification', notice),
+  });
+  const notify = createNotifier({ session: current, actorName, tell: notices.tell });
   const sync = createSyncEngine({
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
@@ -128,17 +140,20 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     onSessionEnded: () => sessions.endedByServer(),
   });
   const sessions = createSessionOrchestrator({
-    mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, http, clock, log, tuning, imageUrl,
+    mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
     forget: [personal.wipe, outbox.delivered.wipe, images.clear],
-    afterChange: outbox.sessionChanged,
+    afterChange(now) {
+      notices.sessionChanged();
+      outbox.sessionChanged(now);
+    },
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch } }),
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch } }),
     log,
   );
 
@@ -148,6 +163,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     invoke: invoke as SamenCore['invoke'],
     on: events.on,
     images: { fetch: images.fetch },
+    notices: { onDesktop: notices.onDesktop, onTray: notices.onTray, trayState: notices.trayState, seen: notices.seen, settings: notices.settings, setSettings: notices.setSettings },
     start() {
       if (started || stopped) return;
       started = true;

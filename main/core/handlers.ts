@@ -9,6 +9,7 @@ import type { HttpClient } from './net/httpClient.js';
 import { mentionSuggestions } from './people/mentionSuggestions.js';
 import { personCard } from './people/personCard.js';
 import { fail, failWith, ok } from './result.js';
+import type { NoticeCenter } from './notify/noticeCenter.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
@@ -49,6 +50,7 @@ export interface HandlerDeps {
   imageUrl: ImageUrl;
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
+  notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -135,6 +137,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'people.suggest': async ({ prefix, limit }) => read((_, parts) => ok(mentionSuggestions(parts.directory, prefix, limit, d.imageUrl))),
     'hashtags.suggest': async ({ prefix, limit }) => read((scope, parts) => ok(hashtagSuggestions(parts.directory, scope.personal, prefix, limit))),
     'groups.mine': async () => read((scope, parts) => ok(myGroups(parts.directory, scope.personal))),
+
+    'app.setLanguage': async ({ language }) => {
+      d.notices.setLanguage(language);
+      return ok({ ok: true as const });
+    },
+    'notices.settings': async () => {
+      const settings = d.notices.settings();
+      return settings ? ok(settings) : fail('not_logged_in', 'log in first');
+    },
+    'notices.setSettings': async (settings) => (d.notices.setSettings(settings) ? ok(settings) : fail('not_logged_in', 'log in first')),
 
     'sync.status': async () => ok(d.status.get()),
     'sync.now': async () => ok(await d.sync.syncNow()),

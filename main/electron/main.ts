@@ -1,15 +1,17 @@
-import { app, Menu, Notification, Tray, nativeImage } from 'electron';
+import { app, powerMonitor } from 'electron';
 import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
 import { coreConfig } from '../core/config/coreConfig.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
 import { machineConfigPath } from '../core/config/machineConfigPath.js';
 import { consoleLogger } from '../core/log.js';
+import { systemIdleSource } from '../core/session/systemIdle.js';
 import { imagePath } from '../core/serving/imageRequest.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
 import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
 import { electronScreens } from './screens.js';
+import { workstationTray } from './tray.js';
 import { APP_ORIGIN } from './securityPolicy.js';
 
 /**
@@ -37,25 +39,32 @@ async function start() {
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
     log: consoleLogger({ info: true }),
     imageUrl: (id, size) => APP_ORIGIN + imagePath(id, size),
+    // The lock clock lives in main and reads the operating system; the page's activity is a hint.
+    idleSource: systemIdleSource({ idleState: () => powerMonitor.getSystemIdleState(1), idleSeconds: () => powerMonitor.getSystemIdleTime() }),
   });
   serveApp(path.join(here, '../../renderer/dist'), core);
 
+  const workstation = config.mode === 'workstation';
+  let quitting = false;
   // Each person leaves the screen to a window that has never seen her (screenSwap.ts).
-  const screens = electronScreens({ preload: path.join(here, 'preload.cjs'), kiosk: config.mode === 'kiosk', url: `${APP_ORIGIN}/index.html` });
+  const screens = electronScreens({
+    preload: path.join(here, 'preload.cjs'),
+    kiosk: config.mode === 'kiosk',
+    url: `${APP_ORIGIN}/index.html`,
+    // A workstation's window closes to the tray, where notifications still arrive; "Afsluiten" quits.
+    hideOnClose: () => workstation && !quitting,
+    onFocus: () => core.notices.seen(),
+  });
   const unwire = wireIpc(core, screens);
   screens.start();
   core.start();
 
-  if (config.mode === 'workstation') {
-    const tray = new Tray(nativeImage.createEmpty());
-    tray.setToolTip('Samen');
-    tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Openen', click: () => screens.shown()?.show() }, { role: 'quit', label: 'Afsluiten' }]));
-    core.on('notification', (n) => {
-      if (Notification.isSupported()) new Notification({ title: 'Samen', body: `${n.actorName} ${n.kind === 'mention' ? 'noemde je' : 'reageerde op je bericht'}` }).show();
-    });
-  }
+  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: config.startAtLogin });
+  const untray = workstation ? workstationTray({ core, icons: path.join(here, '../../build'), screen: screens.shown, quit: () => app.quit() }) : () => undefined;
 
   app.on('before-quit', () => {
+    quitting = true;
+    untray();
     unwire();
     void core.stop();
   });

@@ -8,7 +8,7 @@ import { lockNavigation } from './windowSecurity.js';
  * hidden, and the page's only way of leaving itself, a navigation to the app's root when its person
  * left (renderer/src/app/page.ts), hands the screen to the spare instead.
  */
-export function electronScreens(o: { preload: string; kiosk: boolean; url: string }): ScreenSwap<BrowserWindow> {
+export function electronScreens(o: { preload: string; kiosk: boolean; url: string; hideOnClose(): boolean; onFocus(): void }): ScreenSwap<BrowserWindow> {
   const swap = createScreenSwap<BrowserWindow>({
     create() {
       const win = new BrowserWindow({
@@ -31,7 +31,15 @@ export function electronScreens(o: { preload: string; kiosk: boolean; url: strin
       });
       contents.on('render-process-gone', () => swap.gone(win));
       win.once('ready-to-show', () => swap.ready(win));
-      win.on('close', () => swap.closing(win));
+      win.on('close', (event) => {
+        if (swap.shown() === win && o.hideOnClose()) {
+          event.preventDefault();
+          win.hide();
+          return;
+        }
+        swap.closing(win);
+      });
+      win.on('focus', () => o.onFocus());
       win.on('closed', () => swap.gone(win));
       void win.loadURL(o.url);
       return win;

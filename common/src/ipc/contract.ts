@@ -5,6 +5,7 @@ import { AttachmentRefSchema, SectionSchema } from '../api/entities.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
+import { Language, NoticeKind, NoticeSettingsSchema } from '../notify/notices.js';
 import {
   CommentViewSchema,
   PersonCardSchema,
@@ -167,6 +168,12 @@ export const samenMethods = {
   },
   'groups.mine': { input: Empty, output: z.object({ items: z.array(z.object({ id: Id, name: z.string(), visibility: z.enum(['open', 'closed', 'private']) })) }) },
 
+  /** The language the renderer shows, so what main says itself (notifications, tray) matches it. */
+  'app.setLanguage': { input: z.strictObject({ language: Language }), output: Ok },
+  /** The logged-in person's notification choices on this machine. */
+  'notices.settings': { input: Empty, output: NoticeSettingsSchema },
+  'notices.setSettings': { input: NoticeSettingsSchema, output: NoticeSettingsSchema },
+
   'sync.status': { input: Empty, output: SyncStatusSchema },
   'sync.now': { input: Empty, output: SyncStatusSchema },
 
@@ -257,7 +264,9 @@ export const samenEvents = {
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
   'outbox.rejected': z.object({ kind: OutboxKind, code: ClientErrorCode, message: z.string(), preview: z.string() }),
   /** Someone mentioned or replied to the logged-in person. */
-  notification: z.object({ kind: z.enum(['mention', 'reply', 'read_reminder']), actorName: z.string(), postId: Id }),
+  notification: z.object({ kind: NoticeKind, actorName: z.string(), postId: Id }),
+  /** She clicked an operating-system notification: show this post. */
+  'notification.open': z.object({ postId: Id }),
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;

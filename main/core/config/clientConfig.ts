@@ -24,6 +24,8 @@ export const ClientConfigFileSchema = z.strictObject({
   dataDir: z.string().min(1, 'must not be empty').optional(),
   /** Shared and kiosk: how the badge reader types (layout, terminator, minChars, maxGapMs), each field optional. */
   badgeReader: BadgeReaderSchema.optional(),
+  /** Start Samen when someone logs in to the computer (set by IT; off by default). */
+  startAtLogin: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 export interface ClientConfig {
@@ -36,4 +38,5 @@ export interface ClientConfig {
   dataDir: string;
   /** The defaults for what IT left out. */
   badgeReader: BadgeReaderSettings;
+  startAtLogin: boolean;
 }

@@ -66,6 +66,7 @@ export function parseClientConfig(file: string, json: Record<string, unknown>, o
       enrolmentCode: c.enrolmentCode,
       dataDir: path.resolve(path.dirname(file), c.dataDir ?? o.defaultDataDir),
       badgeReader: c.badgeReader ?? DEFAULT_BADGE_READER,
+      startAtLogin: c.startAtLogin ?? false,
     },
   };
 }

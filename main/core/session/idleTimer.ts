@@ -18,8 +18,16 @@ export const systemTimers: Timers = {
 /** Seconds before the lock during which a countdown is shown. */
 export const IDLE_WARNING_SECONDS = 15;
 
+/**
+ * Seconds since the last keyboard or mouse input anywhere on the machine, as the operating system
+ * counts it; null where it cannot tell (the browser shell, or a desktop that does not report it).
+ */
+export type IdleSource = () => number | null;
+
 export interface IdleTimerDeps {
   clock: Clock;
+  /** The operating system's count; without one (or while it answers null) the renderer's activity decides. */
+  idleSource?: IdleSource;
   timers?: Timers;
   /** Seconds left (each second of the last `warningSeconds`), or null when the person was active again. */
   onWarning(secondsLeft: number | null): void;
@@ -29,7 +37,9 @@ export interface IdleTimerDeps {
 }
 
 /**
- * Locks after `idleSeconds` without activity. In the last `warningSeconds` it counts down once a
+ * Locks after `idleSeconds` without activity. Where the operating system counts idle time, that count
+ * is the authority: the renderer's activity is only a hint to look again (a page cannot keep a session
+ * alive that nobody touches), and input the page never sees (typing in another program) counts. In the last `warningSeconds` it counts down once a
  * second, so the screen can show "nog 15 seconden"; any activity restarts the time and clears the
  * countdown. The time is measured on the clock, not by counting ticks, so a late timer (a busy or
  * sleeping machine) never lets a session outlive its idle time.
@@ -38,6 +48,7 @@ export function createIdleTimer(d: IdleTimerDeps) {
   const timers = d.timers ?? systemTimers;
   const warningMs = (d.warningSeconds ?? IDLE_WARNING_SECONDS) * 1000;
   let idleMs: number | null = null;
+  let startedAt = 0;
   let lastActivity = 0;
   let handle: unknown = null;
   let shown: number | null = null;
@@ -55,10 +66,16 @@ export function createIdleTimer(d: IdleTimerDeps) {
     }, Math.max(0, ms));
   };
 
+  /** The last input: the operating system's, never before the session began; else the renderer's. */
+  const lastInput = () => {
+    const seconds = d.idleSource?.() ?? null;
+    return seconds === null ? lastActivity : Math.max(startedAt, now() - seconds * 1000);
+  };
+
   function tick() {
     cancel();
     if (idleMs === null) return;
-    const left = idleMs - (now() - lastActivity);
+    const left = idleMs - (now() - lastInput());
     if (left <= 0) {
       idleMs = null;
       shown = null;
@@ -74,6 +91,10 @@ export function createIdleTimer(d: IdleTimerDeps) {
       // Wake when the count drops to the next whole second (or to zero: the lock).
       return schedule(left - (seconds - 1) * 1000);
     }
+    if (shown !== null) {
+      shown = null;
+      d.onWarning(null);
+    }
     schedule(left - warningMs);
   }
 
@@ -81,7 +102,8 @@ export function createIdleTimer(d: IdleTimerDeps) {
     /** Begins timing (at login) with this idle time. */
     start(idleSeconds: number) {
       idleMs = Math.max(1, idleSeconds) * 1000;
-      lastActivity = now();
+      startedAt = now();
+      lastActivity = startedAt;
       if (shown !== null) d.onWarning(null);
       shown = null;
       tick();
@@ -90,10 +112,6 @@ export function createIdleTimer(d: IdleTimerDeps) {
     activity() {
       if (idleMs === null) return;
       lastActivity = now();
-      if (shown !== null) {
-        shown = null;
-        d.onWarning(null);
-      }
       tick();
     },
     /** Stops timing (logout); a countdown still shown is cleared. */

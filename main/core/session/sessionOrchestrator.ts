@@ -13,7 +13,7 @@ import { fail, failWith, ok } from '../result.js';
 import type { FeedCredentials, SyncEngine } from '../sync/syncEngine.js';
 import type { SyncStatusTracker } from '../sync/syncStatus.js';
 import type { CoreTuning } from '../tuning.js';
-import { createIdleTimer, type Timers } from './idleTimer.js';
+import { createIdleTimer, type IdleSource, type Timers } from './idleTimer.js';
 import { createQuickLogin } from './quickLogin.js';
 import { createRevocations } from './revocations.js';
 import { createSessionManager, type ActiveSession, type SessionChange } from './sessionManager.js';
@@ -31,6 +31,7 @@ export interface SessionOrchestratorDeps {
   clock: Clock;
   log: Logger;
   timers?: Timers | undefined;
+  idleSource?: IdleSource | undefined;
   tuning: Pick<CoreTuning, 'loginTimeoutMs' | 'logoutTimeoutMs' | 'retry'>;
   device: DeviceLink;
   events: Pick<ReturnType<typeof createEventHub>, 'emit'>;
@@ -81,6 +82,7 @@ export function createSessionOrchestrator(d: SessionOrchestratorDeps) {
   const idle = createIdleTimer({
     clock: d.clock,
     ...(d.timers ? { timers: d.timers } : {}),
+    ...(d.idleSource ? { idleSource: d.idleSource } : {}),
     onWarning: (secondsLeft) => events.emit('session.idleWarning', { secondsLeft }),
     onIdle() {
       const timed = session.current();

@@ -4,6 +4,7 @@ import { refreshComments } from '../features/timeline/commentsStore';
 import { refreshTimeline } from '../features/timeline/timelineStore';
 import { errorText, i18n } from '../ui/i18n/i18n';
 import { showToast } from '../ui/toast/toastStore';
+import { postHref } from './route';
 import { invoke, on } from './samen';
 import { applySession } from './sessionEnd';
 import { loadSession, setSyncStatus } from './sessionStore';
@@ -17,6 +18,9 @@ export function connectToMain(): () => void {
     on('sync.status', setSyncStatus),
     on('timeline.changed', (payload) => coalesce(payload.postIds)),
     on('outbox.rejected', showRejected),
+    on('notification', showNotice),
+    on('notification.open', ({ postId }) => window.location.assign(postHref(postId))),
+    tellLanguage(),
   ];
   return () => unsubscribe.forEach((off) => off());
 }
@@ -45,6 +49,20 @@ export async function endSession(how: 'logout' | 'lock'): Promise<void> {
   const result = await invoke(how === 'lock' ? 'session.lock' : 'session.logout', {});
   if (result.ok) applySession(result.value);
   else showToast(errorText(i18n.t, result.error.code), 'error');
+}
+
+/** Main says some things itself (operating-system notifications, the tray): in the language shown here. */
+function tellLanguage(): () => void {
+  const tell = (language: string) => void invoke('app.setLanguage', { language: language === 'en' ? 'en' : 'nl' });
+  tell(i18n.language);
+  i18n.on('languageChanged', tell);
+  return () => i18n.off('languageChanged', tell);
+}
+
+/** A notice for whoever is logged in here, inside the window: on every kind of machine. */
+function showNotice(n: EventPayload<'notification'>): void {
+  const actor = n.actorName.trim() || i18n.t('notices.someone');
+  showToast(i18n.t(`notices.${n.kind}`, { actor }), 'info', { label: i18n.t('notices.open'), href: postHref(n.postId) });
 }
 
 const PREVIEW_LENGTH = 60;

@@ -213,6 +213,14 @@ export const en: Messages = {
   toast: {
     close: 'Close message',
   },
+  notices: {
+    someone: 'Someone',
+    open: 'Open',
+    mention: '{{actor}} mentioned you in a post',
+    reply: '{{actor}} replied to your post',
+    read_required: 'Required reading: post by {{actor}}',
+    reminder: 'Reminder: read the post by {{actor}}',
+  },
   outbox: {
     post: 'Your post “{{preview}}” was not published. {{reason}}',
     comment: 'Your comment “{{preview}}” was not published. {{reason}}',

@@ -212,6 +212,14 @@ export const nl = {
   toast: {
     close: 'Melding sluiten',
   },
+  notices: {
+    someone: 'Iemand',
+    open: 'Bekijken',
+    mention: '{{actor}} noemde je in een bericht',
+    reply: '{{actor}} reageerde op je bericht',
+    read_required: 'Lezen verplicht: bericht van {{actor}}',
+    reminder: 'Herinnering: lees het bericht van {{actor}}',
+  },
   outbox: {
     post: 'Je bericht “{{preview}}” is niet geplaatst. {{reason}}',
     comment: 'Je reactie “{{preview}}” is niet geplaatst. {{reason}}',

@@ -2,7 +2,7 @@ import { CircleAlert, Info, X } from 'lucide-react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../IconButton';
-import { dismissToast, useToasts } from './toastStore';
+import { dismissToast, useToasts, type Toast } from './toastStore';
 
 /**
  * Two live regions: errors interrupt a screen reader, other news waits its turn. They sit outside
@@ -19,13 +19,18 @@ export function ToastHost() {
   );
 }
 
-function ToastItem({ id, text, tone }: { id: number; text: string; tone: 'info' | 'error' }) {
+function ToastItem({ id, text, tone, action }: Toast) {
   const { t } = useTranslation();
   const Icon = tone === 'error' ? CircleAlert : Info;
   return (
     <div className={`toast toast-${tone}`}>
       <Icon aria-hidden="true" className="toast-icon" />
       <p>{text}</p>
+      {action && (
+        <a className="toast-action" href={action.href} onClick={() => dismissToast(id)}>
+          {action.label}
+        </a>
+      )}
       <IconButton label={t('toast.close')} icon={<X aria-hidden="true" />} onClick={() => dismissToast(id)} />
     </div>
   );

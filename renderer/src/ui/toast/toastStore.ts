@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type Toast = { id: number; text: string; tone: 'info' | 'error' };
+/** `action`: one link the toast offers (a notification's "Bekijken"); following it closes the toast. */
+export type Toast = { id: number; text: string; tone: 'info' | 'error'; action?: { label: string; href: string } };
 
 export const useToasts = create<{ toasts: Toast[] }>(() => ({ toasts: [] }));
 
@@ -9,9 +10,9 @@ let nextId = 1;
 /** Long enough to read twice at a glance; errors stay a little longer. */
 const DURATION = { info: 5_000, error: 9_000 };
 
-export function showToast(text: string, tone: Toast['tone'] = 'info'): void {
+export function showToast(text: string, tone: Toast['tone'] = 'info', action?: Toast['action']): void {
   const id = nextId++;
-  useToasts.setState((s) => ({ toasts: [...s.toasts.filter((x) => x.text !== text), { id, text, tone }] }));
+  useToasts.setState((s) => ({ toasts: [...s.toasts.filter((x) => x.text !== text), { id, text, tone, ...(action ? { action } : {}) }] }));
   setTimeout(() => dismissToast(id), DURATION[tone]);
 }
 

@@ -56,6 +56,9 @@ describe('every window.samen method of the core', () => {
       'groups.mine': {},
       'sync.status': {},
       'sync.now': {},
+      'app.setLanguage': { language: 'en' },
+      'notices.settings': {},
+      'notices.setSettings': { doNotDisturb: true, kinds: { reply: false }, quietHours: { from: '22:00', to: '07:00' } },
       'post.delete': { id: post.value.id },
       // Logging in again starts a new session whose private data syncs afresh, so it comes last.
       'session.loginPassword': { employeeNumber: '1001', password: 'welkom-anna' },

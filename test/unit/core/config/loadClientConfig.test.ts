@@ -25,7 +25,16 @@ describe('the machine-wide client config', () => {
         enrolmentCode: undefined,
         dataDir: '/var/lib/samen',
         badgeReader: { layout: 'us', terminator: 'enter', minChars: 6, maxGapMs: 30 },
+        startAtLogin: false,
       },
+    });
+  });
+
+  it('lets IT start Samen at login, and refuses anything but true or false', () => {
+    expect(loadClientConfig(configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'workstation', startAtLogin: true })), { defaultDataDir: '/d' })).toMatchObject({ ok: true, config: { startAtLogin: true } });
+    expect(loadClientConfig(configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'workstation', startAtLogin: 'ja' })), { defaultDataDir: '/d' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'startAtLogin', message: 'must be true or false' }],
     });
   });
 

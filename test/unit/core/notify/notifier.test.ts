@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../../common/src/api/entities.js';
 import type { EventPayload } from '../../../../common/src/ipc/contract.js';
-import type { ClientMode } from '../../../../common/src/ipc/views.js';
 import { createHttpClient } from '../../../../main/core/net/httpClient.js';
 import { actorNameLookup } from '../../../../main/core/notify/actorName.js';
 import { createNotifier } from '../../../../main/core/notify/notifier.js';
@@ -17,28 +16,30 @@ const mention = (actorId: string): Notification => ({
 });
 
 /** A notifier over a screen that records what it is told; `here` is whoever is logged in. */
-function screen(mode: ClientMode, actorName: (id: string, token: string) => Promise<string>) {
+function screen(actorName: (id: string, token: string) => Promise<string>) {
   const told: EventPayload<'notification'>[] = [];
   const state = { here: { token: 'anna' } as { token: string } | null };
-  const notify = createNotifier({ mode, session: () => state.here, actorName, tell: (n) => told.push(n) });
+  const notify = createNotifier({ session: () => state.here, actorName, tell: (n) => told.push(n) });
   return { told, state, notify };
 }
 
 describe('telling about a notification', () => {
   it('tells Anna of a mention with the colleague’s name', async () => {
-    const s = screen('shared', async (id) => (id === 'bram' ? 'Bram Jansen' : ''));
+    const s = screen(async (id) => (id === 'bram' ? 'Bram Jansen' : ''));
     await s.notify(mention('bram'));
     expect(s.told).toEqual([{ kind: 'mention', actorName: 'Bram Jansen', postId: mention('bram').postId }]);
   });
 
-  it('tells nobody anything on a kiosk', async () => {
-    const s = screen('kiosk', async () => 'Bram Jansen');
-    await s.notify(mention('bram'));
-    expect(s.told).toEqual([]);
+  it('announces the kinds the policy lists, under their notice kind, and no others', async () => {
+    const s = screen(async () => 'Bram Jansen');
+    await s.notify({ ...mention('bram'), kind: 'review_due', postId: null });
+    await s.notify({ ...mention('bram'), kind: 'poll_closed' } as unknown as Notification);
+    await s.notify({ ...mention('bram'), kind: 'read_reminder' } as unknown as Notification);
+    expect(s.told.map((n) => n.kind)).toEqual(['reminder']);
   });
 
   it('tells nobody while nobody is logged in', async () => {
-    const s = screen('workstation', async () => 'Bram Jansen');
+    const s = screen(async () => 'Bram Jansen');
     s.state.here = null;
     await s.notify(mention('bram'));
     expect(s.told).toEqual([]);
@@ -46,7 +47,7 @@ describe('telling about a notification', () => {
 
   it('does not tell the next person what was meant for Anna, if she left while the name was looked up', async () => {
     let answer!: (name: string) => void;
-    const s = screen('shared', () => new Promise((resolve) => (answer = resolve)));
+    const s = screen(() => new Promise((resolve) => (answer = resolve)));
     const telling = s.notify(mention('bram'));
     s.state.here = { token: 'carla' };
     answer('Bram Jansen');

@@ -85,3 +85,88 @@ describe('the idle lock', () => {
     expect(time.pendingTimers()).toBe(0);
   });
 });
+
+describe('the idle lock with the operating system’s idle time', () => {
+  /** A machine whose last input was at `lastInputAt` (ms on the manual clock), or that cannot tell (null). */
+  function withOs() {
+    const time = manualTime();
+    const os = { lastInputAt: time.now as number | null };
+    const warnings: (number | null)[] = [];
+    const locks: number[] = [];
+    const start = time.now;
+    const idle = createIdleTimer({
+      clock: time.clock,
+      timers: time.timers,
+      idleSource: () => (os.lastInputAt === null ? null : (time.now - os.lastInputAt) / 1000),
+      onWarning: (s) => warnings.push(s),
+      onIdle: () => locks.push((time.now - start) / 1000),
+    });
+    return { time, os, idle, warnings, locks, start };
+  }
+
+  it('keeps her logged in while she types in another program the page never sees', () => {
+    const m = withOs();
+    m.idle.start(120);
+    m.time.advance(100_000);
+    m.os.lastInputAt = m.time.now;
+    m.time.advance(110_000);
+    expect(m.locks).toEqual([]);
+    m.time.advance(10_000);
+    expect(m.locks).toEqual([220]);
+  });
+
+  it('does not let the page keep alive a session nobody touches: its activity is only a hint', () => {
+    const m = withOs();
+    m.idle.start(120);
+    for (let i = 0; i < 11; i++) {
+      m.time.advance(10_000);
+      m.idle.activity();
+    }
+    m.time.advance(10_000);
+    expect(m.locks).toEqual([120]);
+  });
+
+  it('clears the countdown when the operating system saw input, at the page’s hint', () => {
+    const m = withOs();
+    m.idle.start(60);
+    m.time.advance(50_000);
+    expect(m.warnings.at(-1)).toBe(10);
+    m.os.lastInputAt = m.time.now;
+    m.idle.activity();
+    expect(m.warnings.at(-1)).toBeNull();
+    m.time.advance(59_000);
+    expect(m.locks).toEqual([]);
+  });
+
+  it('lets the page decide where the operating system cannot tell', () => {
+    const m = withOs();
+    m.os.lastInputAt = null;
+    m.idle.start(60);
+    m.time.advance(50_000);
+    m.idle.activity();
+    m.time.advance(59_000);
+    expect(m.locks).toEqual([]);
+    m.time.advance(1_000);
+    expect(m.locks).toEqual([110]);
+  });
+
+  it('never counts input from before the login as hers', () => {
+    const m = withOs();
+    m.os.lastInputAt = m.time.now - 3_600_000;
+    m.idle.start(60);
+    m.time.advance(59_999);
+    expect(m.locks).toEqual([]);
+    m.time.advance(1);
+    expect(m.locks).toEqual([60]);
+  });
+});
+
+describe('the operating system’s idle time as read from Electron', () => {
+  it('is believed where the desktop reports it, and ignored where its state is unknown', async () => {
+    const { systemIdleSource } = await import('../../../../main/core/session/systemIdle.js');
+    expect(systemIdleSource({ idleState: () => 'idle', idleSeconds: () => 42 })()).toBe(42);
+    expect(systemIdleSource({ idleState: () => 'active', idleSeconds: () => 0 })()).toBe(0);
+    expect(systemIdleSource({ idleState: () => 'unknown', idleSeconds: () => 0 })()).toBeNull();
+    expect(systemIdleSource({ idleState: () => 'locked', idleSeconds: () => Number.NaN })()).toBeNull();
+  });
+});
