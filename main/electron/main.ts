@@ -1,4 +1,4 @@
-import { app, powerMonitor } from 'electron';
+import { app, Menu, powerMonitor, session } from 'electron';
 import path from 'node:path';
 import { createSamenCore } from '../core/api.js';
 import { coreConfig } from '../core/config/coreConfig.js';
@@ -20,13 +20,21 @@ import { APP_ORIGIN } from './securityPolicy.js';
  */
 // Built by scripts/build.ts into dist/electron/ (main.js + preload.cjs) beside renderer/dist.
 const here = import.meta.dirname;
-const configFile = machineConfigPath();
+const configFile = machineConfigPath(process.env, process.platform, { packaged: app.isPackaged });
 
 registerAppScheme();
 app.enableSandbox();
+// One Samen per computer: a second start brings the first to the front instead.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
 
 async function start() {
   await app.whenReady();
+  // No menu bar (and with it no "Toggle Developer Tools"), on every mode.
+  Menu.setApplicationMenu(null);
+  // The app needs no camera, microphone, location or notifications permission from its page.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const loaded = loadClientConfig(configFile, { defaultDataDir: app.getPath('userData') });
   if (!loaded.ok) {
     console.error(loaded.message);
@@ -49,7 +57,8 @@ async function start() {
   // Each person leaves the screen to a window that has never seen her (screenSwap.ts).
   const screens = electronScreens({
     preload: path.join(here, 'preload.cjs'),
-    kiosk: config.mode === 'kiosk',
+    mode: config.mode,
+    packaged: app.isPackaged,
     url: `${APP_ORIGIN}/index.html`,
     // A workstation's window closes to the tray, where notifications still arrive; "Afsluiten" quits.
     hideOnClose: () => workstation && !quitting,
@@ -62,6 +71,12 @@ async function start() {
   if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: config.startAtLogin });
   const untray = workstation ? workstationTray({ core, icons: path.join(here, '../../build'), screen: screens.shown, quit: () => app.quit() }) : () => undefined;
 
+  app.on('second-instance', () => {
+    const win = screens.shown();
+    win?.show();
+    win?.focus();
+  });
+
   app.on('before-quit', () => {
     quitting = true;
     untray();
@@ -71,4 +86,4 @@ async function start() {
 }
 
 app.on('window-all-closed', () => app.quit());
-void start();
+if (firstInstance) void start();

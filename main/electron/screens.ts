@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
+import type { ClientMode } from '../../common/src/ipc/views.js';
 import { createScreenSwap, type ScreenSwap } from '../core/session/screenSwap.js';
-import { APP_ORIGIN, secureWebPreferences } from './securityPolicy.js';
+import { APP_ORIGIN, secureWebPreferences, WINDOW_CHROME } from './securityPolicy.js';
 import { lockNavigation } from './windowSecurity.js';
 
 /**
@@ -8,20 +9,20 @@ import { lockNavigation } from './windowSecurity.js';
  * hidden, and the page's only way of leaving itself, a navigation to the app's root when its person
  * left (renderer/src/app/page.ts), hands the screen to the spare instead.
  */
-export function electronScreens(o: { preload: string; kiosk: boolean; url: string; hideOnClose(): boolean; onFocus(): void }): ScreenSwap<BrowserWindow> {
+export function electronScreens(o: { preload: string; mode: ClientMode; url: string; hideOnClose(): boolean; onFocus(): void; packaged: boolean }): ScreenSwap<BrowserWindow> {
   const swap = createScreenSwap<BrowserWindow>({
     create() {
       const win = new BrowserWindow({
         width: 1280,
         height: 860,
         show: false,
-        kiosk: o.kiosk,
-        fullscreen: o.kiosk,
-        autoHideMenuBar: true,
-        webPreferences: secureWebPreferences(o.preload),
+        kiosk: o.mode === 'kiosk',
+        fullscreen: o.mode === 'kiosk',
+        ...WINDOW_CHROME,
+        webPreferences: secureWebPreferences(o.preload, { packaged: o.packaged }),
       });
       const contents = win.webContents;
-      lockNavigation(contents);
+      lockNavigation(contents, o.mode);
       contents.on('will-navigate', (event) => {
         if (event.url.startsWith(`${APP_ORIGIN}/`) && swap.startAfresh(win)) event.preventDefault();
       });
@@ -45,7 +46,7 @@ export function electronScreens(o: { preload: string; kiosk: boolean; url: strin
       return win;
     },
     show(next, previous) {
-      if (previous && !previous.isDestroyed() && !o.kiosk) next.setBounds(previous.getBounds());
+      if (previous && !previous.isDestroyed() && o.mode !== 'kiosk') next.setBounds(previous.getBounds());
       next.show();
       next.focus();
     },

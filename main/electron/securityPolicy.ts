@@ -6,9 +6,11 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  */
 export const APP_ORIGIN = 'app://samen';
 
-export function secureWebPreferences(preload: string): BrowserWindowConstructorOptions['webPreferences'] {
+/** `packaged`: an installed build, where DevTools cannot be opened at all (on every mode). */
+export function secureWebPreferences(preload: string, o: { packaged: boolean }): BrowserWindowConstructorOptions['webPreferences'] {
   return {
     preload,
+    devTools: !o.packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -16,6 +18,11 @@ export function secureWebPreferences(preload: string): BrowserWindowConstructorO
     webviewTag: false,
     spellcheck: false,
     navigateOnDragDrop: false,
+    safeDialogs: true,
   };
 }
+
+/** The window itself: no menu bar to reach a "Toggle Developer Tools" item through. */
+export const WINDOW_CHROME = { autoHideMenuBar: true } as const;
+
 

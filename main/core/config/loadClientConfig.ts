@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BADGE_READER } from '../../../common/src/badge/readerSettings.js';
-import { ClientConfigFileSchema, type ClientConfig } from './clientConfig.js';
+import { ClientConfigFileSchema, DEFAULT_UPDATE_SETTINGS, type ClientConfig } from './clientConfig.js';
 
 export interface ConfigProblem {
   /** The field as written in the file (`serverUrl`, `badgeReader.maxGapMs`), or `(file)` for the file as a whole. */
@@ -67,6 +67,12 @@ export function parseClientConfig(file: string, json: Record<string, unknown>, o
       dataDir: path.resolve(path.dirname(file), c.dataDir ?? o.defaultDataDir),
       badgeReader: c.badgeReader ?? DEFAULT_BADGE_READER,
       startAtLogin: c.startAtLogin ?? false,
+      updates: {
+        enabled: c.updates?.enabled ?? DEFAULT_UPDATE_SETTINGS.enabled,
+        checkEveryHours: c.updates?.checkEveryHours ?? DEFAULT_UPDATE_SETTINGS.checkEveryHours,
+        maintenanceWindow: c.updates?.maintenanceWindow ?? DEFAULT_UPDATE_SETTINGS.maintenanceWindow,
+      },
+      kioskWakeHours: c.kioskWakeHours ?? null,
     },
   };
 }

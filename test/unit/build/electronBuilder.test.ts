@@ -24,6 +24,17 @@ describe('the installer configuration', () => {
     }
   });
 
+  it('builds NSIS and MSI for Windows (per machine, for Intune and SCCM) and AppImage and deb for Linux, with its own app id and icons', () => {
+    expect(config.appId).toBe('nl.samen.desktop');
+    expect(config.win.target).toEqual(expect.arrayContaining(['nsis', 'msi']));
+    expect(config.msi.perMachine).toBe(true);
+    expect(config.nsis.perMachine).toBe(true);
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.win.icon).toMatch(/\.ico$/);
+    expect(config.files).toEqual(expect.arrayContaining(['build/tray*', 'build/icon.png']));
+    for (const icon of ['tray.png', 'tray-unread.png', 'tray.ico', 'tray-unread.ico', 'icon.ico']) expect(existsSync(path.join(root, 'build', icon)), icon).toBe(true);
+  });
+
   it('never publishes by itself', () => {
     expect(config.publish).toBeNull();
   });

@@ -26,6 +26,8 @@ describe('the machine-wide client config', () => {
         dataDir: '/var/lib/samen',
         badgeReader: { layout: 'us', terminator: 'enter', minChars: 6, maxGapMs: 30 },
         startAtLogin: false,
+        updates: { enabled: true, checkEveryHours: 4, maintenanceWindow: { from: '02:00', to: '05:00' } },
+        kioskWakeHours: null,
       },
     });
   });
@@ -112,5 +114,58 @@ describe('the machine-wide client config', () => {
     const file = configFile(JSON.stringify({ serverUrl: 'https://a.example', mode: 'workstation', dataDir: 'cache' }));
     const result = loadClientConfig(file, { defaultDataDir: '/data', overrides: { serverUrl: 'http://127.0.0.1:8080', idleSeconds: 60 } });
     expect(result).toMatchObject({ ok: true, config: { serverUrl: 'http://127.0.0.1:8080', idleSeconds: 60, dataDir: path.join(path.dirname(file), 'cache') } });
+  });
+});
+
+describe('every field of the machine-wide config, right and wrong', () => {
+  const base = { serverUrl: 'https://intranet.zorggroep.nl', mode: 'shared' };
+  const problems = (extra: Record<string, unknown>) => {
+    const result = loadClientConfig(configFile(JSON.stringify({ ...base, ...extra })), { defaultDataDir: '/d' });
+    return result.ok ? [] : result.problems;
+  };
+
+  it.each([
+    ['serverUrl', { serverUrl: 'https://intranet.zorggroep.nl:8443/samen' }],
+    ['serverUrl on loopback', { serverUrl: 'http://127.0.0.1:8080' }],
+    ['serverUrl localhost', { serverUrl: 'http://localhost:8080' }],
+    ['mode', { mode: 'kiosk' }],
+    ['organisation', { organisation: 'zorggroep-noord' }],
+    ['idleSeconds', { idleSeconds: 120 }],
+    ['enrolmentCode', { enrolmentCode: 'K7PX-2QMD' }],
+    ['dataDir', { dataDir: 'D:\\Samen' }],
+    ['badgeReader', { badgeReader: { layout: 'azerty' } }],
+    ['startAtLogin', { startAtLogin: true }],
+    ['updates', { updates: { enabled: false, checkEveryHours: 6, maintenanceWindow: { from: '23:00', to: '04:30' } } }],
+    ['kioskWakeHours', { kioskWakeHours: { from: '06:30', to: '22:00' } }],
+  ])('takes a good %s', (_, extra) => {
+    expect(problems(extra)).toEqual([]);
+  });
+
+  it.each([
+    ['serverUrl', { serverUrl: 'http://intranet.zorggroep.nl' }, 'must be https://'],
+    ['serverUrl', { serverUrl: 42 }, 'must be an http:// or https:// URL'],
+    ['mode', { mode: 'tablet' }, 'must be one of'],
+    ['organisation', { organisation: 'Zorggroep Noord' }, 'must be a slug'],
+    ['idleSeconds', { idleSeconds: '120' }, 'must be a number of seconds'],
+    ['enrolmentCode', { enrolmentCode: 'AB' }, 'at least 4'],
+    ['dataDir', { dataDir: '' }, 'must not be empty'],
+    ['badgeReader.layout', { badgeReader: { layout: 'dvorak' } }, ''],
+    ['startAtLogin', { startAtLogin: 1 }, 'must be true or false'],
+    ['updates.enabled', { updates: { enabled: 'nee' } }, 'must be true or false'],
+    ['updates.checkEveryHours', { updates: { checkEveryHours: 0 } }, 'at least 1'],
+    ['updates.checkEveryHours', { updates: { checkEveryHours: 'vaak' } }, 'must be a number of hours'],
+    ['updates.maintenanceWindow.from', { updates: { maintenanceWindow: { from: '25:00', to: '05:00' } } }, 'HH:MM'],
+    ['updates.maintenanceWindow', { updates: { maintenanceWindow: '02:00-05:00' } }, 'from and to'],
+    ['kioskWakeHours.to', { kioskWakeHours: { from: '06:00', to: 22 } }, 'HH:MM'],
+  ])('names %s when it is wrong', (field, extra, message) => {
+    expect(problems(extra)).toEqual([expect.objectContaining({ field, message: expect.stringContaining(message) })]);
+  });
+
+  it.each([
+    ['updates.autoInstall', { updates: { autoInstall: true } }],
+    ['kioskWakeHours.days', { kioskWakeHours: { from: '06:00', to: '22:00', days: 'ma-vr' } }],
+    ['serverURL', { serverURL: 'https://x.nl' }],
+  ])('refuses the unknown field %s', (field, extra) => {
+    expect(problems(extra)).toEqual([{ field, message: 'is not a known setting' }]);
   });
 });
