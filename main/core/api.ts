@@ -8,6 +8,8 @@ import { createDeviceLink } from './devices/deviceLink.js';
 import { organisationBinding } from './devices/organisationBinding.js';
 import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
 import { createHandlers } from './handlers.js';
+import { createKbEditor } from './kb/kbEditor.js';
+import { createKbReader } from './kb/kbReader.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
 import { createDispatcher } from './ipc/dispatcher.js';
@@ -20,6 +22,8 @@ import { createOutbox } from './outbox/outbox.js';
 import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
 import type { Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
+import { createClientIndex } from './search/clientIndex.js';
+import { createServerSearch } from './search/serverSearch.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
 import { createReader } from './timeline/reader.js';
@@ -90,12 +94,21 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       sessions.statusChanged(s);
     },
   });
-  const adoptOrganisation = organisationBinding({ cache, serverUrl, log, cleared: () => status.resetLastSynced(null) });
+  const searchIndex = createClientIndex(cache);
+  cache.onReset(searchIndex.invalidate);
+  const adoptOrganisation = organisationBinding({
+    cache, serverUrl, log,
+    cleared: () => {
+      status.resetLastSynced(null);
+      searchIndex.invalidate();
+    },
+  });
   const current = () => sessions.current();
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
     groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
+    pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
   });
   const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
@@ -106,6 +119,11 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
     onPostsChanged: (postIds) => events.emit('timeline.changed', postIds ? { postIds } : {}),
+    onSharedPage(page, fromStart) {
+      if (fromStart) searchIndex.invalidate();
+      else searchIndex.changed(page);
+      if (page.kbChanged) events.emit('kb.changed', {});
+    },
     onNotification: (n) => void notify(n),
     onSessionEnded: () => sessions.endedByServer(),
   });
@@ -116,7 +134,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     afterChange: outbox.sessionChanged,
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
-  const invoke = createDispatcher(createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl }), log);
+  const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
+  const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
+  const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
+  const invoke = createDispatcher(
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch } }),
+    log,
+  );
 
   let started = false;
   let stopped = false;

@@ -11,6 +11,10 @@ import { mentionSuggestions } from './people/mentionSuggestions.js';
 import { personCard } from './people/personCard.js';
 import { fail, failWith, ok } from './result.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
+import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
+import { createSearchHandlers } from './search/searchHandlers.js';
+import type { ClientIndex } from './search/clientIndex.js';
+import type { ServerSearch } from './search/serverSearch.js';
 import type { Outbox } from './outbox/outbox.js';
 import type { ActiveSession } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
@@ -44,6 +48,8 @@ export interface HandlerDeps {
   sync: SyncEngine;
   status: SyncStatusTracker;
   imageUrl: ImageUrl;
+  kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
+  search: { index: ClientIndex; server: ServerSearch };
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -134,5 +140,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'sync.status': async () => ok(d.status.get()),
     'sync.now': async () => ok(await d.sync.syncNow()),
     ...createMailingHandlers({ http: d.http, read, session: () => d.sessions.current() }),
+
+    ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
+    ...createSearchHandlers(d.search),
   };
 }

@@ -31,8 +31,13 @@ import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { publishViewCounts } from './postViews/publishViewCounts.js';
+import { registerPostViewRoutes } from './postViews/viewRoutes.js';
+import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { purgeOldStatsEvents } from './stats/retention.js';
+import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
@@ -69,6 +74,8 @@ export interface BuiltServer {
   ctx: ServerContext;
   /** The hourly clean-up: expired keys and counters, stray uploads, streams of stopped nodes; tests call it after moving the clock. */
   runMaintenance(): Promise<void>;
+  /** Publishes the view counts that changed since the last run (runs every `viewCountPublishSeconds`); answers how many posts. */
+  publishViewCounts(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -132,11 +139,14 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerKbRoutes(app, ctx);
+  registerReadConfirmationRoutes(app, ctx);
+  registerPostViewRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerMailingRoutes(app, ctx);
   registerMailPreferenceRoutes(app, ctx);
   registerMailSettingsRoutes(app, ctx);
   registerMailPublicRoutes(app, ctx);
+  registerStatsRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
@@ -147,6 +157,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       purgeOldLockouts(ctx),
       purgeOldDeviceAttempts(ctx),
       purgeExpiredAuditEvents(ctx),
+      purgeOldStatsEvents(ctx),
       purgeStrayUploads(ctx),
       ctx.streams.purgeStale(),
       noticeDueReviews(ctx),
@@ -156,6 +167,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
+  const viewCounts = setInterval(() => {
+    publishViewCounts(ctx).catch((err: unknown) => app.log.warn({ err }, 'publishing view counts failed'));
+  }, options.viewCountPublishSeconds * 1000);
+  viewCounts.unref();
 
   await app.ready();
   const sender = createMailSender({
@@ -175,8 +190,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     app,
     ctx,
     runMaintenance,
+    publishViewCounts: () => publishViewCounts(ctx),
     async close() {
       clearInterval(maintenance);
+      clearInterval(viewCounts);
       ctx.streams.stop();
       await sender.stop();
       await indexing;

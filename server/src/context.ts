@@ -25,6 +25,8 @@ export interface ServerOptions {
   imageDecodes: number;
   /** Uploads that may wait for a decode; the next is refused with 429. */
   imageDecodeQueue: number;
+  /** Seconds between publishing changed view counts through the change feed (one write per organisation). */
+  viewCountPublishSeconds: number;
 }
 
 export const defaultServerOptions: ServerOptions = {
@@ -37,6 +39,7 @@ export const defaultServerOptions: ServerOptions = {
   streamsPerDevice: 2,
   imageDecodes: 2,
   imageDecodeQueue: 4,
+  viewCountPublishSeconds: 10,
 };
 
 /** What every capability of the server is built from; created once per process. */

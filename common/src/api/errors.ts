@@ -30,6 +30,10 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** An archived group is read-only: no posts, comments, members or requests. */
+  group_archived: 409,
+  /** A department or location group: the people directory decides who is in it. */
+  directory_group: 409,
   idempotency_in_progress: 409,
   idempotency_key_reused: 422,
   too_large: 413,

@@ -33,6 +33,8 @@ const FROM_SERVER: Record<ErrorCode, ClientErrorCode> = {
   forbidden: 'forbidden',
   not_found: 'not_found',
   conflict: 'invalid_input',
+  group_archived: 'group_archived',
+  directory_group: 'directory_group',
   // The first request with this key is still running: its answer will come to a later try.
   idempotency_in_progress: 'server_error',
   idempotency_key_reused: 'invalid_input',

@@ -19,7 +19,7 @@ export function createNotifier(d: {
     const s = d.session();
     if (!s || d.mode === 'kiosk') return;
     // The screen's notice opens a post; a page's review reminder waits for the knowledge base screens.
-    if (n.kind === 'review_due' || n.postId === null) return;
+    if (n.kind === 'review_due' || n.kind === 'join_request' || n.kind === 'group_added' || n.postId === null) return;
     const { kind, postId } = n;
     const actorName = await d.actorName(n.actorId, s.token);
     if (d.session() === s) d.tell({ kind, actorName, postId });

@@ -1,4 +1,4 @@
-import type { Comment, Group, Membership, Notification, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, Membership, Notification, PageFeedback, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -19,6 +19,9 @@ export function createPersonalStore() {
   const likes = new Set<string>();
   const memberships = new Map<string, Membership>();
   const notifications = new Map<string, Notification>();
+  // Her own favourites and "Was dit nuttig?" answers, by page.
+  const favourites = new Map<string, Favourite>();
+  const feedback = new Map<string, PageFeedback>();
 
   const removePost = (id: string, page: PersonalPage) => {
     for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
@@ -60,6 +63,12 @@ export function createPersonalStore() {
         case 'notification':
           notifications.delete(change.id);
           return;
+        case 'favourite':
+          favourites.delete(change.id.split(':')[0]!);
+          return;
+        case 'pageFeedback':
+          feedback.delete(change.id.split(':')[0]!);
+          return;
         default:
           return;
       }
@@ -88,6 +97,12 @@ export function createPersonalStore() {
       case 'notification':
         notifications.set(change.id, change.data);
         return;
+      case 'favourite':
+        favourites.set(change.data.pageId, change.data);
+        return;
+      case 'pageFeedback':
+        feedback.set(change.data.pageId, change.data);
+        return;
       default:
         // Organisation-wide entities belong in the cache, not here.
         return;
@@ -111,9 +126,12 @@ export function createPersonalStore() {
     isLiked: (postId: string): boolean => likes.has(postId),
     /** Newest first. */
     notifications: (): Notification[] => [...notifications.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    /** Her favourite pages, newest first. */
+    favourites: (): Favourite[] => [...favourites.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    feedback: (pageId: string): PageFeedback | null => feedback.get(pageId) ?? null,
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, favourites, feedback]) m.clear();
       likes.clear();
     },
   };
@@ -122,7 +140,7 @@ export function createPersonalStore() {
 export type PersonalStore = ReturnType<typeof createPersonalStore>;
 
 /** What a read may ask of the personal store. */
-export type PersonalView = Pick<PersonalStore, 'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'isLiked' | 'notifications'>;
+export type PersonalView = Pick<PersonalStore, 'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'isLiked' | 'notifications' | 'favourites' | 'feedback'>;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
 export const nobodysPersonalView: PersonalView = {
@@ -134,4 +152,6 @@ export const nobodysPersonalView: PersonalView = {
   memberships: () => [],
   isLiked: () => false,
   notifications: () => [],
+  favourites: () => [],
+  feedback: () => null,
 };

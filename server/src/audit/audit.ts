@@ -35,6 +35,8 @@ export type AuditAction =
   | 'group_member_added'
   | 'group_member_role_changed'
   | 'group_member_removed'
+  | 'group_updated'
+  | 'group_request_decided'
   | 'post_deleted'
   | 'post_pinned'
   | 'post_unpinned'

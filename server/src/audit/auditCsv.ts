@@ -43,6 +43,8 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   device_enrolled: 'Apparaat gekoppeld',
   device_revoked: 'Apparaat ontkoppeld',
   device_suspension: 'Pincodes op dit apparaat geschorst of weer toegestaan (zie resultaat)',
+  group_updated: 'Instellingen van een groep gewijzigd',
+  group_request_decided: 'Aanvraag om lid te worden beoordeeld',
   group_member_added: 'Lid toegevoegd aan groep',
   group_member_role_changed: 'Rol in groep gewijzigd',
   group_member_removed: 'Lid uit groep verwijderd',

@@ -10,6 +10,8 @@ type Bool = number;
 type Json = string;
 /** A nullable column added by a later migration: inserts may leave it out (older seeds do). */
 type Added<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** A column added later with a default: never null, and optional when inserting. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface OrganisationsTable {
   tenant_id: string;
@@ -81,6 +83,12 @@ export interface GroupsTable {
   member_count: number;
   created_by: string | null;
   created_at: string;
+  cover_image_id: Added<string>;
+  archived_at: Added<string>;
+  /** `department` or `location`: the system keeps this group from the people directory. */
+  managed_by: Added<string>;
+  /** The department or location it follows. */
+  managed_id: Added<string>;
 }
 
 export interface GroupMembersTable {
@@ -89,6 +97,41 @@ export interface GroupMembersTable {
   person_id: string;
   role: string;
   joined_at: string;
+  show_in_timeline: Defaulted<Bool>;
+  muted: Defaulted<Bool>;
+  last_visit_at: Added<string>;
+}
+
+export interface GroupJoinRequestsTable {
+  tenant_id: string;
+  id: string;
+  group_id: string;
+  person_id: string;
+  /** pending, approved or declined. */
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+/** Notifications about groups (a request to join, being added), to one person. */
+export interface GroupNoticesTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  actor_id: string;
+  group_id: string;
+  created_at: string;
+}
+
+/** Time spent with a group open, for statistics: who, which group, from when to when; no content. */
+export interface GroupVisitsTable {
+  tenant_id: string;
+  group_id: string;
+  person_id: string;
+  entered_at: string;
+  left_at: string;
 }
 
 export interface PostsTable {
@@ -105,6 +148,13 @@ export interface PostsTable {
   comment_count: number;
   created_at: string;
   edited_at: string | null;
+  // Added by later migrations with defaults, so rows written without them (the seed) stay as they were.
+  /** "Lezen verplicht": `{ audience, markedAt, markedBy }` as JSON; null when it is not. */
+  read_requirement?: Json | null;
+  /** Confirmations received (ever); the report counts the current audience exactly. */
+  read_confirmed_count?: number;
+  /** Unique viewers, raised when a viewer is added (post_views). */
+  view_count?: number;
 }
 
 export interface PostHashtagsTable {
@@ -442,6 +492,27 @@ export interface SearchClicksTable {
   at: string;
 }
 
+export interface ReadReceiptsTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  confirmed_at: string | null;
+  later_count: number;
+  updated_at: string;
+}
+
+export interface PostViewsTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  viewed_at: string;
+}
+
+export interface PostViewPendingTable {
+  tenant_id: string;
+  post_id: string;
+}
+
 export interface PersonMailTable {
   tenant_id: string;
   person_id: string;
@@ -505,6 +576,65 @@ export interface MailingVisitsTable {
   at: string;
 }
 
+export interface StatsEventsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  person_id: string;
+  at: string;
+  device_kind: string;
+  subject_id: string | null;
+  seconds: number | null;
+}
+
+export interface StatsPresenceTable {
+  tenant_id: string;
+  day: string;
+  scope: string;
+  person_id: string;
+}
+
+export interface StatsPeopleTable {
+  tenant_id: string;
+  scope: string;
+  day: string;
+  location_key: string;
+  department_key: string;
+  people: number;
+}
+
+export interface StatsHourlyTable {
+  tenant_id: string;
+  day: string;
+  hour: number;
+  location_key: string;
+  department_key: string;
+  count: number;
+}
+
+export interface StatsDailyTable {
+  tenant_id: string;
+  day: string;
+  kind: string;
+  device_kind: string;
+  bucket: string;
+  location_key: string;
+  department_key: string;
+  count: number;
+  seconds: number;
+}
+
+export interface StatsSubjectsTable {
+  tenant_id: string;
+  day: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  count: number;
+  seconds: number;
+  people: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -514,7 +644,13 @@ export interface Database {
   badges: BadgesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  group_join_requests: GroupJoinRequestsTable;
+  group_notices: GroupNoticesTable;
+  group_visits: GroupVisitsTable;
   posts: PostsTable;
+  read_receipts: ReadReceiptsTable;
+  post_views: PostViewsTable;
+  post_view_pending: PostViewPendingTable;
   post_hashtags: PostHashtagsTable;
   comments: CommentsTable;
   likes: LikesTable;
@@ -551,5 +687,11 @@ export interface Database {
   mailings: MailingsTable;
   mailing_recipients: MailingRecipientsTable;
   mailing_visits: MailingVisitsTable;
+  stats_events: StatsEventsTable;
+  stats_presence: StatsPresenceTable;
+  stats_people: StatsPeopleTable;
+  stats_hourly: StatsHourlyTable;
+  stats_daily: StatsDailyTable;
+  stats_subjects: StatsSubjectsTable;
 }
 

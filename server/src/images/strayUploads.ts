@@ -5,7 +5,7 @@ const STRAY_AFTER_MS = 24 * 3_600_000;
 
 /**
  * Deletes uploads that never made it onto a post, so abandoned photos do not stay on the server.
- * Avatars and the organisation's logo are not on a post either; they stay.
+ * Avatars, group covers and the organisation's logo are not on a post either; they stay.
  */
 export async function purgeStrayUploads(ctx: ServerContext): Promise<void> {
   const before = new Date(ctx.now().getTime() - STRAY_AFTER_MS).toISOString();
@@ -17,6 +17,7 @@ export async function purgeStrayUploads(ctx: ServerContext): Promise<void> {
       eb.not(
         eb.or([
           eb.exists(eb.selectFrom('people').select('people.id').whereRef('people.tenant_id', '=', 'images.tenant_id').whereRef('people.avatar_image_id', '=', 'images.id')),
+          eb.exists(eb.selectFrom('groups').select('groups.id').whereRef('groups.tenant_id', '=', 'images.tenant_id').whereRef('groups.cover_image_id', '=', 'images.id')),
           eb.exists(
             eb.selectFrom('organisations').select('organisations.tenant_id').whereRef('organisations.tenant_id', '=', 'images.tenant_id').whereRef('organisations.logo_image_id', '=', 'images.id'),
           ),

@@ -44,8 +44,8 @@ export interface Dataset {
   departments: DepartmentsTable[];
   people: Insertable<PeopleTable>[];
   badges: BadgesTable[];
-  groups: GroupsTable[];
-  groupMembers: GroupMembersTable[];
+  groups: Insertable<GroupsTable>[];
+  groupMembers: Insertable<GroupMembersTable>[];
   images: ImagesTable[];
   posts: PostsTable[];
   postHashtags: PostHashtagsTable[];

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import { searchKey } from '../../../common/src/text/fold.js';
 import type { GroupMembersTable, GroupsTable } from '../db/schema.js';
 import { clamp, iso, type SeedContext } from './context.js';
@@ -219,7 +220,7 @@ export function formGroups(ctx: SeedContext, org: Organisation, places: Places, 
   return { all: groups, team3b };
 }
 
-export const groupRows = (tenantId: string, groups: readonly Group[]): GroupsTable[] =>
+export const groupRows = (tenantId: string, groups: readonly Group[]): Insertable<GroupsTable>[] =>
   groups.map((g) => ({
     tenant_id: tenantId,
     id: g.id,
@@ -232,7 +233,7 @@ export const groupRows = (tenantId: string, groups: readonly Group[]): GroupsTab
     created_at: iso(g.createdMs),
   }));
 
-export const membershipRows = (tenantId: string, groups: readonly Group[]): GroupMembersTable[] =>
+export const membershipRows = (tenantId: string, groups: readonly Group[]): Insertable<GroupMembersTable>[] =>
   groups.flatMap((g) => {
     const admins = new Set(g.admins);
     return g.members.map((p) => ({ tenant_id: tenantId, group_id: g.id, person_id: p.id, role: admins.has(p) ? 'admin' : 'member', joined_at: iso(g.createdMs) }));

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import type { Database } from '../db/schema.js';
-import { groupFromRow, membershipFromRow } from '../groups/access.js';
+import { groupFromRow, membersOnly, membershipFromRow } from '../groups/access.js';
+import { visibleJoinRequests } from '../groups/joinRequestRoutes.js';
+import { groupNotification } from '../groups/notices.js';
 import { favouriteFromRow, feedbackFromRow, pagesFromRows, quickLinkFromRow, reviewNotification, sectionFromRow } from '../kb/serialize.js';
 import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
+import { receiptFromRow } from '../readConfirmations/serialize.js';
 import { commentFromRow, postFromRow } from '../timeline/serialize.js';
 
 type Upsert = Extract<SyncChange, { op: 'upsert' }>;
@@ -44,7 +47,7 @@ export async function loadVisible(
   const put = (entity: EntityName, id: string, data: Data) => out.set(`${entity}/${id}`, { entity, data });
   const ids = (e: EntityName) => wanted.get(e) ?? [];
 
-  const groupVisibility = new Map<string, string>();
+  const groupMembersOnly = new Map<string, boolean>();
   const groupIds = new Set(ids('group'));
   const postRows = await inChunks(ids('post'), (c) => k.selectFrom('posts').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
   const commentRows = await inChunks(ids('comment'), (c) => k.selectFrom('comments').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
@@ -55,9 +58,9 @@ export async function loadVisible(
   const membershipKeys = ids('membership').map((key) => key.split(':') as [string, string]);
   for (const [g] of membershipKeys) groupIds.add(g);
   const groupRows = await inChunks([...groupIds], (c) => k.selectFrom('groups').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
-  for (const g of groupRows) groupVisibility.set(g.id, g.visibility);
+  for (const g of groupRows) groupMembersOnly.set(g.id, membersOnly(g));
   const canSeeGroup = (groupId: string | null) =>
-    groupId === null || (groupVisibility.has(groupId) && (groupVisibility.get(groupId) !== 'private' || v.memberOf.has(groupId)));
+    groupId === null || (groupMembersOnly.has(groupId) && (!groupMembersOnly.get(groupId) || v.memberOf.has(groupId)));
 
   for (const g of groupRows) if (ids('group').includes(g.id) && canSeeGroup(g.id)) put('group', g.id, groupFromRow(g));
   for (const r of postRows) if (canSeeGroup(r.group_id)) put('post', r.id, postFromRow(r));
@@ -120,7 +123,7 @@ export async function loadVisible(
   for (const r of notificationRows) {
     put('notification', r.id, {
       id: r.id,
-      kind: r.kind as 'mention' | 'reply',
+      kind: r.kind as 'mention' | 'reply' | 'read_reminder',
       actorId: r.actor_id,
       postId: r.post_id,
       commentId: r.comment_id,
@@ -133,6 +136,12 @@ export async function loadVisible(
     k.selectFrom('kb_review_notices').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
   );
   for (const r of reviewNotices) put('notification', r.id, reviewNotification(r));
+  // Notices about groups: a request to join one she is an admin of, or being added to one.
+  const groupNotices = await inChunks(ids('notification'), (c) =>
+    k.selectFrom('group_notices').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
+  );
+  for (const r of groupNotices) put('notification', r.id, groupNotification(r));
+  for (const r of await inChunks(ids('joinRequest'), (c) => visibleJoinRequests(k, t, me, c))) put('joinRequest', r.id, r);
   // One's own favourites and answers to "Was dit nuttig?", keyed page:person like likes.
   const myPages = (entity: EntityName) => ids(entity).filter(mine).map((key) => key.split(':')[0]!);
   const favouriteRows = await inChunks(myPages('favourite'), (c) =>
@@ -143,5 +152,10 @@ export async function loadVisible(
     k.selectFrom('kb_feedback').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('page_id', 'in', c).execute(),
   );
   for (const r of feedbackRows) put('pageFeedback', `${r.page_id}:${r.person_id}`, feedbackFromRow(r));
+  // One's own answers to "lezen verplicht" posts, keyed post:person.
+  const receiptRows = await inChunks(ids('readReceipt').filter(mine).map((key) => key.split(':')[0]!), (c) =>
+    k.selectFrom('read_receipts').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('post_id', 'in', c).execute(),
+  );
+  for (const r of receiptRows) put('readReceipt', `${r.post_id}:${r.person_id}`, receiptFromRow(r));
   return out;
 }

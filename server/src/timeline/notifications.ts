@@ -1,3 +1,4 @@
+import { membersOnly } from '../groups/access.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { parseMentionHandles } from '../../../common/src/text/mentions.js';
 import type { ChangeCollector, Trx } from '../sync/feed.js';
@@ -48,10 +49,10 @@ export async function privateAudience(trx: Trx, tenantId: string, groupId: strin
   const rows = await trx
     .selectFrom('groups')
     .leftJoin('group_members', (j) => j.onRef('group_members.tenant_id', '=', 'groups.tenant_id').onRef('group_members.group_id', '=', 'groups.id'))
-    .select(['groups.visibility', 'group_members.person_id'])
+    .select(['groups.visibility', 'groups.archived_at', 'group_members.person_id'])
     .where('groups.tenant_id', '=', tenantId)
     .where('groups.id', '=', groupId)
     .execute();
-  if (rows[0]?.visibility !== 'private') return null;
+  if (!rows[0] || !membersOnly(rows[0])) return null;
   return new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])));
 }

@@ -5,9 +5,10 @@ import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
 import { recordActionOf, targetRef } from '../audit/audit.js';
 import { mayModerate, type Principal } from '../auth/principal.js';
+import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
-import { canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
+import { assertNotArchived, canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
@@ -74,6 +75,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (groupId) {
       const found = await visibleGroup(ctx.k, p, groupId);
       if (!found.membership) throw forbidden('Word eerst lid van deze groep om erin te posten.');
+      assertNotArchived(found.group);
       group = found.group;
     }
     const existing = await ctx.k.selectFrom('posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
@@ -108,6 +110,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       await saveHashtags(trx, p.tenantId, id, hashtags, now);
       changes.add('post', id, 'upsert', contentScope(group));
       await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
+      await countServerEvent(trx, p, { id, kind: 'post', at: ctx.now(), groupId });
     });
     return (await toPostViews(ctx.k, p, [await visiblePost(ctx.k, p, id)]))[0]!;
   });
@@ -167,10 +170,12 @@ async function saveHashtags(trx: Trx, tenantId: string, postId: string, tags: st
     .execute();
 }
 
-export async function scopeOfGroup(trx: Trx, tenantId: string, groupId: string | null) {
+export async function scopeOfGroup(trx: Trx, tenantId: string, groupId: string | null, o: { writing?: boolean } = {}) {
   if (!groupId) return contentScope(null);
-  const group = await trx.selectFrom('groups').select(['id', 'visibility']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
+  const group = await trx.selectFrom('groups').select(['id', 'visibility', 'archived_at']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
   if (!group) throw notFound();
+  // Adding to an archived group's content is refused; removing from it (moderation) is not.
+  if (o.writing) assertNotArchived(group);
   return contentScope(group);
 }
 
@@ -209,6 +214,9 @@ async function deletePostRows(trx: Trx, changes: ChangeCollector, tenantId: stri
   await trx.deleteFrom('notifications').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('comments').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('likes').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('read_receipts').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_views').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_view_pending').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('post_hashtags').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('posts').where('tenant_id', '=', tenantId).where('id', '=', postId).execute();

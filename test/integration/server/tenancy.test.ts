@@ -38,6 +38,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.section = (await carlaA.post('/v1/kb/sections', { title: 'Sectie van A' })).body.id;
     a.page = (await carlaA.post('/v1/kb/pages', { title: 'Pagina van A', body: 'Alleen voor organisatie A: zolderkluis', sectionId: a.section })).body.id;
     a.attachment = (await carlaA.request('POST', `/v1/kb/pages/${a.page}/attachments?name=a.pdf`, { raw: Buffer.from('%PDF-1.7\n%%EOF\n'), contentType: 'application/pdf' })).body.id;
+    await carlaA.put(`/v1/posts/${a.post}/read-requirement`, { audience: { everyone: true } });
+    await annaA.post('/v1/post-views', { postIds: [a.post] });
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
@@ -81,6 +83,13 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     listGroupMembers: () => annaB.get(buildPath(routes.listGroupMembers.path, { id: a.group })),
     addGroupMember: () => annaB.put(buildPath(routes.addGroupMember.path, { id: a.group, personId: a.person }), {}),
     removeGroupMember: () => annaB.delete(buildPath(routes.removeGroupMember.path, { id: a.privateGroup, personId: a.person })),
+    updateGroup: () => daanB.patch(buildPath(routes.updateGroup.path, { id: a.group }), { name: 'Overname', archived: true }),
+    updateMyMembership: () => annaB.patch(buildPath(routes.updateMyMembership.path, { id: a.privateGroup }), { muted: true }),
+    requestToJoin: () => annaB.post(buildPath(routes.requestToJoin.path, { id: a.group })),
+    listJoinRequests: () => daanB.get(buildPath(routes.listJoinRequests.path, { id: a.group })),
+    decideJoinRequest: () => daanB.post(buildPath(routes.decideJoinRequest.path, { id: a.group, requestId: a.post }), { decision: 'approve' }),
+    recordGroupVisits: () => annaB.post('/v1/group-visits', { visits: [{ groupId: a.group, enteredAt: '2026-01-05T09:00:00.000Z', leftAt: '2026-01-05T09:05:00.000Z' }] }),
+    updatePlacement: () => daanB.patch(buildPath(routes.updatePlacement.path, { id: a.person }), { departmentId: null, locationId: null }),
     listPosts: () => annaB.get('/v1/posts?limit=100&hashtag=geheim'),
     getPost: () => annaB.get(buildPath(routes.getPost.path, { id: a.post })),
     createPost: () => annaB.post('/v1/posts', { id: a.post, body: 'Overschrijven?', groupId: a.group, imageIds: [a.image] }),
@@ -124,6 +133,15 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     searchStats: () => carlaB.get('/v1/search/stats'),
     getSynonyms: () => annaB.get('/v1/search/synonyms'),
     setSynonyms: () => carlaB.put('/v1/search/synonyms', { items: [{ term: 'zolderkluis', synonyms: ['kelder'] }] }),
+    markReadRequired: () => carlaB.put(buildPath(routes.markReadRequired.path, { id: a.post }), { audience: { everyone: true } }),
+    unmarkReadRequired: () => carlaB.delete(buildPath(routes.unmarkReadRequired.path, { id: a.post })),
+    confirmRead: () => annaB.put(buildPath(routes.confirmRead.path, { id: a.post })),
+    postponeRead: () => annaB.post(buildPath(routes.postponeRead.path, { id: a.post })),
+    listReadRequirements: () => carlaB.get('/v1/read-requirements'),
+    readReport: () => carlaB.get(buildPath(routes.readReport.path, { id: a.post })),
+    readReportCsv: () => carlaB.get(buildPath(routes.readReportCsv.path, { id: a.post })),
+    sendReadReminders: () => carlaB.post(buildPath(routes.sendReadReminders.path, { id: a.post })),
+    recordPostViews: () => annaB.post('/v1/post-views', { postIds: [a.post] }),
     previewMailing: () => carlaB.post('/v1/mailings/preview', { subject: 'Van B', intro: 'x', postIds: [a.post], pageIds: [a.page], audience: { groupIds: [a.group] } }),
     createMailing: () => carlaB.post('/v1/mailings', { subject: 'Van B', intro: 'x', postIds: [a.post], audience: { all: true } }),
     listMailings: () => carlaB.get('/v1/mailings'),
@@ -137,6 +155,16 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     unsubscribePage: () => annaB.get(buildPath(routes.unsubscribePage.path, { token: `${tenantB}.${a.mailTokenKey}` })),
     unsubscribe: () => annaB.request('POST', buildPath(routes.unsubscribe.path, { token: `${tenantB}.${a.mailTokenKey}` }), { raw: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }),
     mailingVisit: () => annaB.get(`${buildPath(routes.mailingVisit.path, { token: `${tenantB}.${a.mailTokenKey}` })}?to=post:${a.post}`),
+    recordStatsEvents: () => annaB.post('/v1/stats/events', { events: [{ id: crypto.randomUUID(), kind: 'post_view', at: new Date().toISOString(), subjectId: a.post }] }),
+    statsActivity: () => carlaB.get('/v1/stats/activity'),
+    statsPeople: () => carlaB.get('/v1/stats/people'),
+    statsSessions: () => carlaB.get('/v1/stats/sessions'),
+    statsDevices: () => carlaB.get('/v1/stats/devices'),
+    statsPosts: () => carlaB.get('/v1/stats/posts'),
+    statsGroups: () => carlaB.get('/v1/stats/groups'),
+    statsSearch: () => carlaB.get('/v1/stats/search'),
+    statsReadConfirmations: () => carlaB.get('/v1/stats/read-confirmations'),
+    exportStats: () => carlaB.get('/v1/stats/export.csv?report=posts'),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PersonSchema } from '../entities.js';
-import { Limit } from '../primitives.js';
+import { Id, Limit } from '../primitives.js';
 import { defineRoute } from '../route.js';
 import { IdParams, Page } from './shared.js';
 
@@ -19,6 +19,15 @@ export const peopleRoutes = {
     summary: 'One person',
     auth: 'session',
     params: IdParams,
+    response: PersonSchema,
+  }),
+  updatePlacement: defineRoute({
+    method: 'PATCH',
+    path: '/v1/people/:id/placement',
+    summary: '(Admin) Where a person works: her department and location; she follows into their groups',
+    auth: 'session',
+    params: IdParams,
+    body: z.strictObject({ departmentId: Id.nullable(), locationId: Id.nullable() }),
     response: PersonSchema,
   }),
 } as const;

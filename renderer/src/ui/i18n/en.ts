@@ -107,6 +107,8 @@ export const en: Messages = {
       comment: 'Comment',
       like: 'Like',
       delete: 'Delete',
+      favourite: 'Favourite',
+      feedback: 'Was this useful?',
     },
     dropped: {
       title: 'Not everything was sent',
@@ -118,6 +120,10 @@ export const en: Messages = {
       like_other: '{{count}} likes from {{date}} could no longer be sent',
       delete_one: '1 post you deleted on {{date}} was not deleted',
       delete_other: '{{count}} posts you deleted on {{date}} were not deleted',
+      favourite_one: '1 favourite from {{date}} could no longer be saved',
+      favourite_other: '{{count}} favourites from {{date}} could no longer be saved',
+      feedback_one: '1 answer to “Was this useful?” from {{date}} could no longer be sent',
+      feedback_other: '{{count}} answers to “Was this useful?” from {{date}} could no longer be sent',
       why: 'You made this on this PC without a connection. It waited too long and has been erased from the PC. Still want to post it? Please write it again.',
       ok: 'OK',
     },
@@ -212,6 +218,8 @@ export const en: Messages = {
     comment: 'Your comment “{{preview}}” was not published. {{reason}}',
     like: 'Your like on “{{preview}}” did not go through. {{reason}}',
     delete: 'Your post “{{preview}}” was not deleted. {{reason}}',
+    favourite: 'Your favourite was not saved. {{reason}}',
+    feedback: 'Your answer to “Was this useful?” was not sent. {{reason}}',
   },
   errors: {
     invalid_input: 'Something in what you entered is not right. Check it and try again.',
@@ -231,6 +239,9 @@ export const en: Messages = {
     device_suspended: 'Too many wrong PINs were entered on this device. Logging in with a PIN is paused here: use another computer or ask your administrator.',
     device_unlinked: 'This device is not (or no longer) linked.',
     badge_unreadable: 'Badge not read properly. Tap it once more.',
+    conflict: 'Someone else changed this in the meantime. Open it again and then make your change.',
     invalid_enrolment_code: 'This link code is wrong, already used or expired. Ask the administrator for a new one.',
+    group_archived: 'This group is archived. You can only read it.',
+    directory_group: 'This group belongs to your department or location. You stay a member while you work there.',
   },
 };

@@ -106,6 +106,8 @@ export const nl = {
       comment: 'Reactie',
       like: 'Leuk',
       delete: 'Verwijderen',
+      favourite: 'Favoriet',
+      feedback: 'Was dit nuttig?',
     },
     dropped: {
       title: 'Niet alles is verstuurd',
@@ -117,6 +119,10 @@ export const nl = {
       like_other: '{{count}} keer “leuk” van {{date}} kon niet meer worden verstuurd',
       delete_one: '1 bericht dat je op {{date}} verwijderde, is niet verwijderd',
       delete_other: '{{count}} berichten die je op {{date}} verwijderde, zijn niet verwijderd',
+      favourite_one: '1 favoriet van {{date}} kon niet meer worden opgeslagen',
+      favourite_other: '{{count}} favorieten van {{date}} konden niet meer worden opgeslagen',
+      feedback_one: '1 antwoord op “Was dit nuttig?” van {{date}} kon niet meer worden verstuurd',
+      feedback_other: '{{count}} antwoorden op “Was dit nuttig?” van {{date}} konden niet meer worden verstuurd',
       why: 'Je maakte dit zonder verbinding op deze pc. Het wachtte te lang en is van de pc gewist. Wil je het toch plaatsen? Schrijf het dan opnieuw.',
       ok: 'Begrepen',
     },
@@ -211,6 +217,8 @@ export const nl = {
     comment: 'Je reactie “{{preview}}” is niet geplaatst. {{reason}}',
     like: 'Je “leuk” bij “{{preview}}” is niet gelukt. {{reason}}',
     delete: 'Je bericht “{{preview}}” is niet verwijderd. {{reason}}',
+    favourite: 'Je favoriet is niet opgeslagen. {{reason}}',
+    feedback: 'Je antwoord op “Was dit nuttig?” is niet verstuurd. {{reason}}',
   },
   errors: {
     invalid_input: 'Er klopt iets niet in wat je invulde. Kijk het na en probeer het opnieuw.',
@@ -230,7 +238,10 @@ export const nl = {
     device_suspended: 'Op dit apparaat is te vaak een verkeerde pincode ingevuld. Inloggen met een pincode kan hier even niet: gebruik een andere computer of vraag de beheerder.',
     device_unlinked: 'Dit apparaat is niet (meer) gekoppeld.',
     badge_unreadable: 'Pas niet goed gelezen. Tik hem nog een keer.',
+    conflict: 'Iemand anders heeft dit intussen aangepast. Open het opnieuw en breng je wijziging dan aan.',
     invalid_enrolment_code: 'Deze koppelcode klopt niet, is al gebruikt of is verlopen. Vraag de beheerder om een nieuwe.',
+    group_archived: 'Deze groep is gearchiveerd. Je kunt er alleen nog in lezen.',
+    directory_group: 'Deze groep hoort bij je afdeling of locatie. Zolang je daar werkt, blijf je lid.',
   },
 };
 

@@ -75,7 +75,7 @@ describe('applying the shared feed to the cache', () => {
     apply(
       f.upsert('post', p),
       f.upsert('like', { postId: p.id, personId: me, createdAt: p.createdAt }),
-      f.upsert('membership', { groupId: privateGroup.id, personId: me, role: 'member' }),
+      f.upsert('membership', { groupId: privateGroup.id, personId: me, role: 'member', showInTimeline: false, muted: false, lastVisitAt: null }),
       f.upsert('notification', { id: 'e0000000-0000-7000-8000-00000000000e', kind: 'mention', actorId: p.authorId, postId: p.id, commentId: null, createdAt: p.createdAt }),
       f.upsert('group', privateGroup),
     );

@@ -12,7 +12,7 @@ describe('the personal store (memory only)', () => {
     store.applyPage(
       [
         f.upsert('group', team),
-        f.upsert('membership', { groupId: team.id, personId: 'me', role: 'member' }),
+        f.upsert('membership', { groupId: team.id, personId: 'me', role: 'member', showInTimeline: false, muted: false, lastVisitAt: null }),
         f.upsert('post', p),
         f.upsert('comment', comment(p.id)),
         f.upsert('like', { postId: p.id, personId: 'me', createdAt: p.createdAt }),
