@@ -3,6 +3,7 @@ import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
 import { myGroups } from './groups/myGroups.js';
+import { createMailingHandlers } from './mailings/mailingHandlers.js';
 import type { ImageUrl } from './images/imageUrl.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { HttpClient } from './net/httpClient.js';
@@ -150,6 +151,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     'sync.status': async () => ok(d.status.get()),
     'sync.now': async () => ok(await d.sync.syncNow()),
+    ...createMailingHandlers({ http: d.http, read, session: () => d.sessions.current() }),
 
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),

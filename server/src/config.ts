@@ -23,6 +23,10 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** Mail messages this node sends per second at most. */
   mailRate: number;
+  /** Mail messages in flight at once on this node (and SMTP connections per server). */
+  mailConcurrency: number;
+  /** How long a claimed recipient stays this node's before another node may take her over. */
+  mailLeaseSeconds: number;
 }
 
 /**
@@ -47,6 +51,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       'smtp-url': { type: 'string' },
       'public-url': { type: 'string' },
       'mail-rate': { type: 'string' },
+      'mail-concurrency': { type: 'string' },
+      'mail-lease-seconds': { type: 'string' },
     },
     strict: true,
   });
@@ -64,7 +70,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`--smtp-url must look like smtp://host:port, got "${smtpUrl}"`);
   const publicUrl = values['public-url'] ?? (env.SAMEN_PUBLIC_URL || undefined);
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new Error(`--public-url must look like https://host, got "${publicUrl}"`);
-  const limit = (flag: 'streams-per-person' | 'streams-per-device' | 'image-decodes' | 'mail-rate', envValue: string | undefined, fallback: number, max: number) => {
+  const limit = (flag: 'streams-per-person' | 'streams-per-device' | 'image-decodes' | 'mail-rate' | 'mail-concurrency' | 'mail-lease-seconds', envValue: string | undefined, fallback: number, max: number) => {
     const text = values[flag] ?? envValue ?? String(fallback);
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${flag} must be a whole number from 1 to ${max}, got "${text}"`);
@@ -85,5 +91,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     smtpUrl,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     mailRate: limit('mail-rate', env.SAMEN_MAIL_RATE, 10, 10_000),
+    mailConcurrency: limit('mail-concurrency', env.SAMEN_MAIL_CONCURRENCY, 2, 32),
+    mailLeaseSeconds: limit('mail-lease-seconds', env.SAMEN_MAIL_LEASE_SECONDS, 120, 3_600),
   };
 }

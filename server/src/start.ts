@@ -29,7 +29,11 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     db,
     logger: opts.quiet ? false : { level: config.logLevel, serializers: safeLogSerializers },
     trustProxy: config.trustProxy,
-    mail: { smtpUrl: config.smtpUrl, folder: path.join(config.dataDir, 'mail'), publicUrl: config.publicUrl, ratePerSecond: config.mailRate },
+    mail: { smtpUrl: config.smtpUrl, folder: path.join(config.dataDir, 'mail'), publicUrl: config.publicUrl,
+      ratePerSecond: config.mailRate,
+      concurrency: config.mailConcurrency,
+      leaseSeconds: config.mailLeaseSeconds,
+    },
     options: {
       pinLockoutSeconds: config.pinLockoutSeconds,
       streamsPerPerson: config.streamsPerPerson,

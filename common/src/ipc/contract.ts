@@ -7,6 +7,14 @@ import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from 
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
 import { Language, NoticeKind, NoticeSettingsSchema } from '../notify/notices.js';
 import {
+  MailingBodySchema,
+  MailingDetailSchema,
+  MailingPreviewSchema,
+  MailingReportSchema,
+  MailingSchema,
+  MailPreferenceSchema,
+} from '../api/routes/mailings.js';
+import {
   CommentViewSchema,
   PersonCardSchema,
   PostViewModelSchema,
@@ -63,6 +71,16 @@ export type ClientError = z.infer<typeof ClientErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
 const Empty = z.strictObject({});
+const Choice = z.object({ id: Id, name: z.string() });
+/** What an editor picks from when composing a mailing. */
+export const MailingChoicesSchema = z.object({
+  posts: z.array(z.object({ id: Id, preview: z.string(), authorName: z.string(), createdAt: z.string() })),
+  pages: z.array(z.object({ id: Id, title: z.string() })),
+  groups: z.array(Choice),
+  locations: z.array(Choice),
+  departments: z.array(Choice),
+});
+export type MailingChoices = z.infer<typeof MailingChoicesSchema>;
 const Ok = z.object({ ok: z.literal(true) });
 const TimelinePage = z.object({ items: z.array(PostViewModelSchema), nextCursor: z.string().nullable() });
 
@@ -177,6 +195,16 @@ export const samenMethods = {
   'sync.status': { input: Empty, output: SyncStatusSchema },
   'sync.now': { input: Empty, output: SyncStatusSchema },
 
+  /** Mailings (editors, online only): what can go in one and to whom, preview, save, send, report. */
+  'mailings.choices': { input: Empty, output: MailingChoicesSchema },
+  'mailings.list': { input: Empty, output: z.object({ items: z.array(MailingSchema.extend({ report: MailingReportSchema })) }) },
+  'mailings.preview': { input: MailingBodySchema, output: MailingPreviewSchema },
+  'mailings.create': { input: MailingBodySchema, output: MailingSchema },
+  'mailings.send': { input: z.strictObject({ id: Id, at: z.iso.datetime().optional() }), output: MailingSchema },
+  'mailings.get': { input: z.strictObject({ id: Id }), output: MailingDetailSchema },
+  /** The logged-in person's own mail address and opt-out of non-mandatory mailings. */
+  'mail.preference': { input: Empty, output: MailPreferenceSchema },
+  'mail.setPreference': { input: z.strictObject({ optedOut: z.boolean() }), output: MailPreferenceSchema },
   /** "Weten en regelen": read from the cache, so it opens offline. */
   'kb.home': { input: Empty, output: KbHomeSchema },
   'kb.page': { input: z.strictObject({ id: Id }), output: KbPageViewSchema },

@@ -69,7 +69,7 @@ export function createDeliveries(k: Kysely<Database>, options: MailOptions) {
       const address = settings?.from_address ?? `mailing@${org.slug}.example`;
       const from = `"${org.intranet_name.replace(/["\\\r\n]/g, '')}" <${address}>`;
       const url = settings?.smtp_url ?? options.smtpUrl;
-      const transport = url ? pooled(`smtp:${url}`, () => smtpTransport(url, timeoutMs)) : pooled('files', () => filesTransport(options.folder));
+      const transport = url ? pooled(`smtp:${url}`, () => smtpTransport(url, timeoutMs, options.concurrency)) : pooled('files', () => filesTransport(options.folder));
       return { transport, from };
     },
     /** Drops the pooled connection of an address an admin has just changed or cleared. */

@@ -150,6 +150,19 @@ export async function settleRecipient(
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Gives a claimed recipient back untried (this node ran short of lease): due again at once. */
+export async function releaseRecipient(k: Kysely<Database>, tenantId: string, mailingId: string, personId: string, owner: string): Promise<void> {
+  await k
+    .updateTable('mailing_recipients')
+    .set((eb) => ({ status: 'queued', lease_owner: null, lease_until: null, attempts: eb('attempts', '-', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('mailing_id', '=', mailingId)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
 /** Marks a mailing sent once nobody in its queue is waiting or in flight. */
 export async function finishIfDone(k: Kysely<Database>, tenantId: string, mailingId: string, now: Date): Promise<void> {
   await k

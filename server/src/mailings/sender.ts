@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
-import type { Deliveries } from './delivery.js';
-import type { MailOptions } from './delivery.js';
+import type { Deliveries, Delivery, MailOptions } from './delivery.js';
 import { personalise, unsubscribeUrl } from './render.js';
-import { claimRecipients, finishIfDone, queueMailing, settleRecipient, type ClaimedRecipient } from './queue.js';
+import { claimRecipients, finishIfDone, queueMailing, releaseRecipient, settleRecipient, type ClaimedRecipient } from './queue.js';
 import { MailSendError } from './transport.js';
 
 export interface MailSenderDeps {
@@ -81,13 +80,15 @@ export function createMailSender(deps: MailSenderDeps) {
     return p;
   }
 
-  async function sendOne(tenantId: string, mailingId: string, r: ClaimedRecipient, leaseUntil: Date): Promise<void> {
+  async function sendOne(tenantId: string, mailingId: string, r: ClaimedRecipient, leaseUntil: Date, { transport, from }: Delivery): Promise<void> {
     const p = await prepare(tenantId, mailingId);
-    const { transport, from } = await deps.deliveries.forTenant(tenantId);
     await slot();
     // A lease about to run out is left to run out: another node may take the recipient over, and it
     // must not find this node still sending.
-    if (deps.now().getTime() > leaseUntil.getTime() - (options.leaseSeconds * 1000) / 2) return;
+    if (deps.now().getTime() > leaseUntil.getTime() - (options.leaseSeconds * 1000) / 2) {
+      await releaseRecipient(k, tenantId, mailingId, r.person_id, owner);
+      return;
+    }
     const own = personalise(p, r.token);
     const headers: Record<string, string> = { 'X-Samen-Mailing': mailingId };
     if (!p.mandatory) {
@@ -141,15 +142,16 @@ export function createMailSender(deps: MailSenderDeps) {
       for (const { id } of sending) {
         if (!running) return taken;
         const leaseUntil = new Date(deps.now().getTime() + options.leaseSeconds * 1000);
-        // About a second's worth at this rate: the lease covers it many times over.
-        const limit = Math.max(options.concurrency, Math.min(200, Math.ceil(options.ratePerSecond)));
+        // A few messages per connection: small enough to send well inside the lease on a slow day.
+        const limit = Math.max(1, Math.min(options.concurrency * 4, Math.ceil(options.ratePerSecond)));
         const claimed = await claimRecipients(db, tenantId, id, { owner, limit, now: deps.now(), leaseUntil });
         taken += claimed.length;
+        const delivery = claimed.length > 0 ? await deps.deliveries.forTenant(tenantId) : null;
         let next = 0;
         const worker = async () => {
           while (next < claimed.length) {
             const r = claimed[next++]!;
-            await sendOne(tenantId, id, r, leaseUntil);
+            await sendOne(tenantId, id, r, leaseUntil, delivery!);
           }
         };
         await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));

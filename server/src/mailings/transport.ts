@@ -54,12 +54,12 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * Through an SMTP server (pooled connections). Timeouts stay well inside a queue lease, so a hung
  * server cannot keep a message in flight after another node may have taken it over.
  */
-export function smtpTransport(url: string, timeoutMs: number): MailTransport {
+export function smtpTransport(url: string, timeoutMs: number, connections: number): MailTransport {
   const host = new URL(url).hostname;
   const transporter = nodemailer.createTransport({
     url,
     pool: true,
-    maxConnections: 2,
+    maxConnections: connections,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,

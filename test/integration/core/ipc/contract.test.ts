@@ -37,6 +37,9 @@ describe('every window.samen method of the core', () => {
     const post = await core.invoke('post.create', { body: 'Contracttest #samen @anna.devries', groupId: team });
     if (!post.ok) throw new Error(post.error.message);
 
+    const carla = await server.login('1003');
+    const draft = await carla.post('/v1/mailings', { subject: 'Contracttest', intro: 'Hallo', postIds: [], audience: { all: true } });
+    const mailing = { subject: 'Contracttest', intro: 'Hallo', postIds: [], audience: { all: true } };
     const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
       'session.activity': {},
@@ -60,8 +63,17 @@ describe('every window.samen method of the core', () => {
       'notices.settings': {},
       'notices.setSettings': { doNotDisturb: true, kinds: { reply: false }, quietHours: { from: '22:00', to: '07:00' } },
       'post.delete': { id: post.value.id },
-      // Logging in again starts a new session whose private data syncs afresh, so it comes last.
-      'session.loginPassword': { employeeNumber: '1001', password: 'welkom-anna' },
+      'mail.preference': {},
+      'mail.setPreference': { optedOut: false },
+      // Logging in again starts a new session whose private data syncs afresh, so it comes last; as an
+      // editor, so that the mailing methods answer too.
+      'session.loginPassword': { employeeNumber: '1003', password: 'welkom-carla' },
+      'mailings.choices': {},
+      'mailings.list': {},
+      'mailings.preview': mailing,
+      'mailings.create': mailing,
+      'mailings.get': { id: draft.body.id },
+      'mailings.send': { id: draft.body.id },
       'session.logout': {},
       'session.lock': {},
     };
