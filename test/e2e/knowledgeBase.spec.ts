@@ -4,7 +4,9 @@ import { startClient, startServer, tempDir, type RunningProcess } from './fixtur
 
 /** Its own server, so stopping it does not disturb the other tests. */
 const test = base.extend<{ own: { server: RunningProcess; client: RunningProcess } }>({
-  own: async ({}, use) => {
+  // Seeding the demo organisation (300 pages) and starting a client take a while on a busy machine.
+  own: [
+    async ({}, use) => {
     const server = await startServer(tempDir('kb-server'));
     const client = await startClient(server.url, tempDir('kb-client'));
     const own = { server, client };
@@ -12,6 +14,8 @@ const test = base.extend<{ own: { server: RunningProcess; client: RunningProcess
     await own.client.stop();
     await own.server.stop();
   },
+    { timeout: 180_000 },
+  ],
 });
 
 /** Opens the search box with the keyboard, types like a hurried person with a typo, and opens the salary page. */
@@ -30,6 +34,8 @@ async function findSalary(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Salaris en betaaldata' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Waar je bent' })).toContainText('Weten en regelen');
 }
+
+test.setTimeout(300_000);
 
 test('types “salris” and opens “Salaris en betaaldata”, with the server there and with it stopped', async ({ page, own }) => {
   await logIn(page, own.client.url, '1001', 'welkom-anna');
