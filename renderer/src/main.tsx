@@ -10,6 +10,8 @@ import './features/session/idle.css';
 import './features/outbox/outbox.css';
 import './features/timeline/timeline.css';
 import './features/people/people.css';
+import './features/kb/kb.css';
+import './features/search/search.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

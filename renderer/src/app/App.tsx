@@ -9,6 +9,13 @@ import { LoginScreen } from '../features/session/LoginScreen';
 import { PersonCardDialog } from '../features/people/PersonCardDialog';
 import { startActivityReporter } from '../features/session/activity';
 import { IdleSheet } from '../features/session/IdleSheet';
+import { KbEditorPage } from '../features/kb/KbEditorPage';
+import { KbHomePage } from '../features/kb/KbHomePage';
+import { KbPageView } from '../features/kb/KbPageView';
+import { KbReviewPage } from '../features/kb/KbReviewPage';
+import { SearchOverlay } from '../features/search/SearchOverlay';
+import { installSearchShortcut } from '../features/search/searchShortcut';
+import { SearchStatsPage } from '../features/search/SearchStatsPage';
 import { PostView } from '../features/timeline/PostView';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Button } from '../ui/Button';
@@ -53,6 +60,7 @@ export function App() {
   );
 
   useEffect(() => (loggedIn ? startActivityReporter() : undefined), [loggedIn]);
+  useEffect(() => (loggedIn ? installSearchShortcut() : undefined), [loggedIn]);
 
   return (
     <>
@@ -69,6 +77,7 @@ export function App() {
           <Page />
         </Shell>
       )}
+      {loggedIn && <SearchOverlay />}
       <PersonCardDialog />
       <IdleSheet />
       <ToastHost />
@@ -78,7 +87,24 @@ export function App() {
 
 function Page() {
   const route = useRoute();
-  return route.name === 'post' ? <PostView id={route.id} /> : <TimelinePage hashtag={route.hashtag} />;
+  switch (route.name) {
+    case 'post':
+      return <PostView id={route.id} />;
+    case 'kb':
+      return <KbHomePage />;
+    case 'kbPage':
+      return <KbPageView id={route.id} />;
+    case 'kbEdit':
+      return <KbEditorPage key={route.id} id={route.id} />;
+    case 'kbNew':
+      return <KbEditorPage key="new" id={null} sectionId={route.sectionId} />;
+    case 'kbReview':
+      return <KbReviewPage />;
+    case 'searchStats':
+      return <SearchStatsPage />;
+    case 'timeline':
+      return <TimelinePage hashtag={route.hashtag} />;
+  }
 }
 
 function Starting() {

@@ -1,27 +1,35 @@
 import { BookOpen, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
+import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search'; icon: LucideIcon; ready: boolean };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void };
 
-/** All four destinations are shown so the layout does not shift as they arrive; only Tijdlijn works yet. */
+/** All four destinations are shown so the layout does not shift as they arrive. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
-  { key: 'timeline', icon: Newspaper, ready: true },
+  { key: 'timeline', icon: Newspaper, ready: true, href: '#/', current: (r) => r.name === 'timeline' || r.name === 'post' },
   { key: 'groups', icon: Users, ready: false },
-  { key: 'kb', icon: BookOpen, ready: false },
-  { key: 'search', icon: Search, ready: false },
+  { key: 'kb', icon: BookOpen, ready: true, href: '#/kb', current: (r) => r.name.startsWith('kb') || r.name === 'searchStats' },
+  { key: 'search', icon: Search, ready: true, action: openSearch },
 ];
 
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */
 export function Navigation() {
   const { t } = useTranslation();
+  const route = useRoute();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
-        {ITEMS.map(({ key, icon: Icon, ready }) => (
+        {ITEMS.map(({ key, icon: Icon, ready, href, current, action }) => (
           <li key={key}>
-            {ready ? (
-              <a className="nav-item" href="#/" aria-current="page">
+            {ready && action ? (
+              <button type="button" className="nav-item" onClick={action} aria-keyshortcuts="Control+K /">
+                <Icon aria-hidden="true" />
+                <span>{t(`nav.${key}`)}</span>
+              </button>
+            ) : ready ? (
+              <a className="nav-item" href={href} aria-current={current?.(route) ? 'page' : undefined}>
                 <Icon aria-hidden="true" />
                 <span>{t(`nav.${key}`)}</span>
               </a>

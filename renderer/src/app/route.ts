@@ -2,11 +2,29 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
- * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>
+ * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
+ * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats
  */
-export type Route = { name: 'timeline'; hashtag: string | null } | { name: 'post'; id: string };
+export type Route =
+  | { name: 'timeline'; hashtag: string | null }
+  | { name: 'post'; id: string }
+  | { name: 'kb' }
+  | { name: 'kbPage'; id: string }
+  | { name: 'kbEdit'; id: string }
+  | { name: 'kbNew'; sectionId: string | null }
+  | { name: 'kbReview' }
+  | { name: 'searchStats' };
 
 export function parseHash(hash: string): Route {
+  if (hash === '#/kb') return { name: 'kb' };
+  if (hash === '#/kb/review') return { name: 'kbReview' };
+  if (hash === '#/kb/stats') return { name: 'searchStats' };
+  const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
+  if (kb) {
+    const value = kb[2] ? decodeURIComponent(kb[2]) : null;
+    if (kb[1] === 'new') return { name: 'kbNew', sectionId: value };
+    if (value) return kb[1] === 'page' ? { name: 'kbPage', id: value } : { name: 'kbEdit', id: value };
+  }
   const [, kind, value] = /^#\/(tag|post)\/(.+)$/.exec(hash) ?? [];
   if (kind === 'tag' && value) return { name: 'timeline', hashtag: decodeURIComponent(value) };
   if (kind === 'post' && value) return { name: 'post', id: decodeURIComponent(value) };
@@ -14,12 +32,29 @@ export function parseHash(hash: string): Route {
 }
 
 export function hrefFor(route: Route): string {
-  if (route.name === 'post') return `#/post/${encodeURIComponent(route.id)}`;
-  return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
+  switch (route.name) {
+    case 'post':
+      return `#/post/${encodeURIComponent(route.id)}`;
+    case 'kb':
+      return '#/kb';
+    case 'kbPage':
+      return `#/kb/page/${encodeURIComponent(route.id)}`;
+    case 'kbEdit':
+      return `#/kb/edit/${encodeURIComponent(route.id)}`;
+    case 'kbNew':
+      return route.sectionId ? `#/kb/new/${encodeURIComponent(route.sectionId)}` : '#/kb/new';
+    case 'kbReview':
+      return '#/kb/review';
+    case 'searchStats':
+      return '#/kb/stats';
+    case 'timeline':
+      return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
+  }
 }
 
 export const hashtagHref = (tag: string) => hrefFor({ name: 'timeline', hashtag: tag });
 export const postHref = (id: string) => hrefFor({ name: 'post', id });
+export const kbPageHref = (id: string) => hrefFor({ name: 'kbPage', id });
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
