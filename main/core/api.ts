@@ -7,6 +7,8 @@ import { createDeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createDeviceLink } from './devices/deviceLink.js';
 import { organisationBinding } from './devices/organisationBinding.js';
 import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
+import { createGroupActions } from './groups/groupActions.js';
+import { createVisitLog } from './groups/visitLog.js';
 import { createHandlers } from './handlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
@@ -112,11 +114,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.clear()],
     afterChange: outbox.sessionChanged,
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
-  const invoke = createDispatcher(createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl }), log);
+  const visits = createVisitLog(clock);
+  const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
+  const invoke = createDispatcher(createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, groups, visits }), log);
 
   let started = false;
   let stopped = false;

@@ -1,4 +1,4 @@
-import type { Comment, Group, Membership, Notification, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Group, JoinRequest, Membership, Notification, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -19,6 +19,7 @@ export function createPersonalStore() {
   const likes = new Set<string>();
   const memberships = new Map<string, Membership>();
   const notifications = new Map<string, Notification>();
+  const joinRequests = new Map<string, JoinRequest>();
 
   const removePost = (id: string, page: PersonalPage) => {
     for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
@@ -60,6 +61,10 @@ export function createPersonalStore() {
         case 'notification':
           notifications.delete(change.id);
           return;
+        case 'joinRequest':
+          joinRequests.delete(change.id);
+          page.groupsChanged = true;
+          return;
         default:
           return;
       }
@@ -88,6 +93,10 @@ export function createPersonalStore() {
       case 'notification':
         notifications.set(change.id, change.data);
         return;
+      case 'joinRequest':
+        joinRequests.set(change.id, change.data);
+        page.groupsChanged = true;
+        return;
       default:
         // Organisation-wide entities belong in the cache, not here.
         return;
@@ -108,12 +117,15 @@ export function createPersonalStore() {
     comments: (postId: string): Comment[] => [...comments.values()].filter((c) => c.postId === postId),
     group: (id: string): Group | null => groups.get(id) ?? null,
     memberships: (): Membership[] => [...memberships.values()],
+    membership: (groupId: string): Membership | null => memberships.get(groupId) ?? null,
+    /** Requests to join: her own, and those to groups she is an admin of. */
+    joinRequests: (): JoinRequest[] => [...joinRequests.values()],
     isLiked: (postId: string): boolean => likes.has(postId),
     /** Newest first. */
     notifications: (): Notification[] => [...notifications.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, joinRequests]) m.clear();
       likes.clear();
     },
   };
@@ -122,7 +134,10 @@ export function createPersonalStore() {
 export type PersonalStore = ReturnType<typeof createPersonalStore>;
 
 /** What a read may ask of the personal store. */
-export type PersonalView = Pick<PersonalStore, 'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'isLiked' | 'notifications'>;
+export type PersonalView = Pick<
+  PersonalStore,
+  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'notifications'
+>;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
 export const nobodysPersonalView: PersonalView = {
@@ -132,6 +147,8 @@ export const nobodysPersonalView: PersonalView = {
   comments: () => [],
   group: () => null,
   memberships: () => [],
+  membership: () => null,
+  joinRequests: () => [],
   isLiked: () => false,
   notifications: () => [],
 };

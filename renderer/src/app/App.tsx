@@ -6,6 +6,8 @@ import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
 import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
+import { GroupPage } from '../features/groups/GroupPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
 import { PersonCardDialog } from '../features/people/PersonCardDialog';
 import { startActivityReporter } from '../features/session/activity';
 import { IdleSheet } from '../features/session/IdleSheet';
@@ -78,7 +80,10 @@ export function App() {
 
 function Page() {
   const route = useRoute();
-  return route.name === 'post' ? <PostView id={route.id} /> : <TimelinePage hashtag={route.hashtag} />;
+  if (route.name === 'post') return <PostView id={route.id} />;
+  if (route.name === 'groups') return <GroupsPage />;
+  if (route.name === 'group') return <GroupPage id={route.id} />;
+  return <TimelinePage hashtag={route.hashtag} />;
 }
 
 function Starting() {

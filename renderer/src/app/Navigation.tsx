@@ -1,13 +1,14 @@
 import { BookOpen, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { showToast } from '../ui/toast/toastStore';
+import { useRoute } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search'; icon: LucideIcon; ready: boolean };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search'; icon: LucideIcon; ready: boolean; href?: string };
 
-/** All four destinations are shown so the layout does not shift as they arrive; only Tijdlijn works yet. */
+/** All four destinations are shown so the layout does not shift as they arrive. */
 const ITEMS: Item[] = [
-  { key: 'timeline', icon: Newspaper, ready: true },
-  { key: 'groups', icon: Users, ready: false },
+  { key: 'timeline', icon: Newspaper, ready: true, href: '#/' },
+  { key: 'groups', icon: Users, ready: true, href: '#/groups' },
   { key: 'kb', icon: BookOpen, ready: false },
   { key: 'search', icon: Search, ready: false },
 ];
@@ -15,13 +16,15 @@ const ITEMS: Item[] = [
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */
 export function Navigation() {
   const { t } = useTranslation();
+  const route = useRoute();
+  const here = route.name === 'groups' || route.name === 'group' ? 'groups' : 'timeline';
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
-        {ITEMS.map(({ key, icon: Icon, ready }) => (
+        {ITEMS.map(({ key, icon: Icon, ready, href }) => (
           <li key={key}>
             {ready ? (
-              <a className="nav-item" href="#/" aria-current="page">
+              <a className="nav-item" href={href} aria-current={here === key ? 'page' : undefined}>
                 <Icon aria-hidden="true" />
                 <span>{t(`nav.${key}`)}</span>
               </a>

@@ -122,7 +122,7 @@ function ReadOnlyTimeline() {
           </Button>
         </header>
         <main className="main-column lock-reading-main">
-          {route.name === 'post' ? <PostView id={route.id} /> : <TimelinePage hashtag={route.hashtag} />}
+          {route.name === 'post' ? <PostView id={route.id} /> : <TimelinePage hashtag={route.name === 'timeline' ? route.hashtag : null} />}
         </main>
       </div>
     </ReadOnlyContext.Provider>
