@@ -10,6 +10,8 @@ import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
 import { createGroupActions } from './groups/groupActions.js';
 import { createVisitLog } from './groups/visitLog.js';
 import { createHandlers } from './handlers.js';
+import { createKbEditor } from './kb/kbEditor.js';
+import { createKbReader } from './kb/kbReader.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
 import { createDispatcher } from './ipc/dispatcher.js';
@@ -22,6 +24,8 @@ import { createOutbox } from './outbox/outbox.js';
 import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
 import type { Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
+import { createClientIndex } from './search/clientIndex.js';
+import { createServerSearch } from './search/serverSearch.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
 import { createReader } from './timeline/reader.js';
@@ -92,12 +96,21 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       sessions.statusChanged(s);
     },
   });
-  const adoptOrganisation = organisationBinding({ cache, serverUrl, log, cleared: () => status.resetLastSynced(null) });
+  const searchIndex = createClientIndex(cache);
+  cache.onReset(searchIndex.invalidate);
+  const adoptOrganisation = organisationBinding({
+    cache, serverUrl, log,
+    cleared: () => {
+      status.resetLastSynced(null);
+      searchIndex.invalidate();
+    },
+  });
   const current = () => sessions.current();
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
     groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
+    pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
   });
   const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
@@ -108,6 +121,11 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
     onPostsChanged: (postIds) => events.emit('timeline.changed', postIds ? { postIds } : {}),
+    onSharedPage(page, fromStart) {
+      if (fromStart) searchIndex.invalidate();
+      else searchIndex.changed(page);
+      if (page.kbChanged) events.emit('kb.changed', {});
+    },
     onNotification: (n) => void notify(n),
     onSessionEnded: () => sessions.endedByServer(),
   });
@@ -120,7 +138,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
   const visits = createVisitLog(clock);
   const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
-  const invoke = createDispatcher(createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, groups, visits }), log);
+  const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
+  const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
+  const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
+  const invoke = createDispatcher(
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits }),
+    log,
+  );
 
   let started = false;
   let stopped = false;

@@ -14,6 +14,10 @@ import { mentionSuggestions } from './people/mentionSuggestions.js';
 import { personCard } from './people/personCard.js';
 import { fail, failWith, ok } from './result.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
+import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
+import { createSearchHandlers } from './search/searchHandlers.js';
+import type { ClientIndex } from './search/clientIndex.js';
+import type { ServerSearch } from './search/serverSearch.js';
 import type { Outbox } from './outbox/outbox.js';
 import type { ActiveSession } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
@@ -49,6 +53,8 @@ export interface HandlerDeps {
   imageUrl: ImageUrl;
   groups: GroupActions;
   visits: VisitLog;
+  kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
+  search: { index: ClientIndex; server: ServerSearch };
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -193,5 +199,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     'sync.status': async () => ok(d.status.get()),
     'sync.now': async () => ok(await d.sync.syncNow()),
+
+    ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
+    ...createSearchHandlers(d.search),
   };
 }

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { routes } from '../../common/src/api/routes.js';
@@ -19,12 +21,23 @@ import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
 import { createJobLimiter } from './limits/jobLimiter.js';
 import { registerKbRoutes } from './kb/kbRoutes.js';
+import { createDeliveries, defaultMailOptions, type MailOptions } from './mailings/delivery.js';
+import { registerMailingRoutes } from './mailings/mailingRoutes.js';
+import { registerMailPreferenceRoutes } from './mailings/preferenceRoutes.js';
+import { registerMailPublicRoutes } from './mailings/publicRoutes.js';
+import { createMailSender } from './mailings/sender.js';
+import { registerMailSettingsRoutes } from './mailings/settingsRoutes.js';
 import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { publishViewCounts } from './postViews/publishViewCounts.js';
+import { registerPostViewRoutes } from './postViews/viewRoutes.js';
+import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { purgeOldStatsEvents } from './stats/retention.js';
+import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
@@ -43,6 +56,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** Trust X-Forwarded-For from a load balancer in front. */
   trustProxy?: boolean;
+  /** Mail delivery; `folder` defaults to `mail/` in the system's temporary folder. */
+  mail?: Partial<MailOptions>;
 }
 
 /**
@@ -59,6 +74,8 @@ export interface BuiltServer {
   ctx: ServerContext;
   /** The hourly clean-up: expired keys and counters, stray uploads, streams of stopped nodes; tests call it after moving the clock. */
   runMaintenance(): Promise<void>;
+  /** Publishes the view counts that changed since the last run (runs every `viewCountPublishSeconds`); answers how many posts. */
+  publishViewCounts(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -72,6 +89,9 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'));
   const now = opts.now ?? (() => new Date());
   const options = { ...defaultServerOptions, ...opts.options };
+  const mailOptions: MailOptions = { ...defaultMailOptions(path.join(tmpdir(), 'samen')), ...opts.mail };
+  const deliveries = createDeliveries(opts.db.kysely, mailOptions);
+  let wakeSender = () => {};
   const ctx: ServerContext = {
     db: opts.db,
     k: opts.db.kysely,
@@ -93,6 +113,12 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     }),
     now,
     options,
+    mail: {
+      options: mailOptions,
+      deliveries,
+      baseUrl: () => mailOptions.publicUrl ?? 'http://127.0.0.1',
+      wake: () => wakeSender(),
+    },
   };
 
   installErrorHandler(app);
@@ -113,7 +139,14 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerKbRoutes(app, ctx);
+  registerReadConfirmationRoutes(app, ctx);
+  registerPostViewRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerMailingRoutes(app, ctx);
+  registerMailPreferenceRoutes(app, ctx);
+  registerMailSettingsRoutes(app, ctx);
+  registerMailPublicRoutes(app, ctx);
+  registerStatsRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
 
@@ -124,6 +157,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       purgeOldLockouts(ctx),
       purgeOldDeviceAttempts(ctx),
       purgeExpiredAuditEvents(ctx),
+      purgeOldStatsEvents(ctx),
       purgeStrayUploads(ctx),
       ctx.streams.purgeStale(),
       noticeDueReviews(ctx),
@@ -133,16 +167,35 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
+  const viewCounts = setInterval(() => {
+    publishViewCounts(ctx).catch((err: unknown) => app.log.warn({ err }, 'publishing view counts failed'));
+  }, options.viewCountPublishSeconds * 1000);
+  viewCounts.unref();
 
   await app.ready();
+  const sender = createMailSender({
+    db: opts.db,
+    options: mailOptions,
+    deliveries,
+    baseUrl: ctx.mail.baseUrl,
+    now,
+    onError: (err) => app.log.error({ err }, 'mail sender failed'),
+  });
+  if (mailOptions.sender) {
+    sender.start();
+    wakeSender = () => sender.wake();
+  }
   const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
   return {
     app,
     ctx,
     runMaintenance,
+    publishViewCounts: () => publishViewCounts(ctx),
     async close() {
       clearInterval(maintenance);
+      clearInterval(viewCounts);
       ctx.streams.stop();
+      await sender.stop();
       await indexing;
       await app.close();
       await realtime.close();

@@ -17,6 +17,12 @@ export interface ServerConfig {
   streamsPerDevice: number;
   /** Photos decoded at once on this node. */
   imageDecodes: number;
+  /** The SMTP server for organisations without their own; none: mailings are written as `.eml` files. */
+  smtpUrl: string | undefined;
+  /** The address people reach this server at, for the links in mailings; default: where it listens. */
+  publicUrl: string | undefined;
+  /** Mail messages this node sends per second at most. */
+  mailRate: number;
 }
 
 /**
@@ -38,6 +44,9 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       'streams-per-person': { type: 'string' },
       'streams-per-device': { type: 'string' },
       'image-decodes': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'public-url': { type: 'string' },
+      'mail-rate': { type: 'string' },
     },
     strict: true,
   });
@@ -51,7 +60,11 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   if (!Number.isInteger(pinLockoutSeconds) || pinLockoutSeconds < 1 || pinLockoutSeconds > 86_400) {
     throw new Error(`--pin-lockout-seconds must be a whole number from 1 to 86400, got "${lockoutText}"`);
   }
-  const limit = (flag: 'streams-per-person' | 'streams-per-device' | 'image-decodes', envValue: string | undefined, fallback: number, max: number) => {
+  const smtpUrl = values['smtp-url'] ?? (env.SAMEN_SMTP_URL || undefined);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`--smtp-url must look like smtp://host:port, got "${smtpUrl}"`);
+  const publicUrl = values['public-url'] ?? (env.SAMEN_PUBLIC_URL || undefined);
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new Error(`--public-url must look like https://host, got "${publicUrl}"`);
+  const limit = (flag: 'streams-per-person' | 'streams-per-device' | 'image-decodes' | 'mail-rate', envValue: string | undefined, fallback: number, max: number) => {
     const text = values[flag] ?? envValue ?? String(fallback);
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${flag} must be a whole number from 1 to ${max}, got "${text}"`);
@@ -69,5 +82,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     streamsPerPerson: limit('streams-per-person', env.SAMEN_STREAMS_PER_PERSON, 3, 100),
     streamsPerDevice: limit('streams-per-device', env.SAMEN_STREAMS_PER_DEVICE, 2, 100),
     imageDecodes: limit('image-decodes', env.SAMEN_IMAGE_DECODES, 2, 64),
+    smtpUrl,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    mailRate: limit('mail-rate', env.SAMEN_MAIL_RATE, 10, 10_000),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from './db/connect.js';
 import type { Database } from './db/schema.js';
 import type { JobLimiter } from './limits/jobLimiter.js';
+import type { Deliveries, MailOptions } from './mailings/delivery.js';
 import type { RealtimeHub } from './realtime/hub.js';
 import type { StreamRegistry } from './realtime/streamRegistry.js';
 
@@ -24,6 +25,8 @@ export interface ServerOptions {
   imageDecodes: number;
   /** Uploads that may wait for a decode; the next is refused with 429. */
   imageDecodeQueue: number;
+  /** Seconds between publishing changed view counts through the change feed (one write per organisation). */
+  viewCountPublishSeconds: number;
 }
 
 export const defaultServerOptions: ServerOptions = {
@@ -36,6 +39,7 @@ export const defaultServerOptions: ServerOptions = {
   streamsPerDevice: 2,
   imageDecodes: 2,
   imageDecodeQueue: 4,
+  viewCountPublishSeconds: 10,
 };
 
 /** What every capability of the server is built from; created once per process. */
@@ -48,4 +52,15 @@ export interface ServerContext {
   imageDecoding: JobLimiter;
   now: () => Date;
   options: ServerOptions;
+  mail: MailContext;
+}
+
+/** How this node delivers mailings. */
+export interface MailContext {
+  options: MailOptions;
+  deliveries: Deliveries;
+  /** Where people reach this server (for links in mailings). */
+  baseUrl(): string;
+  /** Tells this node's sender that a mailing was just queued. */
+  wake(): void;
 }

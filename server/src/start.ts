@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildServer, safeLogSerializers, type BuiltServer } from './app.js';
 import type { ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/connect.js';
@@ -28,6 +29,7 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     db,
     logger: opts.quiet ? false : { level: config.logLevel, serializers: safeLogSerializers },
     trustProxy: config.trustProxy,
+    mail: { smtpUrl: config.smtpUrl, folder: path.join(config.dataDir, 'mail'), publicUrl: config.publicUrl, ratePerSecond: config.mailRate },
     options: {
       pinLockoutSeconds: config.pinLockoutSeconds,
       streamsPerPerson: config.streamsPerPerson,
@@ -39,6 +41,8 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
+  // Links in mailings point here unless --public-url says where people reach the server.
+  server.ctx.mail.options.publicUrl ??= url;
   let stopping: Promise<void> | null = null;
   return {
     url,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadAudienceSchema } from '../readConfirmations/audience.js';
 import { Id, Role, Timestamp } from './primitives.js';
 
 /** Shared state of each entity as the change feed and the API carry it. */
@@ -23,6 +24,11 @@ export const OrganisationSettingsSchema = z.object({
    * commonly five years; never less than one year, and at most twenty (the WGBO's record period).
    */
   auditRetentionDays: z.number().int().min(AUDIT_RETENTION_DAYS_MIN).max(AUDIT_RETENTION_DAYS_MAX),
+  /**
+   * How often a person may press "Later" on a "lezen verplicht" post at tap-in before it must be read.
+   * Optional: a server from before read confirmations does not send it (clients use the default).
+   */
+  readLaterLimit: z.number().int().min(0).max(20).optional(),
 });
 export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>;
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -33,7 +39,10 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   pinAfterHours: 12,
   // Five years and a leap day.
   auditRetentionDays: 5 * 365 + 1,
+  readLaterLimit: 3,
 };
+/** The "Later" allowance an organisation has, also when its server does not say. */
+export const readLaterLimitOf = (s: OrganisationSettings): number => s.readLaterLimit ?? DEFAULT_ORGANISATION_SETTINGS.readLaterLimit ?? 0;
 
 export const OrganisationSchema = z.object({
   id: Id,
@@ -161,6 +170,16 @@ export type ImageRef = z.infer<typeof ImageRefSchema>;
 
 export const MentionSchema = z.object({ personId: Id, handle: z.string() });
 
+/** A post marked "lezen verplicht": for whom, since when, by whom, and how many confirmed so far (ever). */
+export const ReadRequirementSchema = z.object({
+  audience: ReadAudienceSchema,
+  markedAt: Timestamp,
+  markedBy: Id,
+  /** Confirmations received, including those of people who left the audience since; the report counts exactly. */
+  confirmedCount: z.number().int(),
+});
+export type ReadRequirement = z.infer<typeof ReadRequirementSchema>;
+
 export const PostSchema = z.object({
   id: Id,
   authorId: Id,
@@ -174,6 +193,10 @@ export const PostSchema = z.object({
   commentCount: z.number().int(),
   createdAt: Timestamp,
   editedAt: Timestamp.nullable(),
+  /** Protocol 3: set when the post is "lezen verplicht"; absent from older servers. */
+  readRequired: ReadRequirementSchema.nullable().optional(),
+  /** Protocol 3: how many colleagues saw it (each once); never who. */
+  viewCount: z.number().int().optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -198,8 +221,9 @@ export const NotificationSchema = z.object({
    * `review_due`: a knowledge-base page this person owns has passed its review date.
    * `join_request`: someone asks to join a closed group this person is an admin of (`groupId`).
    * `group_added`: this person was added to a group (invited, or her request approved).
+   * `read_reminder`: an editor asks her to read a "lezen verplicht" post (`postId`) she has not confirmed yet.
    */
-  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added']),
+  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder']),
   /** Who caused it; for `review_due` the page's owner herself (nobody else acted). */
   actorId: Id,
   /** The post of a mention or reply; null for `review_due`. */
@@ -212,6 +236,18 @@ export const NotificationSchema = z.object({
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof NotificationSchema>;
+
+/**
+ * One's own answer to a "lezen verplicht" post: when she confirmed (null: not yet), and how often she
+ * put it off at tap-in. Only that person receives it.
+ */
+export const ReadReceiptSchema = z.object({
+  postId: Id,
+  personId: Id,
+  confirmedAt: Timestamp.nullable(),
+  laterCount: z.number().int(),
+});
+export type ReadReceipt = z.infer<typeof ReadReceiptSchema>;
 
 /** A calendar day, `YYYY-MM-DD`. */
 export const CalendarDate = z.iso.date();

@@ -8,8 +8,12 @@ import { NotificationSchema } from './entities.js';
  * missed and the newest seq.
  */
 export const serverEvents = {
-  /** Changes up to this seq exist: pull /v1/sync. */
-  seq: z.object({ seq: z.number().int() }),
+  /**
+   * Changes up to this seq exist: pull /v1/sync. `personal: false` says none of them is in the
+   * person's own part (her items, her private groups), so only the shared part needs a pull; absent
+   * (an older server), pull both.
+   */
+  seq: z.object({ seq: z.number().int(), personal: z.boolean().optional() }),
   /** A mention or a reply for the person whose stream this is. */
   notification: z.object({ seq: z.number().int(), notification: NotificationSchema }),
   /** The session (or the device) is no longer valid; the stream ends after this. */

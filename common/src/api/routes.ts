@@ -5,9 +5,13 @@ import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
+import { mailingRoutes } from './routes/mailings.js';
 import { peopleRoutes } from './routes/people.js';
+import { postViewRoutes } from './routes/postViews.js';
+import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { searchRoutes } from './routes/search.js';
+import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
 
@@ -29,7 +33,11 @@ export const routes = {
   ...timelineRoutes,
   ...imageRoutes,
   ...kbRoutes,
+  ...readConfirmationRoutes,
+  ...postViewRoutes,
   ...searchRoutes,
+  ...mailingRoutes,
+  ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
 } as const;

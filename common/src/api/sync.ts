@@ -15,6 +15,7 @@ import {
   PersonSchema,
   PostSchema,
   QuickLinkSchema,
+  ReadReceiptSchema,
   SectionSchema,
 } from './entities.js';
 
@@ -53,6 +54,8 @@ export const EntityName = z.enum([
   'pageFeedback',
   // Groups in the client: requests to join a closed group, for their person and the group's admins.
   'joinRequest',
+  // Read confirmations: one's own answer to a "lezen verplicht" post (personal).
+  'readReceipt',
 ]);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -85,6 +88,7 @@ export const SyncChangeSchema = z.union([
   upsert('favourite', FavouriteSchema),
   upsert('pageFeedback', PageFeedbackSchema),
   upsert('joinRequest', JoinRequestSchema),
+  upsert('readReceipt', ReadReceiptSchema),
   TombstoneSchema,
 ]);
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
@@ -119,12 +123,14 @@ export const membershipKey = (groupId: string, personId: string) => `${groupId}:
 export const likeKey = (postId: string, personId: string) => `${postId}:${personId}`;
 /** Key of a favourite or a page-feedback entity: one person's, on one page. */
 export const pagePersonKey = (pageId: string, personId: string) => `${pageId}:${personId}`;
+/** Key of a read receipt: one person's answer to one "lezen verplicht" post. */
+export const readReceiptKey = (postId: string, personId: string) => `${postId}:${personId}`;
 
 /** The protocol version that brought each entity; those not listed were there from version 1. */
-const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3 };
+const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3, readReceipt: 3 };
 
 /** The protocol version that brought each kind of notification; those not listed were there from version 1. */
-const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3 };
+const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3, read_reminder: 3 };
 
 /**
  * Whether a client speaking `protocol` can read this change: an entity (or a kind of notification)

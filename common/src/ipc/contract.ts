@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
-import { GroupKind, GroupRole, GroupVisibility } from '../api/entities.js';
+import { AttachmentRefSchema, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
 import { Id, UserText } from '../api/primitives.js';
 import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
+import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
+import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
+import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
 import {
   CommentViewSchema,
   PersonCardSchema,
@@ -39,6 +42,8 @@ export const ClientErrorCode = z.enum([
   'device_unlinked',
   /** The reader sent something that is not a badge id (wrong character set, garbled). */
   'badge_unreadable',
+  /** Someone else saved the page after it was opened, or a section is not empty. */
+  'conflict',
   /** device.enrol: the code is wrong, already used or expired (one answer for all three). */
   'invalid_enrolment_code',
   /** The group is archived: read-only. */
@@ -67,6 +72,9 @@ export const ImageUploadSchema = z.strictObject({
   /** Base64 of the file: survives structured clone and JSON (browser shell) alike. */
   base64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4),
 });
+
+/** What a queued write is: the timeline's, and a reader's in "Weten en regelen". */
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -106,8 +114,8 @@ export const samenMethods = {
   'outbox.stranded': {
     input: Empty,
     output: z.object({
-      items: z.array(z.object({ id: z.string(), kind: z.enum(['post', 'comment', 'like', 'delete']), preview: z.string(), createdAt: z.string() })),
-      dropped: z.array(z.object({ id: z.string(), kind: z.enum(['post', 'comment', 'like', 'delete']), createdAt: z.string() })),
+      items: z.array(z.object({ id: z.string(), kind: OutboxKind, preview: z.string(), createdAt: z.string() })),
+      dropped: z.array(z.object({ id: z.string(), kind: OutboxKind, createdAt: z.string() })),
     }),
   },
   /** Sends or discards the stranded items listed; the `dropped` notices listed are seen and go, whatever the action. */
@@ -198,6 +206,76 @@ export const samenMethods = {
 
   'sync.status': { input: Empty, output: SyncStatusSchema },
   'sync.now': { input: Empty, output: SyncStatusSchema },
+
+  /** "Weten en regelen": read from the cache, so it opens offline. */
+  'kb.home': { input: Empty, output: KbHomeSchema },
+  'kb.page': { input: z.strictObject({ id: Id }), output: KbPageViewSchema },
+  /** Reader writes go through the outbox: shown at once, sent when there is a connection. */
+  'kb.favourite': { input: z.strictObject({ id: Id, favourite: z.boolean() }), output: KbPageViewSchema },
+  'kb.feedback': {
+    input: z.strictObject({ id: Id, helpful: z.boolean(), comment: UserText(FEEDBACK_COMMENT_MAX).transform((s) => s.trim() || null).nullable().default(null) }),
+    output: KbPageViewSchema,
+  },
+  /** Editor writes need the server (`offline` otherwise); the cache has them when they answer. */
+  'kb.savePage': {
+    input: z.strictObject({
+      id: Id.optional(),
+      title: UserText(PAGE_TITLE_MAX).transform((s) => s.trim()).pipe(z.string().min(1)),
+      body: UserText(PAGE_BODY_MAX),
+      sectionId: Id.nullable(),
+      /** The version the editor opened: saving over someone else's newer save is refused (`conflict`). */
+      baseVersion: z.number().int().min(1).optional(),
+    }),
+    output: KbPageViewSchema,
+  },
+  'kb.deletePage': { input: z.strictObject({ id: Id }), output: Ok },
+  'kb.createSection': {
+    input: z.strictObject({ title: UserText(SECTION_TITLE_MAX).transform((s) => s.trim()).pipe(z.string().min(1)), parentId: Id.nullable() }),
+    output: SectionSchema,
+  },
+  /** Moves a section or page to a place among its new siblings (`parentId`: the section it goes in, null for the top). */
+  'kb.move': {
+    input: z.strictObject({ kind: z.enum(['section', 'page']), id: Id, parentId: Id.nullable(), position: z.number().int().min(0) }),
+    output: KbHomeSchema,
+  },
+  'kb.versions': { input: z.strictObject({ id: Id }), output: KbVersionsSchema },
+  'kb.diff': { input: z.strictObject({ id: Id, from: z.number().int().min(1), to: z.number().int().min(1).optional() }), output: KbDiffSchema },
+  'kb.restore': { input: z.strictObject({ id: Id, version: z.number().int().min(1) }), output: KbPageViewSchema },
+  /** Pages past their review date ("verouderd"), longest overdue first. */
+  'kb.review': { input: Empty, output: KbReviewSchema },
+  'kb.saveQuickLink': {
+    input: z.strictObject({
+      id: Id.optional(),
+      title: UserText(60).transform((s) => s.trim()).pipe(z.string().min(1)),
+      icon: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      pageId: Id.nullable(),
+      url: z.string().max(2_000).regex(/^https:\/\/[^\s<>"'`]+$/).nullable(),
+      position: z.number().int().min(0).optional(),
+    }),
+    output: KbHomeSchema,
+  },
+  'kb.deleteQuickLink': { input: z.strictObject({ id: Id }), output: KbHomeSchema },
+  /** A file on a page, to save or open; files are not kept on the device, so this needs the server. */
+  'kb.attachment': { input: z.strictObject({ id: Id }), output: KbAttachmentFileSchema },
+  'kb.uploadAttachment': {
+    input: z.strictObject({ pageId: Id, name: z.string().min(1).max(200), base64: z.string().max(Math.ceil((ATTACHMENT_BYTES_MAX * 4) / 3) + 4) }),
+    output: AttachmentRefSchema,
+  },
+
+  /** The search box: the cache at once (offline too), then what the server adds (private content) when online. */
+  'search.local': { input: z.strictObject({ q: z.string().max(SEARCH_QUERY_MAX) }), output: SearchAnswerSchema },
+  /** `searchId` is one per search box session (made by the renderer): the statistics count it once. */
+  'search.remote': { input: z.strictObject({ q: z.string().min(1).max(SEARCH_QUERY_MAX), searchId: z.uuid() }), output: SearchAnswerSchema },
+  'search.click': { input: z.strictObject({ searchId: z.uuid(), kind: SEARCH_KIND, id: Id, position: z.number().int().min(0).max(99) }), output: Ok },
+  'search.stats': {
+    input: z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+    output: searchRoutes.searchStats.response,
+  },
+  'search.synonyms': { input: Empty, output: z.object({ items: z.array(SynonymEntrySchema), custom: z.boolean() }) },
+  'search.setSynonyms': {
+    input: z.strictObject({ items: z.array(SynonymEntrySchema).max(500).optional(), reset: z.literal(true).optional() }),
+    output: z.object({ items: z.array(SynonymEntrySchema), custom: z.boolean() }),
+  },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;
@@ -211,10 +289,12 @@ export const samenEvents = {
   'timeline.changed': z.object({ postIds: z.array(z.string()).optional() }),
   'sync.status': SyncStatusSchema,
   'session.changed': SessionStateSchema,
+  /** The knowledge base in the cache changed (sync or an editor's save): refetch what is shown. */
+  'kb.changed': z.object({}),
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
-  'outbox.rejected': z.object({ kind: z.enum(['post', 'comment', 'like', 'delete']), code: ClientErrorCode, message: z.string(), preview: z.string() }),
+  'outbox.rejected': z.object({ kind: OutboxKind, code: ClientErrorCode, message: z.string(), preview: z.string() }),
   /** Someone mentioned or replied to the logged-in person. */
-  notification: z.object({ kind: z.enum(['mention', 'reply']), actorName: z.string(), postId: Id }),
+  notification: z.object({ kind: z.enum(['mention', 'reply', 'read_reminder']), actorName: z.string(), postId: Id }),
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;

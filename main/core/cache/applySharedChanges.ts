@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Comment, Organisation, Person, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Organisation, Page, Person, Post, QuickLink, Section } from '../../../common/src/api/entities.js';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import { searchKey } from '../../../common/src/text/fold.js';
 import type { SyncState } from './syncState.js';
@@ -15,7 +15,15 @@ export interface AppliedPage {
   postIds: Set<string>;
   /** People, groups or the organisation changed, which every view may show. */
   directoryChanged: boolean;
+  /** Pages saved or removed (their search entries must follow). */
+  pageIds: Set<string>;
+  /** Anything in the knowledge base changed: sections, pages or quick links. */
+  kbChanged: boolean;
 }
+
+/** The knowledge base's tables; each entity is its JSON beside the columns the tree orders on. */
+const KB_TABLES = { section: 'kb_sections', page: 'kb_pages', quickLink: 'kb_quick_links' } as const;
+const isKb = (entity: EntityName): entity is keyof typeof KB_TABLES => Object.hasOwn(KB_TABLES, entity);
 
 /**
  * Applies pages of the shared change feed. Each page and the cursor after it commit in one
@@ -58,6 +66,37 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     deletePost: db.prepare<[string]>('DELETE FROM posts WHERE id = ?'),
     deleteCommentsOfPost: db.prepare<[string]>('DELETE FROM comments WHERE post_id = ?'),
     deleteComment: db.prepare<[string]>('DELETE FROM comments WHERE id = ?'),
+    section: db.prepare<[string, string | null, number, string]>(
+      `INSERT INTO kb_sections (id, parent_id, position, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, position = excluded.position, data = excluded.data`,
+    ),
+    page: db.prepare<[string, string | null, number, string]>(
+      `INSERT INTO kb_pages (id, section_id, position, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position, data = excluded.data`,
+    ),
+    quickLink: db.prepare<[string, number, string]>(
+      'INSERT INTO kb_quick_links (id, position, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data',
+    ),
+  };
+  const removeKb = statements<typeof KB_TABLES, [string]>(KB_TABLES, (t) => `DELETE FROM ${t} WHERE id = ?`);
+
+  const upsertKb = (change: Extract<SyncChange, { op: 'upsert'; entity: keyof typeof KB_TABLES }>, page: AppliedPage) => {
+    page.kbChanged = true;
+    switch (change.entity) {
+      case 'section': {
+        const x: Section = change.data;
+        return void s.section.run(x.id, x.parentId, x.position, JSON.stringify(x));
+      }
+      case 'page': {
+        const x: Page = change.data;
+        page.pageIds.add(x.id);
+        return void s.page.run(x.id, x.sectionId, x.position, JSON.stringify(x));
+      }
+      case 'quickLink': {
+        const x: QuickLink = change.data;
+        return void s.quickLink.run(x.id, x.position, JSON.stringify(x));
+      }
+    }
   };
 
   const removeGroup = (id: string, page: AppliedPage) => {
@@ -97,6 +136,13 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
         page.directoryChanged = true;
         return;
       }
+      if (isKb(change.entity)) {
+        // A section is only removed when empty, so its pages need no cascade here.
+        removeKb[change.entity].run(change.id);
+        if (change.entity === 'page') page.pageIds.add(change.id);
+        page.kbChanged = true;
+        return;
+      }
       switch (change.entity) {
         case 'group':
           return removeGroup(change.id, page);
@@ -118,6 +164,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
       page.directoryChanged = true;
       return;
     }
+    if (change.entity === 'section' || change.entity === 'page' || change.entity === 'quickLink') return upsertKb(change, page);
     switch (change.entity) {
       case 'group':
         // A group that became private or was archived may no longer be known by this device.
@@ -141,7 +188,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
   return {
     /** Applies one page and moves the cursor to `next`; all or nothing. */
     applyPage: db.transaction((changes: readonly SyncChange[], next: number, syncedAt: string | null): AppliedPage => {
-      const page: AppliedPage = { postIds: new Set(), directoryChanged: false };
+      const page: AppliedPage = { postIds: new Set(), directoryChanged: false, pageIds: new Set(), kbChanged: false };
       for (const change of changes) applyOne(change, page);
       state.setCursor(next);
       if (syncedAt) state.setLastSyncedAt(syncedAt);

@@ -6,8 +6,10 @@ import { isCorruption, moveAside, openDatabaseFile } from '../db/openDatabaseFil
 import type { Logger } from '../log.js';
 import { createSharedApplier, type SharedApplier } from './applySharedChanges.js';
 import { createDirectoryQueries, type DirectoryQueries } from './directoryQueries.js';
+import { createKbQueries, type KbQueries } from './kbQueries.js';
 import { cacheMigrations } from './migrations/index.js';
 import { createPostQueries, type PostQueries } from './postQueries.js';
+import { createSearchQueries, type SearchQueries } from './searchQueries.js';
 import { createSyncState, type SyncState } from './syncState.js';
 
 export const CACHE_FILE_NAME = 'cache.sqlite';
@@ -17,6 +19,8 @@ export interface CacheParts {
   state: SyncState;
   posts: PostQueries;
   directory: DirectoryQueries;
+  kb: KbQueries;
+  search: SearchQueries;
   applier: SharedApplier;
 }
 
@@ -103,5 +107,5 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
 
 function build(db: Database.Database): CacheParts {
   const state = createSyncState(db);
-  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), applier: createSharedApplier(db, state) };
+  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), search: createSearchQueries(db), applier: createSharedApplier(db, state) };
 }

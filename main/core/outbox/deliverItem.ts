@@ -69,5 +69,15 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       if (!answer.ok && answer.error.code === 'not_found') return { kind: 'delivered', item };
       return settle(item, answer);
     }
+    case 'favourite':
+      return settle(
+        item,
+        await http.call(item.payload.favourite ? 'favouritePage' : 'unfavouritePage', { token, params: { id: item.postId }, idempotencyKey: key }),
+      );
+    case 'feedback':
+      return settle(
+        item,
+        await http.call('setPageFeedback', { token, params: { id: item.postId }, body: { helpful: item.payload.helpful, comment: item.payload.comment }, idempotencyKey: key }),
+      );
   }
 }

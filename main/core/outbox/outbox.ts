@@ -30,6 +30,8 @@ export interface OutboxDeps {
   /** A post as the person here sees it now (cache, private groups, her own writes). */
   findPost(id: string): Post | null;
   groupKnown(id: string): boolean;
+  /** A knowledge-base page this device knows (a favourite or feedback needs one). */
+  pageKnown(id: string): boolean;
   /** The server refused this session token while delivering. */
   onUnauthorized(token: string): void;
 }
@@ -44,6 +46,9 @@ export function createOutbox(d: OutboxDeps) {
   const store = openOutboxStore({ dataDir: d.dataDir, secrets: d.secrets, log, clock });
   const delivered = createDeliveredOverlay();
   const timelineChanged = (postIds: string[]) => events.emit('timeline.changed', { postIds });
+  const isKbWrite = (item: OutboxItem) => item.kind === 'favourite' || item.kind === 'feedback';
+  /** The view an item shows in changed: the timeline's posts, or the knowledge base. */
+  const shown = (item: OutboxItem) => (isKbWrite(item) ? events.emit('kb.changed', {}) : timelineChanged([item.postId]));
   const countPending = () => {
     const s = session();
     d.status.pendingWrites(s ? store.count(s.organisation.id, s.person.id) : 0);
@@ -52,8 +57,20 @@ export function createOutbox(d: OutboxDeps) {
     const s = session();
     return s !== null && item.tenantId === s.organisation.id && item.personId === s.person.id;
   };
-  const preview = (item: OutboxItem) =>
-    (item.kind === 'post' || item.kind === 'comment' ? item.payload.body : (d.findPost(item.postId)?.body ?? '')).slice(0, PREVIEW_LENGTH);
+  const previewText = (item: OutboxItem): string => {
+    switch (item.kind) {
+      case 'post':
+      case 'comment':
+        return item.payload.body;
+      case 'feedback':
+        return item.payload.comment ?? '';
+      case 'favourite':
+        return '';
+      default:
+        return d.findPost(item.postId)?.body ?? '';
+    }
+  };
+  const preview = (item: OutboxItem) => previewText(item).slice(0, PREVIEW_LENGTH);
 
   const delivery = createOutboxDelivery({
     store,
@@ -69,12 +86,12 @@ export function createOutbox(d: OutboxDeps) {
       // Another person's write (sent with her grant) is not shown to whoever is here now.
       if (isMine(item)) delivered.add(item);
       countPending();
-      timelineChanged([item.postId]);
+      shown(item);
     },
     onRejected(item, error) {
       countPending();
       events.emit('outbox.rejected', { kind: item.kind, code: error.code, message: error.message, preview: preview(item) });
-      timelineChanged([item.postId]);
+      shown(item);
     },
     onUnauthorized: (s) => d.onUnauthorized(s.token),
     onGrantRefused: () => countPending(),
@@ -93,8 +110,14 @@ export function createOutbox(d: OutboxDeps) {
     session,
     findPost: d.findPost,
     groupKnown: d.groupKnown,
+    pageKnown: d.pageKnown,
     inFlight: delivery.inFlight,
     changed: (postId) => changed([postId], true),
+    kbChanged: () => {
+      countPending();
+      events.emit('kb.changed', {});
+      delivery.kick();
+    },
   });
   const stranded = createStrandedWrites({ store, clock, preview });
   const expired = createExpiredWrites({ store, clock, keepMs: d.tuning.expiredWritesKeptMs, log, onDropped: () => countPending() });

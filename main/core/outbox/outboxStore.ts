@@ -32,7 +32,7 @@ interface ItemBase {
   id: string;
   tenantId: string;
   personId: string;
-  /** The conversation: the post written, commented on, liked or deleted. */
+  /** The conversation: the post written, commented on, liked or deleted; for a favourite or feedback, the page. */
   postId: string;
   idempotencyKey: string;
   createdAt: string;
@@ -44,7 +44,9 @@ export type OutboxItem =
   | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null }; images: PendingImage[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
   | (ItemBase & { kind: 'like'; payload: { liked: boolean } })
-  | (ItemBase & { kind: 'delete'; payload: Record<string, never> });
+  | (ItemBase & { kind: 'delete'; payload: Record<string, never> })
+  | (ItemBase & { kind: 'favourite'; payload: { favourite: boolean } })
+  | (ItemBase & { kind: 'feedback'; payload: { helpful: boolean; comment: string | null } });
 
 export type OutboxKind = OutboxItem['kind'];
 

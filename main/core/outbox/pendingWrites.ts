@@ -36,6 +36,9 @@ export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly
       case 'delete':
         out.deletedPostIds.add(item.postId);
         return;
+      default:
+        // A page's favourite or feedback: the knowledge base overlays those (kb/ownKbWrites).
+        return;
     }
   };
   for (const item of sent) add(item, true);

@@ -15,10 +15,13 @@ export interface WriteActionDeps {
   /** A post as the person sees it now (stored, or still waiting in the outbox). */
   findPost(id: string): Post | null;
   groupKnown(id: string): boolean;
+  pageKnown(id: string): boolean;
   /** The item being sent right now, which can no longer be taken back. */
   inFlight(): string | null;
   /** The outbox changed: show it and try to deliver. */
   changed(postId: string): void;
+  /** The same for a reader's write in the knowledge base. */
+  kbChanged(): void;
 }
 
 /**
@@ -46,7 +49,8 @@ export function createWriteActions(d: WriteActionDeps) {
       },
       images,
     );
-    d.changed(item.postId);
+    if (item.kind === 'favourite' || item.kind === 'feedback') d.kbChanged();
+    else d.changed(item.postId);
   };
 
   const withSession = <T>(work: (session: ActiveSession) => Result<T>): Result<T> => {
@@ -54,7 +58,30 @@ export function createWriteActions(d: WriteActionDeps) {
     return session ? work(session) : fail('not_logged_in', 'log in first');
   };
 
+  /** Repeating a favourite or an answer replaces the one still waiting: only the last counts. */
+  const replaceWaiting = (session: ActiveSession, kind: 'favourite' | 'feedback', pageId: string) => {
+    for (const item of d.store.list(session.organisation.id, session.person.id)) {
+      if (item.kind === kind && item.postId === pageId && d.inFlight() !== item.id) d.store.remove(item.id);
+    }
+  };
+
   return {
+    favourite: (input: MethodParsedInput<'kb.favourite'>): Result<string> =>
+      withSession((session) => {
+        if (!d.pageKnown(input.id)) return fail('not_found', 'unknown page');
+        replaceWaiting(session, 'favourite', input.id);
+        enqueue(session, { kind: 'favourite', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: { favourite: input.favourite } });
+        return ok(input.id);
+      }),
+
+    feedback: (input: MethodParsedInput<'kb.feedback'>): Result<string> =>
+      withSession((session) => {
+        if (!d.pageKnown(input.id)) return fail('not_found', 'unknown page');
+        replaceWaiting(session, 'feedback', input.id);
+        enqueue(session, { kind: 'feedback', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: { helpful: input.helpful, comment: input.comment } });
+        return ok(input.id);
+      }),
+
     createPost: (input: MethodParsedInput<'post.create'>): Result<string> =>
       withSession((session) => {
         if (input.groupId !== null && !d.groupKnown(input.groupId)) return fail('not_found', 'unknown group');

@@ -1,4 +1,4 @@
-import type { Comment, Group, JoinRequest, Membership, Notification, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -20,6 +20,9 @@ export function createPersonalStore() {
   const memberships = new Map<string, Membership>();
   const notifications = new Map<string, Notification>();
   const joinRequests = new Map<string, JoinRequest>();
+  // Her own favourites and "Was dit nuttig?" answers, by page.
+  const favourites = new Map<string, Favourite>();
+  const feedback = new Map<string, PageFeedback>();
 
   const removePost = (id: string, page: PersonalPage) => {
     for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
@@ -65,6 +68,12 @@ export function createPersonalStore() {
           joinRequests.delete(change.id);
           page.groupsChanged = true;
           return;
+        case 'favourite':
+          favourites.delete(change.id.split(':')[0]!);
+          return;
+        case 'pageFeedback':
+          feedback.delete(change.id.split(':')[0]!);
+          return;
         default:
           return;
       }
@@ -97,6 +106,12 @@ export function createPersonalStore() {
         joinRequests.set(change.id, change.data);
         page.groupsChanged = true;
         return;
+      case 'favourite':
+        favourites.set(change.data.pageId, change.data);
+        return;
+      case 'pageFeedback':
+        feedback.set(change.data.pageId, change.data);
+        return;
       default:
         // Organisation-wide entities belong in the cache, not here.
         return;
@@ -123,9 +138,12 @@ export function createPersonalStore() {
     isLiked: (postId: string): boolean => likes.has(postId),
     /** Newest first. */
     notifications: (): Notification[] => [...notifications.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    /** Her favourite pages, newest first. */
+    favourites: (): Favourite[] => [...favourites.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    feedback: (pageId: string): PageFeedback | null => feedback.get(pageId) ?? null,
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications, joinRequests]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback]) m.clear();
       likes.clear();
     },
   };
@@ -136,7 +154,7 @@ export type PersonalStore = ReturnType<typeof createPersonalStore>;
 /** What a read may ask of the personal store. */
 export type PersonalView = Pick<
   PersonalStore,
-  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'notifications'
+  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'notifications' | 'favourites' | 'feedback'
 >;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
@@ -151,4 +169,6 @@ export const nobodysPersonalView: PersonalView = {
   joinRequests: () => [],
   isLiked: () => false,
   notifications: () => [],
+  favourites: () => [],
+  feedback: () => null,
 };

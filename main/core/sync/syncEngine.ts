@@ -7,7 +7,7 @@ import { readEventStream } from '../realtime/eventStream.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { PersonalStore } from '../personal/personalStore.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
-import { personalSink, sharedSink, type ChangedPosts } from './feedSinks.js';
+import { personalSink, sharedSink, type ChangedPosts, type SharedPageApplied } from './feedSinks.js';
 import { pullFeed } from './pullFeed.js';
 import type { SyncStatusTracker } from './syncStatus.js';
 
@@ -39,6 +39,8 @@ export interface SyncEngineDeps {
   log: Logger;
   tuning: SyncTuning;
   onPostsChanged: ChangedPosts;
+  /** Each applied page of the shared feed, for what follows the cache besides the timeline (search, the knowledge base). */
+  onSharedPage?: SharedPageApplied;
   onNotification(n: Notification): void;
   /** The server no longer accepts the session token. */
   onSessionEnded(): void;
@@ -82,6 +84,11 @@ interface Live {
   /** The server ended the stream for a newer one of the same person or device. */
   replaced: boolean;
   lastEventId: string | null;
+  /**
+   * The personal part may have changed since it was last pulled. The stream says so per `seq`
+   * (`personal`); without a stream, or from a server that does not say, it is always assumed.
+   */
+  personalDue: boolean;
   loop: Promise<void>;
 }
 
@@ -91,7 +98,7 @@ interface Live {
  * `catchUpIntervalMs`; after failures, back-off with jitter.
  */
 export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
-  const shared = sharedSink(d.cache, d.clock, d.onPostsChanged);
+  const shared = sharedSink(d.cache, d.clock, d.onPostsChanged, d.onSharedPage ?? (() => undefined));
   const personal = personalSink(d.personal, d.onPostsChanged);
   let running = false;
   let live: Live | null = null;
@@ -134,7 +141,11 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     try {
       // Shared first: it brings the people directory, so private posts never show without their authors.
       const everyone = await pullFeed(d.http, { ...o, scope: 'shared' }, shared);
-      const result = everyone.ok && session.personal ? await pullFeed(d.http, { ...o, scope: 'personal' }, personal) : everyone;
+      const wantPersonal = session.personal && (session.personalDue || !session.streamUp);
+      // Cleared before the pull: a `seq` that arrives meanwhile marks it due again for the next round.
+      if (wantPersonal) session.personalDue = false;
+      const result = everyone.ok && wantPersonal ? await pullFeed(d.http, { ...o, scope: 'personal' }, personal) : everyone;
+      if (wantPersonal && !result.ok) session.personalDue = true;
       if (session !== live) return;
       if (result.ok) {
         failures = 0;
@@ -199,9 +210,10 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
               return;
             }
             if (event.type === 'notification') d.onNotification(event.data.notification);
+            if (event.type === 'notification' || event.data.personal !== false) session.personalDue = true;
             const sharedCursor = d.cache.read((c) => c.state.cursor());
-            const known = session.personal ? Math.min(d.personal.cursor(), sharedCursor) : sharedCursor;
-            if (event.data.seq > known) void refresh();
+            const personalBehind = session.personal && session.personalDue && event.data.seq > d.personal.cursor();
+            if (event.data.seq > sharedCursor || personalBehind) void refresh();
           },
         },
       );
@@ -249,7 +261,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
     }
     probeAbort.abort();
     const abort = new AbortController();
-    const session: Live = { ...wanted, abort, streamUp: false, replaced: false, lastEventId: null, loop: Promise.resolve() };
+    const session: Live = { ...wanted, abort, streamUp: false, replaced: false, lastEventId: null, personalDue: true, loop: Promise.resolve() };
     live = session;
     session.loop = listen(session);
     void refresh();

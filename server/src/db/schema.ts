@@ -148,6 +148,13 @@ export interface PostsTable {
   comment_count: number;
   created_at: string;
   edited_at: string | null;
+  // Added by later migrations with defaults, so rows written without them (the seed) stay as they were.
+  /** "Lezen verplicht": `{ audience, markedAt, markedBy }` as JSON; null when it is not. */
+  read_requirement?: Json | null;
+  /** Confirmations received (ever); the report counts the current audience exactly. */
+  read_confirmed_count?: number;
+  /** Unique viewers, raised when a viewer is added (post_views). */
+  view_count?: number;
 }
 
 export interface PostHashtagsTable {
@@ -485,6 +492,149 @@ export interface SearchClicksTable {
   at: string;
 }
 
+export interface ReadReceiptsTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  confirmed_at: string | null;
+  later_count: number;
+  updated_at: string;
+}
+
+export interface PostViewsTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  viewed_at: string;
+}
+
+export interface PostViewPendingTable {
+  tenant_id: string;
+  post_id: string;
+}
+
+export interface PersonMailTable {
+  tenant_id: string;
+  person_id: string;
+  address: string;
+  opted_out: Bool;
+  updated_at: string;
+}
+
+export interface MailSettingsTable {
+  tenant_id: string;
+  smtp_url: string;
+  from_address: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface MailingsTable {
+  tenant_id: string;
+  id: string;
+  subject: string;
+  intro: string;
+  post_ids: Json;
+  page_ids: Json;
+  audience: Json;
+  mandatory: Bool;
+  status: string;
+  send_at: string | null;
+  html: string | null;
+  text: string | null;
+  token_marker: string | null;
+  recipient_count: number | null;
+  transport: string | null;
+  created_by: string;
+  created_at: string;
+  queued_at: string | null;
+  finished_at: string | null;
+}
+
+export interface MailingRecipientsTable {
+  tenant_id: string;
+  mailing_id: string;
+  person_id: string;
+  address: string;
+  token: string;
+  message_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  finished_at: string | null;
+}
+
+export interface MailingVisitsTable {
+  tenant_id: string;
+  id: string;
+  mailing_id: string;
+  person_id: string;
+  target: string;
+  at: string;
+}
+
+export interface StatsEventsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  person_id: string;
+  at: string;
+  device_kind: string;
+  subject_id: string | null;
+  seconds: number | null;
+}
+
+export interface StatsPresenceTable {
+  tenant_id: string;
+  day: string;
+  scope: string;
+  person_id: string;
+}
+
+export interface StatsPeopleTable {
+  tenant_id: string;
+  scope: string;
+  day: string;
+  location_key: string;
+  department_key: string;
+  people: number;
+}
+
+export interface StatsHourlyTable {
+  tenant_id: string;
+  day: string;
+  hour: number;
+  location_key: string;
+  department_key: string;
+  count: number;
+}
+
+export interface StatsDailyTable {
+  tenant_id: string;
+  day: string;
+  kind: string;
+  device_kind: string;
+  bucket: string;
+  location_key: string;
+  department_key: string;
+  count: number;
+  seconds: number;
+}
+
+export interface StatsSubjectsTable {
+  tenant_id: string;
+  day: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  count: number;
+  seconds: number;
+  people: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -498,6 +648,9 @@ export interface Database {
   group_notices: GroupNoticesTable;
   group_visits: GroupVisitsTable;
   posts: PostsTable;
+  read_receipts: ReadReceiptsTable;
+  post_views: PostViewsTable;
+  post_view_pending: PostViewPendingTable;
   post_hashtags: PostHashtagsTable;
   comments: CommentsTable;
   likes: LikesTable;
@@ -529,5 +682,16 @@ export interface Database {
   search_synonyms: SearchSynonymsTable;
   search_log: SearchLogTable;
   search_clicks: SearchClicksTable;
+  person_mail: PersonMailTable;
+  mail_settings: MailSettingsTable;
+  mailings: MailingsTable;
+  mailing_recipients: MailingRecipientsTable;
+  mailing_visits: MailingVisitsTable;
+  stats_events: StatsEventsTable;
+  stats_presence: StatsPresenceTable;
+  stats_people: StatsPeopleTable;
+  stats_hourly: StatsHourlyTable;
+  stats_daily: StatsDailyTable;
+  stats_subjects: StatsSubjectsTable;
 }
 

@@ -49,7 +49,8 @@ export function settingsFromJson(text: string): OrganisationSettings {
   const settings: Record<string, unknown> = { ...DEFAULT_ORGANISATION_SETTINGS };
   for (const key of Object.keys(DEFAULT_ORGANISATION_SETTINGS) as (keyof OrganisationSettings)[]) {
     const one = OrganisationSettingsSchema.shape[key].safeParse(stored[key]);
-    if (one.success) settings[key] = one.data;
+    // A setting that may be absent (optional for older servers) keeps its default when it is.
+    if (one.success && one.data !== undefined) settings[key] = one.data;
   }
   return settings as OrganisationSettings;
 }

@@ -9,16 +9,31 @@ import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
 import type { Announcement } from './hub.js';
+import { createStreamAuthSweep } from './streamAuth.js';
 
 /**
  * GET /v1/events: a server-sent event stream per client. Each event's id is a seq, so a client that
  * reconnects with Last-Event-ID receives every notification it missed and the newest seq. A device on
  * its own (no one logged in) hears only `seq`: it has nobody to notify. A person and a device may
  * each hold a few streams (streamRegistry.ts); opening one more ends the oldest with `stream-replaced`.
+ *
+ * Fan-out costs no database work per stream: an announcement carries the newest seq and who it
+ * concerns, so a stream queries only for its own notifications, and sessions are re-checked for the
+ * whole node at once each heartbeat (streamAuth.ts). Each `seq` says whether it may concern the
+ * person's own part of the feed (`personal`), so a client pulls that part only when it might have
+ * changed: thousands of clients pulling the shared part of one change all get the same page
+ * (sharedPages.ts).
  */
 export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): void {
   const open = new Set<() => Promise<void>>();
+  const sweep = createStreamAuthSweep({
+    k: ctx.k,
+    now: ctx.now,
+    intervalSeconds: ctx.options.heartbeatSeconds,
+    onError: (err) => app.log.warn({ err }, 'event stream session sweep failed'),
+  });
   app.addHook('preClose', async () => {
+    sweep.stop();
     await Promise.all([...open].map((close) => close()));
   });
 
@@ -51,17 +66,19 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     const send = <E extends ServerEventName>(event: E, id: number | null, data: ServerEventData<E>) => {
       if (!closed) raw.write(formatServerEvent(event, id, data));
     };
-    const catchUp = async (checkNotifications: boolean, announcedSeq: number) => {
+    const catchUp = async (forMe: boolean, personal: boolean, announcedSeq: number) => {
       const seq = announcedSeq >= 0 ? announcedSeq : await latestSeq(ctx.k, p.tenantId);
-      if (checkNotifications && personId !== null) {
+      if (forMe && personId !== null) {
         for (const n of await notificationsAfter(ctx, p.tenantId, personId, notifiedSeq)) {
           send('notification', n.seq, { seq: n.seq, notification: n.notification });
           notifiedSeq = Math.max(notifiedSeq, n.seq);
         }
       }
-      if (seq > sentSeq) {
-        sentSeq = seq;
-        send('seq', seq, { seq });
+      // Announcements from several nodes may arrive out of seq order: one that concerns this person
+      // but comes after a newer seq was sent is told again as that seq, now marked personal.
+      if (seq > sentSeq || (personal && personId !== null)) {
+        sentSeq = Math.max(sentSeq, seq);
+        send('seq', sentSeq, { seq: sentSeq, personal: personal && personId !== null });
       }
     };
     // Events are handled one after another so a stream never goes back in seq.
@@ -75,6 +92,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       if (closed) return;
       closed = true;
       unsubscribe();
+      unwatch();
       clearInterval(heartbeat);
       open.delete(close);
       raw.end();
@@ -86,9 +104,10 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     };
     const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announcement) => {
       const forMe = personId !== null && (a.seq < 0 || a.personIds.includes(personId) || a.personIds.includes('*'));
-      enqueue(() => catchUp(forMe, a.seq));
+      enqueue(() => catchUp(forMe, forMe || a.privateGroups !== false, a.seq));
     });
-    const heartbeat = setInterval(() => {
+    // The sweep only raises a doubt; the full check of this one request gives the reason to send.
+    const unwatch = sweep.watch({ tenantId: p.tenantId, tokenHash: p.kind === 'person' ? p.tokenHash : null, deviceId: p.deviceId }, () =>
       enqueue(async () => {
         try {
           await authenticateRoute(ctx, req, routes.events);
@@ -98,17 +117,18 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
           const code = err instanceof ApiError ? err.code : 'unauthenticated';
           send('session-ended', null, { code });
           await close();
-          return;
         }
-        if (!closed) raw.write(': ping\n\n');
-      });
+      }),
+    );
+    const heartbeat = setInterval(() => {
+      if (!closed) raw.write(': ping\n\n');
     }, ctx.options.heartbeatSeconds * 1000);
     open.add(close);
     raw.on('close', () => void close());
     // A client that left while the stream was being set up has already had its 'close'.
     if (raw.destroyed) void close();
 
-    enqueue(() => catchUp(true, -1));
+    enqueue(() => catchUp(true, true, -1));
     return REPLY_SENT;
   });
 }

@@ -7,8 +7,13 @@ export interface Announcement {
   tenantId: string;
   /** Newest seq; -1 means "unknown, look it up" (after a lost LISTEN connection). */
   seq: number;
-  /** People who received something for them alone (a mention, a reply) in this write. */
+  /** People who received something for them alone (a mention, a reply, their own like) in this write. */
   personIds: string[];
+  /**
+   * Whether the write touched a private group, whose members must pull their personal part. Absent
+   * in messages from nodes of an earlier version: then every stream assumes it did.
+   */
+  privateGroups?: boolean;
 }
 
 export type AnnouncementListener = (a: Announcement) => void;
@@ -66,7 +71,7 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
       },
       // After a lost connection we may have missed announcements: poke every stream to look again.
       () => {
-        for (const tenantId of listeners.keys()) deliver({ tenantId, seq: -1, personIds: [] });
+        for (const tenantId of listeners.keys()) deliver({ tenantId, seq: -1, personIds: [], privateGroups: true });
       },
     );
   }

@@ -5,6 +5,7 @@ import { buildIndex } from '../search/build.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
+import { mailAddressRows } from './mailAddresses.js';
 import { generate, type Dataset } from './generate.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
@@ -27,6 +28,8 @@ export interface SeedOptions {
    * version before they existed (0006, 0007), as the migration tests make.
    */
   knowledgeBase?: boolean;
+  /** Default as `knowledgeBase`: people's mail addresses (migration 0013), left out for older databases. */
+  mailAddresses?: boolean;
 }
 
 export interface SeedResult {
@@ -86,13 +89,14 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map((e) => e.row);
 
-async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnowledgeBase: boolean): Promise<void> {
+async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnowledgeBase: boolean, mail: { slug: string } | null): Promise<void> {
   const kb = data.knowledgeBase;
   await insertRows(trx, 'organisations', [data.organisation]);
   await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + (withKnowledgeBase ? kb.changes.length : 0) }]);
   await insertRows(trx, 'locations', data.locations);
   await insertRows(trx, 'departments', data.departments);
   await insertRows(trx, 'people', data.people);
+  if (mail) await insertRows(trx, 'person_mail', mailAddressRows(data.tenantId, mail.slug, data.people, data.organisation.created_at));
   await insertRows(trx, 'badges', data.badges);
   await insertRows(trx, 'groups', data.groups);
   await insertRows(trx, 'group_members', byKey(data.groupMembers, (r) => `${r.group_id}:${r.person_id}`));
@@ -144,7 +148,8 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
   });
 
   const withKnowledgeBase = options.knowledgeBase ?? true;
-  await k.transaction().execute((trx) => insertDataset(trx, data, withKnowledgeBase));
+  const withMail = options.mailAddresses ?? withKnowledgeBase;
+  await k.transaction().execute((trx) => insertDataset(trx, data, withKnowledgeBase, withMail ? { slug: options.slug } : null));
 
   return {
     tenantId: data.tenantId,

@@ -40,8 +40,9 @@ export async function write<T>(
     return value;
   });
   if (lastSeq > 0) {
-    const personIds = [...recorded.values()].flatMap((c) => (c.scope.startsWith('person:') ? [c.scope.slice(7)] : []));
-    ctx.realtime.announce({ tenantId, seq: lastSeq, personIds: [...new Set(personIds)] });
+    const scopes = [...recorded.values()].map((c) => c.scope);
+    const personIds = scopes.flatMap((s) => (s.startsWith('person:') ? [s.slice(7)] : s.startsWith('history:') ? [s.split(':')[1]!] : []));
+    ctx.realtime.announce({ tenantId, seq: lastSeq, personIds: [...new Set(personIds)], privateGroups: scopes.some((s) => s.startsWith('group:')) });
   }
   return result;
 }

@@ -6,6 +6,7 @@ import { visibleJoinRequests } from '../groups/joinRequestRoutes.js';
 import { groupNotification } from '../groups/notices.js';
 import { favouriteFromRow, feedbackFromRow, pagesFromRows, quickLinkFromRow, reviewNotification, sectionFromRow } from '../kb/serialize.js';
 import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
+import { receiptFromRow } from '../readConfirmations/serialize.js';
 import { commentFromRow, postFromRow } from '../timeline/serialize.js';
 
 type Upsert = Extract<SyncChange, { op: 'upsert' }>;
@@ -122,7 +123,7 @@ export async function loadVisible(
   for (const r of notificationRows) {
     put('notification', r.id, {
       id: r.id,
-      kind: r.kind as 'mention' | 'reply',
+      kind: r.kind as 'mention' | 'reply' | 'read_reminder',
       actorId: r.actor_id,
       postId: r.post_id,
       commentId: r.comment_id,
@@ -151,5 +152,10 @@ export async function loadVisible(
     k.selectFrom('kb_feedback').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('page_id', 'in', c).execute(),
   );
   for (const r of feedbackRows) put('pageFeedback', `${r.page_id}:${r.person_id}`, feedbackFromRow(r));
+  // One's own answers to "lezen verplicht" posts, keyed post:person.
+  const receiptRows = await inChunks(ids('readReceipt').filter(mine).map((key) => key.split(':')[0]!), (c) =>
+    k.selectFrom('read_receipts').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('post_id', 'in', c).execute(),
+  );
+  for (const r of receiptRows) put('readReceipt', `${r.post_id}:${r.person_id}`, receiptFromRow(r));
   return out;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
-import { readableIn, SUPPORTED_SYNC_PROTOCOLS, SYNC_PROTOCOL, type EntityName, type SyncChange, type SyncScope } from '../../../common/src/api/sync.js';
+import { readableIn, SUPPORTED_SYNC_PROTOCOLS, SYNC_PROTOCOL, type EntityName, type SyncChange, type SyncResponse, type SyncScope } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { ApiError, forbidden } from '../http/apiError.js';
@@ -10,8 +10,10 @@ import { membersOnly } from '../groups/access.js';
 import { latestSeq } from './feed.js';
 import { historyScope, historyStarts } from './groupHistory.js';
 import { loadVisible, type Viewer } from './resolve.js';
+import { createSharedPages } from './sharedPages.js';
 
 export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): void {
+  const sharedPages = createSharedPages();
   register(app, ctx, routes.sync, async ({ query, principal: p }) => {
     if (!(SUPPORTED_SYNC_PROTOCOLS as readonly number[]).includes(query.protocol)) {
       throw new ApiError('validation', 'Deze versie van Samen is te oud voor de server. Werk Samen bij.', [
@@ -20,8 +22,15 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
     }
     // A device alone is nobody: it gets the shared part, which is the same for every employee.
     if (p.kind === 'device' && query.scope === 'personal') throw forbidden('Persoonlijke berichten vragen een ingelogde collega.');
+    const scope = p.kind === 'device' ? 'shared' : query.scope;
+    if (scope === 'shared') {
+      // Resolved as for nobody in particular, so it is one page for every caller.
+      const latest = await latestSeq(ctx.k, p.tenantId);
+      const key = { tenantId: p.tenantId, since: query.since, limit: query.limit, protocol: query.protocol, latest };
+      return sharedPages.get(key, () => syncPage(ctx.k, { tenantId: p.tenantId, personId: null }, query.since, query.limit, 'shared', query.protocol, latest));
+    }
     const viewer: Viewer = p.kind === 'person' ? { tenantId: p.tenantId, personId: p.personId } : { tenantId: p.tenantId, personId: null };
-    return syncPage(ctx.k, viewer, query.since, query.limit, p.kind === 'device' ? 'shared' : query.scope, query.protocol);
+    return syncPage(ctx.k, viewer, query.since, query.limit, scope, query.protocol);
   });
 }
 
@@ -30,12 +39,20 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
  * and own items); the current state of each entity then decides what is sent, so an entity that was
  * deleted or is no longer visible goes out as a tombstone.
  */
-export async function syncPage(k: Kysely<Database>, p: Viewer, since: number, limit: number, requested: SyncScope = 'all', protocol: number = SYNC_PROTOCOL) {
+export async function syncPage(
+  k: Kysely<Database>,
+  p: Viewer,
+  since: number,
+  limit: number,
+  requested: SyncScope = 'all',
+  protocol: number = SYNC_PROTOCOL,
+  latestKnown?: number,
+): Promise<SyncResponse> {
   // Nobody's member: a viewer without a person (a device) sees the shared part only.
   const scope: SyncScope = p.personId === null ? 'shared' : requested;
   // Read before the scan: every seq up to this one has committed (seqs are assigned under a lock held
   // until commit), so a short page may safely move the cursor up to it.
-  const latest = await latestSeq(k, p.tenantId);
+  const latest = latestKnown ?? (await latestSeq(k, p.tenantId));
   // The shared part is resolved as for someone in no group at all, so it is the same for every
   // person and safe to keep on a shared device's disk.
   const memberRows =

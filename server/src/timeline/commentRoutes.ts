@@ -4,6 +4,7 @@ import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { recordActionOf, targetRef } from '../audit/audit.js';
 import { mayModerate } from '../auth/principal.js';
+import { countServerEvent } from '../stats/serverEvents.js';
 import { write } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { canSeeGroupContent } from '../groups/access.js';
@@ -69,6 +70,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: ServerContext):
       }
       const others = mentions.filter((m) => m.personId !== post.author_id);
       await notifyMentioned(trx, changes, p, { postId: post.id, commentId: id, groupId: post.group_id, mentions: others, previous: [], now });
+      await countServerEvent(trx, p, { id, kind: 'comment', at: now, postId: post.id, groupId: post.group_id });
     });
     const row = await ctx.k.selectFrom('comments').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirstOrThrow();
     return commentFromRow(row);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { likeKey } from '../../../common/src/api/sync.js';
 import { routes } from '../../../common/src/api/routes.js';
 import type { Principal } from '../auth/principal.js';
+import { countServerEvent } from '../stats/serverEvents.js';
 import { write } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { register } from '../http/register.js';
@@ -47,6 +48,8 @@ async function setLike(ctx: ServerContext, p: Principal, postId: string, liked: 
         .execute();
       changes.add('post', post.id, 'upsert', await scopeOfGroup(trx, p.tenantId, post.group_id));
       changes.add('like', likeKey(post.id, p.personId), liked ? 'upsert' : 'delete', `person:${p.personId}`);
+      // A like counts once per post and person, however often it is taken back and given again.
+      if (liked) await countServerEvent(trx, p, { id: `like:${post.id}:${p.personId}`, kind: 'reaction', at: ctx.now(), postId: post.id, groupId: post.group_id });
     }
     const row = await trx.selectFrom('posts').select('like_count').where('tenant_id', '=', p.tenantId).where('id', '=', post.id).executeTakeFirstOrThrow();
     return row.like_count;

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
 import { recordActionOf, targetRef } from '../audit/audit.js';
 import { mayModerate, type Principal } from '../auth/principal.js';
+import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { assertNotArchived, canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
@@ -109,6 +110,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       await saveHashtags(trx, p.tenantId, id, hashtags, now);
       changes.add('post', id, 'upsert', contentScope(group));
       await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
+      await countServerEvent(trx, p, { id, kind: 'post', at: ctx.now(), groupId });
     });
     return (await toPostViews(ctx.k, p, [await visiblePost(ctx.k, p, id)]))[0]!;
   });
@@ -212,6 +214,9 @@ async function deletePostRows(trx: Trx, changes: ChangeCollector, tenantId: stri
   await trx.deleteFrom('notifications').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('comments').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('likes').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('read_receipts').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_views').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_view_pending').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('post_hashtags').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('posts').where('tenant_id', '=', tenantId).where('id', '=', postId).execute();

@@ -1,5 +1,6 @@
 import type { Comment, ImageRef, Post } from '../../../common/src/api/entities.js';
 import type { CommentsTable, PostsTable } from '../db/schema.js';
+import { readRequirementFromRow } from '../readConfirmations/serialize.js';
 
 export interface StoredMention {
   personId: string;
@@ -24,6 +25,8 @@ export const postFromRow = (r: PostsTable): Post => ({
   pinned: r.pinned === 1,
   likeCount: r.like_count,
   commentCount: r.comment_count,
+  readRequired: readRequirementFromRow(r),
+  viewCount: Number(r.view_count ?? 0),
 });
 
 export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });

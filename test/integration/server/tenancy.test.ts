@@ -15,7 +15,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let deviceB: DeviceClient;
   let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '' };
+  let tenantB = '';
   let aIds: string[] = [];
 
   beforeAll(async () => {
@@ -37,9 +38,18 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.section = (await carlaA.post('/v1/kb/sections', { title: 'Sectie van A' })).body.id;
     a.page = (await carlaA.post('/v1/kb/pages', { title: 'Pagina van A', body: 'Alleen voor organisatie A: zolderkluis', sectionId: a.section })).body.id;
     a.attachment = (await carlaA.request('POST', `/v1/kb/pages/${a.page}/attachments?name=a.pdf`, { raw: Buffer.from('%PDF-1.7\n%%EOF\n'), contentType: 'application/pdf' })).body.id;
+    await carlaA.put(`/v1/posts/${a.post}/read-requirement`, { audience: { everyone: true } });
+    await annaA.post('/v1/post-views', { postIds: [a.post] });
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
+    const mailing = await carlaA.post('/v1/mailings', { subject: 'Mailing van A', intro: 'Alleen voor A', postIds: [a.post], audience: { all: true } });
+    a.mailing = mailing.body.id;
+    await carlaA.post(`/v1/mailings/${a.mailing}/send`, {});
+    const token = (await s.db.kysely.selectFrom('mailing_recipients').select('token').where('tenant_id', '=', s.tenants.demo!).where('mailing_id', '=', a.mailing).executeTakeFirstOrThrow()).token;
+    // The random half of one of A's tokens: B tries it under its own tenant.
+    a.mailTokenKey = token.split('.')[1]!;
+    tenantB = s.tenants.ander!;
     daanB = await s.login('1004', 'ander');
     carlaB = await s.login('1003', 'ander');
     deviceB = await s.enrolDevice({ organisation: 'ander' });
@@ -123,6 +133,38 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     searchStats: () => carlaB.get('/v1/search/stats'),
     getSynonyms: () => annaB.get('/v1/search/synonyms'),
     setSynonyms: () => carlaB.put('/v1/search/synonyms', { items: [{ term: 'zolderkluis', synonyms: ['kelder'] }] }),
+    markReadRequired: () => carlaB.put(buildPath(routes.markReadRequired.path, { id: a.post }), { audience: { everyone: true } }),
+    unmarkReadRequired: () => carlaB.delete(buildPath(routes.unmarkReadRequired.path, { id: a.post })),
+    confirmRead: () => annaB.put(buildPath(routes.confirmRead.path, { id: a.post })),
+    postponeRead: () => annaB.post(buildPath(routes.postponeRead.path, { id: a.post })),
+    listReadRequirements: () => carlaB.get('/v1/read-requirements'),
+    readReport: () => carlaB.get(buildPath(routes.readReport.path, { id: a.post })),
+    readReportCsv: () => carlaB.get(buildPath(routes.readReportCsv.path, { id: a.post })),
+    sendReadReminders: () => carlaB.post(buildPath(routes.sendReadReminders.path, { id: a.post })),
+    recordPostViews: () => annaB.post('/v1/post-views', { postIds: [a.post] }),
+    previewMailing: () => carlaB.post('/v1/mailings/preview', { subject: 'Van B', intro: 'x', postIds: [a.post], pageIds: [a.page], audience: { groupIds: [a.group] } }),
+    createMailing: () => carlaB.post('/v1/mailings', { subject: 'Van B', intro: 'x', postIds: [a.post], audience: { all: true } }),
+    listMailings: () => carlaB.get('/v1/mailings'),
+    getMailing: () => carlaB.get(buildPath(routes.getMailing.path, { id: a.mailing })),
+    sendMailing: () => carlaB.post(buildPath(routes.sendMailing.path, { id: a.mailing }), {}),
+    getMailPreference: () => annaB.get('/v1/me/mail'),
+    setMailPreference: () => annaB.put('/v1/me/mail', { optedOut: true }),
+    getMailSettings: () => daanB.get('/v1/admin/mail-settings'),
+    setMailSettings: () => daanB.put('/v1/admin/mail-settings', { smtpUrl: 'smtp://127.0.0.1:1', fromAddress: 'b@ander.example' }),
+    testMailSettings: () => daanB.post('/v1/admin/mail-settings/test', { to: 'b@ander.example' }),
+    unsubscribePage: () => annaB.get(buildPath(routes.unsubscribePage.path, { token: `${tenantB}.${a.mailTokenKey}` })),
+    unsubscribe: () => annaB.request('POST', buildPath(routes.unsubscribe.path, { token: `${tenantB}.${a.mailTokenKey}` }), { raw: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }),
+    mailingVisit: () => annaB.get(`${buildPath(routes.mailingVisit.path, { token: `${tenantB}.${a.mailTokenKey}` })}?to=post:${a.post}`),
+    recordStatsEvents: () => annaB.post('/v1/stats/events', { events: [{ id: crypto.randomUUID(), kind: 'post_view', at: new Date().toISOString(), subjectId: a.post }] }),
+    statsActivity: () => carlaB.get('/v1/stats/activity'),
+    statsPeople: () => carlaB.get('/v1/stats/people'),
+    statsSessions: () => carlaB.get('/v1/stats/sessions'),
+    statsDevices: () => carlaB.get('/v1/stats/devices'),
+    statsPosts: () => carlaB.get('/v1/stats/posts'),
+    statsGroups: () => carlaB.get('/v1/stats/groups'),
+    statsSearch: () => carlaB.get('/v1/stats/search'),
+    statsReadConfirmations: () => carlaB.get('/v1/stats/read-confirmations'),
+    exportStats: () => carlaB.get('/v1/stats/export.csv?report=posts'),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -152,7 +194,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     expect(text).not.toContain('Alleen voor organisatie A');
     const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
-    if (res.status < 300 && [...mustFail, ...mustFailKb].includes(name)) {
+    const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
+    if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {
       throw new Error(`${name} succeeded across tenants with ${res.status}`);
     }
     expect(await stateOfA()).toEqual(before);
@@ -179,6 +222,12 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
       clicks: await k.selectFrom('search_clicks').select('target_id').where('tenant_id', '=', t).execute(),
       synonyms: await k.selectFrom('search_synonyms').select('entries').where('tenant_id', '=', t).execute(),
     };
-    return { post, members, comment, group, device, codes, knowledge };
+    const mail = {
+      people: await k.selectFrom('person_mail').select(['person_id', 'opted_out']).where('tenant_id', '=', t).orderBy('person_id').execute(),
+      mailings: await k.selectFrom('mailings').select(['id', 'status']).where('tenant_id', '=', t).execute(),
+      visits: await k.selectFrom('mailing_visits').select('id').where('tenant_id', '=', t).execute(),
+      settings: await k.selectFrom('mail_settings').select('smtp_url').where('tenant_id', '=', t).execute(),
+    };
+    return { post, members, comment, group, device, codes, knowledge, mail };
   }
 });

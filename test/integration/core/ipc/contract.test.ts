@@ -8,6 +8,9 @@ const tempDir = tempDirs();
 /** Methods of shared and kiosk devices only: their answers are checked in session/quickLogin.test.ts and device/enrolment.test.ts. */
 const QUICK_LOGIN_METHODS = ['session.badge', 'session.pin', 'device.enrol'] as const;
 type QuickLoginMethod = (typeof QUICK_LOGIN_METHODS)[number];
+/** The knowledge base and search: checked for an editor below, who may use all of them. */
+type KbOrSearchMethod = Extract<SamenMethod, `kb.${string}` | `search.${string}`>;
+const isKbOrSearch = (m: string) => m.startsWith('kb.') || m.startsWith('search.');
 
 describe('every window.samen method of the core', () => {
   let server: TestServer;
@@ -43,7 +46,7 @@ describe('every window.samen method of the core', () => {
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
     await core.invoke('sync.now', {});
 
-    const calls: { [M in Exclude<SamenMethod, QuickLoginMethod>]: unknown } = {
+    const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
       'session.activity': {},
       'outbox.stranded': {},
@@ -86,7 +89,59 @@ describe('every window.samen method of the core', () => {
       expect(result.ok, `${method}: ${JSON.stringify(result)}`).toBe(true);
       if (result.ok) expect(samenMethods[method].output.safeParse(result.value).success, method).toBe(true);
     }
-    expect([...Object.keys(calls), ...QUICK_LOGIN_METHODS].sort()).toEqual(Object.keys(samenMethods).sort());
+    expect([...Object.keys(calls), ...QUICK_LOGIN_METHODS].sort()).toEqual(Object.keys(samenMethods).filter((m) => !isKbOrSearch(m)).sort());
+  });
+
+  it('answers what the contract promises in the knowledge base and search, for an editor', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir() });
+    await running.login('1003');
+    const { core } = running;
+    let firstId: string | null = null;
+    await waitFor(async () => {
+      const home = await core.invoke('kb.home', {});
+      firstId = home.ok ? (home.value.pages[0]?.id ?? null) : null;
+      return firstId !== null;
+    }, 'the knowledge base synced');
+    const first = { id: firstId! };
+    const searchId = '01890000-0000-7000-8000-000000000001';
+    const answer = async <M extends SamenMethod>(method: M, input: unknown) => {
+      const result = await core.invoke(method, input);
+      expect(result.ok, `${method}: ${JSON.stringify(result)}`).toBe(true);
+      if (!result.ok) throw new Error(method);
+      expect(samenMethods[method].output.safeParse(result.value).success, method).toBe(true);
+      return result.value as never;
+    };
+    const used = new Set<string>();
+    const call = <M extends KbOrSearchMethod>(method: M, input: unknown) => {
+      used.add(method);
+      return answer(method, input);
+    };
+
+    await call('kb.home', {});
+    await call('kb.page', { id: first.id });
+    await call('kb.favourite', { id: first.id, favourite: true });
+    await call('kb.feedback', { id: first.id, helpful: true, comment: 'Duidelijk' });
+    const section: { id: string } = await call('kb.createSection', { title: 'Contracttest', parentId: null });
+    const page: { id: string; version: number } = await call('kb.savePage', { title: 'Contractpagina', body: '# Kop\n\nTekst', sectionId: section.id });
+    await call('kb.savePage', { id: page.id, title: 'Contractpagina', body: '# Kop\n\nAndere tekst', sectionId: section.id, baseVersion: page.version });
+    await call('kb.versions', { id: page.id });
+    await call('kb.diff', { id: page.id, from: 1 });
+    await call('kb.restore', { id: page.id, version: 1 });
+    await call('kb.move', { kind: 'page', id: page.id, parentId: null, position: 0 });
+    const file: { id: string } = await call('kb.uploadAttachment', { pageId: page.id, name: 'protocol.pdf', base64: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n').toString('base64') });
+    await call('kb.attachment', { id: file.id });
+    await call('kb.review', {});
+    const links: { quickLinks: { id: string }[] } = await call('kb.saveQuickLink', { title: 'Contract', icon: 'file-text', pageId: page.id, url: null });
+    await call('kb.deleteQuickLink', { id: links.quickLinks.at(-1)!.id });
+    await call('kb.deletePage', { id: page.id });
+    await call('search.local', { q: 'salris' });
+    await call('search.remote', { q: 'salris', searchId });
+    await call('search.click', { searchId, kind: 'page', id: first.id, position: 0 });
+    await call('search.stats', {});
+    const synonyms: { items: unknown[] } = await call('search.synonyms', {});
+    await call('search.setSynonyms', { items: synonyms.items });
+
+    expect([...used].sort()).toEqual(Object.keys(samenMethods).filter(isKbOrSearch).sort());
   });
 
   it('lets nobody write while logged out, and keeps showing the organisation’s content', async () => {

@@ -27,6 +27,33 @@ describe('while logged in', () => {
   const firstSync = (u: CoreUnderTest) =>
     waitFor(async () => (await u.core.invoke('sync.status', {})).ok && (await timelineIds(u)).length > 0, 'first sync');
 
+  it('pulls the personal part of the feed only when an announcement may concern the person', async () => {
+    const scopes: string[] = [];
+    const spy: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/v1/sync') scopes.push(url.searchParams.get('scope') ?? '');
+      return fetch(input, init);
+    };
+    running = startCore({ url: server.url, dataDir: tempDir(), tuning: streamOnly, fetch: spy });
+    await running.login('1001');
+    await firstSync(running);
+    const bram = await server.login('1002');
+    const annaHandle = ((await (await server.login('1001')).get('/v1/me')).body as { person: { handle: string } }).person.handle;
+
+    // Only the event stream brings news here, so once a mention's personal pull is seen the stream is up.
+    await bram.post('/v1/posts', { body: `@${annaHandle} zie jij de nieuwe roosters?` });
+    await waitFor(async () => running!.events.notification.length > 0 && scopes.at(-1) === 'personal', 'personal pull after a mention');
+    scopes.length = 0;
+
+    const plain = await bram.post<{ id: string }>('/v1/posts', { body: 'Er staat koffie klaar in de teamkamer.' });
+    await waitFor(async () => (await timelineIds(running!)).includes(plain.body.id), 'a post for everyone');
+    expect(scopes).toContain('shared');
+    expect(scopes).not.toContain('personal');
+
+    await bram.post('/v1/posts', { body: `Nog één ding @${annaHandle}: de sleutel ligt bij de balie.` });
+    await waitFor(async () => scopes.includes('personal'), 'personal pull after a second mention');
+  });
+
   it('a colleague’s new post, edit and delete reach the timeline without asking, announced by the event stream', async () => {
     running = startCore({ url: server.url, dataDir: tempDir(), tuning: streamOnly });
     await running.login('1001');

@@ -31,14 +31,14 @@ describe('a first sync that is killed between pages', () => {
   });
   afterAll(() => closeServer(server));
 
-  const pull = (cache: Cache, signal: AbortSignal, sink: FeedSink = sharedSink(cache, clock, () => undefined)) =>
+  const pull = (cache: Cache, signal: AbortSignal, sink: FeedSink = sharedSink(cache, clock, () => undefined, () => undefined)) =>
     pullFeed(http, { token, scope: 'shared', pageSize: 40, signal }, sink);
 
   it('resumes from the cursor of its last whole page and ends identical to an uninterrupted sync', async () => {
     const dir = tempDir();
     let cache = openCache({ dataDir: dir, log: memoryLog(), clock });
     const kill = new AbortController();
-    const inner = sharedSink(cache, clock, () => undefined);
+    const inner = sharedSink(cache, clock, () => undefined, () => undefined);
     let pages = 0;
     const killedAfterThree: FeedSink = {
       cursor: inner.cursor,

@@ -10,6 +10,8 @@ import { openTestDatabase, testDialects } from '../../../fixtures/testServer.js'
 const dialects = await testDialects();
 /** The seed writes the knowledge base and the search index only into a database that has their tables. */
 const SEARCH_INDEX = migrations.findIndex((m) => m.name === '0007_search');
+/** …and people's mail addresses only into one that has 0013's. */
+const MAILINGS = migrations.findIndex((m) => m.name === '0013_mailings');
 
 async function counts(db: Db) {
   const k = db.kysely;
@@ -41,7 +43,7 @@ describe.each(dialects)('server migrations (%s)', (dialect) => {
     const fresh = await openTestDatabase(dialect, { migrate: false });
     dispose = fresh.dispose;
     await migrateToLatest(fresh.db, migrations.slice(0, index));
-    if (index > 0) await seedOrganisation(fresh.db, { seed: 4, employees: 50, slug: 'oud', images: false, knowledgeBase: index > SEARCH_INDEX });
+    if (index > 0) await seedOrganisation(fresh.db, { seed: 4, employees: 50, slug: 'oud', images: false, knowledgeBase: index > SEARCH_INDEX, mailAddresses: index > MAILINGS });
     const before = index > 0 ? await counts(fresh.db) : null;
     expect(await migrateToLatest(fresh.db, migrations.slice(0, index + 1))).toEqual([migrations[index]!.name]);
     if (before) expect(await counts(fresh.db)).toEqual(before);

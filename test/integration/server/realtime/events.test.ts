@@ -43,6 +43,19 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
     carlaStream.close();
   });
 
+  it('marks a seq personal only when the change may be in the person’s own part of the feed', async () => {
+    const stream = await openEventStream(s.url, bram.token!);
+    const opened = await stream.waitFor((e) => e.event === 'seq');
+    expect(opened.data.personal).toBe(true);
+    const plain = await anna.post('/v1/posts', { body: 'De lift in vleugel B doet het weer.' });
+    const told = await stream.waitFor((e) => e.event === 'seq' && e.data.seq > opened.data.seq);
+    expect(told.data.personal).toBe(false);
+    await bram.put(`/v1/posts/${plain.body.id}/like`);
+    const liked = await stream.waitFor((e) => e.event === 'seq' && e.data.seq > told.data.seq);
+    expect(liked.data.personal).toBe(true);
+    stream.close();
+  });
+
   it('loses nothing across a reconnect with Last-Event-ID', async () => {
     const first = await openEventStream(s.url, bram.token!);
     const last = await first.waitFor((e) => e.event === 'seq');

@@ -27,7 +27,7 @@ describe('outbox migration 0001', () => {
     db.close();
 
     db = new Database(file);
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 3, to: 3 });
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 4, to: 4 });
     const store = createOutboxStore(db, cipher);
     const items = store.list('t1', 'p1');
     expect(items.map((i) => [i.kind, i.id])).toEqual([
@@ -48,7 +48,7 @@ describe('outbox migration 0002', () => {
     db.prepare(
       `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at) VALUES ('like-1', 't1', 'p1', 'like', 'post-1', '{"liked":true}', 'k1', '2025-01-01T00:00:00.000Z')`,
     ).run();
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: 3 });
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: 4 });
     const store = createOutboxStore(db, cipher);
     expect(store.list('t1', 'p1')).toMatchObject([{ id: 'like-1', grant: null }]);
     expect(store.nextDeliverable(new Date(), { tenantId: 't1', personId: 'p1' })).toMatchObject({ credential: 'session' });
@@ -119,5 +119,29 @@ describe('outbox migration 0003', () => {
     openOutboxStore({ dataDir, secrets: memorySecretStore(), log: memoryLog(), clock: manualTime().clock }).close();
     expect(readdirSync(dataDir)).not.toContain(kept);
     expect(holding(dataDir)).toEqual([]);
+  });
+});
+
+describe('outbox migration 0004', () => {
+  it('keeps what was waiting, and takes a favourite and a “Was dit nuttig?” answer besides', () => {
+    const db = new Database(':memory:');
+    migrate(db, outboxMigrations(cipher).slice(0, 3));
+    createOutboxStore(db, cipher).add({ ...base, kind: 'like', id: 'like-1', postId: 'post-1', idempotencyKey: 'k1', payload: { liked: true } });
+    expect(() => db.prepare(`INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, sealed_payload, idempotency_key, created_at) VALUES ('x', 't1', 'p1', 'favourite', 'page-1', x'00', 'k', '')`).run()).toThrow(/CHECK/);
+
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 3, to: 4 });
+
+    const store = createOutboxStore(db, cipher);
+    store.add({ ...base, kind: 'favourite', id: 'fav-1', postId: 'page-1', idempotencyKey: 'k2', payload: { favourite: true } });
+    store.add({ ...base, kind: 'feedback', id: 'fb-1', postId: 'page-1', idempotencyKey: 'k3', payload: { helpful: false, comment: 'Verouderd' } });
+    expect(store.list('t1', 'p1').map((i) => [i.kind, i.payload])).toEqual([
+      ['like', { liked: true }],
+      ['favourite', { favourite: true }],
+      ['feedback', { helpful: false, comment: 'Verouderd' }],
+    ]);
+    // The indexes came back with the table: delivery order per person is still read from one.
+    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL ORDER BY name").all();
+    expect(indexes.map((i) => i.name)).toEqual(['outbox_by_person', 'outbox_by_post']);
+    expect(() => db.prepare(`INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, sealed_payload, idempotency_key, created_at) VALUES ('y', 't1', 'p1', 'vote', 'p', x'00', 'k', '')`).run()).toThrow(/CHECK/);
   });
 });

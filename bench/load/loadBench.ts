@@ -1,0 +1,294 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeToken } from '../../server/src/auth/tokens.js';
+import { openDatabase } from '../../server/src/db/connect.js';
+import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { seedOrganisation } from '../../server/src/seed/index.js';
+import { nginxAvailable, startLoadBalancer, type LoadBalancer } from '../../test/fixtures/loadBalancer.js';
+import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
+import { rssOf, startServerNode, type ServerNode } from '../../test/fixtures/serverNodes.js';
+import { line, mb } from '../stats.js';
+import {
+  histogramCount,
+  histogramPercentile,
+  mergeHistograms,
+  type Finish,
+  type Opened,
+  type OpenStreams,
+  type StreamResult,
+  type WriteOrder,
+  type WriteResult,
+} from './protocol.js';
+
+/**
+ * `npm run bench:load -- --clients N --seconds S --nodes 1|2`: N clients each hold /v1/events (and a
+ * share pull /v1/sync when told) while writers like, comment and post at a fixed rate; then the same
+ * streams and rate against a bare node:http broadcaster, measured in the same run as the baseline.
+ * Server side (nodes, nginx, broadcaster) is pinned to CPU 0 and the load generator to CPU 1 where
+ * `taskset` exists, so each side has one core of this two-core machine.
+ */
+const STREAMS_PER_WORKER = 2500;
+const here = import.meta.dirname;
+const taskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
+const SERVER_CPU = '0';
+const LOAD_CPU = '1';
+
+interface LoadOptions {
+  clients: number;
+  seconds: number;
+  nodes: 1 | 2;
+  writesPerSecond: number;
+  writers: number;
+  pullShare: number;
+}
+
+function readOptions(argv: string[]): LoadOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      clients: { type: 'string', default: '2000' },
+      seconds: { type: 'string', default: '20' },
+      nodes: { type: 'string', default: '1' },
+      'writes-per-second': { type: 'string', default: '20' },
+      writers: { type: 'string', default: '200' },
+      'pull-share': { type: 'string', default: '0.02' },
+    },
+    allowPositionals: true,
+  });
+  const whole = (name: string, text: string, min: number, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return n;
+  };
+  const nodes = whole('nodes', values.nodes, 1, 2) as 1 | 2;
+  const pullShare = Number(values['pull-share']);
+  if (!(pullShare >= 0 && pullShare <= 1)) throw new Error(`--pull-share must be from 0 to 1, got "${values['pull-share']}"`);
+  const clients = whole('clients', values.clients, 10, 20_000);
+  return {
+    clients,
+    seconds: whole('seconds', values.seconds, 1, 3600),
+    nodes,
+    writesPerSecond: whole('writes-per-second', values['writes-per-second'], 1, 5000),
+    writers: Math.min(clients, whole('writers', values.writers, 1, 20_000)),
+    pullShare,
+  };
+}
+
+function worker(file: string): ChildProcess {
+  const args = ['--import', 'tsx', path.join(here, file)];
+  const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
+  return taskset ? spawn('/usr/bin/taskset', ['-c', LOAD_CPU, process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+}
+
+function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    child.send(message as object);
+  });
+}
+
+interface Side {
+  label: string;
+  url: string;
+  streamPath: string;
+  tokens: (string | null)[];
+  writerTokens: string[];
+  kind: 'samen' | 'bare';
+  pids: number[];
+  /** When each seq was written, after the run. */
+  writtenAt(): Promise<[number, number][]>;
+}
+
+interface Figures {
+  held: number;
+  dropped: number;
+  pushP50: number;
+  pushP99: number;
+  pushSamples: number;
+  writeP50: number;
+  writeP99: number;
+  writes: number;
+  writeErrors: number;
+  errorCodes: Record<string, number>;
+  pulls: number;
+  pullErrors: number;
+  rssPeak: number[];
+}
+
+async function measure(side: Side, o: LoadOptions): Promise<Figures> {
+  const streamWorkers = Array.from({ length: Math.ceil(side.tokens.length / STREAMS_PER_WORKER) }, () => worker('streamWorker.ts'));
+  const opened = await Promise.all(
+    streamWorkers.map((w, i) =>
+      ask<Opened>(w, {
+        type: 'open',
+        url: side.url,
+        path: side.streamPath,
+        tokens: side.tokens.slice(i * STREAMS_PER_WORKER, (i + 1) * STREAMS_PER_WORKER),
+        pullShare: side.kind === 'samen' ? o.pullShare : 0,
+      } satisfies OpenStreams),
+    ),
+  );
+  const held = opened.reduce((s, r) => s + r.held, 0);
+  const rssPeak = side.pids.map(rssOf);
+  const sampler = setInterval(() => side.pids.forEach((pid, i) => (rssPeak[i] = Math.max(rssPeak[i]!, rssOf(pid)))), 500);
+
+  const writer = worker('writeWorker.ts');
+  const written = await ask<WriteResult>(writer, {
+    type: 'write',
+    url: side.url,
+    kind: side.kind,
+    tokens: side.writerTokens,
+    perSecond: o.writesPerSecond,
+    seconds: o.seconds,
+  } satisfies WriteOrder);
+  // The last announcements are still on their way: give them a moment before the streams report.
+  await new Promise((r) => setTimeout(r, 2000));
+  clearInterval(sampler);
+
+  const writtenAt = await side.writtenAt();
+  const results = await Promise.all(streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', writtenAt } satisfies Finish)));
+  const push = mergeHistograms(results.map((r) => r.push));
+  return {
+    held,
+    dropped: results.reduce((s, r) => s + r.dropped, 0),
+    pushP50: histogramPercentile(push, 50),
+    pushP99: histogramPercentile(push, 99),
+    pushSamples: histogramCount(push),
+    writeP50: histogramPercentile(written.latency, 50),
+    writeP99: histogramPercentile(written.latency, 99),
+    writes: written.writes,
+    writeErrors: written.errors,
+    errorCodes: written.errorCodes,
+    pulls: results.reduce((s, r) => s + r.pulls, 0),
+    pullErrors: results.reduce((s, r) => s + r.pullErrors, 0),
+    rssPeak,
+  };
+}
+
+function report(label: string, f: Figures, o: LoadOptions): void {
+  console.log(`\n  ${label}`);
+  line('streams held (of asked)', `${f.held} of ${o.clients}${f.dropped ? `, ${f.dropped} dropped or refused` : ''}`);
+  line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} deliveries)`);
+  line('write latency p50 / p99', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
+  line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
+  line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
+}
+
+export async function main(argv: string[] = []): Promise<void> {
+  const o = readOptions(argv);
+  console.log(`\nLoad: ${o.clients} clients, ${o.seconds} s, ${o.nodes} node(s), ${o.writesPerSecond} writes/s by ${o.writers} writers, ${o.pullShare * 100}% pull per announcement`);
+  console.log(
+    taskset
+      ? `  cores: server side (nodes${o.nodes === 2 ? ', nginx' : ''}, broadcaster) on CPU ${SERVER_CPU}, load generator on CPU ${LOAD_CPU}; load average before: ${os.loadavg()[0]!.toFixed(1)}`
+      : `  cores: all processes share ${os.cpus().length} CPU(s) (no taskset)`,
+  );
+  if (!(await postgresAvailable())) return console.log('  (PostgreSQL not reachable: the load test needs it)');
+  if (o.nodes === 2 && !nginxAvailable()) return console.log('  (nginx missing: two nodes need a load balancer)');
+
+  const scratch = await createScratchDatabase();
+  const db = openDatabase({ url: scratch.url });
+  const nodes: ServerNode[] = [];
+  let lb: LoadBalancer | null = null;
+  let bare: ChildProcess | null = null;
+  try {
+    await migrateToLatest(db);
+    const t0 = performance.now();
+    const seeded = await seedOrganisation(db, { seed: 11, employees: Math.max(o.clients, 200), slug: 'load', images: false, knowledgeBase: false });
+    line('seed', `${seeded.people} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const tokens = await mintSessions(db, seeded.tenantId, o.clients);
+
+    for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
+    if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
+    const startSeq = await latest(db, seeded.tenantId);
+    const samen = await measure(
+      {
+        label: 'Samen',
+        url: lb?.url ?? nodes[0]!.url,
+        streamPath: '/v1/events',
+        tokens,
+        writerTokens: tokens.slice(0, o.writers),
+        kind: 'samen',
+        pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
+        writtenAt: async () => {
+          const rows = await db.kysely.selectFrom('changes').select(['seq', 'at']).where('tenant_id', '=', seeded.tenantId).where('seq', '>', startSeq).execute();
+          return rows.map((r) => [Number(r.seq), Date.parse(r.at)] as [number, number]);
+        },
+      },
+      o,
+    );
+    report(`Samen (${o.nodes} node${o.nodes === 2 ? 's behind nginx' : ''}, PostgreSQL; memory: ${o.nodes === 2 ? 'node A, node B, nginx' : 'node'})`, samen, o);
+    await lb?.stop();
+    lb = null;
+    for (const n of nodes.splice(0)) await n.stop();
+
+    bare = spawnBroadcaster();
+    const bareUrl = await listeningUrl(bare);
+    const baseline = await measure(
+      {
+        label: 'bare',
+        url: bareUrl,
+        streamPath: '/events',
+        tokens: tokens.map(() => null),
+        writerTokens: ['-'],
+        kind: 'bare',
+        pids: [bare.pid!],
+        writtenAt: async () => (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][],
+      },
+      o,
+    );
+    report('Baseline: bare node:http SSE broadcaster (no auth, no database)', baseline, o);
+    console.log('');
+    line('push p99, Samen / baseline', `${(samen.pushP99 / baseline.pushP99).toFixed(2)}×`);
+  } finally {
+    bare?.kill();
+    await lb?.stop();
+    for (const n of nodes) await n.stop();
+    await db.close();
+    await scratch.drop();
+  }
+}
+
+function spawnBroadcaster(): ChildProcess {
+  const args = ['--import', 'tsx', path.join(here, 'bareBroadcaster.ts')];
+  const stdio: ['ignore', 'pipe', 'inherit'] = ['ignore', 'pipe', 'inherit'];
+  return taskset ? spawn('/usr/bin/taskset', ['-c', SERVER_CPU, process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+}
+
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+  });
+}
+
+async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<number> {
+  const row = await db.kysely.selectFrom('tenant_seq').select('last_seq').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+/** Sessions made directly in the database: logging 10 000 people in through scrypt would measure the login, not the streams. */
+async function mintSessions(db: ReturnType<typeof openDatabase>, tenantId: string, count: number): Promise<string[]> {
+  const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).orderBy('id').limit(count).execute();
+  const now = new Date();
+  const tokens: string[] = [];
+  const rows = people.map((p) => {
+    const { token, hash } = makeToken(tenantId);
+    tokens.push(token);
+    return { tenant_id: tenantId, token_hash: hash, person_id: p.id, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await db.kysely.insertInto('sessions').values(rows.slice(i, i + 1000)).execute();
+  return tokens;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main(process.argv.slice(2));
+  process.exit(0);
+}

@@ -1,0 +1,86 @@
+/** Messages between the load coordinator and its worker processes. */
+
+/** What a stream worker is told to hold: event streams at `url` with these tokens (null: no auth, the bare baseline). */
+export interface OpenStreams {
+  type: 'open';
+  url: string;
+  path: string;
+  tokens: (string | null)[];
+  /** Share of announcements on which a client pulls /v1/sync, as an active client does. */
+  pullShare: number;
+}
+
+/** When each seq was written (ms since the epoch), so workers can turn receipt times into latencies. */
+export interface Finish {
+  type: 'finish';
+  writtenAt: [number, number][];
+}
+
+export interface Opened {
+  type: 'opened';
+  held: number;
+  failed: number;
+}
+
+/** Latencies as a histogram of 0.1 ms buckets (sparse: bucket → count), which adds up across workers. */
+export type Histogram = Record<number, number>;
+
+export interface StreamResult {
+  type: 'result';
+  held: number;
+  /** Streams that ended before the run did, or failed to open. */
+  dropped: number;
+  pulls: number;
+  pullErrors: number;
+  push: Histogram;
+}
+
+export interface WriteOrder {
+  type: 'write';
+  url: string;
+  kind: 'samen' | 'bare';
+  tokens: string[];
+  perSecond: number;
+  seconds: number;
+}
+
+export interface WriteResult {
+  type: 'result';
+  writes: number;
+  errors: number;
+  errorCodes: Record<string, number>;
+  latency: Histogram;
+}
+
+export const BUCKET_MS = 0.1;
+
+export function addToHistogram(h: Histogram, ms: number): void {
+  const bucket = Math.max(0, Math.round(ms / BUCKET_MS));
+  h[bucket] = (h[bucket] ?? 0) + 1;
+}
+
+export function mergeHistograms(list: Histogram[]): Histogram {
+  const out: Histogram = {};
+  for (const h of list) for (const [k, v] of Object.entries(h)) out[Number(k)] = (out[Number(k)] ?? 0) + v;
+  return out;
+}
+
+export function histogramPercentile(h: Histogram, p: number): number {
+  const entries = Object.entries(h)
+    .map(([k, v]) => [Number(k), v] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, v]) => s + v, 0);
+  if (total === 0) return NaN;
+  const rank = Math.ceil((p / 100) * total);
+  let seen = 0;
+  for (const [k, v] of entries) {
+    seen += v;
+    if (seen >= rank) return k * BUCKET_MS;
+  }
+  return entries.at(-1)![0] * BUCKET_MS;
+}
+
+export const histogramCount = (h: Histogram) => Object.values(h).reduce((s, v) => s + v, 0);
+
+/** Wall-clock time with sub-millisecond resolution, comparable across processes on one machine. */
+export const wallMs = () => performance.timeOrigin + performance.now();

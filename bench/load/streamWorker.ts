@@ -1,0 +1,121 @@
+import http from 'node:http';
+import { createSseParser } from '../../main/core/realtime/sseParser.js';
+import { addToHistogram, wallMs, type Finish, type Histogram, type OpenStreams, type StreamResult } from './protocol.js';
+
+/**
+ * A worker process that holds many event streams, as ward PCs and kiosks do at the start of a shift.
+ * Each stream records when it first heard of each seq; at the end the coordinator says when each seq
+ * was written, and the worker answers with push latencies as a histogram.
+ */
+interface Client {
+  /** [seq, receipt time] in arrival order; seqs only go up on one stream. */
+  heard: [number, number][];
+  ended: boolean;
+  pulling: boolean;
+  cursor: number;
+}
+
+const clients: Client[] = [];
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+const pullAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+let pulls = 0;
+let pullErrors = 0;
+let failed = 0;
+
+function openOne(o: OpenStreams, token: string | null): Promise<void> {
+  return new Promise((resolve) => {
+    const client: Client = { heard: [], ended: false, pulling: false, cursor: 0 };
+    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const req = http.get(`${o.url}${o.path}`, { agent, headers }, (res) => {
+      if (res.statusCode !== 200) {
+        failed++;
+        res.resume();
+        return resolve();
+      }
+      clients.push(client);
+      const parser = createSseParser();
+      res.setEncoding('utf8');
+      let first = true;
+      res.on('data', (chunk: string) => {
+        const now = wallMs();
+        for (const m of parser.push(chunk)) {
+          if (m.event !== 'seq') continue;
+          const seq = (JSON.parse(m.data) as { seq: number }).seq;
+          client.heard.push([seq, now]);
+          if (first) {
+            first = false;
+            client.cursor = seq;
+            resolve();
+          } else if (token && Math.random() < o.pullShare) pull(o.url, token, client);
+        }
+      });
+      res.on('close', () => {
+        client.ended = true;
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      failed++;
+      client.ended = true;
+      resolve();
+    });
+  });
+}
+
+/** An active client fetches what changed, as the desktop app does on each announcement. */
+function pull(url: string, token: string, client: Client): void {
+  if (client.pulling) return;
+  client.pulling = true;
+  pulls++;
+  const req = http.get(`${url}/v1/sync?since=${client.cursor}&scope=shared&limit=200`, { agent: pullAgent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (d: string) => (body += d));
+    res.on('end', () => {
+      client.pulling = false;
+      if (res.statusCode !== 200) return void pullErrors++;
+      client.cursor = (JSON.parse(body) as { next: number }).next;
+    });
+  });
+  req.on('error', () => {
+    client.pulling = false;
+    pullErrors++;
+  });
+}
+
+/** For each written seq a stream could have heard (after it opened), the time until it first heard it or a later one. */
+function latencies(writtenAt: [number, number][]): Histogram {
+  const h: Histogram = {};
+  const written = [...writtenAt].sort((a, b) => a[0] - b[0]);
+  for (const c of clients) {
+    if (c.heard.length === 0) continue;
+    const openedAt = c.heard[0]![0];
+    let j = 0;
+    for (const [seq, at] of written) {
+      if (seq <= openedAt) continue;
+      while (j < c.heard.length && c.heard[j]![0] < seq) j++;
+      if (j === c.heard.length) break;
+      addToHistogram(h, c.heard[j]![1] - at);
+    }
+  }
+  return h;
+}
+
+process.on('message', async (m: OpenStreams | Finish) => {
+  if (m.type === 'open') {
+    // Opened in waves, as a shift's PCs come up over a few seconds rather than in one instant.
+    for (let i = 0; i < m.tokens.length; i += 100) await Promise.all(m.tokens.slice(i, i + 100).map((t) => openOne(m, t)));
+    process.send!({ type: 'opened', held: clients.filter((c) => !c.ended).length, failed });
+  } else {
+    const result: StreamResult = {
+      type: 'result',
+      held: clients.filter((c) => !c.ended).length,
+      dropped: failed + clients.filter((c) => c.ended).length,
+      pulls,
+      pullErrors,
+      push: latencies(m.writtenAt),
+    };
+    process.send!(result, () => process.exit(0));
+  }
+});

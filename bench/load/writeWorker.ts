@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { addToHistogram, wallMs, type Histogram, type WriteOrder, type WriteResult } from './protocol.js';
+
+/**
+ * Writes at a fixed rate (open loop: a slow server does not slow the offered load), as a share of
+ * the clients would: likes and unlikes, comments and posts, each with an Idempotency-Key as the
+ * outbox sends them. Against the bare baseline every write is one broadcast.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function send(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string> = { 'idempotency-key': randomUUID() };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const req = http.request(`${url}${path}`, { method, agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const COMMENTS = ['Goed bezig!', 'Dank je, dit helpt echt.', 'Ik kom ook.', 'Mooi gedaan, team.', 'Zet je het ook in de overdracht?'];
+const POSTS = ['Vanmiddag om drie uur overdracht in de teamkamer.', 'Wie heeft de oplader van de tillift gezien?', 'Nieuwe koffiemachine op de tweede verdieping!'];
+
+async function run(o: WriteOrder): Promise<WriteResult> {
+  const latency: Histogram = {};
+  const errorCodes: Record<string, number> = {};
+  let writes = 0;
+  let errors = 0;
+  let postIds: string[] = [];
+  if (o.kind === 'samen') {
+    const list = await send(o.url, 'GET', '/v1/posts?limit=50', o.tokens[0]!);
+    // Organisation-wide posts only: every writer may react to those.
+    postIds = (JSON.parse(list.text) as { items: { id: string; groupId: string | null }[] }).items.filter((p) => p.groupId === null).map((p) => p.id);
+  }
+  const liked = new Set<string>();
+  const one = async (i: number) => {
+    const token = o.tokens[i % o.tokens.length]!;
+    const started = wallMs();
+    let res: { status: number; text: string };
+    try {
+      if (o.kind === 'bare') res = await send(o.url, 'POST', '/write', null, {});
+      else {
+        const roll = i % 20;
+        const postId = postIds[(i * 7) % postIds.length]!;
+        const likeKey = `${token}:${postId}`;
+        if (roll < 12) {
+          const unlike = liked.has(likeKey);
+          res = await send(o.url, unlike ? 'DELETE' : 'PUT', `/v1/posts/${postId}/like`, token);
+          if (unlike) liked.delete(likeKey);
+          else liked.add(likeKey);
+        } else if (roll < 17) res = await send(o.url, 'POST', `/v1/posts/${postId}/comments`, token, { body: COMMENTS[i % COMMENTS.length] });
+        else res = await send(o.url, 'POST', '/v1/posts', token, { body: POSTS[i % POSTS.length] });
+      }
+    } catch (err) {
+      errors++;
+      const code = (err as NodeJS.ErrnoException).code ?? 'network';
+      errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+      return;
+    }
+    if (res.status >= 400) {
+      errors++;
+      errorCodes[String(res.status)] = (errorCodes[String(res.status)] ?? 0) + 1;
+      return;
+    }
+    writes++;
+    addToHistogram(latency, wallMs() - started);
+  };
+  const total = Math.round(o.perSecond * o.seconds);
+  const t0 = wallMs();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / o.perSecond;
+    const wait = due - wallMs();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(one(i));
+  }
+  await Promise.all(inFlight);
+  return { type: 'result', writes, errors, errorCodes, latency };
+}
+
+process.on('message', (m: WriteOrder) => {
+  void run(m).then((result) => process.send!(result, () => process.exit(0)));
+});

@@ -1,0 +1,174 @@
+import { sql, type Transaction } from 'kysely';
+import type { StatsDeviceKind, StatsEventKind } from '../../../common/src/api/routes/stats.js';
+import type { Database } from '../db/schema.js';
+import { amsterdamSlot, mondayOf, monthStart, sessionBucket } from './calendar.js';
+
+type Trx = Transaction<Database>;
+
+/** What an event concerns: the post viewed or liked, the group visited or posted in, the mailing followed… */
+export interface StatsSubject {
+  type: 'post' | 'group' | 'mailing' | 'poll' | 'message';
+  id: string;
+}
+
+/**
+ * One thing a person did, as the statistics count it. Capabilities that land later (polls, read
+ * confirmations, views, group visits, mailings) record through `recordActivity` with their own kind,
+ * inside the transaction of their own write.
+ */
+export interface ActivityEvent {
+  /** Unique per event: a resent event with the same id counts once. */
+  id: string;
+  kind: StatsEventKind;
+  personId: string;
+  at: Date;
+  deviceKind: StatsDeviceKind;
+  /** Session length or time spent, in seconds. */
+  seconds?: number | null;
+  subjects?: readonly StatsSubject[];
+}
+
+const ROWS_PER_STATEMENT = 400;
+
+/**
+ * Counts events into the rollups, in the caller's transaction: each new event once (by id) into the
+ * hour, the day and its subjects, and each person once per scope and day into the people counts.
+ * Rows are merged in memory and written in key order, so a batch costs a few statements and two
+ * batches never wait on each other in opposite orders. Returns how many events were new.
+ */
+export async function recordActivity(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<{ accepted: number; duplicates: number }> {
+  if (events.length === 0) return { accepted: 0, duplicates: 0 };
+  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  const personIds = [...new Set(unique.map((e) => e.personId))];
+  const people = await trx
+    .selectFrom('people')
+    .select(['id', 'location_id', 'department_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', personIds)
+    .execute();
+  const where = new Map(people.map((p) => [p.id, { location_key: p.location_id ?? '', department_key: p.department_id ?? '' }]));
+  const known = unique.filter((e) => where.has(e.personId));
+
+  const inserted = new Set<string>();
+  for (const chunk of chunks(known)) {
+    const rows = await trx
+      .insertInto('stats_events')
+      .values(
+        chunk.map((e) => ({
+          tenant_id: tenantId,
+          id: e.id,
+          kind: e.kind,
+          person_id: e.personId,
+          at: e.at.toISOString(),
+          device_kind: e.deviceKind,
+          subject_id: e.subjects?.[0]?.id ?? null,
+          seconds: e.seconds ?? null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
+      .returning('id')
+      .execute();
+    for (const r of rows) inserted.add(r.id);
+  }
+  const fresh = known.filter((e) => inserted.has(e.id));
+
+  const hourly = new Sum<{ day: string; hour: number; location_key: string; department_key: string }>();
+  const daily = new Sum<{ day: string; kind: string; device_kind: string; bucket: string; location_key: string; department_key: string }>();
+  const subjects = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
+  const presence = new Map<string, { day: string; scope: string; person_id: string; subject?: { kind: string; subject_type: string; subject_id: string } }>();
+  const present = (day: string, scope: string, personId: string, subject?: { kind: string; subject_type: string; subject_id: string }) => {
+    presence.set(`${day}\u0000${scope}\u0000${personId}`, { day, scope, person_id: personId, ...(subject ? { subject } : {}) });
+  };
+
+  for (const e of fresh) {
+    const dims = where.get(e.personId)!;
+    const { day, hour } = amsterdamSlot(e.at);
+    const seconds = e.seconds ?? 0;
+    const bucket = e.kind === 'session' ? sessionBucket(seconds) : '';
+    hourly.add({ day, hour, ...dims }, 1, 0);
+    daily.add({ day, kind: e.kind, device_kind: e.deviceKind, bucket, ...dims }, 1, seconds);
+    present(day, 'day', e.personId);
+    present(mondayOf(day), 'week', e.personId);
+    present(monthStart(day), 'month', e.personId);
+    present(day, `hour:${hour}`, e.personId);
+    if (e.kind === 'session') {
+      present(day, `device:${e.deviceKind}`, e.personId);
+      present(day, `bucket:${bucket}`, e.personId);
+    }
+    for (const s of e.subjects ?? []) {
+      const subject = { kind: e.kind, subject_type: s.type, subject_id: s.id };
+      subjects.add({ day, ...subject }, 1, seconds);
+      present(day, `${e.kind}:${s.type}:${s.id}`, e.personId, subject);
+    }
+  }
+
+  const newPeople = new Sum<{ scope: string; day: string; location_key: string; department_key: string }>();
+  const subjectPeople = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
+  const candidates = [...presence.values()].sort((a, b) => cmp(a.day, b.day) || cmp(a.scope, b.scope) || cmp(a.person_id, b.person_id));
+  for (const chunk of chunks(candidates)) {
+    const rows = await trx
+      .insertInto('stats_presence')
+      .values(chunk.map((p) => ({ tenant_id: tenantId, day: p.day, scope: p.scope, person_id: p.person_id })))
+      .onConflict((oc) => oc.columns(['tenant_id', 'day', 'scope', 'person_id']).doNothing())
+      .returning(['day', 'scope', 'person_id'])
+      .execute();
+    for (const r of rows) {
+      const p = presence.get(`${r.day}\u0000${r.scope}\u0000${r.person_id}`)!;
+      if (p.subject) subjectPeople.add({ day: p.day, ...p.subject }, 1, 0);
+      else newPeople.add({ scope: p.scope, day: p.day, ...where.get(p.person_id)! }, 1, 0);
+    }
+  }
+
+  await addTo(trx, 'stats_hourly', ['day', 'hour', 'location_key', 'department_key'], hourly.rows(tenantId, 'count'));
+  await addTo(trx, 'stats_daily', ['day', 'kind', 'device_kind', 'bucket', 'location_key', 'department_key'], daily.rows(tenantId, 'count', 'seconds'));
+  const subjectRows = new Map(subjects.rows(tenantId, 'count', 'seconds').map((r) => [subjectKey(r), { ...r, people: 0 }]));
+  for (const r of subjectPeople.rows(tenantId, 'people')) {
+    const row = subjectRows.get(subjectKey(r)) ?? { ...r, count: 0, seconds: 0 };
+    subjectRows.set(subjectKey(r), { ...row, people: r.people });
+  }
+  await addTo(trx, 'stats_subjects', ['day', 'kind', 'subject_type', 'subject_id'], [...subjectRows.values()], ['count', 'seconds', 'people']);
+  await addTo(trx, 'stats_people', ['scope', 'day', 'location_key', 'department_key'], newPeople.rows(tenantId, 'people'));
+  return { accepted: fresh.length, duplicates: events.length - fresh.length };
+}
+
+const subjectKey = (r: { day: string; kind: string; subject_type: string; subject_id: string }) => `${r.day}\u0000${r.kind}\u0000${r.subject_type}\u0000${r.subject_id}`;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function* chunks<T>(list: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < list.length; i += ROWS_PER_STATEMENT) yield list.slice(i, i + ROWS_PER_STATEMENT);
+}
+
+/** Counts per key, kept in key order. */
+class Sum<K extends Record<string, string | number>> {
+  private readonly map = new Map<string, { key: K; a: number; b: number }>();
+  add(key: K, a: number, b: number): void {
+    const id = Object.values(key).join('\u0000');
+    const entry = this.map.get(id) ?? { key, a: 0, b: 0 };
+    entry.a += a;
+    entry.b += b;
+    this.map.set(id, entry);
+  }
+  rows<A extends string, B extends string = never>(tenantId: string, a: A, b?: B): (K & { tenant_id: string } & Record<A | B, number>)[] {
+    return [...this.map]
+      .sort(([x], [y]) => cmp(x, y))
+      .map(([, e]) => ({ tenant_id: tenantId, ...e.key, [a]: e.a, ...(b ? { [b]: e.b } : {}) }) as K & { tenant_id: string } & Record<A | B, number>);
+  }
+}
+
+type RollupTable = 'stats_hourly' | 'stats_daily' | 'stats_subjects' | 'stats_people';
+
+/** Adds each row's figures to the stored ones, or stores the row. */
+async function addTo(trx: Trx, table: RollupTable, keys: string[], rows: readonly Record<string, string | number>[], figures?: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const added = figures ?? Object.keys(rows[0]!).filter((c) => c !== 'tenant_id' && !keys.includes(c));
+  for (const chunk of chunks(rows)) {
+    // The table is one of four rollups chosen above; Kysely cannot follow a table name held in a variable.
+    await trx
+      .insertInto(table)
+      .values(chunk as never)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', ...keys] as never).doUpdateSet(Object.fromEntries(added.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])) as never),
+      )
+      .execute();
+  }
+}

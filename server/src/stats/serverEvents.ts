@@ -1,0 +1,22 @@
+import type { Transaction } from 'kysely';
+import type { StatsEventKind } from '../../../common/src/api/routes/stats.js';
+import type { Principal } from '../auth/principal.js';
+import type { Database } from '../db/schema.js';
+import { deviceKindOf } from '../search/searchLog.js';
+import { recordActivity, type StatsSubject } from './record.js';
+
+/**
+ * Counts what the server itself sees a person do (a post, a comment, a like, and later a vote or a
+ * read confirmation), in the transaction of that write, so the figure and the content commit
+ * together. `id` makes it count once: the content's own id, or for a like the post and person.
+ */
+export async function countServerEvent(
+  trx: Transaction<Database>,
+  p: Principal,
+  e: { id: string; kind: StatsEventKind; at: Date; postId?: string | null; groupId?: string | null },
+): Promise<void> {
+  const subjects: StatsSubject[] = [];
+  if (e.postId) subjects.push({ type: 'post', id: e.postId });
+  if (e.groupId) subjects.push({ type: 'group', id: e.groupId });
+  await recordActivity(trx, p.tenantId, [{ id: e.id, kind: e.kind, personId: p.personId, at: e.at, deviceKind: await deviceKindOf(trx, p), subjects }]);
+}
