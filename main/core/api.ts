@@ -7,6 +7,8 @@ import { createDeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createDeviceLink } from './devices/deviceLink.js';
 import { organisationBinding } from './devices/organisationBinding.js';
 import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
+import { createGroupActions } from './groups/groupActions.js';
+import { createVisitLog } from './groups/visitLog.js';
 import { createHandlers } from './handlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
@@ -142,18 +144,20 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.clear()],
     afterChange(now) {
       notices.sessionChanged();
       outbox.sessionChanged(now);
     },
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
+  const visits = createVisitLog(clock);
+  const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch } }),
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits }),
     log,
   );
 

@@ -2,8 +2,12 @@ import type { Result } from '../../common/src/ipc/contract.js';
 import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
+import type { GroupActions } from './groups/groupActions.js';
+import { findGroup, groupsOverview, groupView, type GroupViewContext } from './groups/groupView.js';
+import { homeGroupIds } from './groups/homeGroups.js';
 import { myGroups } from './groups/myGroups.js';
 import { createMailingHandlers } from './mailings/mailingHandlers.js';
+import type { VisitLog } from './groups/visitLog.js';
 import type { ImageUrl } from './images/imageUrl.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { HttpClient } from './net/httpClient.js';
@@ -49,6 +53,8 @@ export interface HandlerDeps {
   sync: SyncEngine;
   status: SyncStatusTracker;
   imageUrl: ImageUrl;
+  groups: GroupActions;
+  visits: VisitLog;
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
@@ -63,6 +69,24 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return found ? ok(scope.view(found)) : fail('not_found', 'post not found');
     });
   const written = <T>(result: Result<string>, then: (id: string) => Result<T>): Result<T> => (result.ok ? then(result.value) : result);
+  const withGroups = <T>(work: (c: GroupViewContext) => Result<T>): Result<T> => {
+    const me = d.sessions.current()?.person.id;
+    if (!me) return fail('not_logged_in', 'log in first');
+    return read((scope, parts) => work({ parts, personal: scope.personal, me, imageUrl: d.imageUrl }));
+  };
+  const groupById = (id: string) =>
+    withGroups((c) => {
+      const group = findGroup(c, id);
+      return group ? ok(groupView(group, c)) : fail('not_found', 'group not found');
+    });
+  const sendVisits = async () => {
+    const s = d.sessions.current();
+    const batch = d.visits.take();
+    if (!s || batch.length === 0) return;
+    const answer = await d.http.call('recordGroupVisits', { token: s.token, body: { visits: batch } });
+    // Unreachable: tried again with the next batch. Refused: statistics, not worth her attention.
+    if (!answer.ok && answer.error.retryable && d.sessions.current() === s) d.visits.giveBack(batch);
+  };
 
   return {
     'session.state': async () => {
@@ -98,8 +122,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'timeline.list': async ({ groupId, hashtag, authorId, cursor, limit }) => {
       const before = cursor === undefined ? null : decodePostCursor(cursor);
       if (cursor !== undefined && !before) return fail('invalid_input', 'cursor: not a timeline cursor');
-      const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag) };
-      return read((scope) => {
+      return read((scope, parts) => {
+        // The home timeline: posts outside groups, and those of her groups that she has in it.
+        const home = groupId === undefined && authorId === undefined && hashtag === undefined;
+        const homeGroups = home ? homeGroupIds((id) => scope.personal.group(id) ?? parts.directory.group(id), scope.personal) : undefined;
+        const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag), homeGroupIds: homeGroups };
         const found = scope.list(filter, before, limit);
         const page = found.slice(0, limit);
         const last = page[page.length - 1];
@@ -138,6 +165,40 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'people.suggest': async ({ prefix, limit }) => read((_, parts) => ok(mentionSuggestions(parts.directory, prefix, limit, d.imageUrl))),
     'hashtags.suggest': async ({ prefix, limit }) => read((scope, parts) => ok(hashtagSuggestions(parts.directory, scope.personal, prefix, limit))),
     'groups.mine': async () => read((scope, parts) => ok(myGroups(parts.directory, scope.personal))),
+    'groups.overview': async () => withGroups((c) => ok({ items: groupsOverview(c) })),
+    'groups.get': async ({ id }) => groupById(id),
+    'groups.members': ({ id }) => d.groups.members(id),
+    'groups.create': async (input) => {
+      const created = await d.groups.create(input);
+      return created.ok ? groupById(created.value.id) : created;
+    },
+    'groups.join': async ({ id }) => {
+      const known = groupById(id);
+      if (!known.ok) return known;
+      const joined = await d.groups.join(id, known.value.visibility);
+      return joined.ok ? groupById(id) : joined;
+    },
+    'groups.leave': ({ id }) => d.groups.leave(id),
+    'groups.setPreferences': async (input) => {
+      const done = await d.groups.setPreferences(input);
+      return done.ok ? groupById(input.id) : done;
+    },
+    'groups.update': async (input) => {
+      const done = await d.groups.update(input);
+      return done.ok ? groupById(input.id) : done;
+    },
+    'groups.requests': ({ id }) => d.groups.requests(id),
+    'groups.decide': (input) => d.groups.decide(input),
+    'groups.setMember': (input) => d.groups.setMember(input),
+    'groups.removeMember': (input) => d.groups.removeMember(input),
+    'groups.visit': async ({ id, open }) => {
+      if (open) d.visits.enter(id);
+      else {
+        d.visits.leave(id);
+        await sendVisits();
+      }
+      return ok({ ok: true as const });
+    },
 
     'app.setLanguage': async ({ language }) => {
       d.notices.setLanguage(language);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
+import { AttachmentRefSchema, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
 import { Id, UserText } from '../api/primitives.js';
-import { AttachmentRefSchema, SectionSchema } from '../api/entities.js';
+import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
@@ -185,6 +186,42 @@ export const samenMethods = {
     output: z.object({ items: z.array(z.object({ tag: z.string(), count: z.number().int() })) }),
   },
   'groups.mine': { input: Empty, output: z.object({ items: z.array(z.object({ id: Id, name: z.string(), visibility: z.enum(['open', 'closed', 'private']) })) }) },
+  /** Every group she may know (hers first, by name), from the cache and her private groups: works offline. */
+  'groups.overview': { input: Empty, output: z.object({ items: z.array(GroupViewSchema) }) },
+  'groups.get': { input: z.strictObject({ id: Id }), output: GroupViewSchema },
+  /** Members with their roles: asked of the server (the cache keeps only her own memberships). */
+  'groups.members': { input: z.strictObject({ id: Id }), output: z.object({ items: z.array(GroupMemberViewSchema) }) },
+  'groups.create': {
+    input: z.strictObject({
+      name: UserText(80).transform((s) => s.trim()).pipe(z.string().min(2)),
+      description: UserText(500).default(''),
+      kind: GroupKind,
+      visibility: GroupVisibility,
+      cover: ImageUploadSchema.nullable().default(null),
+    }),
+    output: GroupViewSchema,
+  },
+  /** Join an open group, or ask to join a closed one. */
+  'groups.join': { input: z.strictObject({ id: Id }), output: GroupViewSchema },
+  'groups.leave': { input: z.strictObject({ id: Id }), output: Ok },
+  'groups.setPreferences': { input: z.strictObject({ id: Id, showInTimeline: z.boolean().optional(), muted: z.boolean().optional() }), output: GroupViewSchema },
+  /** Group admins: settings, archive, requests, members. */
+  'groups.update': {
+    input: z.strictObject({
+      id: Id,
+      name: UserText(80).transform((s) => s.trim()).pipe(z.string().min(2)).optional(),
+      description: UserText(500).optional(),
+      visibility: GroupVisibility.optional(),
+      archived: z.boolean().optional(),
+    }),
+    output: GroupViewSchema,
+  },
+  'groups.requests': { input: z.strictObject({ id: Id }), output: z.object({ items: z.array(JoinRequestViewSchema) }) },
+  'groups.decide': { input: z.strictObject({ id: Id, requestId: Id, decision: z.enum(['approve', 'decline']) }), output: Ok },
+  'groups.setMember': { input: z.strictObject({ id: Id, personId: Id, role: GroupRole }), output: Ok },
+  'groups.removeMember': { input: z.strictObject({ id: Id, personId: Id }), output: Ok },
+  /** She opened or closed a group's page: gathered here and sent in batches, for statistics. */
+  'groups.visit': { input: z.strictObject({ id: Id, open: z.boolean() }), output: Ok },
 
   /** The language the renderer shows, so what main says itself (notifications, tray) matches it. */
   'app.setLanguage': { input: z.strictObject({ language: Language }), output: Ok },

@@ -167,8 +167,8 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     if (change.entity === 'section' || change.entity === 'page' || change.entity === 'quickLink') return upsertKb(change, page);
     switch (change.entity) {
       case 'group':
-        // A group that became private may no longer be known by this device.
-        if (change.data.visibility === 'private') return removeGroup(change.id, page);
+        // A group that became private or was archived may no longer be known by this device.
+        if (change.data.visibility === 'private' || change.data.archived) return removeGroup(change.id, page);
         s.group.run(change.id, change.data.visibility, JSON.stringify(change.data));
         page.directoryChanged = true;
         return;

@@ -29,6 +29,7 @@ export function createDirectoryQueries(db: Database.Database) {
      ORDER BY search_name, id LIMIT @limit`,
   );
   const group = db.prepare<[string], EntityRow>('SELECT data FROM groups WHERE id = ?');
+  const allGroups = db.prepare<[], EntityRow>('SELECT data FROM groups');
   const hashtags = db.prepare<{ prefix: string; limit: number }, { tag: string; count: number }>(
     `SELECT tag, count FROM hashtag_counts WHERE substr(tag, 1, length(@prefix)) = @prefix ORDER BY count DESC, tag LIMIT @limit`,
   );
@@ -54,6 +55,8 @@ export function createDirectoryQueries(db: Database.Database) {
       const row = group.get(id);
       return row ? fromRow<Group>(row) : null;
     },
+    /** Every group on this device (those everyone may know). */
+    groups: (): Group[] => allGroups.all().map(fromRow<Group>),
     /** Most used first; `prefix` already normalised. */
     hashtagCounts: (prefix: string, limit: number) => hashtags.all({ prefix, limit }),
   };

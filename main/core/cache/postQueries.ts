@@ -4,6 +4,11 @@ import { fromRow, type EntityRow } from './entityRow.js';
 
 export interface PostFilter {
   groupId?: string | undefined;
+  /**
+   * The home timeline: posts outside any group, and those of these groups (hers that she has in
+   * her timeline). Absent: posts of every group.
+   */
+  homeGroupIds?: readonly string[] | undefined;
   /** Normalised (lower case, no `#`). */
   hashtag?: string | undefined;
   authorId?: string | undefined;
@@ -32,6 +37,9 @@ export function createPostQueries(db: Database.Database) {
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM posts WHERE id = ?');
   const commentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM comments WHERE id = ?');
   const commentsOf = db.prepare<[string], EntityRow>('SELECT data FROM comments WHERE post_id = ? ORDER BY created_at, id');
+  const newerInGroup = db.prepare<{ groupId: string; since: string; me: string }, { n: number }>(
+    'SELECT count(*) AS n FROM posts WHERE group_id = @groupId AND created_at > @since AND author_id <> @me',
+  );
 
   return {
     list(filter: PostFilter, before: PostPosition | null, limit: number): Post[] {
@@ -40,6 +48,7 @@ export function createPostQueries(db: Database.Database) {
       const where: string[] = [];
       if (viaTag) where.push('h.tag = @hashtag');
       if (filter.groupId !== undefined) where.push(`${p}group_id = @groupId`);
+      if (filter.homeGroupIds !== undefined) where.push(`(${p}group_id IS NULL OR ${p}group_id IN (SELECT value FROM json_each(@homeGroups)))`);
       if (filter.authorId !== undefined) where.push(`${p}author_id = @authorId`);
       if (filter.pinnedOnly) where.push(`${p}pinned = 1`);
       const [created, id] = viaTag ? ['h.created_at', 'h.post_id'] : ['created_at', 'id'];
@@ -51,6 +60,7 @@ export function createPostQueries(db: Database.Database) {
       const params: Record<string, string | number> = { limit };
       if (filter.hashtag !== undefined) params.hashtag = filter.hashtag;
       if (filter.groupId !== undefined) params.groupId = filter.groupId;
+      if (filter.homeGroupIds !== undefined) params.homeGroups = JSON.stringify(filter.homeGroupIds);
       if (filter.authorId !== undefined) params.authorId = filter.authorId;
       if (before) Object.assign(params, { beforeCreatedAt: before.createdAt, beforeId: before.id });
       return (statement(sql).all(params) as EntityRow[]).map(fromRow<Post>);
@@ -62,6 +72,8 @@ export function createPostQueries(db: Database.Database) {
     has: (id: string): boolean => exists.get(id) !== undefined,
     hasComment: (id: string): boolean => commentExists.get(id) !== undefined,
     comments: (postId: string): Comment[] => commentsOf.all(postId).map(fromRow<Comment>),
+    /** Posts of a group by others than `me`, newer than `since`. */
+    countNewer: (groupId: string, since: string, me: string): number => newerInGroup.get({ groupId, since, me })?.n ?? 0,
   };
 }
 

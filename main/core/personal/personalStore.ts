@@ -1,4 +1,4 @@
-import type { Comment, Favourite, Group, Membership, Notification, PageFeedback, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Post } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -19,6 +19,7 @@ export function createPersonalStore() {
   const likes = new Set<string>();
   const memberships = new Map<string, Membership>();
   const notifications = new Map<string, Notification>();
+  const joinRequests = new Map<string, JoinRequest>();
   // Her own favourites and "Was dit nuttig?" answers, by page.
   const favourites = new Map<string, Favourite>();
   const feedback = new Map<string, PageFeedback>();
@@ -63,6 +64,10 @@ export function createPersonalStore() {
         case 'notification':
           notifications.delete(change.id);
           return;
+        case 'joinRequest':
+          joinRequests.delete(change.id);
+          page.groupsChanged = true;
+          return;
         case 'favourite':
           favourites.delete(change.id.split(':')[0]!);
           return;
@@ -97,6 +102,10 @@ export function createPersonalStore() {
       case 'notification':
         notifications.set(change.id, change.data);
         return;
+      case 'joinRequest':
+        joinRequests.set(change.id, change.data);
+        page.groupsChanged = true;
+        return;
       case 'favourite':
         favourites.set(change.data.pageId, change.data);
         return;
@@ -123,6 +132,9 @@ export function createPersonalStore() {
     comments: (postId: string): Comment[] => [...comments.values()].filter((c) => c.postId === postId),
     group: (id: string): Group | null => groups.get(id) ?? null,
     memberships: (): Membership[] => [...memberships.values()],
+    membership: (groupId: string): Membership | null => memberships.get(groupId) ?? null,
+    /** Requests to join: her own, and those to groups she is an admin of. */
+    joinRequests: (): JoinRequest[] => [...joinRequests.values()],
     isLiked: (postId: string): boolean => likes.has(postId),
     /** Newest first. */
     notifications: (): Notification[] => [...notifications.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
@@ -131,7 +143,7 @@ export function createPersonalStore() {
     feedback: (pageId: string): PageFeedback | null => feedback.get(pageId) ?? null,
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications, favourites, feedback]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback]) m.clear();
       likes.clear();
     },
   };
@@ -140,7 +152,10 @@ export function createPersonalStore() {
 export type PersonalStore = ReturnType<typeof createPersonalStore>;
 
 /** What a read may ask of the personal store. */
-export type PersonalView = Pick<PersonalStore, 'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'isLiked' | 'notifications' | 'favourites' | 'feedback'>;
+export type PersonalView = Pick<
+  PersonalStore,
+  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'notifications' | 'favourites' | 'feedback'
+>;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
 export const nobodysPersonalView: PersonalView = {
@@ -150,6 +165,8 @@ export const nobodysPersonalView: PersonalView = {
   comments: () => [],
   group: () => null,
   memberships: () => [],
+  membership: () => null,
+  joinRequests: () => [],
   isLiked: () => false,
   notifications: () => [],
   favourites: () => [],

@@ -64,6 +64,7 @@ export function openReadScope(s: ReadSources) {
 
   const matches = (p: Post, f: PostFilter) =>
     (f.groupId === undefined || p.groupId === f.groupId) &&
+    (f.homeGroupIds === undefined || p.groupId === null || f.homeGroupIds.includes(p.groupId)) &&
     (f.authorId === undefined || p.authorId === f.authorId) &&
     (f.hashtag === undefined || p.hashtags.includes(f.hashtag)) &&
     (!f.pinnedOnly || p.pinned);

@@ -6,6 +6,8 @@ import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
 import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
+import { GroupPage } from '../features/groups/GroupPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
 import { PersonCardDialog } from '../features/people/PersonCardDialog';
 import { startActivityReporter } from '../features/session/activity';
 import { IdleSheet } from '../features/session/IdleSheet';
@@ -90,6 +92,10 @@ function Page() {
   switch (route.name) {
     case 'post':
       return <PostView id={route.id} />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'group':
+      return <GroupPage id={route.id} />;
     case 'kb':
       return <KbHomePage />;
     case 'kbPage':

@@ -9,7 +9,7 @@ type Item = { key: 'timeline' | 'groups' | 'kb' | 'search'; icon: LucideIcon; re
 /** All four destinations are shown so the layout does not shift as they arrive. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
   { key: 'timeline', icon: Newspaper, ready: true, href: '#/', current: (r) => r.name === 'timeline' || r.name === 'post' },
-  { key: 'groups', icon: Users, ready: false },
+  { key: 'groups', icon: Users, ready: true, href: '#/groups', current: (r) => r.name === 'groups' || r.name === 'group' },
   { key: 'kb', icon: BookOpen, ready: true, href: '#/kb', current: (r) => r.name.startsWith('kb') || r.name === 'searchStats' },
   { key: 'search', icon: Search, ready: true, action: openSearch },
 ];

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
- * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats
+ * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -13,9 +13,12 @@ export type Route =
   | { name: 'kbEdit'; id: string }
   | { name: 'kbNew'; sectionId: string | null }
   | { name: 'kbReview' }
-  | { name: 'searchStats' };
+  | { name: 'searchStats' }
+  | { name: 'groups' }
+  | { name: 'group'; id: string };
 
 export function parseHash(hash: string): Route {
+  if (hash === '#/groups') return { name: 'groups' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
   if (hash === '#/kb/stats') return { name: 'searchStats' };
@@ -25,9 +28,10 @@ export function parseHash(hash: string): Route {
     if (kb[1] === 'new') return { name: 'kbNew', sectionId: value };
     if (value) return kb[1] === 'page' ? { name: 'kbPage', id: value } : { name: 'kbEdit', id: value };
   }
-  const [, kind, value] = /^#\/(tag|post)\/(.+)$/.exec(hash) ?? [];
+  const [, kind, value] = /^#\/(tag|post|group)\/(.+)$/.exec(hash) ?? [];
   if (kind === 'tag' && value) return { name: 'timeline', hashtag: decodeURIComponent(value) };
   if (kind === 'post' && value) return { name: 'post', id: decodeURIComponent(value) };
+  if (kind === 'group' && value) return { name: 'group', id: decodeURIComponent(value) };
   return { name: 'timeline', hashtag: null };
 }
 
@@ -35,6 +39,10 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'post':
       return `#/post/${encodeURIComponent(route.id)}`;
+    case 'groups':
+      return '#/groups';
+    case 'group':
+      return `#/group/${encodeURIComponent(route.id)}`;
     case 'kb':
       return '#/kb';
     case 'kbPage':
@@ -55,6 +63,7 @@ export function hrefFor(route: Route): string {
 export const hashtagHref = (tag: string) => hrefFor({ name: 'timeline', hashtag: tag });
 export const postHref = (id: string) => hrefFor({ name: 'post', id });
 export const kbPageHref = (id: string) => hrefFor({ name: 'kbPage', id });
+export const groupHref = (id: string) => hrefFor({ name: 'group', id });
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

@@ -40,6 +40,15 @@ describe('every window.samen method of the core', () => {
     const carla = await server.login('1003');
     const draft = await carla.post('/v1/mailings', { subject: 'Contracttest', intro: 'Hallo', postIds: [], audience: { all: true } });
     const mailing = { subject: 'Contracttest', intro: 'Hallo', postIds: [], audience: { all: true } };
+    // Groups to use the group calls on: an open one to join and leave, and a closed one she is an admin of, with a request waiting.
+    const [bram, eva] = await Promise.all([server.login('1002'), server.login('1005')]);
+    const evaId = await personId(server, '1005');
+    const open = (await bram.post('/v1/groups', { name: 'Contract open', kind: 'informal', visibility: 'open' })).body.id;
+    const closed = (await bram.post('/v1/groups', { name: 'Contract besloten', kind: 'work', visibility: 'closed' })).body.id;
+    await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
+    const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
+    await core.invoke('sync.now', {});
+
     const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
       'session.activity': {},
@@ -57,6 +66,19 @@ describe('every window.samen method of the core', () => {
       'people.suggest': { prefix: 'ann' },
       'hashtags.suggest': { prefix: '' },
       'groups.mine': {},
+      'groups.overview': {},
+      'groups.get': { id: closed },
+      'groups.members': { id: closed },
+      'groups.create': { name: 'Contractgroep', kind: 'informal', visibility: 'open' },
+      'groups.join': { id: open },
+      'groups.leave': { id: open },
+      'groups.setPreferences': { id: closed, muted: true },
+      'groups.update': { id: closed, description: 'Bijgewerkt' },
+      'groups.requests': { id: closed },
+      'groups.decide': { id: closed, requestId: request, decision: 'approve' },
+      'groups.setMember': { id: closed, personId: evaId, role: 'member' },
+      'groups.removeMember': { id: closed, personId: evaId },
+      'groups.visit': { id: closed, open: true },
       'sync.status': {},
       'sync.now': {},
       'app.setLanguage': { language: 'en' },
