@@ -9,8 +9,8 @@ import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_groups.js';
 import * as m0010 from './0010_read_confirmations.js';
 import * as m0011 from './0011_post_views.js';
-import * as m0013 from './0013_mailings.js';
 import * as m0012 from './0012_stats.js';
+import * as m0013 from './0013_mailings.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -34,6 +34,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0008_groups', up: m0008.up },
   { name: '0010_read_confirmations', up: m0010.up },
   { name: '0011_post_views', up: m0011.up },
-  { name: '0013_mailings', up: m0013.up },
   { name: '0012_stats', up: m0012.up },
+  { name: '0013_mailings', up: m0013.up },
 ];

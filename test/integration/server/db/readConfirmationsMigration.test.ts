@@ -19,7 +19,7 @@ describe.each(dialects)('migrations 0010_read_confirmations and 0011_post_views 
     const fresh = await openTestDatabase(dialect, { migrate: false });
     cleanup.push(fresh.dispose);
     const k = fresh.db.kysely;
-    await migrateToLatest(fresh.db, upTo('0007_search'));
+    await migrateToLatest(fresh.db, upTo('0008_groups'));
     const { tenantId } = await seedOrganisation(fresh.db, { seed: 9, employees: 50, slug: 'bestaand', images: false, knowledgeBase: false });
     const before = await k.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
 

@@ -168,7 +168,7 @@ describe.each(dialects)('enrolled devices (%s)', (dialect) => {
       // A stream sends in seq order: once a later change is announced, anything about the mention came first.
       const later = await anna.post('/v1/posts', { body: 'En er is taart.' });
       const { seq } = await s.db.kysely.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).where('tenant_id', '=', s.tenants.demo!).executeTakeFirstOrThrow();
-      await stream.readUntil(`data: {"seq":${Number(seq)}}`, 3000);
+      await stream.readUntil(`data: {"seq":${Number(seq)},"personal":false}`, 3000);
       expect(mention.status).toBe(201);
       expect(later.status).toBe(201);
       expect(stream.text.slice(before)).not.toContain('notification');
