@@ -40,9 +40,11 @@ describe('while logged in', () => {
     const bram = await server.login('1002');
     const annaHandle = ((await (await server.login('1001')).get('/v1/me')).body as { person: { handle: string } }).person.handle;
 
-    // Only the event stream brings news here, so once a mention's personal pull is seen the stream is up.
-    await bram.post('/v1/posts', { body: `@${annaHandle} zie jij de nieuwe roosters?` });
-    await waitFor(async () => running!.events.notification.length > 0 && scopes.at(-1) === 'personal', 'personal pull after a mention');
+    // Only the event stream brings news here, so once a mention's post and a personal pull are seen the
+    // stream is up; `sync.now` then waits for any refresh still queued behind them.
+    const mention = await bram.post<{ id: string }>('/v1/posts', { body: `@${annaHandle} zie jij de nieuwe roosters?` });
+    await waitFor(async () => (await timelineIds(running!)).includes(mention.body.id) && scopes.includes('personal'), 'personal pull after a mention');
+    await running.core.invoke('sync.now', {});
     scopes.length = 0;
 
     const plain = await bram.post<{ id: string }>('/v1/posts', { body: 'Er staat koffie klaar in de teamkamer.' });
