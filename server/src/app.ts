@@ -31,6 +31,8 @@ import { noticeDueReviews } from './kb/review.js';
 import { purgeOldRateLimits } from './limits/rateLimit.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { registerPeopleRoutes } from './people/peopleRoutes.js';
+import { announceClosedPolls } from './polls/closePolls.js';
+import { registerPollRoutes } from './polls/pollRoutes.js';
 import { publishViewCounts } from './postViews/publishViewCounts.js';
 import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
@@ -76,6 +78,8 @@ export interface BuiltServer {
   runMaintenance(): Promise<void>;
   /** Publishes the view counts that changed since the last run (runs every `viewCountPublishSeconds`); answers how many posts. */
   publishViewCounts(): Promise<number>;
+  /** Announces the polls whose closing time has passed (runs with the view counts); answers how many. */
+  announceClosedPolls(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -141,6 +145,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerKbRoutes(app, ctx);
   registerReadConfirmationRoutes(app, ctx);
   registerPostViewRoutes(app, ctx);
+  registerPollRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerMailingRoutes(app, ctx);
   registerMailPreferenceRoutes(app, ctx);
@@ -169,6 +174,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   maintenance.unref();
   const viewCounts = setInterval(() => {
     publishViewCounts(ctx).catch((err: unknown) => app.log.warn({ err }, 'publishing view counts failed'));
+    announceClosedPolls(ctx).catch((err: unknown) => app.log.warn({ err }, 'announcing closed polls failed'));
   }, options.viewCountPublishSeconds * 1000);
   viewCounts.unref();
 
@@ -191,6 +197,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     ctx,
     runMaintenance,
     publishViewCounts: () => publishViewCounts(ctx),
+    announceClosedPolls: () => announceClosedPolls(ctx),
     async close() {
       clearInterval(maintenance);
       clearInterval(viewCounts);

@@ -197,6 +197,8 @@ export const PostSchema = z.object({
   readRequired: ReadRequirementSchema.nullable().optional(),
   /** Protocol 3: how many colleagues saw it (each once); never who. */
   viewCount: z.number().int().optional(),
+  /** Protocol 4: the post is a poll; its `poll` entity has the same id, the text is its question. */
+  poll: z.boolean().optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -248,6 +250,40 @@ export const ReadReceiptSchema = z.object({
   laterCount: z.number().int(),
 });
 export type ReadReceipt = z.infer<typeof ReadReceiptSchema>;
+
+/** When a poll's counts are shown: at once, to those who voted, or once it has closed. */
+export const PollShowResults = z.enum(['always', 'after_vote', 'after_close']);
+export type PollShowResults = z.infer<typeof PollShowResults>;
+
+/** An option of a poll; `votes` is null where the counts are not (yet) shown. */
+export const PollOptionSchema = z.object({ id: Id, label: z.string(), votes: z.number().int().nullable() });
+export type PollOption = z.infer<typeof PollOptionSchema>;
+
+/**
+ * A poll as everyone who may see its post knows it (protocol 4). The id is the post's. The counts are
+ * in it only when everyone may see them (`always`, or once closed); `voters` is how many people voted.
+ */
+export const PollSchema = z.object({
+  id: Id,
+  question: z.string(),
+  options: z.array(PollOptionSchema),
+  multiple: z.boolean(),
+  anonymous: z.boolean(),
+  /** Whether a vote may be changed until closing; never in an anonymous poll (nobody knows what to undo). */
+  changeable: z.boolean(),
+  showResults: PollShowResults,
+  closesAt: Timestamp.nullable(),
+  voters: z.number().int(),
+  createdAt: Timestamp,
+});
+export type Poll = z.infer<typeof PollSchema>;
+
+/**
+ * One's own vote (protocol 4), for that person only. `optionIds` is null in an anonymous poll: the
+ * server knows only that she voted.
+ */
+export const PollVoteSchema = z.object({ pollId: Id, personId: Id, optionIds: z.array(Id).nullable(), votedAt: Timestamp });
+export type PollVote = z.infer<typeof PollVoteSchema>;
 
 /** A calendar day, `YYYY-MM-DD`. */
 export const CalendarDate = z.iso.date();

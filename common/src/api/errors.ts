@@ -34,6 +34,10 @@ export const ERROR_STATUS = {
   group_archived: 409,
   /** A department or location group: the people directory decides who is in it. */
   directory_group: 409,
+  /** The poll has closed: no more votes. */
+  poll_closed: 409,
+  /** She voted already and this poll does not let a vote be changed (or is anonymous). */
+  poll_vote_final: 409,
   idempotency_in_progress: 409,
   idempotency_key_reused: 422,
   too_large: 413,

@@ -7,6 +7,7 @@ import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
 import { mailingRoutes } from './routes/mailings.js';
 import { peopleRoutes } from './routes/people.js';
+import { pollRoutes } from './routes/polls.js';
 import { postViewRoutes } from './routes/postViews.js';
 import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
@@ -37,6 +38,7 @@ export const routes = {
   ...postViewRoutes,
   ...searchRoutes,
   ...mailingRoutes,
+  ...pollRoutes,
   ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,

@@ -13,6 +13,8 @@ import {
   PageFeedbackSchema,
   PageSchema,
   PersonSchema,
+  PollSchema,
+  PollVoteSchema,
   PostSchema,
   QuickLinkSchema,
   ReadReceiptSchema,
@@ -23,10 +25,10 @@ import {
  * Version of the change-feed payload. Kiosks update later than servers, so a server keeps answering
  * the versions it lists in SUPPORTED_SYNC_PROTOCOLS, leaving out what an older version cannot read
  * (`readableIn`). Each version's additions are listed in ENTITY_SINCE and NOTIFICATION_SINCE:
- * 2 brought the knowledge base; 3 brings groups in the client, polls, read confirmations and view counts.
+ * 2 brought the knowledge base; 3 groups in the client, read confirmations and view counts; 4 polls.
  */
-export const SYNC_PROTOCOL = 3;
-export const SUPPORTED_SYNC_PROTOCOLS = [1, 2, 3] as const;
+export const SYNC_PROTOCOL = 4;
+export const SUPPORTED_SYNC_PROTOCOLS = [1, 2, 3, 4] as const;
 
 /**
  * An entity's current state. Fields this version does not know are kept (`loose`), so a client that
@@ -56,6 +58,9 @@ export const EntityName = z.enum([
   'joinRequest',
   // Read confirmations: one's own answer to a "lezen verplicht" post (personal).
   'readReceipt',
+  // Polls: the poll with its counts (beside its post) and one's own vote (personal).
+  'poll',
+  'pollVote',
 ]);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -89,6 +94,8 @@ export const SyncChangeSchema = z.union([
   upsert('pageFeedback', PageFeedbackSchema),
   upsert('joinRequest', JoinRequestSchema),
   upsert('readReceipt', ReadReceiptSchema),
+  upsert('poll', PollSchema),
+  upsert('pollVote', PollVoteSchema),
   TombstoneSchema,
 ]);
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
@@ -125,9 +132,11 @@ export const likeKey = (postId: string, personId: string) => `${postId}:${person
 export const pagePersonKey = (pageId: string, personId: string) => `${pageId}:${personId}`;
 /** Key of a read receipt: one person's answer to one "lezen verplicht" post. */
 export const readReceiptKey = (postId: string, personId: string) => `${postId}:${personId}`;
+/** Key of a poll vote: one person's vote in one poll. */
+export const pollVoteKey = (pollId: string, personId: string) => `${pollId}:${personId}`;
 
 /** The protocol version that brought each entity; those not listed were there from version 1. */
-const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3, readReceipt: 3 };
+const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3, readReceipt: 3, poll: 4, pollVote: 4 };
 
 /** The protocol version that brought each kind of notification; those not listed were there from version 1. */
 const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3, read_reminder: 3 };

@@ -59,6 +59,10 @@ export const ClientErrorCode = z.enum([
   'group_archived',
   /** A department or location group: who is in it follows the people directory. */
   'directory_group',
+  /** The poll has closed: no more votes. */
+  'poll_closed',
+  /** She voted already, and this poll does not let a vote be changed. */
+  'poll_vote_final',
 ]);
 export type ClientErrorCode = z.infer<typeof ClientErrorCode>;
 export const ClientErrorSchema = z.object({

@@ -35,6 +35,8 @@ const FROM_SERVER: Record<ErrorCode, ClientErrorCode> = {
   conflict: 'invalid_input',
   group_archived: 'group_archived',
   directory_group: 'directory_group',
+  poll_closed: 'poll_closed',
+  poll_vote_final: 'poll_vote_final',
   // The first request with this key is still running: its answer will come to a later try.
   idempotency_in_progress: 'server_error',
   idempotency_key_reused: 'invalid_input',

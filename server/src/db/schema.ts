@@ -155,6 +155,8 @@ export interface PostsTable {
   read_confirmed_count?: number;
   /** Unique viewers, raised when a viewer is added (post_views). */
   view_count?: number;
+  /** 1 when the post is a poll (its settings in `polls`). */
+  poll?: Bool;
 }
 
 export interface PostHashtagsTable {
@@ -501,6 +503,38 @@ export interface ReadReceiptsTable {
   updated_at: string;
 }
 
+export interface PollsTable {
+  tenant_id: string;
+  post_id: string;
+  multiple: Bool;
+  anonymous: Bool;
+  changeable: Bool;
+  /** `always`, `after_vote` or `after_close`. */
+  show_results: string;
+  closes_at: string | null;
+  close_announced: Generated<Bool>;
+  voters: Generated<number>;
+  created_at: string;
+}
+
+export interface PollOptionsTable {
+  tenant_id: string;
+  poll_id: string;
+  id: string;
+  position: number;
+  label: string;
+  votes: Generated<number>;
+}
+
+export interface PollVotersTable {
+  tenant_id: string;
+  poll_id: string;
+  person_id: string;
+  /** The chosen option ids as a JSON array; always null in an anonymous poll. */
+  choice: string | null;
+  voted_at: string;
+}
+
 export interface PostViewsTable {
   tenant_id: string;
   post_id: string;
@@ -650,6 +684,9 @@ export interface Database {
   posts: PostsTable;
   read_receipts: ReadReceiptsTable;
   post_views: PostViewsTable;
+  polls: PollsTable;
+  poll_options: PollOptionsTable;
+  poll_voters: PollVotersTable;
   post_view_pending: PostViewPendingTable;
   post_hashtags: PostHashtagsTable;
   comments: CommentsTable;

@@ -16,7 +16,7 @@ export async function republishGroup(trx: Trx, changes: ChangeCollector, after: 
   changes.add('group', after.id, 'upsert', `group:${after.id}`);
   const posts = await trx
     .selectFrom('posts')
-    .select('id')
+    .select(['id', 'poll'])
     .where('tenant_id', '=', after.tenant_id)
     .where('group_id', '=', after.id)
     .orderBy('created_at')
@@ -27,8 +27,10 @@ export async function republishGroup(trx: Trx, changes: ChangeCollector, after: 
     const comments = await trx.selectFrom('comments').select(['id', 'post_id']).where('tenant_id', '=', after.tenant_id).where('post_id', 'in', ids).orderBy('created_at').orderBy('id').execute();
     const commentsOf = new Map<string, string[]>();
     for (const c of comments) commentsOf.set(c.post_id, [...(commentsOf.get(c.post_id) ?? []), c.id]);
+    const polls = new Set(posts.slice(i, i + CHUNK).filter((p) => Number(p.poll ?? 0) === 1).map((p) => p.id));
     for (const postId of ids) {
       changes.add('post', postId, 'upsert', scope);
+      if (polls.has(postId)) changes.add('poll', postId, 'upsert', scope);
       for (const commentId of commentsOf.get(postId) ?? []) changes.add('comment', commentId, 'upsert', scope);
     }
   }

@@ -32,7 +32,7 @@ export function register<R extends RouteDef>(
   ctx: ServerContext,
   route: R,
   handler: Handler<R>,
-  options: { bodyLimit?: number } = {},
+  options: { bodyLimit?: number; fingerprintBody?: boolean } = {},
 ): void {
   app.route({
     method: route.method,
@@ -59,7 +59,7 @@ export function register<R extends RouteDef>(
       const fingerprint = requestFingerprint(
         route.method,
         req.url,
-        route.bodyKind === 'binary' ? (req.body as Buffer).toString('base64') : req.body,
+        options.fingerprintBody === false ? null : route.bodyKind === 'binary' ? (req.body as Buffer).toString('base64') : req.body,
       );
       const claim = await claimKey(ctx, scope, fingerprint);
       if (claim.kind === 'replay') {

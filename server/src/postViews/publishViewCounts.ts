@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context.js';
-import { contentScope } from '../groups/access.js';
 import { write } from '../sync/feed.js';
+import { postScopes } from '../timeline/queries.js';
 
 const CHUNK = 400;
 
@@ -23,16 +23,7 @@ export async function publishViewCounts(ctx: ServerContext): Promise<number> {
       const ids = pending.map((r) => r.post_id);
       for (let i = 0; i < ids.length; i += CHUNK) {
         // A post deleted since it was seen has nothing to publish; its own tombstone went out already.
-        const posts = await trx
-          .selectFrom('posts')
-          .leftJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'posts.tenant_id').onRef('groups.id', '=', 'posts.group_id'))
-          .select(['posts.id', 'groups.id as group_id', 'groups.visibility', 'groups.archived_at'])
-          .where('posts.tenant_id', '=', tenantId)
-          .where('posts.id', 'in', ids.slice(i, i + CHUNK))
-          .execute();
-        for (const r of posts) {
-          changes.add('post', r.id, 'upsert', contentScope(r.group_id && r.visibility ? { id: r.group_id, visibility: r.visibility, archived_at: r.archived_at } : null));
-        }
+        for (const [id, scope] of await postScopes(trx, tenantId, ids.slice(i, i + CHUNK))) changes.add('post', id, 'upsert', scope);
       }
       return pending.length;
     });

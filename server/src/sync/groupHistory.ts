@@ -23,7 +23,7 @@ export async function recordGroupHistory(trx: Trx, changes: ChangeCollector, o: 
   changes.add('group', o.groupId, 'upsert', scope);
   const posts = await trx
     .selectFrom('posts')
-    .select('id')
+    .select(['id', 'poll'])
     .where('tenant_id', '=', o.tenantId)
     .where('group_id', '=', o.groupId)
     .orderBy('created_at', 'desc')
@@ -53,8 +53,10 @@ export async function recordGroupHistory(trx: Trx, changes: ChangeCollector, o: 
       else commentsOf.set(c.post_id, [c.id]);
     }
     const likedPosts = new Set(liked.map((l) => l.post_id));
+    const polls = new Set(posts.slice(i, i + CHUNK).filter((p) => Number(p.poll ?? 0) === 1).map((p) => p.id));
     for (const postId of ids) {
       changes.add('post', postId, 'upsert', scope);
+      if (polls.has(postId)) changes.add('poll', postId, 'upsert', scope);
       for (const commentId of commentsOf.get(postId) ?? []) changes.add('comment', commentId, 'upsert', scope);
       if (likedPosts.has(postId)) changes.add('like', likeKey(postId, o.personId), 'upsert', scope);
     }

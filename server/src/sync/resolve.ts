@@ -6,6 +6,8 @@ import { visibleJoinRequests } from '../groups/joinRequestRoutes.js';
 import { groupNotification } from '../groups/notices.js';
 import { favouriteFromRow, feedbackFromRow, pagesFromRows, quickLinkFromRow, reviewNotification, sectionFromRow } from '../kb/serialize.js';
 import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
+import { sharedPolls } from '../polls/pollStore.js';
+import { voteFromRow } from '../polls/serialize.js';
 import { receiptFromRow } from '../readConfirmations/serialize.js';
 import { commentFromRow, postFromRow } from '../timeline/serialize.js';
 
@@ -23,6 +25,8 @@ export interface Visibility {
   viewer: Viewer;
   /** Ids of every group the caller is a member of. */
   memberOf: Set<string>;
+  /** The server's clock: whether a poll has closed (and shows its counts to everyone) is decided now. */
+  now: Date;
 }
 
 const CHUNK = 400;
@@ -54,7 +58,10 @@ export async function loadVisible(
   const commentPosts = await inChunks([...new Set(commentRows.map((r) => r.post_id))], (c) =>
     k.selectFrom('posts').select(['id', 'group_id']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
   );
-  for (const r of [...postRows, ...commentPosts]) if (r.group_id) groupIds.add(r.group_id);
+  const pollPosts = await inChunks(ids('poll'), (c) =>
+    k.selectFrom('posts').select(['id', 'group_id', 'body']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
+  );
+  for (const r of [...postRows, ...commentPosts, ...pollPosts]) if (r.group_id) groupIds.add(r.group_id);
   const membershipKeys = ids('membership').map((key) => key.split(':') as [string, string]);
   for (const [g] of membershipKeys) groupIds.add(g);
   const groupRows = await inChunks([...groupIds], (c) => k.selectFrom('groups').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
@@ -64,6 +71,11 @@ export async function loadVisible(
 
   for (const g of groupRows) if (ids('group').includes(g.id) && canSeeGroup(g.id)) put('group', g.id, groupFromRow(g));
   for (const r of postRows) if (canSeeGroup(r.group_id)) put('post', r.id, postFromRow(r));
+  const questions = new Map(pollPosts.filter((r) => canSeeGroup(r.group_id)).map((r) => [r.id, r.body]));
+  for (let i = 0; i < questions.size; i += CHUNK) {
+    const chunk = new Map([...questions].slice(i, i + CHUNK));
+    for (const poll of await sharedPolls(k, t, chunk, v.now)) put('poll', poll.id, poll);
+  }
   const postGroup = new Map(commentPosts.map((r) => [r.id, r.group_id]));
   for (const r of commentRows) {
     if (postGroup.has(r.post_id) && canSeeGroup(postGroup.get(r.post_id) ?? null)) put('comment', r.id, commentFromRow(r));
@@ -157,5 +169,10 @@ export async function loadVisible(
     k.selectFrom('read_receipts').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('post_id', 'in', c).execute(),
   );
   for (const r of receiptRows) put('readReceipt', `${r.post_id}:${r.person_id}`, receiptFromRow(r));
+  // One's own votes, keyed poll:person; in an anonymous poll only that she voted.
+  const voteRows = await inChunks(ids('pollVote').filter(mine).map((key) => key.split(':')[0]!), (c) =>
+    k.selectFrom('poll_voters').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('poll_id', 'in', c).execute(),
+  );
+  for (const r of voteRows) put('pollVote', `${r.poll_id}:${r.person_id}`, voteFromRow(r));
   return out;
 }

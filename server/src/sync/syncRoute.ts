@@ -27,10 +27,10 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
       // Resolved as for nobody in particular, so it is one page for every caller.
       const latest = await latestSeq(ctx.k, p.tenantId);
       const key = { tenantId: p.tenantId, since: query.since, limit: query.limit, protocol: query.protocol, latest };
-      return sharedPages.get(key, () => syncPage(ctx.k, { tenantId: p.tenantId, personId: null }, query.since, query.limit, 'shared', query.protocol, latest));
+      return sharedPages.get(key, () => syncPage(ctx.k, { tenantId: p.tenantId, personId: null }, query.since, query.limit, 'shared', query.protocol, latest, ctx.now()));
     }
     const viewer: Viewer = p.kind === 'person' ? { tenantId: p.tenantId, personId: p.personId } : { tenantId: p.tenantId, personId: null };
-    return syncPage(ctx.k, viewer, query.since, query.limit, scope, query.protocol);
+    return syncPage(ctx.k, viewer, query.since, query.limit, scope, query.protocol, undefined, ctx.now());
   });
 }
 
@@ -47,6 +47,7 @@ export async function syncPage(
   requested: SyncScope = 'all',
   protocol: number = SYNC_PROTOCOL,
   latestKnown?: number,
+  now: Date = new Date(),
 ): Promise<SyncResponse> {
   // Nobody's member: a viewer without a person (a device) sees the shared part only.
   const scope: SyncScope = p.personId === null ? 'shared' : requested;
@@ -101,7 +102,7 @@ export async function syncPage(
   }
   const wanted = new Map<EntityName, string[]>();
   for (const c of lastByKey.values()) wanted.set(c.entity, [...(wanted.get(c.entity) ?? []), c.id]);
-  const visible = await loadVisible(k, { viewer: p, memberOf }, wanted);
+  const visible = await loadVisible(k, { viewer: p, memberOf, now }, wanted);
 
   const changes: SyncChange[] = [];
   for (const c of [...lastByKey.values()].sort((a, b) => a.seq - b.seq)) {

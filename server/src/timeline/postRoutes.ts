@@ -12,6 +12,7 @@ import { assertNotArchived, canSeeGroupContent, contentScope, visibleGroup } fro
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
+import { deletePollRows } from '../polls/pollStore.js';
 import { attachImages, detachImagesExcept } from './images.js';
 import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
 import { toPostViews, visiblePost } from './queries.js';
@@ -88,26 +89,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     await write(ctx, p.tenantId, async (trx, changes) => {
       const images = await attachImages(trx, p.tenantId, p.personId, id, body.imageIds);
       const mentions = await resolveMentions(trx, p.tenantId, body.body);
-      const hashtags = parseHashtags(body.body);
-      await trx
-        .insertInto('posts')
-        .values({
-          tenant_id: p.tenantId,
-          id,
-          author_id: p.personId,
-          group_id: groupId,
-          body: body.body,
-          hashtags: JSON.stringify(hashtags),
-          mentions: JSON.stringify(mentions),
-          images: JSON.stringify(images),
-          pinned: body.pinned ? 1 : 0,
-          like_count: 0,
-          comment_count: 0,
-          created_at: now,
-          edited_at: null,
-        })
-        .execute();
-      await saveHashtags(trx, p.tenantId, id, hashtags, now);
+      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, pinned: body.pinned === true, at: now, poll: false });
       changes.add('post', id, 'upsert', contentScope(group));
       await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
       await countServerEvent(trx, p, { id, kind: 'post', at: ctx.now(), groupId });
@@ -160,6 +142,35 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     });
     return { ok: true as const };
   });
+}
+
+/** A new post of the caller, with its hashtags; a poll's question is its text. */
+export async function insertPost(
+  trx: Trx,
+  p: Principal,
+  post: { id: string; groupId: string | null; body: string; mentions: StoredMention[]; images: unknown[]; pinned: boolean; at: string; poll: boolean },
+): Promise<void> {
+  const hashtags = parseHashtags(post.body);
+  await trx
+    .insertInto('posts')
+    .values({
+      tenant_id: p.tenantId,
+      id: post.id,
+      author_id: p.personId,
+      group_id: post.groupId,
+      body: post.body,
+      hashtags: JSON.stringify(hashtags),
+      mentions: JSON.stringify(post.mentions),
+      images: JSON.stringify(post.images),
+      pinned: post.pinned ? 1 : 0,
+      like_count: 0,
+      comment_count: 0,
+      created_at: post.at,
+      edited_at: null,
+      poll: post.poll ? 1 : 0,
+    })
+    .execute();
+  await saveHashtags(trx, p.tenantId, post.id, hashtags, post.at);
 }
 
 async function saveHashtags(trx: Trx, tenantId: string, postId: string, tags: string[], createdAt: string) {
@@ -218,6 +229,7 @@ async function deletePostRows(trx: Trx, changes: ChangeCollector, tenantId: stri
   await trx.deleteFrom('post_views').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('post_view_pending').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('post_hashtags').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await deletePollRows(trx, changes, tenantId, postId, scope);
   await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await trx.deleteFrom('posts').where('tenant_id', '=', tenantId).where('id', '=', postId).execute();
   changes.add('post', postId, 'delete', scope);

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { PostView } from '../../../common/src/api/routes.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database, PostsTable } from '../db/schema.js';
-import { canSeeGroupContent } from '../groups/access.js';
+import { canSeeGroupContent, contentScope } from '../groups/access.js';
+import type { Scope, Trx } from '../sync/feed.js';
 import { notFound } from '../http/apiError.js';
 import { postFromRow } from './serialize.js';
 
@@ -34,4 +35,17 @@ export async function toPostViews(k: Kysely<Database>, p: Principal, rows: Posts
     .execute();
   const likedIds = new Set(liked.map((l) => l.post_id));
   return rows.map((r) => ({ ...postFromRow(r), likedByMe: likedIds.has(r.id) }));
+}
+
+/** The scope each post's changes are announced in (its group's, or everyone's); a deleted post has none. */
+export async function postScopes(k: Kysely<Database> | Trx, tenantId: string, ids: string[]): Promise<Map<string, Scope>> {
+  if (ids.length === 0) return new Map();
+  const posts = await k
+    .selectFrom('posts')
+    .leftJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'posts.tenant_id').onRef('groups.id', '=', 'posts.group_id'))
+    .select(['posts.id', 'groups.id as group_id', 'groups.visibility', 'groups.archived_at'])
+    .where('posts.tenant_id', '=', tenantId)
+    .where('posts.id', 'in', ids)
+    .execute();
+  return new Map(posts.map((r) => [r.id, contentScope(r.group_id && r.visibility ? { id: r.group_id, visibility: r.visibility, archived_at: r.archived_at } : null)]));
 }

@@ -27,6 +27,8 @@ export const postFromRow = (r: PostsTable): Post => ({
   commentCount: r.comment_count,
   readRequired: readRequirementFromRow(r),
   viewCount: Number(r.view_count ?? 0),
+  // Only on polls, so every other post keeps the shape older clients know.
+  ...(Number(r.poll ?? 0) === 1 ? { poll: true } : {}),
 });
 
 export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });

@@ -15,7 +15,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let deviceB: DeviceClient;
   let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '' };
   let tenantB = '';
   let aIds: string[] = [];
 
@@ -40,6 +40,10 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.attachment = (await carlaA.request('POST', `/v1/kb/pages/${a.page}/attachments?name=a.pdf`, { raw: Buffer.from('%PDF-1.7\n%%EOF\n'), contentType: 'application/pdf' })).body.id;
     await carlaA.put(`/v1/posts/${a.post}/read-requirement`, { audience: { everyone: true } });
     await annaA.post('/v1/post-views', { postIds: [a.post] });
+    const poll = await carlaA.post('/v1/polls', { question: 'Alleen voor organisatie A: welke dag?', options: ['Maandag', 'Dinsdag'] });
+    a.poll = poll.body.id;
+    a.pollOption = poll.body.options[0].id;
+    await annaA.post(`/v1/polls/${a.poll}/votes`, { optionIds: [a.pollOption] });
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
@@ -165,6 +169,9 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     statsSearch: () => carlaB.get('/v1/stats/search'),
     statsReadConfirmations: () => carlaB.get('/v1/stats/read-confirmations'),
     exportStats: () => carlaB.get('/v1/stats/export.csv?report=posts'),
+    createPoll: () => annaB.post('/v1/polls', { question: 'In de groep van A?', options: ['Ja', 'Nee'], groupId: a.group }),
+    getPoll: () => annaB.get(buildPath(routes.getPoll.path, { id: a.poll })),
+    votePoll: () => annaB.post(buildPath(routes.votePoll.path, { id: a.poll }), { optionIds: [a.pollOption] }),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -192,7 +199,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice'];
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
     const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
     if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {

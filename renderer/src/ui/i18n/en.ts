@@ -436,6 +436,8 @@ export const en: Messages = {
     conflict: 'Someone else changed this in the meantime. Open it again and then make your change.',
     invalid_enrolment_code: 'This link code is wrong, already used or expired. Ask the administrator for a new one.',
     group_archived: 'This group is archived. You can only read it.',
+    poll_closed: 'This poll has closed. Your vote was not counted.',
+    poll_vote_final: 'You had already voted, and this poll does not let you change your vote.',
     directory_group: 'This group belongs to your department or location. You stay a member while you work there.',
   },
 };

@@ -435,6 +435,8 @@ export const nl = {
     conflict: 'Iemand anders heeft dit intussen aangepast. Open het opnieuw en breng je wijziging dan aan.',
     invalid_enrolment_code: 'Deze koppelcode klopt niet, is al gebruikt of is verlopen. Vraag de beheerder om een nieuwe.',
     group_archived: 'Deze groep is gearchiveerd. Je kunt er alleen nog in lezen.',
+    poll_closed: 'Deze peiling is gesloten. Je stem is niet meer meegeteld.',
+    poll_vote_final: 'Je had al gestemd, en bij deze peiling kun je je stem niet wijzigen.',
     directory_group: 'Deze groep hoort bij je afdeling of locatie. Zolang je daar werkt, blijf je lid.',
   },
 };
