@@ -279,7 +279,7 @@ async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Pr
  * One session per client, for active people; past the number of people a person holds more than one
  * (as on two PCs), never more than the server's three streams per person.
  */
-async function mintSessions(db: ReturnType<typeof openDatabase>, tenantId: string, count: number): Promise<string[]> {
+export async function mintSessions(db: ReturnType<typeof openDatabase>, tenantId: string, count: number): Promise<string[]> {
   const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('active', '=', 1).orderBy('id').execute();
   if (count > people.length * 3) throw new Error(`${count} clients need at least ${Math.ceil(count / 3)} active people; the seed has ${people.length}.`);
   const now = new Date();

@@ -41,17 +41,21 @@ export async function castVote(ctx: ServerContext, p: Principal, pollId: string,
       .execute();
     let removed: string[] = [];
     if (inserted.length === 1) {
-      await trx.updateTable('polls').set((eb) => ({ voters: eb('voters', '+', 1) })).where('tenant_id', '=', p.tenantId).where('post_id', '=', pollId).execute();
       await countServerEvent(trx, p, { id: pollVoteKey(pollId, p.personId), kind: 'poll_vote', at: now, postId: pollId, groupId: post.group_id });
     } else {
       const previous = await replaceChoice(trx, settings, key, choice, now);
       if (previous === null) return currentVote(trx, key);
       removed = previous;
     }
+    const vote = await currentVote(trx, key);
+    // The poll's own rows are every voter's: written last, so their locks are held only until commit.
+    if (inserted.length === 1) {
+      await trx.updateTable('polls').set((eb) => ({ voters: eb('voters', '+', 1) })).where('tenant_id', '=', p.tenantId).where('post_id', '=', pollId).execute();
+    }
     await addToCounts(trx, p.tenantId, pollId, options.map((o) => o.id), chosen, removed);
     changes.add('poll', pollId, 'upsert', scope);
     changes.add('pollVote', pollVoteKey(pollId, p.personId), 'upsert', `person:${p.personId}`);
-    return currentVote(trx, key);
+    return vote;
   });
 }
 
