@@ -5,6 +5,7 @@ import type { SyncResponse } from '../../../../common/src/api/sync.js';
 import { uuidv7 } from '../../../../common/src/ids.js';
 import { makeToken } from '../../../../server/src/auth/tokens.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
+import { openEventStream } from '../../../fixtures/sseReader.js';
 import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
 
 const dialects = await testDialects();
@@ -229,6 +230,24 @@ describe.each(dialects)('polls (%s)', (dialect) => {
     expect(await entities(3)).toEqual(['post']);
     const mine = (await anna.get<SyncResponse>('/v1/sync?since=0&limit=5000&scope=personal')).body.changes.find((c) => c.entity === 'pollVote' && c.id.startsWith(poll.id));
     expect(mine).toMatchObject({ op: 'upsert', data: { pollId: poll.id, optionIds: [poll.options[0]!.id] } });
+  });
+
+  it('tells connected clients of each vote, and their next pull carries the new counts', async () => {
+    const poll = (await create(carla, {})).body;
+    const since = (await bram.get<SyncResponse>('/v1/sync?since=0&limit=5000&scope=shared')).body.next;
+    const stream = await openEventStream(s.url, bram.token, String(since));
+    try {
+      await stream.waitFor((e) => e.event === 'seq');
+      expect((await vote(anna, poll.id, [poll.options[1]!.id])).status).toBe(200);
+      const announced = await stream.waitFor((e) => e.event === 'seq' && e.data.seq > since, 10_000);
+      const page = (await bram.get<SyncResponse>(`/v1/sync?since=${since}&limit=5000&scope=shared`)).body;
+      expect(page.next).toBeGreaterThanOrEqual(announced.data.seq);
+      const change = page.changes.find((c) => c.entity === 'poll' && c.id === poll.id);
+      expect(change?.op === 'upsert' && change.data.options.map((o) => o.votes)).toEqual([0, 1, 0]);
+      expect(change?.op === 'upsert' && change.data.voters).toBe(1);
+    } finally {
+      stream.close();
+    }
   });
 
   it('counts each person\'s vote once in the statistics, however often she changes it', async () => {
