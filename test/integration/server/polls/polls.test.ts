@@ -222,6 +222,19 @@ describe.each(dialects)('polls (%s)', (dialect) => {
     expect((await anna.get(`/v1/polls/${plainPost}`)).status).toBe(404);
   });
 
+  it('follows its group: gone for outsiders when the group turns private, no votes once it is archived', async () => {
+    const group = (await anna.post('/v1/groups', { name: `Uitje ${uuidv7().slice(-6)}`, kind: 'informal', visibility: 'open' })).body.id as string;
+    const poll = (await create(anna, { groupId: group })).body;
+    expect((await vote(bram, poll.id, [poll.options[0]!.id])).status).toBe(200);
+    expect((await anna.patch(`/v1/groups/${group}`, { visibility: 'private' })).status).toBe(200);
+    expect((await bram.get(`/v1/polls/${poll.id}`)).status).toBe(404);
+    expect((await vote(bram, poll.id, [poll.options[1]!.id])).status).toBe(404);
+    expect((await anna.patch(`/v1/groups/${group}`, { archived: true })).status).toBe(200);
+    const refused = await vote(anna, poll.id, [poll.options[1]!.id]);
+    expect(refused.body.error.code).toBe('group_archived');
+    expect(counts(await view(anna, poll.id))).toEqual([1, 0, 0]);
+  });
+
   it('sends polls and her own vote to protocol 4, and leaves both out for older clients', async () => {
     const poll = (await create(carla, {})).body;
     await vote(anna, poll.id, [poll.options[0]!.id]);
