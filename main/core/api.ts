@@ -8,6 +8,7 @@ import { createDeviceLink } from './devices/deviceLink.js';
 import { organisationBinding } from './devices/organisationBinding.js';
 import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
 import { createGroupActions } from './groups/groupActions.js';
+import { findGroupView, groupViewContext } from './groups/groupView.js';
 import { createVisitLog } from './groups/visitLog.js';
 import { createHandlers } from './handlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
@@ -116,6 +117,10 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
     groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
+    groupStanding: (id) => {
+      const me = current()?.person.id;
+      return me ? read((scope, parts) => findGroupView(groupViewContext(scope, parts, me, imageUrl), id)) : null;
+    },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
   });
@@ -132,7 +137,11 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sync = createSyncEngine({
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
-    onPostsChanged: (postIds) => events.emit('timeline.changed', postIds ? { postIds } : {}),
+    onPostsChanged(postIds) {
+      events.emit('timeline.changed', postIds ? { postIds } : {});
+      // Too much to list is how memberships and groups changing are told.
+      if (!postIds) events.emit('groups.changed', {});
+    },
     onSharedPage(page, fromStart) {
       if (fromStart) searchIndex.invalidate();
       else searchIndex.changed(page);

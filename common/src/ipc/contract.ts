@@ -92,8 +92,8 @@ export const ImageUploadSchema = z.strictObject({
   base64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4),
 });
 
-/** What a queued write is: the timeline's, and a reader's in "Weten en regelen". */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback']);
+/** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -326,6 +326,8 @@ export const samenEvents = {
   'session.changed': SessionStateSchema,
   /** The knowledge base in the cache changed (sync or an editor's save): refetch what is shown. */
   'kb.changed': z.object({}),
+  /** Her groups changed (a join or leave made, confirmed or refused, or synced): refetch what is shown. */
+  'groups.changed': z.object({}),
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
   'outbox.rejected': z.object({ kind: OutboxKind, code: ClientErrorCode, message: z.string(), preview: z.string() }),
   /** Someone mentioned or replied to the logged-in person. */

@@ -11,6 +11,7 @@ import { errorText } from '../../ui/i18n/i18n';
 import { Skeleton } from '../../ui/Skeleton';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { Composer } from '../timeline/Composer';
 import { PostCard } from '../timeline/PostCard';
 import './groups.css';
 
@@ -27,6 +28,7 @@ export function GroupPage({ id }: { id: string }) {
     else setError(answer.error.code);
   }, [id]);
 
+  useEffect(() => on('groups.changed', () => void load()), [load]);
   useEffect(() => {
     void load();
     // Time spent here is recorded (enter and leave, nothing of what was read).
@@ -110,6 +112,12 @@ export function GroupPage({ id }: { id: string }) {
           </>
         )}
       </div>
+
+      {group.sending && (
+        <p className="muted" role="status">
+          {t('groups.sending')}
+        </p>
+      )}
 
       {admin && <AdminTools group={group} onChanged={() => void load()} />}
       <Members groupId={id} admin={admin} />
@@ -243,7 +251,6 @@ function GroupFeed({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const [posts, setPosts] = useState<PostViewModel[] | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
-  const [body, setBody] = useState('');
   const load = useCallback(async () => {
     const answer = await invoke('timeline.list', { groupId: group.id, limit: 30 });
     if (answer.ok) setPosts(answer.value.items);
@@ -254,27 +261,9 @@ function GroupFeed({ group }: { group: GroupView }) {
     return on('timeline.changed', () => void load());
   }, [load]);
 
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
-    if (body.trim() === '') return;
-    const answer = await invoke('post.create', { body, groupId: group.id });
-    if (!answer.ok) return showToast(errorText(t, answer.error.code), 'error');
-    setBody('');
-    await load();
-  };
-
   return (
     <section aria-label={t('groups.feed')} className="group-section">
-      {group.myRole !== null && !group.archived && (
-        <form className="card group-form" onSubmit={(e) => void send(e)}>
-          <TextArea label={t('groups.composer', { name: group.name })} value={body} onChange={(e) => setBody(e.target.value)} />
-          <div className="form-actions">
-            <Button variant="primary" type="submit" disabled={body.trim() === ''}>
-              {t('groups.post')}
-            </Button>
-          </div>
-        </form>
-      )}
+      {group.myRole !== null && !group.archived && <Composer group={group} />}
       {error && <p className="notice">{errorText(t, error)}</p>}
       {!posts && !error && <Skeleton height={120} />}
       {posts?.length === 0 && <p className="notice">{t('groups.noPosts')}</p>}
