@@ -82,7 +82,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     event.preventDefault();
     if (!body.trim() || busy) return;
     setBusy(true);
-    const result = await invoke('post.create', { body, groupId: group?.id ?? null, images: attachments.map((a) => a.upload) });
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload) });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
