@@ -295,6 +295,7 @@ export const en: Messages = {
     reply: '{{actor}} replied to your post',
     read_required: 'Required reading: post by {{actor}}',
     reminder: 'Reminder: read the post by {{actor}}',
+    join_request: '{{actor}} asks to join your group',
   },
   outbox: {
     post: 'Your post “{{preview}}” was not published. {{reason}}',

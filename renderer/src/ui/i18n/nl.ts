@@ -294,6 +294,7 @@ export const nl = {
     reply: '{{actor}} reageerde op je bericht',
     read_required: 'Lezen verplicht: bericht van {{actor}}',
     reminder: 'Herinnering: lees het bericht van {{actor}}',
+    join_request: '{{actor}} wil lid worden van je groep',
   },
   outbox: {
     post: 'Je bericht “{{preview}}” is niet geplaatst. {{reason}}',
