@@ -10,6 +10,7 @@ import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
 import { createGroupActions } from './groups/groupActions.js';
 import { findGroupView, groupViewContext } from './groups/groupView.js';
 import { createVisitLog } from './groups/visitLog.js';
+import { createVisitSender } from './groups/visitSender.js';
 import { createHandlers } from './handlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
@@ -153,14 +154,14 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.clear()],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded()],
     afterChange(now) {
       notices.sessionChanged();
       outbox.sessionChanged(now);
     },
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
-  const visits = createVisitLog(clock);
+  const visits = createVisitSender({ http, log: createVisitLog(clock), session: current });
   const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });

@@ -7,7 +7,7 @@ import { findGroupView, groupsOverview, groupViewContext, type GroupViewContext 
 import { homeGroupIds } from './groups/homeGroups.js';
 import { myGroups } from './groups/myGroups.js';
 import { createMailingHandlers } from './mailings/mailingHandlers.js';
-import type { VisitLog } from './groups/visitLog.js';
+import type { VisitSender } from './groups/visitSender.js';
 import type { ImageUrl } from './images/imageUrl.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { HttpClient } from './net/httpClient.js';
@@ -54,7 +54,7 @@ export interface HandlerDeps {
   status: SyncStatusTracker;
   imageUrl: ImageUrl;
   groups: GroupActions;
-  visits: VisitLog;
+  visits: Pick<VisitSender, 'enter' | 'leave'>;
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
@@ -79,14 +79,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const view = findGroupView(c, id);
       return view ? ok(view) : fail('not_found', 'group not found');
     });
-  const sendVisits = async () => {
-    const s = d.sessions.current();
-    const batch = d.visits.take();
-    if (!s || batch.length === 0) return;
-    const answer = await d.http.call('recordGroupVisits', { token: s.token, body: { visits: batch } });
-    // Unreachable: tried again with the next batch. Refused: statistics, not worth her attention.
-    if (!answer.ok && answer.error.retryable && d.sessions.current() === s) d.visits.giveBack(batch);
-  };
 
   return {
     'session.state': async () => {
@@ -188,10 +180,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'groups.removeMember': (input) => d.groups.removeMember(input),
     'groups.visit': async ({ id, open }) => {
       if (open) d.visits.enter(id);
-      else {
-        d.visits.leave(id);
-        await sendVisits();
-      }
+      else await d.visits.leave(id);
       return ok({ ok: true as const });
     },
 
