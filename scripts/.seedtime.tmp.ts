@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '/work/wt/groups/server/src/db/connect.js';
+import { migrateToLatest } from '/work/wt/groups/server/src/db/migrate.js';
+import { ensureDemoOrganisation } from '/work/wt/groups/server/src/seed/index.js';
+const db = openDatabase({ dataDir: mkdtempSync(path.join(tmpdir(), 'seedtime-')) });
+await migrateToLatest(db);
+const t = performance.now();
+await ensureDemoOrganisation(db);
+console.log('seed ms', Math.round(performance.now() - t));
+await db.close();
