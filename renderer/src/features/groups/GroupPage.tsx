@@ -126,9 +126,13 @@ export function GroupPage({ id }: { id: string }) {
   );
 }
 
+/** Members shown before "Alle leden": a department group of 80 must not push its timeline off the screen. */
+const MEMBERS_SHOWN = 6;
+
 function Members({ groupId, admin }: { groupId: string; admin: boolean }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<GroupMemberView[] | null>(null);
+  const [all, setAll] = useState(false);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const load = useCallback(async () => {
     const answer = await invoke('groups.members', { id: groupId });
@@ -149,7 +153,7 @@ function Members({ groupId, admin }: { groupId: string; admin: boolean }) {
       {error && <p className="notice">{errorText(t, error)}</p>}
       {!items && !error && <Skeleton height={48} />}
       <ul className="member-list">
-        {items?.map((m) => (
+        {items?.slice(0, all ? undefined : MEMBERS_SHOWN).map((m) => (
           <li key={m.personId} className="member-row">
             <Avatar name={m.name} url={m.avatarUrl} size="sm" />
             <span className="group-row-text">
@@ -169,6 +173,11 @@ function Members({ groupId, admin }: { groupId: string; admin: boolean }) {
           </li>
         ))}
       </ul>
+      {items && !all && items.length > MEMBERS_SHOWN && (
+        <Button variant="quiet" onClick={() => setAll(true)}>
+          {t('groups.allMembers', { count: items.length })}
+        </Button>
+      )}
     </section>
   );
 }
@@ -262,7 +271,7 @@ function GroupFeed({ group }: { group: GroupView }) {
   }, [load]);
 
   return (
-    <section aria-label={t('groups.feed')} className="group-section">
+    <section aria-label={t('groups.feed')} className="group-section group-feed">
       {group.myRole !== null && !group.archived && <Composer group={group} />}
       {error && <p className="notice">{errorText(t, error)}</p>}
       {!posts && !error && <Skeleton height={120} />}

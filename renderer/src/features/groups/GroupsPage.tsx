@@ -100,6 +100,7 @@ function GroupList({ items }: { items: GroupView[] }) {
               <span className="group-name">{g.name}</span>
               <span className="muted">
                 {t(`groups.visibility_${g.visibility}`)} · {t(`groups.kind_${g.kind}`)} · {t('groups.members', { count: g.memberCount })}
+                {g.archived && ` · ${t('groups.archived')}`}
                 {g.requested && ` · ${t('groups.requested')}`}
               </span>
             </span>

@@ -84,6 +84,8 @@ export const en: Messages = {
     composer: 'Write in {{name}}',
     noPosts: 'No posts in this group yet.',
     sending: 'Will be sent as soon as there is a connection.',
+    allMembers: 'Show all {{count}} members',
+    archived: 'archived',
   },
   sync: {
     online: 'Up to date',

@@ -83,6 +83,8 @@ export const nl = {
     composer: 'Schrijf in {{name}}',
     noPosts: 'Nog geen berichten in deze groep.',
     sending: 'Wordt verstuurd zodra er verbinding is.',
+    allMembers: 'Alle {{count}} leden tonen',
+    archived: 'gearchiveerd',
   },
   sync: {
     online: 'Bijgewerkt',
