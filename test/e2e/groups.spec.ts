@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, logIn, postCard, test } from './fixtures/app.js';
 import { startClient, tempDir } from './fixtures/processes.js';
@@ -77,5 +78,18 @@ test.describe('groups in the browser shell', () => {
     await expect(anna.getByRole('feed').locator('article').first()).toBeVisible();
     await expect(postCard(anna, 'Volgende intervisie')).toHaveCount(0);
     await expect.poll(async () => (await annaApi.get(`/v1/groups/${group.body.id}`)).status).toBe(404);
+  });
+
+  test('the overview and a group page have no serious or critical accessibility violations', async ({ loggedIn: anna }) => {
+    const serious = async () =>
+      (await new AxeBuilder({ page: anna }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await anna.getByRole('link', { name: 'Groepen' }).first().click();
+    await expect(anna.getByRole('heading', { name: 'Mijn groepen' })).toBeVisible();
+    expect(await serious()).toEqual([]);
+    await openGroup(anna, 'Werkgroep Valpreventie');
+    await expect(anna.getByRole('region', { name: 'Schrijf in Werkgroep Valpreventie' })).toBeVisible();
+    expect(await serious()).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ export function GroupPage({ id }: { id: string }) {
       <a className="back-link" href="#/groups">
         <ArrowLeft aria-hidden="true" /> {t('groups.back')}
       </a>
-      <header className="group-cover" style={group.coverUrl ? undefined : { background: 'var(--color-primary, #2a6)' }}>
+      <header className="group-cover" style={group.coverUrl ? undefined : { background: 'var(--accent)' }}>
         {group.coverUrl && <img src={group.coverUrl} alt="" />}
       </header>
       <h1 className="page-title">{group.name}</h1>
