@@ -70,7 +70,11 @@ export function GroupPage({ id }: { id: string }) {
         {t(`groups.visibility_${group.visibility}`)} · {t(`groups.kind_${group.kind}`)} · {t('groups.members', { count: group.memberCount })}
         {group.managedBy && ` · ${t(`groups.managed_${group.managedBy}`)}`}
       </p>
-      {group.archived && <p className="read-only-note">{t('groups.archivedNote')}</p>}
+      {group.archived && (
+        <p className="notice" role="note">
+          {t('groups.archivedNote')}
+        </p>
+      )}
       {group.description && <p>{group.description}</p>}
 
       <div className="group-actions">
