@@ -2,7 +2,9 @@ import type { Transaction } from 'kysely';
 import { hashSecret } from '../auth/secrets.js';
 import type { Db } from '../db/connect.js';
 import { buildIndex } from '../search/build.js';
+import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
+import { seededActivity } from './activity.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
 import { mailAddressRows } from './mailAddresses.js';
@@ -30,6 +32,12 @@ export interface SeedOptions {
   knowledgeBase?: boolean;
   /** Default as `knowledgeBase`: people's mail addresses (migration 0013), left out for older databases. */
   mailAddresses?: boolean;
+  /**
+   * Default false: 90 days of activity for the statistics (sessions, views, group visits, and the
+   * dataset's posts, comments and likes counted). The demo organisation has it; test organisations
+   * start with empty statistics so a test's own figures are exact.
+   */
+  activity?: boolean;
 }
 
 export interface SeedResult {
@@ -68,6 +76,8 @@ function validate(options: SeedOptions): void {
 // Bound parameters per statement stay well below SQLite's limit (32 766); PostgreSQL allows 65 535.
 const MAX_PARAMETERS = 30_000;
 const MAX_ROWS = 500;
+/** Events merged in memory per call into the statistics' rollups: larger batches mean fewer statements. */
+const ACTIVITY_BATCH = 20_000;
 
 async function insertRows<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly object[], maxRows = MAX_ROWS) {
   if (rows.length === 0) return;
@@ -91,8 +101,12 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
 
 async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnowledgeBase: boolean, mail: { slug: string } | null): Promise<void> {
   const kb = data.knowledgeBase;
+  const extras = data.groupExtras;
+  // The extras are numbered after the knowledge base; without it they close up behind the rest.
+  const kbSeqs = withKnowledgeBase ? kb.changes.length : 0;
+  const extraChanges = extras.changes.map((c) => ({ ...c, seq: c.seq - (kb.changes.length - kbSeqs) }));
   await insertRows(trx, 'organisations', [data.organisation]);
-  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + (withKnowledgeBase ? kb.changes.length : 0) }]);
+  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + kbSeqs + extras.changes.length }]);
   await insertRows(trx, 'locations', data.locations);
   await insertRows(trx, 'departments', data.departments);
   await insertRows(trx, 'people', data.people);
@@ -107,6 +121,11 @@ async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnow
   await insertRows(trx, 'comments', byKey(data.comments, (r) => r.id));
   await insertRows(trx, 'likes', byKey(data.likes, (r) => `${r.post_id}:${r.person_id}`));
   await insertRows(trx, 'changes', data.changes);
+  await insertRows(trx, 'groups', extras.groups);
+  await insertRows(trx, 'group_members', byKey(extras.members, (r) => `${r.group_id}:${r.person_id}`));
+  await insertRows(trx, 'group_join_requests', extras.joinRequests);
+  await insertRows(trx, 'group_notices', extras.notices);
+  await insertRows(trx, 'changes', extraChanges);
   if (!withKnowledgeBase) return;
   await insertRows(trx, 'kb_sections', kb.sections);
   await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
@@ -149,7 +168,12 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
 
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
-  await k.transaction().execute((trx) => insertDataset(trx, data, withKnowledgeBase, withMail ? { slug: options.slug } : null));
+  await k.transaction().execute(async (trx) => {
+    await insertDataset(trx, data, withKnowledgeBase, withMail ? { slug: options.slug } : null);
+    if (!options.activity) return;
+    const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
+    for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
+  });
 
   return {
     tenantId: data.tenantId,
@@ -160,7 +184,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     likes: data.likes.length,
     images: data.images.length,
     pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
-    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0),
+    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + data.groupExtras.changes.length,
   };
 }
 
@@ -177,6 +201,7 @@ export async function ensureDemoOrganisation(
       seed: DEMO_SEED,
       employees: opts.employees ?? DEMO_EMPLOYEES,
       slug: DEMO_SLUG,
+      activity: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };
