@@ -19,10 +19,17 @@ export function MailPreferencePage() {
   }, []);
 
   const set = async (optedOut: boolean) => {
+    if (!pref) return;
+    // Ticked at once; put back if the server does not take it.
+    const before = pref;
+    setPref({ ...pref, optedOut });
     setBusy(true);
     const r = await invoke('mail.setPreference', { optedOut });
     setBusy(false);
-    if (!r.ok) return showToast(r.error.code === 'offline' ? t('mailings.offline') : errorText(t, r.error.code), 'error');
+    if (!r.ok) {
+      setPref(before);
+      return showToast(r.error.code === 'offline' ? t('mailings.offline') : errorText(t, r.error.code), 'error');
+    }
     setPref(r.value);
     showToast(optedOut ? t('mailings.me.optedOut') : t('mailings.me.optedIn'));
   };
@@ -38,7 +45,7 @@ export function MailPreferencePage() {
         <section className="mailing-block">
           <p>{pref.address ? t('mailings.me.address', { address: pref.address }) : t('mailings.me.noAddress')}</p>
           <label className="pick mailing-mandatory">
-            <input type="checkbox" checked={pref.optedOut} disabled={busy} onChange={(e) => void set(e.target.checked)} />
+            <input type="checkbox" checked={pref.optedOut} aria-busy={busy} onChange={(e) => void set(e.target.checked)} />
             <span className="pick-text">
               <span className="pick-title">{t('mailings.me.optOut')}</span>
               <span className="pick-meta">{t('mailings.me.optOutHint')}</span>
