@@ -3,10 +3,11 @@ import { main as tapBench } from './client/tapBench.js';
 import { main as cacheBench } from './core/cacheBench.js';
 import { main as startupBench } from './desktop/startupBench.js';
 import { main as loadBench } from './load/loadBench.js';
+import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 
-/** `npm run bench [server|core|shell|tap|search|load|startup]`: every benchmark in turn (or one); each prints its own figures. */
+/** `npm run bench [server|core|shell|tap|search|load|startup|mailings]`: every benchmark in turn (or one); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
   ['server', serverBench],
   ['core', cacheBench],
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['search', searchBench],
   ['load', () => loadBench()],
   ['startup', startupBench],
+  ['mailings', mailingBench],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

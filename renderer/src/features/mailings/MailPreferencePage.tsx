@@ -42,7 +42,8 @@ export function MailPreferencePage() {
       ) : !pref ? (
         <Skeleton width={480} height={160} />
       ) : (
-        <section className="mailing-block">
+        <section className="mailing-block" aria-labelledby="my-mail">
+          <h2 id="my-mail">{t('mailings.me.mailings')}</h2>
           <p>{pref.address ? t('mailings.me.address', { address: pref.address }) : t('mailings.me.noAddress')}</p>
           <label className="pick mailing-mandatory">
             <input type="checkbox" checked={pref.optedOut} aria-busy={busy} onChange={(e) => void set(e.target.checked)} />

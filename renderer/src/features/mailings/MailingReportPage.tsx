@@ -90,7 +90,7 @@ export function MailingReportPage({ id }: { id: string }) {
         <h2 id="report-title">{t('mailings.report.title')}</h2>
         <dl className="stats-figures mailing-figures">
           {FIGURES.map((f) => (
-            <div key={f} className={`mailing-figure mailing-figure-${f}`}>
+            <div key={f} className={`mailing-figure mailing-figure-${f}${(f === 'bounced' || f === 'failed') && report[f] > 0 ? ' mailing-figure-bad' : ''}`}>
               <dt>{t(`mailings.report.${f}`)}</dt>
               <dd>{report[f]}</dd>
             </div>

@@ -49,6 +49,7 @@ export function MailingsPage() {
       ) : items.length === 0 ? (
         <p className="kb-empty">{t('mailings.none')}</p>
       ) : (
+        <div className="mailing-table-wrap">
         <table className="data-table mailing-table">
           <thead>
             <tr>
@@ -84,6 +85,7 @@ export function MailingsPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

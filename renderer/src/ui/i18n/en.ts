@@ -540,6 +540,7 @@ export const en: Messages = {
     },
     me: {
       title: 'My settings',
+      mailings: 'Mailings by email',
       address: 'Mailings go to {{address}}.',
       noAddress: 'We do not know your email address yet.',
       optOut: 'No mailings by email',

@@ -539,6 +539,7 @@ export const nl = {
     },
     me: {
       title: 'Mijn instellingen',
+      mailings: 'Mailings per e-mail',
       address: 'Mailings komen op {{address}}.',
       noAddress: 'Er is nog geen e-mailadres van je bekend.',
       optOut: 'Geen mailings per e-mail',
