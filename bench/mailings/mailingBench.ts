@@ -32,6 +32,8 @@ export async function main(): Promise<void> {
   line(`render + audience + queue, ${BIG} recipients`, `${ms(big.queueMs)} (${(big.queueMs / small.queueMs).toFixed(1)}× the baseline for ${BIG / SMALL}×), peak RSS ${mb(big.peak)} (+${mb(big.peakGrowth)} over the baseline's)`);
   line(`personalise ${BIG} messages`, `${ms(big.personaliseMs)} (${((big.personaliseMs * 1000) / BIG).toFixed(1)} µs each)`);
 
+  // Warm-up: the first connections and the JIT would otherwise be charged to the first figure.
+  await bareRate(200, 2);
   for (const concurrency of [2, 8]) {
     const bare = await bareRate(SEND, concurrency);
     const queued = await queueRate(SEND, concurrency);
