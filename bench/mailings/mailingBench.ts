@@ -128,13 +128,13 @@ async function queueRate(count: number, concurrency: number): Promise<number> {
 /** The suite's crash tests (kill mid-send; two nodes on PostgreSQL) at the issue's 2 000 recipients. */
 function crashTests(): void {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/integration/server/mailings/crash.test.ts'], {
+  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=verbose', 'test/integration/server/mailings/crash.test.ts'], {
     cwd: root,
     env: { ...process.env, SAMEN_MAIL_CRASH_RECIPIENTS: '2000' },
     encoding: 'utf8',
   });
   const seconds = (performance.now() - started) / 1000;
-  const cases = [...(run.stdout ?? '').matchAll(/([✓×]) (SQLite|PostgreSQL)[^\n]*?(\d+)ms/g)].map((m) => `${m[2]} ${m[1] === '✓' ? 'passed' : 'FAILED'} in ${(Number(m[3]) / 1000).toFixed(1)} s`);
+  const cases = [...(run.stdout ?? '').matchAll(/([✓×]) [^\n]*?(SQLite|PostgreSQL):[^\n]*? (\d+)ms/g)].map((m) => `${m[2]} ${m[1] === '✓' ? 'passed' : 'FAILED'} in ${(Number(m[3]) / 1000).toFixed(1)} s`);
   line('crash tests at 2 000 recipients', `${run.status === 0 ? 'passed' : 'FAILED'} (${seconds.toFixed(0)} s): ${cases.join('; ') || 'no cases seen'}`);
   if (run.status !== 0) console.log(run.stdout, run.stderr);
 }
