@@ -6,8 +6,9 @@ import { main as loadBench } from './load/loadBench.js';
 import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
+import { main as writesBench } from './server/writeThroughputBench.js';
 
-/** `npm run bench [server|core|shell|tap|search|load|startup|mailings]`: every benchmark in turn (or one); each prints its own figures. */
+/** `npm run bench [server|core|shell|tap|search|load|startup|writes|mailings]`: every benchmark in turn (or one); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
   ['server', serverBench],
   ['core', cacheBench],
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<void>][] = [
   ['search', searchBench],
   ['load', () => loadBench()],
   ['startup', startupBench],
+  ['writes', writesBench],
   ['mailings', mailingBench],
 ];
 const only = process.argv[2];
