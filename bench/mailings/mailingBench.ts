@@ -134,7 +134,9 @@ function crashTests(): void {
     encoding: 'utf8',
   });
   const seconds = (performance.now() - started) / 1000;
-  const cases = [...(run.stdout ?? '').matchAll(/([✓×]) [^\n]*?(SQLite|PostgreSQL):[^\n]*? (\d+)ms/g)].map((m) => `${m[2]} ${m[1] === '✓' ? 'passed' : 'FAILED'} in ${(Number(m[3]) / 1000).toFixed(1)} s`);
+  // eslint-disable-next-line no-control-regex -- vitest colours its output even into a pipe
+  const plain = (run.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+  const cases = [...plain.matchAll(/([✓×]) [^\n]*?(SQLite|PostgreSQL):[^\n]*? (\d+)ms/g)].map((m) => `${m[2]} ${m[1] === '✓' ? 'passed' : 'FAILED'} in ${(Number(m[3]) / 1000).toFixed(1)} s`);
   line('crash tests at 2 000 recipients', `${run.status === 0 ? 'passed' : 'FAILED'} (${seconds.toFixed(0)} s): ${cases.join('; ') || 'no cases seen'}`);
   if (run.status !== 0) console.log(run.stdout, run.stderr);
 }
