@@ -76,8 +76,8 @@ export function MailingsPage() {
                 </td>
                 <td>
                   <span className={`mailing-status mailing-status-${m.status}`}>{t(`mailings.status.${m.status}`)}</span>
+                  <span className="mailing-when">{formatWhen(mailingMoment(m))}</span>
                 </td>
-                <td>{formatWhen(mailingMoment(m))}</td>
                 <td className="num">{m.recipientCount ?? '–'}</td>
                 <td className="num">{m.report.sent}</td>
                 <td className="num">{m.report.visits}</td>

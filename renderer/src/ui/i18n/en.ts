@@ -425,7 +425,6 @@ export const en: Messages = {
     back: '← All mailings',
     subject: 'Subject',
     statusLabel: 'Status',
-    when: 'When',
     mandatoryChip: 'Mandatory',
     editorsOnly: 'Mailings are for editors and admins, on their own computer.',
     offline: 'No connection to the server. Mailings only work online: try again shortly.',

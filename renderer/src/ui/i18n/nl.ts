@@ -424,7 +424,6 @@ export const nl = {
     back: '← Alle mailings',
     subject: 'Onderwerp',
     statusLabel: 'Status',
-    when: 'Wanneer',
     mandatoryChip: 'Verplicht',
     editorsOnly: 'Mailings zijn voor redacteuren en beheerders, op hun eigen computer.',
     offline: 'Geen verbinding met de server. Mailings werken alleen met verbinding: probeer het zo opnieuw.',
