@@ -55,7 +55,6 @@ export function MailingsPage() {
             <tr>
               <th scope="col">{t('mailings.subject')}</th>
               <th scope="col">{t('mailings.statusLabel')}</th>
-              <th scope="col">{t('mailings.when')}</th>
               <th scope="col" className="num">
                 {t('mailings.report.recipients')}
               </th>
