@@ -50,40 +50,40 @@ export function MailingsPage() {
         <p className="kb-empty">{t('mailings.none')}</p>
       ) : (
         <div className="mailing-table-wrap">
-        <table className="data-table mailing-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('mailings.subject')}</th>
-              <th scope="col">{t('mailings.statusLabel')}</th>
-              <th scope="col" className="num">
-                {t('mailings.report.recipients')}
-              </th>
-              <th scope="col" className="num">
-                {t('mailings.report.sent')}
-              </th>
-              <th scope="col" className="num">
-                {t('mailings.report.visits')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <a href={hrefFor({ name: 'mailing', id: m.id })}>{m.subject}</a>
-                  {m.mandatory && <span className="mailing-chip">{t('mailings.mandatoryChip')}</span>}
-                </td>
-                <td>
-                  <span className={`mailing-status mailing-status-${m.status}`}>{t(`mailings.status.${m.status}`)}</span>
-                  <span className="mailing-when">{formatWhen(mailingMoment(m))}</span>
-                </td>
-                <td className="num">{m.recipientCount ?? '–'}</td>
-                <td className="num">{m.report.sent}</td>
-                <td className="num">{m.report.visits}</td>
+          <table className="data-table mailing-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('mailings.subject')}</th>
+                <th scope="col">{t('mailings.statusLabel')}</th>
+                <th scope="col" className="num">
+                  {t('mailings.report.recipients')}
+                </th>
+                <th scope="col" className="num">
+                  {t('mailings.report.sent')}
+                </th>
+                <th scope="col" className="num">
+                  {t('mailings.report.visits')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <a href={hrefFor({ name: 'mailing', id: m.id })}>{m.subject}</a>
+                    {m.mandatory && <span className="mailing-chip">{t('mailings.mandatoryChip')}</span>}
+                  </td>
+                  <td>
+                    <span className={`mailing-status mailing-status-${m.status}`}>{t(`mailings.status.${m.status}`)}</span>
+                    <span className="mailing-when">{formatWhen(mailingMoment(m))}</span>
+                  </td>
+                  <td className="num">{m.recipientCount ?? '–'}</td>
+                  <td className="num">{m.report.sent}</td>
+                  <td className="num">{m.report.visits}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </div>
