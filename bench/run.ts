@@ -4,11 +4,12 @@ import { main as cacheBench } from './core/cacheBench.js';
 import { main as startupBench } from './desktop/startupBench.js';
 import { main as groupsBench } from './groups/groupsBench.js';
 import { main as loadBench } from './load/loadBench.js';
+import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 import { main as writesBench } from './server/writeThroughputBench.js';
 
-/** `npm run bench [server|core|shell|tap|search|load|startup|writes|groups]`: every benchmark in turn (or one); each prints its own figures. */
+/** `npm run bench [name]`: every benchmark below in turn (or the one named); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
   ['server', serverBench],
   ['core', cacheBench],
@@ -19,8 +20,13 @@ const benches: [string, () => Promise<void>][] = [
   ['startup', startupBench],
   ['writes', writesBench],
   ['groups', groupsBench],
+  ['mailings', mailingBench],
 ];
 const only = process.argv[2];
+if (only && !benches.some(([name]) => name === only)) {
+  console.error(`No benchmark "${only}". Choose one of: ${benches.map(([name]) => name).join(', ')}.`);
+  process.exit(2);
+}
 for (const [name, run] of benches) {
   if (!only || only === name) await run();
 }
