@@ -4,12 +4,13 @@ import { main as cacheBench } from './core/cacheBench.js';
 import { main as startupBench } from './desktop/startupBench.js';
 import { main as groupsBench } from './groups/groupsBench.js';
 import { main as loadBench } from './load/loadBench.js';
+import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as pollBench } from './polls/pollBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 import { main as writesBench } from './server/writeThroughputBench.js';
 
-/** `npm run bench [server|core|shell|tap|search|load|startup|writes|groups|polls]`: every benchmark in turn (or one); each prints its own figures. */
+/** `npm run bench [name]`: every benchmark below in turn (or the one named); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
   ['server', serverBench],
   ['core', cacheBench],
@@ -20,9 +21,14 @@ const benches: [string, () => Promise<void>][] = [
   ['startup', startupBench],
   ['writes', writesBench],
   ['groups', groupsBench],
+  ['mailings', mailingBench],
   ['polls', pollBench],
 ];
 const only = process.argv[2];
+if (only && !benches.some(([name]) => name === only)) {
+  console.error(`No benchmark "${only}". Choose one of: ${benches.map(([name]) => name).join(', ')}.`);
+  process.exit(2);
+}
 for (const [name, run] of benches) {
   if (!only || only === name) await run();
 }

@@ -14,6 +14,10 @@ import {
   MailingReportSchema,
   MailingSchema,
   MailPreferenceSchema,
+  MailSettingsInputSchema,
+  MailSettingsSchema,
+  MailTransportKind,
+  TestMailInputSchema,
 } from '../api/routes/mailings.js';
 import {
   CommentViewSchema,
@@ -84,6 +88,8 @@ export const MailingChoicesSchema = z.object({
   groups: z.array(Choice),
   locations: z.array(Choice),
   departments: z.array(Choice),
+  /** "Lezen verplicht" posts: an audience can be who has not confirmed one yet. */
+  requiredPosts: z.array(z.object({ id: Id, preview: z.string() })),
 });
 export type MailingChoices = z.infer<typeof MailingChoicesSchema>;
 const Ok = z.object({ ok: z.literal(true) });
@@ -246,6 +252,10 @@ export const samenMethods = {
   /** The logged-in person's own mail address and opt-out of non-mandatory mailings. */
   'mail.preference': { input: Empty, output: MailPreferenceSchema },
   'mail.setPreference': { input: z.strictObject({ optedOut: z.boolean() }), output: MailPreferenceSchema },
+  /** Admins: the organisation's own SMTP server (its password never comes back) and a test message. */
+  'mailSettings.get': { input: Empty, output: MailSettingsSchema },
+  'mailSettings.set': { input: MailSettingsInputSchema, output: MailSettingsSchema },
+  'mailSettings.test': { input: TestMailInputSchema, output: z.object({ ok: z.literal(true), transport: MailTransportKind }) },
   /** "Weten en regelen": read from the cache, so it opens offline. */
   'kb.home': { input: Empty, output: KbHomeSchema },
   'kb.page': { input: z.strictObject({ id: Id }), output: KbPageViewSchema },
