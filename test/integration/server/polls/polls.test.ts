@@ -200,7 +200,8 @@ describe.each(dialects)('polls (%s)', (dialect) => {
     expect(await view(bram, poll.id)).toMatchObject({ closed: true, resultsVisible: true });
     expect(counts(await view(bram, poll.id))).toEqual([0, 0, 1]);
 
-    expect(await s.server.announceClosedPolls()).toBeGreaterThanOrEqual(1);
+    // The server's own timer may announce it first: whichever does, it is announced once.
+    await s.server.announceClosedPolls();
     expect(await s.server.announceClosedPolls()).toBe(0);
     const page = (await bram.get<SyncResponse>(`/v1/sync?since=${since}&limit=5000&scope=shared`)).body;
     const announced = page.changes.filter((c) => c.entity === 'poll' && c.id === poll.id);
