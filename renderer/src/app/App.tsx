@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { installBadgeCapture } from '../features/badge/keyCapture';
 import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
+import { NoticeSettingsPage } from '../features/notices/NoticeSettingsPage';
 import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
@@ -108,6 +109,8 @@ function Page() {
       return <KbReviewPage />;
     case 'searchStats':
       return <SearchStatsPage />;
+    case 'noticeSettings':
+      return <NoticeSettingsPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

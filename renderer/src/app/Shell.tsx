@@ -1,4 +1,4 @@
-import { Lock, LogOut } from 'lucide-react';
+import { Bell, Lock, LogOut } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkStranded } from '../features/outbox/strandedStore';
@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { endSession } from './connect';
 import { Navigation } from './Navigation';
+import { hrefFor, useRoute } from './route';
 import { isSharedDevice, useAppState } from './sessionStore';
 import { SyncStatus } from './SyncStatus';
 import { Brand } from './theme/Brand';
@@ -17,6 +18,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const theme = useAppState((s) => s.theme);
   const person = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person : null));
   const shared = useAppState((s) => isSharedDevice(s.session));
+  const workstation = useAppState((s) => s.session?.mode === 'workstation');
+  const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const personId = person?.id;
 
@@ -39,6 +42,13 @@ export function Shell({ children }: { children: ReactNode }) {
             <Avatar name={person.name} url={person.avatarUrl} size="sm" />
             <span className="topbar-name">{person.name}</span>
           </span>
+        )}
+        {/* Only a workstation tells her by the operating system, so only there are there choices to make. */}
+        {workstation && (
+          <a className="btn btn-quiet topbar-notices" href={hrefFor({ name: 'noticeSettings' })} aria-current={route.name === 'noticeSettings' ? 'page' : undefined}>
+            <Bell aria-hidden="true" />
+            <span>{t('noticeSettings.link')}</span>
+          </a>
         )}
         {shared ? (
           <Button variant="secondary" icon={<Lock aria-hidden="true" />} onClick={() => void endSession('lock')} className="topbar-logout topbar-lock">

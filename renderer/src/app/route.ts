@@ -15,10 +15,12 @@ export type Route =
   | { name: 'kbReview' }
   | { name: 'searchStats' }
   | { name: 'groups' }
-  | { name: 'group'; id: string };
+  | { name: 'group'; id: string }
+  | { name: 'noticeSettings' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
+  if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
   if (hash === '#/kb/stats') return { name: 'searchStats' };
@@ -55,6 +57,8 @@ export function hrefFor(route: Route): string {
       return '#/kb/review';
     case 'searchStats':
       return '#/kb/stats';
+    case 'noticeSettings':
+      return '#/meldingen';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }
