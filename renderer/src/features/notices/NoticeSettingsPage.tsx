@@ -64,6 +64,8 @@ export function NoticeSettingsPage() {
   const setQuietTime = (which: 'from' | 'to', value: string) => {
     const draft = { ...quietDraft, [which]: value };
     setQuietDraft(draft);
+    // What is shown is not what is kept until it is valid again: "Opgeslagen" would say otherwise.
+    setSaved(false);
     if (/^\d\d:\d\d$/.test(value) && draft.from !== draft.to) void save({ ...settings, quietHours: draft });
   };
 

@@ -54,6 +54,7 @@ describe('the notification settings on a workstation', () => {
     fireEvent.change(screen.getByLabelText('Tot'), { target: { value: '21:30' } });
     expect(within(settingsPage()).getByRole('alert').textContent).toBe('Kies twee verschillende tijden.');
     expect(fake.callsTo('notices.setSettings')).toHaveLength(saves);
+    expect(screen.queryByText('Opgeslagen.')).toBeNull();
   });
 
   it('are kept for her: opened again, they show what she chose', async () => {
