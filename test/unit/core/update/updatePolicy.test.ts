@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideRelease, insideWindow, mayInstall } from '../../../../main/core/update/updatePolicy.js';
-import { rolloutPosition, withinRollout } from '../../../../main/core/update/rollout.js';
+import { rolloutPosition, updateDeviceId, withinRollout } from '../../../../main/core/update/rollout.js';
 import { compareVersions } from '../../../../main/core/update/version.js';
+import { tempDirs } from '../../../fixtures/core/harness.js';
 
 const sha = 'A'.repeat(86) + '==';
 const release = (version: string, stagingPercentage?: number) => ({ version, files: [{ url: `Samen-Setup-${version}.exe`, sha512: sha }], ...(stagingPercentage === undefined ? {} : { stagingPercentage }) });
@@ -66,5 +69,20 @@ describe('when an update may install', () => {
     expect(insideWindow(at('00:30'), w)).toBe(true);
     expect(insideWindow(at('01:00'), w)).toBe(false);
     expect(insideWindow(at('12:00'), w)).toBe(false);
+  });
+});
+
+describe('the id a device draws its rollout place with', () => {
+  const tempDir = tempDirs();
+
+  it('is made once and kept in the data folder; a damaged one is replaced', () => {
+    const dir = tempDir();
+    const id = updateDeviceId(dir);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(updateDeviceId(dir)).toBe(id);
+    writeFileSync(path.join(dir, 'update-id'), 'not an id');
+    const fresh = updateDeviceId(dir);
+    expect(fresh).not.toBe(id);
+    expect(readFileSync(path.join(dir, 'update-id'), 'utf8')).toBe(fresh);
   });
 });
