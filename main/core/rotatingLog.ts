@@ -18,11 +18,12 @@ export function rotatingFileLogger(o: { dir: string; clock: Clock; maxBytes?: nu
   const maxBytes = o.maxBytes ?? LOG_FILE_BYTES;
   const keep = o.keep ?? LOG_FILES_KEPT;
   const file = path.join(o.dir, 'samen.log');
-  mkdirSync(o.dir, { recursive: true });
   let size = 0;
   try {
+    mkdirSync(o.dir, { recursive: true });
     size = statSync(file).size;
   } catch {
+    // No file yet, or a folder that cannot be made: every write below then fails quietly too.
     size = 0;
   }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorFields } from '../../../main/core/logScrub.js';
@@ -39,6 +39,15 @@ describe('the main process’s log file', () => {
     for (let i = 0; i < 3; i++) again.info('started', { run: 2 });
     expect(readdirSync(dir).sort()).toEqual(['samen.log', 'samen.log.1']);
     expect(statSync(path.join(dir, 'samen.log')).size).toBeLessThanOrEqual(300);
+  });
+
+  it('never takes the app down when its folder cannot be written', () => {
+    const blocked = path.join(tempDir(), 'a-file');
+    writeFileSync(blocked, '');
+    const echoed: string[] = [];
+    const log = rotatingFileLogger({ dir: path.join(blocked, 'logs'), clock: manualTime().clock, echo: { info: (m) => echoed.push(m), warn: (m) => echoed.push(m), error: (m) => echoed.push(m) } });
+    expect(() => log.error('main process error', { code: 'x' })).not.toThrow();
+    expect(echoed).toEqual(['main process error']);
   });
 
   it('never holds a PIN, an employee number, a post’s text, a name, a token or an e-mail address, whatever is passed', () => {
