@@ -20,9 +20,10 @@ describe('updating from the organisation’s own feed', () => {
     publishRelease(feedDir, { version: '1.0.0' });
     s = await startTestServer('sqlite', { updatesDir: feedDir });
   });
+  // Closing waits for the seeded organisation's search index, which a busy machine builds slowly.
   afterAll(async () => {
     await s?.close();
-  });
+  }, 120_000);
 
   const publish = (o: Parameters<typeof publishRelease>[1]) => {
     rmSync(feedDir, { recursive: true, force: true });

@@ -25,10 +25,11 @@ describe('the update feed the server serves', () => {
     s = await startTestServer('sqlite', { updatesDir: feed });
     bare = await startTestServer('sqlite');
   });
+  // Closing waits for the seeded organisation's search index, which a busy machine builds slowly.
   afterAll(async () => {
     await s?.close();
     await bare?.close();
-  });
+  }, 120_000);
 
   it('serves latest.yml, never cached, and the installer it names, byte for byte, without a login', async () => {
     const yml = await fetch(`${s.url}/v1/updates/latest.yml`);
