@@ -6,7 +6,7 @@ import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from '.
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
-import { Language, NoticeKind, NoticeSettingsSchema } from '../notify/notices.js';
+import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
   MailingBodySchema,
   MailingDetailSchema,
@@ -92,8 +92,8 @@ export const ImageUploadSchema = z.strictObject({
   base64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4),
 });
 
-/** What a queued write is: the timeline's, and a reader's in "Weten en regelen". */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback']);
+/** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -326,12 +326,14 @@ export const samenEvents = {
   'session.changed': SessionStateSchema,
   /** The knowledge base in the cache changed (sync or an editor's save): refetch what is shown. */
   'kb.changed': z.object({}),
+  /** Her groups changed (a join or leave made, confirmed or refused, or synced): refetch what is shown. */
+  'groups.changed': z.object({}),
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
   'outbox.rejected': z.object({ kind: OutboxKind, code: ClientErrorCode, message: z.string(), preview: z.string() }),
-  /** Someone mentioned or replied to the logged-in person. */
-  notification: z.object({ kind: NoticeKind, actorName: z.string(), postId: Id }),
-  /** She clicked an operating-system notification: show this post. */
-  'notification.open': z.object({ postId: Id }),
+  /** Something for the logged-in person: a mention, a reply, a post to read, a request to join her group. */
+  notification: NoticeSchema,
+  /** She clicked an operating-system notification: show this post or group. */
+  'notification.open': NoticeTarget,
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;
