@@ -443,6 +443,7 @@ export const en: Messages = {
       reply: 'Replies to your posts',
       read_required: 'Posts you must read',
       reminder: 'Reminders',
+      join_request: 'Requests to join your groups',
     },
     quietHours: 'Quiet hours',
     quietHoursHint: 'No notifications from your computer during these hours, at night for example.',

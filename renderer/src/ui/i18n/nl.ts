@@ -442,6 +442,7 @@ export const nl = {
       reply: 'Reacties op je berichten',
       read_required: 'Berichten die je moet lezen',
       reminder: 'Herinneringen',
+      join_request: 'Aanvragen voor je groepen',
     },
     quietHours: 'Stille uren',
     quietHoursHint: 'In deze uren geen meldingen van je computer, bijvoorbeeld ’s nachts.',

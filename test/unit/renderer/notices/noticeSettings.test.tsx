@@ -26,7 +26,7 @@ describe('the notification settings on a workstation', () => {
   it('show her current choices as switches', async () => {
     await openSettings();
     expect(screen.getByRole('switch', { name: 'Niet storen' }).getAttribute('aria-checked')).toBe('false');
-    for (const name of ['Iemand noemt je', 'Reacties op je berichten', 'Berichten die je moet lezen', 'Herinneringen']) {
+    for (const name of ['Iemand noemt je', 'Reacties op je berichten', 'Berichten die je moet lezen', 'Herinneringen', 'Aanvragen voor je groepen']) {
       expect(screen.getByRole('switch', { name }).getAttribute('aria-checked')).toBe('true');
     }
     expect(screen.getByRole('switch', { name: 'Stille uren' }).getAttribute('aria-checked')).toBe('false');
