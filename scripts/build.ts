@@ -1,5 +1,6 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -28,16 +29,34 @@ export async function buildAll(opts: { electron?: boolean; quiet?: boolean } = {
       external: ['electron'],
       logLevel: 'warning',
     });
-    await esbuild({
-      entryPoints: [path.join(root, 'main/electron/main.ts')],
-      outfile: path.join(root, 'dist/electron/main.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    await bundleForNode('main/electron/main.ts', 'dist/electron/main.js');
   }
+}
+
+/**
+ * Pure-JavaScript packages compiled into the main bundle: loading zod's hundreds of files and having
+ * Node scan snowball-stemmers' large CommonJS file for its exports took about half of main/core's load
+ * time (`npm run bench -- startup`). Every other package stays in node_modules: native ones
+ * (better-sqlite3), Electron's, and any new one until it is known to bundle cleanly.
+ */
+const INLINED_PACKAGES = ['zod', 'snowball-stemmers'];
+
+/**
+ * One ES module for Node from a TypeScript entry (paths from the repository root): how the Electron
+ * main process ships, and what the startup benchmark loads.
+ */
+export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter((name) => !INLINED_PACKAGES.includes(name));
+  await esbuild({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: external.flatMap((name) => [name, `${name}/*`]),
+    logLevel: 'warning',
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

@@ -80,6 +80,8 @@ export interface SamenCore {
   stop(): Promise<void>;
   /** For the shell's tray and operating-system notifications (a workstation's). */
   notices: Pick<NoticeCenter, 'onDesktop' | 'onTray' | 'trayState' | 'seen' | 'settings' | 'setSettings'>;
+  /** For the shell's updater, which installs only with nobody logged in. */
+  presence: { someoneLoggedIn(): boolean; onChange(listener: () => void): () => void };
 }
 
 /** The main process's logic behind window.samen: its capabilities, built and connected. */
@@ -114,6 +116,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
   });
   const current = () => sessions.current();
+  const presenceListeners = new Set<() => void>();
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
@@ -158,6 +161,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     afterChange(now) {
       notices.sessionChanged();
       outbox.sessionChanged(now);
+      for (const listener of presenceListeners) listener();
     },
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
@@ -178,6 +182,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     on: events.on,
     images: { fetch: images.fetch },
     notices: { onDesktop: notices.onDesktop, onTray: notices.onTray, trayState: notices.trayState, seen: notices.seen, settings: notices.settings, setSettings: notices.setSettings },
+    presence: {
+      someoneLoggedIn: () => current() !== null,
+      onChange(listener) {
+        presenceListeners.add(listener);
+        return () => void presenceListeners.delete(listener);
+      },
+    },
     start() {
       if (started || stopped) return;
       started = true;

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { ClientMode } from '../../common/src/ipc/views.js';
+import type { RendererWatch } from '../core/crash/rendererWatch.js';
 import { createScreenSwap, type ScreenSwap } from '../core/session/screenSwap.js';
 import { APP_ORIGIN, secureWebPreferences, WINDOW_CHROME } from './securityPolicy.js';
 import { lockNavigation } from './windowSecurity.js';
@@ -9,7 +10,16 @@ import { lockNavigation } from './windowSecurity.js';
  * hidden, and the page's only way of leaving itself, a navigation to the app's root when its person
  * left (renderer/src/app/page.ts), hands the screen to the spare instead.
  */
-export function electronScreens(o: { preload: string; mode: ClientMode; url: string; hideOnClose(): boolean; onFocus(): void; packaged: boolean }): ScreenSwap<BrowserWindow> {
+export function electronScreens(o: {
+  preload: string;
+  mode: ClientMode;
+  url: string;
+  hideOnClose(): boolean;
+  onFocus(): void;
+  packaged: boolean;
+  /** Told when the screen's renderer crashes or hangs (rendererWatch.ts), which then calls `reloadScreen`. */
+  watch(): RendererWatch;
+}): ScreenSwap<BrowserWindow> & { reloadScreen(): void } {
   const swap = createScreenSwap<BrowserWindow>({
     create() {
       const win = new BrowserWindow({
@@ -30,7 +40,12 @@ export function electronScreens(o: { preload: string; mode: ClientMode; url: str
       contents.on('did-start-navigation', (event) => {
         if (event.isMainFrame && !event.isSameDocument) swap.startAfresh(win);
       });
-      contents.on('render-process-gone', () => swap.gone(win));
+      contents.on('render-process-gone', (_event, details) => {
+        if (swap.shown() === win) o.watch().gone(details.reason);
+        else swap.gone(win);
+      });
+      win.on('unresponsive', () => swap.shown() === win && o.watch().unresponsive());
+      win.on('responsive', () => swap.shown() === win && o.watch().responsive());
       win.once('ready-to-show', () => swap.ready(win));
       win.on('close', (event) => {
         if (swap.shown() === win && o.hideOnClose()) {
@@ -54,5 +69,14 @@ export function electronScreens(o: { preload: string; mode: ClientMode; url: str
       if (!win.isDestroyed()) win.destroy();
     },
   });
-  return swap;
+  return {
+    ...swap,
+    /** The safe screen after a crash or hang: the spare at the app's start page, or the same window reloaded there. */
+    reloadScreen() {
+      const win = swap.shown();
+      if (!win || win.isDestroyed() || swap.startAfresh(win)) return;
+      if (!win.webContents.isCrashed()) win.webContents.forcefullyCrashRenderer();
+      void win.loadURL(o.url);
+    },
+  };
 }

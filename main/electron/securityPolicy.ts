@@ -19,6 +19,8 @@ export function secureWebPreferences(preload: string, o: { packaged: boolean }):
     spellcheck: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // A middle click would otherwise ask for a new window; the open handler refuses it anyway.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -44,6 +44,7 @@ import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
 import { registerPostRoutes } from './timeline/postRoutes.js';
 import { registerEventsRoute } from './realtime/eventsRoute.js';
+import { registerUpdateFeedRoutes } from './updates/updateFeedRoutes.js';
 import { createRealtimeHub } from './realtime/hub.js';
 import { createStreamRegistry } from './realtime/streamRegistry.js';
 
@@ -60,6 +61,8 @@ export interface BuildOptions {
   trustProxy?: boolean;
   /** Mail delivery; `folder` defaults to `mail/` in the system's temporary folder. */
   mail?: Partial<MailOptions>;
+  /** The folder the desktop client's update feed is served from (`--updates-dir`); none: no feed. */
+  updatesDir?: string;
 }
 
 /**
@@ -154,6 +157,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerStatsRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
+  registerUpdateFeedRoutes(app, opts.updatesDir);
 
   const runMaintenance = async () => {
     await Promise.all([

@@ -27,6 +27,8 @@ export interface ServerConfig {
   mailConcurrency: number;
   /** How long a claimed recipient stays this node's before another node may take her over. */
   mailLeaseSeconds: number;
+  /** The folder with the desktop client's update feed (latest.yml and installers); none: no feed. */
+  updatesDir: string | undefined;
 }
 
 /**
@@ -53,6 +55,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       'mail-rate': { type: 'string' },
       'mail-concurrency': { type: 'string' },
       'mail-lease-seconds': { type: 'string' },
+      'updates-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -70,6 +73,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`--smtp-url must look like smtp://host:port, got "${smtpUrl}"`);
   const publicUrl = values['public-url'] ?? (env.SAMEN_PUBLIC_URL || undefined);
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new Error(`--public-url must look like https://host, got "${publicUrl}"`);
+  const updatesDir = values['updates-dir'] ?? (env.SAMEN_UPDATES_DIR || undefined);
   const limit = (flag: 'streams-per-person' | 'streams-per-device' | 'image-decodes' | 'mail-rate' | 'mail-concurrency' | 'mail-lease-seconds', envValue: string | undefined, fallback: number, max: number) => {
     const text = values[flag] ?? envValue ?? String(fallback);
     const n = Number(text);
@@ -93,5 +97,6 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     mailRate: limit('mail-rate', env.SAMEN_MAIL_RATE, 10, 10_000),
     mailConcurrency: limit('mail-concurrency', env.SAMEN_MAIL_CONCURRENCY, 2, 32),
     mailLeaseSeconds: limit('mail-lease-seconds', env.SAMEN_MAIL_LEASE_SECONDS, 120, 3_600),
+    updatesDir: updatesDir === undefined ? undefined : path.resolve(updatesDir),
   };
 }

@@ -32,6 +32,7 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
     db,
     logger: opts.quiet ? false : { level: config.logLevel, serializers: safeLogSerializers },
     trustProxy: config.trustProxy,
+    ...(config.updatesDir ? { updatesDir: config.updatesDir } : {}),
     mail: { smtpUrl: config.smtpUrl, folder: path.join(config.dataDir, 'mail'), publicUrl: config.publicUrl,
       ratePerSecond: config.mailRate,
       concurrency: config.mailConcurrency,

@@ -12,6 +12,14 @@ if (!binary) {
   console.warn('\n[skip] test/electron: no Electron binary can start on this machine (it cannot be downloaded here); the window security tests are skipped.\n');
 }
 
+/** The window that is the screen (screenSwap.ts may have replaced the first one). */
+async function shownPage(app: ElectronApplication) {
+  for (const w of app.windows()) {
+    if (!w.isClosed() && (await w.evaluate(() => document.visibilityState === 'visible').catch(() => false))) return w;
+  }
+  return null;
+}
+
 /** Needs the real Electron binary: the window's security flags and the preload's surface. */
 describe.skipIf(!binary)('the Electron shell', () => {
   let app: ElectronApplication;
@@ -66,6 +74,31 @@ describe.skipIf(!binary)('the Electron shell', () => {
     expect(blocked).toBe(true);
   });
 
+  it('opens no DevTools on Ctrl+Shift+I or F12: there is no menu to carry the shortcut', async () => {
+    const page = await app.firstWindow();
+    await page.locator('body').click();
+    await page.keyboard.press('Control+Shift+I');
+    await page.keyboard.press('F12');
+    // An ordering barrier: a round trip through the page and main after the keys were handled.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const opened = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.webContents.isDevToolsOpened()));
+    expect(opened).toBe(false);
+    expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu())).toBeNull();
+  });
+
+  it('on a workstation closes to the tray instead of quitting', async () => {
+    const page = await app.firstWindow();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.isVisible())?.close());
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible()))).toBe(false);
+    expect(page.isClosed()).toBe(false);
+    // The tray's "Samen openen" does what a second start does: the window comes back.
+    await app.evaluate(({ BrowserWindow }) => {
+      const win = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://samen/'));
+      win?.show();
+    });
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible()))).toBe(true);
+  });
+
   it('after a logout shows a window that has never seen the person, and closes hers', async () => {
     const page = await app.firstWindow();
     await page.getByLabel('Personeelsnummer').fill('1001');
@@ -83,5 +116,13 @@ describe.skipIf(!binary)('the Electron shell', () => {
     await screen.getByLabel('Personeelsnummer').waitFor();
     expect(await screen.locator('body').innerText()).not.toContain('Anna de Vries');
     expect(await screen.evaluate(() => history.length)).toBe(1);
+  });
+
+  it('reloads a crashed page at the start page', async () => {
+    const before = (await shownPage(app))!;
+    const crashed = before.waitForEvent('crash');
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.isVisible())?.webContents.forcefullyCrashRenderer());
+    await crashed;
+    await expect.poll(async () => (await shownPage(app))?.getByLabel('Personeelsnummer').isVisible() ?? false, { timeout: 20_000 }).toBe(true);
   });
 });

@@ -13,22 +13,25 @@ const TimeWindow = z.strictObject({ from: ClockTime, to: ClockTime }, { error: '
 
 const saying = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
 
+/** https, or http to this computer itself (a developer's server). */
+const ServerAddress = z
+  .url({ protocol: /^https?$/, error: saying('must be an http:// or https:// URL') })
+  .refine((url) => !/^http:\/\//i.test(url) || isLoopback(new URL(url).hostname), 'must be https:// (http:// only on this computer itself: localhost, 127.0.0.1, ::1)');
+
 export const ClientConfigFileSchema = z.strictObject({
-  serverUrl: z
-    .url({ protocol: /^https?$/, error: saying('must be an http:// or https:// URL') })
-    .refine((url) => !/^http:\/\//i.test(url) || isLoopback(new URL(url).hostname), 'must be https:// (http:// only on this computer itself: localhost, 127.0.0.1, ::1)'),
+  serverUrl: ServerAddress,
   mode: z.enum(ClientMode.options, { error: saying(`must be one of ${ClientMode.options.join(', ')}`) }),
   /** Organisation slug, needed only when the server hosts more than one. */
-  organisation: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lower-case letters, digits and hyphens').optional(),
+  organisation: z.string({ error: 'must be a slug: lower-case letters, digits and hyphens' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lower-case letters, digits and hyphens').optional(),
   /**
    * Seconds without input before a session locks, for this machine only. Left out, the organisation's
    * setting applies (organisation.settings: by default 15 min workstation, 2 min shared, 45 s kiosk).
    */
-  idleSeconds: z.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(1).max(24 * 3600).optional(),
+  idleSeconds: z.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(1, 'must be at least 1 seconds').max(24 * 3600, 'must be at most 86400 seconds').optional(),
   /** Shared and kiosk: a one-time code from an admin, exchanged for a device token at the first start. */
-  enrolmentCode: z.string().trim().min(4, 'must be at least 4 characters').max(32, 'must be at most 32 characters').optional(),
+  enrolmentCode: z.string({ error: 'must not be empty' }).trim().min(4, 'must be at least 4 characters').max(32, 'must be at most 32 characters').optional(),
   /** Where the cache and outbox live; default: the app's own data folder. */
-  dataDir: z.string().min(1, 'must not be empty').optional(),
+  dataDir: z.string({ error: 'must not be empty' }).min(1, 'must not be empty').optional(),
   /** Shared and kiosk: how the badge reader types (layout, terminator, minChars, maxGapMs), each field optional. */
   badgeReader: BadgeReaderSchema.optional(),
   /** Self-update: on by default; off where IT deploys MSI packages itself. */
@@ -39,7 +42,9 @@ export const ClientConfigFileSchema = z.strictObject({
       checkEveryHours: z.number({ error: 'must be a number of hours' }).int('must be whole hours').min(1, 'must be at least 1').max(24, 'must be at most 24').optional(),
       /** Shared PCs and kiosks install only inside this window (local time; may span midnight). */
       maintenanceWindow: TimeWindow.optional(),
-    })
+      /** Where the update feed (latest.yml and the installers) is; default: the server's /v1/updates. */
+      feedUrl: ServerAddress.optional(),
+    }, { error: 'must be an object with enabled, checkEveryHours, maintenanceWindow and/or feedUrl' })
     .optional(),
   /** Kiosk: hours its screen is awake for signage (local time); outside them it may sleep. */
   kioskWakeHours: TimeWindow.optional(),
@@ -66,6 +71,11 @@ export interface UpdateSettings {
   enabled: boolean;
   checkEveryHours: number;
   maintenanceWindow: { from: string; to: string };
+  /** The folder electron-updater's generic provider reads latest.yml and the installers from. */
+  feedUrl: string;
 }
 
-export const DEFAULT_UPDATE_SETTINGS: UpdateSettings = { enabled: true, checkEveryHours: 4, maintenanceWindow: { from: '02:00', to: '05:00' } };
+export const DEFAULT_UPDATE_SETTINGS: Omit<UpdateSettings, 'feedUrl'> = { enabled: true, checkEveryHours: 4, maintenanceWindow: { from: '02:00', to: '05:00' } };
+
+/** The organisation's own server serves the feed (server/src/updates). */
+export const defaultFeedUrl = (serverUrl: string) => `${serverUrl}/v1/updates`;

@@ -1,23 +1,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BADGE_READER } from '../../../common/src/badge/readerSettings.js';
-import { ClientConfigFileSchema, DEFAULT_UPDATE_SETTINGS, type ClientConfig } from './clientConfig.js';
+import { ClientConfigFileSchema, DEFAULT_UPDATE_SETTINGS, defaultFeedUrl, type ClientConfig } from './clientConfig.js';
+import { dutchConfigMessage } from './configMessages.js';
 
 export interface ConfigProblem {
   /** The field as written in the file (`serverUrl`, `badgeReader.maxGapMs`), or `(file)` for the file as a whole. */
   field: string;
+  /** In English, as the schema says it. */
   message: string;
+  /** The same in Dutch. */
+  nl: string;
 }
 
 export type ConfigResult = { ok: true; config: ClientConfig } | { ok: false; file: string; problems: ConfigProblem[]; message: string };
 export type ConfigFileResult = { ok: true; json: Record<string, unknown> } | Extract<ConfigResult, { ok: false }>;
 
-const failed = (file: string, problems: ConfigProblem[]): Extract<ConfigResult, { ok: false }> => ({
-  ok: false,
-  file,
-  problems,
-  message: `Samen config ${file} is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-});
+/** Both languages in one message: IT reads it in a dialog or a log, maybe not in Dutch. */
+const failed = (file: string, found: Omit<ConfigProblem, 'nl'>[]): Extract<ConfigResult, { ok: false }> => {
+  const problems = found.map((p) => ({ ...p, nl: dutchConfigMessage(p.message) }));
+  return {
+    ok: false,
+    file,
+    problems,
+    message:
+      `Samen-configuratie ${file} klopt niet: ${problems.map((p) => `${p.field}: ${p.nl}`).join('; ')}\n` +
+      `Samen config ${file} is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+  };
+};
 
 /** The file's JSON object; with `missingIsEmpty`, an absent file reads as `{}` (a developer's machine). */
 export function readConfigFile(file: string, o: { missingIsEmpty?: boolean } = {}): ConfigFileResult {
@@ -56,10 +66,11 @@ export function parseClientConfig(file: string, json: Record<string, unknown>, o
     );
   }
   const c = parsed.data;
+  const serverUrl = c.serverUrl.replace(/\/+$/, '');
   return {
     ok: true,
     config: {
-      serverUrl: c.serverUrl.replace(/\/+$/, ''),
+      serverUrl,
       mode: c.mode,
       organisation: c.organisation,
       idleSeconds: c.idleSeconds,
@@ -71,6 +82,7 @@ export function parseClientConfig(file: string, json: Record<string, unknown>, o
         enabled: c.updates?.enabled ?? DEFAULT_UPDATE_SETTINGS.enabled,
         checkEveryHours: c.updates?.checkEveryHours ?? DEFAULT_UPDATE_SETTINGS.checkEveryHours,
         maintenanceWindow: c.updates?.maintenanceWindow ?? DEFAULT_UPDATE_SETTINGS.maintenanceWindow,
+        feedUrl: c.updates?.feedUrl?.replace(/\/+$/, '') ?? defaultFeedUrl(serverUrl),
       },
       kioskWakeHours: c.kioskWakeHours ?? null,
     },

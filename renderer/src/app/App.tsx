@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { installBadgeCapture } from '../features/badge/keyCapture';
 import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
+import { NoticeSettingsPage } from '../features/notices/NoticeSettingsPage';
 import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
@@ -123,6 +124,8 @@ function Page() {
       return <MailSettingsPage />;
     case 'myMail':
       return <MailPreferencePage />;
+    case 'noticeSettings':
+      return <NoticeSettingsPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

@@ -1,4 +1,4 @@
-import { Lock, LogOut, Settings } from 'lucide-react';
+import { Bell, Lock, LogOut, Settings } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkStranded } from '../features/outbox/strandedStore';
@@ -8,7 +8,7 @@ import { Button } from '../ui/Button';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { endSession } from './connect';
 import { Navigation } from './Navigation';
-import { hrefFor } from './route';
+import { hrefFor, useRoute } from './route';
 import { isSharedDevice, useAppState } from './sessionStore';
 import { SyncStatus } from './SyncStatus';
 import { Brand } from './theme/Brand';
@@ -18,6 +18,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const theme = useAppState((s) => s.theme);
   const person = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person : null));
   const shared = useAppState((s) => isSharedDevice(s.session));
+  const workstation = useAppState((s) => s.session?.mode === 'workstation');
+  const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const personId = person?.id;
 
@@ -45,6 +47,13 @@ export function Shell({ children }: { children: ReactNode }) {
           <a className="btn btn-quiet topbar-logout" href={hrefFor({ name: 'myMail' })}>
             <Settings aria-hidden="true" />
             <span>{t('app.settings')}</span>
+          </a>
+        )}
+        {/* Only a workstation tells her by the operating system, so only there are there choices to make. */}
+        {workstation && (
+          <a className="btn btn-quiet topbar-notices" href={hrefFor({ name: 'noticeSettings' })} aria-current={route.name === 'noticeSettings' ? 'page' : undefined}>
+            <Bell aria-hidden="true" />
+            <span>{t('noticeSettings.link')}</span>
           </a>
         )}
         {shared ? (

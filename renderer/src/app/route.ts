@@ -20,10 +20,12 @@ export type Route =
   | { name: 'mailingNew' }
   | { name: 'mailing'; id: string }
   | { name: 'mailSettings' }
-  | { name: 'myMail' };
+  | { name: 'myMail' }
+  | { name: 'noticeSettings' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
+  if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
   if (hash === '#/kb/stats') return { name: 'searchStats' };
@@ -75,6 +77,8 @@ export function hrefFor(route: Route): string {
       return '#/mailings/settings';
     case 'myMail':
       return '#/me/mail';
+    case 'noticeSettings':
+      return '#/meldingen';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

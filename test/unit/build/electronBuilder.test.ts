@@ -35,7 +35,16 @@ describe('the installer configuration', () => {
     for (const icon of ['tray.png', 'tray-unread.png', 'tray.ico', 'tray-unread.ico', 'icon.ico']) expect(existsSync(path.join(root, 'build', icon)), icon).toBe(true);
   });
 
-  it('never publishes by itself', () => {
-    expect(config.publish).toBeNull();
+  it('writes latest.yml for the generic update feed, and never publishes by itself', () => {
+    expect(config.publish).toEqual({ provider: 'generic', url: expect.stringMatching(/\.invalid\//) });
+    const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+    expect(scripts.package).toContain('--publish never');
+  });
+
+  it('ships electron-updater with the app and keeps electron-builder a dev tool', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.dependencies['electron-updater']).toBeDefined();
+    expect(pkg.dependencies['electron-builder']).toBeUndefined();
+    expect(pkg.dependencies.electron).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ describe('the Electron window’s security settings', () => {
       nodeIntegrationInWorker: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
@@ -49,6 +50,28 @@ describe('the Electron window’s security settings', () => {
     expect(handler.indexOf('fromOurPage(event)')).toBeGreaterThan(-1);
     expect(handler.indexOf('fromOurPage(event)')).toBeLessThan(handler.indexOf('core.invoke('));
     expect(source('main/electron/windowSecurity.ts')).toContain('mayOpenExternally(url, mode)');
+  });
+});
+
+describe('updates and crashes in the Electron wiring', () => {
+  it('leave every update decision to core: nothing automatic, no downgrade, core’s rollout draw', () => {
+    const updates = source('main/electron/updates.ts');
+    for (const setting of ['autoDownload = false', 'autoInstallOnAppQuit = false', 'allowDowngrade = false', 'allowPrerelease = false', "provider: 'generic'"]) expect(updates).toContain(setting);
+    expect(updates).toMatch(/isUserWithinRollout = \(info\) => withinRollout\(/);
+    const main = source('main/electron/main.ts');
+    expect(main).toMatch(/const updater = app\.isPackaged\s*\?\s*createUpdater\(/);
+    expect(main).toContain('core.presence.onChange(updater.sessionChanged)');
+  });
+
+  it('tell core’s renderer watch of a crash or hang of the screen, and log main’s own errors to the file', () => {
+    const screens = source('main/electron/screens.ts');
+    expect(screens).toMatch(/render-process-gone[\s\S]*o\.watch\(\)\.gone\(details\.reason\)/);
+    expect(screens).toContain("win.on('unresponsive'");
+    expect(screens).toContain("win.on('responsive'");
+    const main = source('main/electron/main.ts');
+    expect(main).toContain("process.on('uncaughtException', (err) => log.error(");
+    expect(main).toContain("process.on('unhandledRejection', (err) => log.error(");
+    expect(main).toMatch(/rotatingFileLogger\(\{ dir: path\.join\(app\.getPath\('userData'\), 'logs'\)/);
   });
 });
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readServerConfig } from '../../../server/src/config.js';
 
@@ -15,5 +16,13 @@ describe('server configuration: PIN lockout', () => {
     for (const value of ['0', 'soon', '1.5', '100000']) {
       expect(() => readServerConfig(['--pin-lockout-seconds', value], {})).toThrow(/--pin-lockout-seconds/);
     }
+  });
+});
+
+describe('the update feed folder', () => {
+  it('is off unless named, and is taken from the flag before the environment variable, as an absolute path', () => {
+    expect(readServerConfig([], {}).updatesDir).toBeUndefined();
+    expect(readServerConfig([], { SAMEN_UPDATES_DIR: '/srv/samen/updates' }).updatesDir).toBe('/srv/samen/updates');
+    expect(readServerConfig(['--updates-dir', 'releases'], { SAMEN_UPDATES_DIR: '/srv/x' }).updatesDir).toBe(path.resolve('releases'));
   });
 });

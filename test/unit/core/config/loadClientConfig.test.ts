@@ -26,7 +26,7 @@ describe('the machine-wide client config', () => {
         dataDir: '/var/lib/samen',
         badgeReader: { layout: 'us', terminator: 'enter', minChars: 6, maxGapMs: 30 },
         startAtLogin: false,
-        updates: { enabled: true, checkEveryHours: 4, maintenanceWindow: { from: '02:00', to: '05:00' } },
+        updates: { enabled: true, checkEveryHours: 4, maintenanceWindow: { from: '02:00', to: '05:00' }, feedUrl: 'https://intranet.zorggroep.nl/v1/updates' },
         kioskWakeHours: null,
       },
     });
@@ -136,6 +136,7 @@ describe('every field of the machine-wide config, right and wrong', () => {
     ['badgeReader', { badgeReader: { layout: 'azerty' } }],
     ['startAtLogin', { startAtLogin: true }],
     ['updates', { updates: { enabled: false, checkEveryHours: 6, maintenanceWindow: { from: '23:00', to: '04:30' } } }],
+    ['updates.feedUrl', { updates: { feedUrl: 'https://updates.zorggroep.nl/samen/' } }],
     ['kioskWakeHours', { kioskWakeHours: { from: '06:30', to: '22:00' } }],
   ])('takes a good %s', (_, extra) => {
     expect(problems(extra)).toEqual([]);
@@ -157,6 +158,10 @@ describe('every field of the machine-wide config, right and wrong', () => {
     ['updates.maintenanceWindow.from', { updates: { maintenanceWindow: { from: '25:00', to: '05:00' } } }, 'HH:MM'],
     ['updates.maintenanceWindow', { updates: { maintenanceWindow: '02:00-05:00' } }, 'from and to'],
     ['kioskWakeHours.to', { kioskWakeHours: { from: '06:00', to: 22 } }, 'HH:MM'],
+    ['updates.feedUrl', { updates: { feedUrl: 'http://updates.zorggroep.nl/' } }, 'must be https://'],
+    ['updates', { updates: true }, 'must be an object with enabled'],
+    ['idleSeconds', { idleSeconds: 0 }, 'at least 1 seconds'],
+    ['enrolmentCode', { enrolmentCode: 1234 }, 'must not be empty'],
   ])('names %s when it is wrong', (field, extra, message) => {
     expect(problems(extra)).toEqual([expect.objectContaining({ field, message: expect.stringContaining(message) })]);
   });
@@ -166,6 +171,58 @@ describe('every field of the machine-wide config, right and wrong', () => {
     ['kioskWakeHours.days', { kioskWakeHours: { from: '06:00', to: '22:00', days: 'ma-vr' } }],
     ['serverURL', { serverURL: 'https://x.nl' }],
   ])('refuses the unknown field %s', (field, extra) => {
-    expect(problems(extra)).toEqual([{ field, message: 'is not a known setting' }]);
+    expect(problems(extra)).toEqual([{ field, message: 'is not a known setting', nl: 'is geen bekende instelling (tikfout?)' }]);
+  });
+
+  it('takes the update feed from the server unless IT names another', () => {
+    const own = loadClientConfig(configFile(JSON.stringify({ ...base, updates: { feedUrl: 'https://updates.zorggroep.nl/samen/' } })), { defaultDataDir: '/d' });
+    expect(own).toMatchObject({ ok: true, config: { updates: { feedUrl: 'https://updates.zorggroep.nl/samen', enabled: true } } });
+  });
+});
+
+describe('the config’s problems in Dutch', () => {
+  const wrong = {
+    serverUrl: 'http://intranet.zorggroep.nl',
+    mode: 'tablet',
+    organisation: 'Zorggroep Noord',
+    idleSeconds: 2.5,
+    enrolmentCode: 'AB',
+    dataDir: '',
+    badgeReader: { layout: 'dvorak', terminator: 'CR', minChars: 'zes', maxGapMs: 200, beep: true },
+    startAtLogin: 'ja',
+    updates: { enabled: 'nee', checkEveryHours: 48, maintenanceWindow: { from: '2 uur', to: '05:00' }, feedUrl: 'ftp://x' },
+    kioskWakeHours: '06:00-22:00',
+    sever: 'typo',
+  };
+
+  it('name every field, in Dutch and in English, each with a Dutch line of its own', () => {
+    const result = loadClientConfig(configFile(JSON.stringify(wrong)), { defaultDataDir: '/d' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.length).toBeGreaterThanOrEqual(16);
+    for (const p of result.problems) {
+      expect(p.nl, `${p.field}: ${p.message}`).not.toMatch(/^is niet goed/);
+      expect(result.message).toContain(`${p.field}: ${p.nl}`);
+      expect(result.message).toContain(`${p.field}: ${p.message}`);
+    }
+    expect(result.message.split('\n')[0]).toMatch(/^Samen-configuratie .* klopt niet: /);
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'serverUrl', message: expect.any(String), nl: 'moet met https:// beginnen (http:// alleen op deze computer zelf: localhost, 127.0.0.1, ::1)' },
+        { field: 'mode', message: expect.any(String), nl: 'moet een van deze waarden zijn: workstation, shared, kiosk' },
+        { field: 'idleSeconds', message: expect.any(String), nl: 'moet een heel aantal seconden zijn' },
+        { field: 'enrolmentCode', message: expect.any(String), nl: 'moet minstens 4 tekens lang zijn' },
+        { field: 'badgeReader.maxGapMs', message: expect.any(String), nl: 'mag hoogstens 50 ms zijn, anders lijkt snel typen op een paslezer' },
+        { field: 'updates.checkEveryHours', message: expect.any(String), nl: 'mag hoogstens 24 zijn' },
+        { field: 'updates.maintenanceWindow.from', message: expect.any(String), nl: 'moet een tijd UU:MM zijn' },
+        { field: 'sever', message: 'is not a known setting', nl: 'is geen bekende instelling (tikfout?)' },
+      ]),
+    );
+  });
+
+  it('say in Dutch what is wrong with the file itself', () => {
+    expect(loadClientConfig(path.join(tempDir(), 'absent.json'), { defaultDataDir: '/d' })).toMatchObject({ ok: false, problems: [{ field: '(file)', nl: 'niet gevonden' }] });
+    expect(loadClientConfig(configFile('[1, 2]'), { defaultDataDir: '/d' })).toMatchObject({ ok: false, problems: [{ field: '(file)', nl: 'moet één JSON-object bevatten' }] });
+    expect(loadClientConfig(configFile('{ serverUrl: nope'), { defaultDataDir: '/d' })).toMatchObject({ ok: false, problems: [{ field: '(file)', nl: expect.stringMatching(/^is geen geldige JSON/) }] });
   });
 });

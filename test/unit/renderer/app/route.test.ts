@@ -11,7 +11,7 @@ describe('hash routes', () => {
   });
 
   it('writes what it reads', () => {
-    for (const route of [{ name: 'timeline', hashtag: 'café' }, { name: 'post', id: 'a/b' }] as const) {
+    for (const route of [{ name: 'timeline', hashtag: 'café' }, { name: 'post', id: 'a/b' }, { name: 'noticeSettings' }] as const) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }
   });
