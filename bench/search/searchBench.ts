@@ -17,7 +17,8 @@ import { seedOrganisation } from '../../server/src/seed/index.js';
 import { Rng } from '../../server/src/seed/prng.js';
 import { formatReport, runRelevanceSuite, type Hit } from '../../test/fixtures/search/dutchRelevance.js';
 import { line, mb, ms, summarise } from '../stats.js';
-import { buildClientIndex, fillClientCache } from './clientCache.js';
+import { fillClientCache } from '../../test/fixtures/search/clientCacheFromServer.js';
+import { buildClientIndex } from './clientIndexBuild.js';
 
 /**
  * Dutch search as people type, on 2 000 pages and 200 000 posts (SQLite, the embedded default):
