@@ -88,7 +88,8 @@ export function createClientIndex(cache: Cache) {
       const target = ready();
       const plan = planQuery(query, target.vocabulary, currentSynonyms());
       if (plan.terms.length === 0) return [];
-      const ranked = KIND_ORDER.flatMap((kind) => target.search(plan, RESULTS_PER_KIND[kind], (doc) => doc.kind === kind));
+      const best = target.searchEachKind(plan, RESULTS_PER_KIND);
+      const ranked = KIND_ORDER.flatMap((kind) => best[kind]);
       return cache.read((c) =>
         ranked.map(({ doc }): SearchResult => {
           const source = sourceOf(c, doc.kind, doc.id);
