@@ -18,9 +18,12 @@ export interface Ranked {
   rank: number;
 }
 
-/** Best first: rank, then newer, then kind and id, so equal ranks still come in one fixed order. */
-export const resultOrder = (a: Ranked, b: Ranked): number =>
-  b.rank - a.rank || (a.doc.at < b.doc.at ? 1 : a.doc.at > b.doc.at ? -1 : 0) || (a.doc.kind < b.doc.kind ? -1 : a.doc.kind > b.doc.kind ? 1 : 0) || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
+/** Equal ranks: newer first, then kind and id, so they still come in one fixed order. */
+const tieOrder = (a: IndexedDoc, b: IndexedDoc): number =>
+  (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Best first: rank, then as `tieOrder`. */
+export const resultOrder = (a: Ranked, b: Ranked): number => b.rank - a.rank || tieOrder(a.doc, b.doc);
 
 interface Entry {
   doc: IndexedDoc;
@@ -36,7 +39,8 @@ class TopList {
   wants(rank: number, doc: IndexedDoc): boolean {
     if (this.items.length < this.limit) return true;
     const worst = this.items[this.limit - 1];
-    return worst !== undefined && resultOrder({ doc, rank }, worst) < 0;
+    if (worst === undefined) return false;
+    return rank !== worst.rank ? rank > worst.rank : tieOrder(doc, worst.doc) < 0;
   }
 
   offer(r: Ranked): void {
