@@ -5,8 +5,9 @@ import { main as startupBench } from './desktop/startupBench.js';
 import { main as loadBench } from './load/loadBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
+import { main as writesBench } from './server/writeThroughputBench.js';
 
-/** `npm run bench [server|core|shell|tap|search|load|startup]`: every benchmark in turn (or one); each prints its own figures. */
+/** `npm run bench [server|core|shell|tap|search|load|startup|writes]`: every benchmark in turn (or one); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
   ['server', serverBench],
   ['core', cacheBench],
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['search', searchBench],
   ['load', () => loadBench()],
   ['startup', startupBench],
+  ['writes', writesBench],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

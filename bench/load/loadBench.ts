@@ -197,7 +197,7 @@ export async function main(argv: string[] = []): Promise<void> {
   try {
     await migrateToLatest(db);
     const t0 = performance.now();
-    const seeded = await seedOrganisation(db, { seed: 11, employees: Math.max(o.clients, 200), slug: 'load', images: false, knowledgeBase: false });
+    const seeded = await seedOrganisation(db, { seed: 11, employees: Math.min(20_000, Math.max(Math.ceil(o.clients * 1.1), 200)), slug: 'load', images: false, knowledgeBase: false });
     line('seed', `${seeded.people} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const tokens = await mintSessions(db, seeded.tenantId, o.clients);
 
@@ -275,14 +275,19 @@ async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Pr
 }
 
 /** Sessions made directly in the database: logging 10 000 people in through scrypt would measure the login, not the streams. */
+/**
+ * One session per client, for active people; past the number of people a person holds more than one
+ * (as on two PCs), never more than the server's three streams per person.
+ */
 async function mintSessions(db: ReturnType<typeof openDatabase>, tenantId: string, count: number): Promise<string[]> {
-  const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).orderBy('id').limit(count).execute();
+  const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('active', '=', 1).orderBy('id').execute();
+  if (count > people.length * 3) throw new Error(`${count} clients need at least ${Math.ceil(count / 3)} active people; the seed has ${people.length}.`);
   const now = new Date();
   const tokens: string[] = [];
-  const rows = people.map((p) => {
+  const rows = Array.from({ length: count }, (_, i) => {
     const { token, hash } = makeToken(tenantId);
     tokens.push(token);
-    return { tenant_id: tenantId, token_hash: hash, person_id: p.id, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null };
+    return { tenant_id: tenantId, token_hash: hash, person_id: people[i % people.length]!.id, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null };
   });
   for (let i = 0; i < rows.length; i += 1000) await db.kysely.insertInto('sessions').values(rows.slice(i, i + 1000)).execute();
   return tokens;

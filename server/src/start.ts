@@ -7,6 +7,9 @@ import type { DeviceMode } from './auth/principal.js';
 import { issueEnrolmentCode } from './devices/enrolment.js';
 import { DEMO_PEOPLE, ensureDemoOrganisation } from './seed/index.js';
 
+/** Connections the kernel may queue before the server accepts them (capped by net.core.somaxconn). */
+const LISTEN_BACKLOG = 8192;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -41,7 +44,9 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
       imageDecodes: config.imageDecodes,
     },
   });
-  await server.app.listen({ port: config.port, host: config.host, listenTextResolver: (address) => `server listening at ${address}` });
+  // At the start of a shift, or when a node dies, thousands of ward PCs connect within a second; Node's
+  // default queue of 511 unaccepted connections would drop the rest into TCP's one-second retries.
+  await server.app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG, listenTextResolver: (address) => `server listening at ${address}` });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;

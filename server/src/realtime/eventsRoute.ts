@@ -74,18 +74,26 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
           notifiedSeq = Math.max(notifiedSeq, n.seq);
         }
       }
-      // Announcements from several nodes may arrive out of seq order: one that concerns this person
-      // but comes after a newer seq was sent is told again as that seq, now marked personal.
+      tellSeq(seq, personal);
+    };
+    // Announcements from several nodes may arrive out of seq order: one that concerns this person
+    // but comes after a newer seq was sent is told again as that seq, now marked personal.
+    const tellSeq = (seq: number, personal: boolean) => {
       if (seq > sentSeq || (personal && personId !== null)) {
         sentSeq = Math.max(sentSeq, seq);
         send('seq', sentSeq, { seq: sentSeq, personal: personal && personId !== null });
       }
     };
     // Events are handled one after another so a stream never goes back in seq.
+    let pending = 0;
     const enqueue = (work: () => Promise<void>) => {
-      chain = chain.then(work).catch((err: unknown) => {
-        req.log.warn({ err }, 'event stream update failed');
-      });
+      pending++;
+      chain = chain
+        .then(work)
+        .catch((err: unknown) => {
+          req.log.warn({ err }, 'event stream update failed');
+        })
+        .finally(() => pending--);
     };
 
     const close = async () => {
@@ -104,7 +112,11 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     };
     const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announcement) => {
       const forMe = personId !== null && (a.seq < 0 || a.personIds.includes(personId) || a.personIds.includes('*'));
-      enqueue(() => catchUp(forMe, forMe || a.privateGroups !== false, a.seq));
+      const personal = forMe || a.privateGroups !== false;
+      // Most announcements concern someone else: told at once, as a bare broadcaster would, unless
+      // earlier work of this stream is still under way and must go first.
+      if (!forMe && a.seq >= 0 && pending === 0) tellSeq(a.seq, personal);
+      else enqueue(() => catchUp(forMe, personal, a.seq));
     });
     // The sweep only raises a doubt; the full check of this one request gives the reason to send.
     const unwatch = sweep.watch({ tenantId: p.tenantId, tokenHash: p.kind === 'person' ? p.tokenHash : null, deviceId: p.deviceId }, () =>

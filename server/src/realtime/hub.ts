@@ -22,6 +22,12 @@ export type AnnouncementListener = (a: Announcement) => void;
  * Tells this node's event streams that a tenant has a new seq, or that one of them has to end. On
  * PostgreSQL every message goes through NOTIFY, so all nodes behind the load balancer hear every
  * write; on SQLite (one node) it stays in the process.
+ *
+ * NOTIFY is sent after the write has committed, never inside it, and a node has at most one NOTIFY in
+ * flight: messages that arrive meanwhile travel together in the next one. PostgreSQL serialises the
+ * commits of transactions that notify (a global lock), so one NOTIFY per write would make every write
+ * of every node queue behind that lock; batched, the NOTIFYs per second stay near one per round trip
+ * per node however fast the writes come (bench/server/writeThroughputBench.ts measures both).
  */
 export interface RealtimeHub {
   announce(announcement: Announcement): void;
@@ -43,6 +49,8 @@ interface Message extends Announcement {
 }
 
 const CHANNEL = 'samen_changes';
+/** NOTIFY payloads are limited to 8000 bytes; a batch stays well below. */
+const BATCH_BYTES = 6000;
 
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
@@ -64,7 +72,8 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
       CHANNEL,
       (payload) => {
         try {
-          deliver(JSON.parse(payload) as Message);
+          const parsed = JSON.parse(payload) as Message | Message[];
+          for (const m of Array.isArray(parsed) ? parsed : [parsed]) deliver(m);
         } catch (err) {
           onError(err);
         }
@@ -76,18 +85,16 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
     );
   }
 
+  const send = k ? batchedNotify(k, onError) : deliver;
+
   return {
     announce(announcement) {
-      // NOTIFY payloads are limited to 8000 bytes; past a few hundred people, streams look it up.
-      const a = announcement.personIds.length > 100 ? { ...announcement, personIds: ['*'] } : announcement;
-      if (k) notify(k, CHANNEL, JSON.stringify(a)).catch(onError);
-      else deliver(a);
+      // Past a hundred people a message would not fit a NOTIFY: streams then look it up.
+      send(announcement.personIds.length > 100 ? { ...announcement, personIds: ['*'] } : announcement);
     },
     endStreams(tenantId, streamIds) {
       if (streamIds.length === 0) return;
-      const m: Message = { tenantId, seq: -1, personIds: [], endStreams: streamIds };
-      if (k) notify(k, CHANNEL, JSON.stringify(m)).catch(onError);
-      else deliver(m);
+      send({ tenantId, seq: -1, personIds: [], endStreams: streamIds });
     },
     watchStream(streamId, onEnd) {
       watched.set(streamId, onEnd);
@@ -109,5 +116,29 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
       watched.clear();
       await pgListener?.close();
     },
+  };
+}
+
+/**
+ * Sends messages in order, one NOTIFY at a time; what queues up while one is in flight goes in the
+ * next, as a JSON array (a single message goes alone, as nodes of the previous version expect).
+ */
+function batchedNotify(k: Kysely<Database>, onError: (err: unknown) => void): (m: Message) => void {
+  const queue: string[] = [];
+  let sending = false;
+  const pump = async () => {
+    sending = true;
+    while (queue.length > 0) {
+      let bytes = 0;
+      let n = 0;
+      while (n < queue.length && (n === 0 || bytes + queue[n]!.length + 1 <= BATCH_BYTES)) bytes += queue[n++]!.length + 1;
+      const batch = queue.splice(0, n);
+      await notify(k, CHANNEL, batch.length === 1 ? batch[0]! : `[${batch.join(',')}]`).catch(onError);
+    }
+    sending = false;
+  };
+  return (m) => {
+    queue.push(JSON.stringify(m));
+    if (!sending) void pump();
   };
 }

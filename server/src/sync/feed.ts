@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EntityName } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
+import type { DialectName } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 
 /** Who may read a change: everyone, the members of a private group, one person, or one person's copy of a group's history. */
@@ -18,10 +19,15 @@ export type Trx = Transaction<Database>;
  *
  * Seqs are assigned last, under a per-tenant row lock (`UPDATE tenant_seq … RETURNING`), which is held
  * until commit: a transaction that takes seq 11 waits for the one holding 10 to commit, so no reader
- * can see 11 before 10. After commit the hub announces the newest seq to connected clients.
+ * can see 11 before 10. On PostgreSQL the numbering happens inside COMMIT (migration 0018), so the lock
+ * is never held across a round trip to this process; on SQLite, with one writer at a time, at insert.
+ * After commit the hub announces the newest seq to connected clients.
  */
+/** What a write needs of the server: the database, the clock, and the hub that tells the streams. */
+export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime'>;
+
 export async function write<T>(
-  ctx: ServerContext,
+  ctx: FeedContext,
   tenantId: string,
   work: (trx: Trx, changes: ChangeCollector) => Promise<T>,
 ): Promise<T> {
@@ -36,9 +42,10 @@ export async function write<T>(
   let lastSeq = 0;
   const result = await ctx.k.transaction().execute(async (trx) => {
     const value = await work(trx, collector);
-    if (recorded.size > 0) lastSeq = await appendChanges(trx, tenantId, [...recorded.values()], ctx.now());
+    if (recorded.size > 0) lastSeq = await appendChanges(trx, ctx.db.dialect, tenantId, [...recorded.values()], ctx.now());
     return value;
   });
+  if (lastSeq === NUMBERED_AT_COMMIT) lastSeq = await latestSeq(ctx.k, tenantId);
   if (lastSeq > 0) {
     const scopes = [...recorded.values()].map((c) => c.scope);
     const personIds = scopes.flatMap((s) => (s.startsWith('person:') ? [s.slice(7)] : s.startsWith('history:') ? [s.split(':')[1]!] : []));
@@ -47,12 +54,35 @@ export async function write<T>(
   return result;
 }
 
+/** What `appendChanges` answers when the database numbers the changes as it commits. */
+const NUMBERED_AT_COMMIT = -1;
+/** Provisional seqs are -(transaction id × this + position): unique among concurrent writers. */
+const PROVISIONAL_SPAN = 1_000_000;
+
 async function appendChanges(
   trx: Trx,
+  dialect: DialectName,
   tenantId: string,
   list: { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope }[],
   now: Date,
 ): Promise<number> {
+  if (dialect === 'postgres') {
+    if (list.length >= PROVISIONAL_SPAN) throw new Error(`One write may record at most ${PROVISIONAL_SPAN - 1} changes.`);
+    const at = now.toISOString();
+    const rows = list.map((c, i) => ({
+      tenant_id: tenantId,
+      seq: sql<number>`-(txid_current() * ${PROVISIONAL_SPAN} + ${i + 1})`,
+      entity: c.entity,
+      entity_id: c.id,
+      op: c.op,
+      scope: c.scope,
+      at,
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
+    }
+    return NUMBERED_AT_COMMIT;
+  }
   const bumped = await trx
     .updateTable('tenant_seq')
     .set({ last_seq: sql`last_seq + ${list.length}` })

@@ -4,7 +4,7 @@ import { likeKey } from '../../../common/src/api/sync.js';
 import { routes } from '../../../common/src/api/routes.js';
 import type { Principal } from '../auth/principal.js';
 import { countServerEvent } from '../stats/serverEvents.js';
-import { write } from '../sync/feed.js';
+import { write, type FeedContext } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { register } from '../http/register.js';
 import { scopeOfGroup } from './postRoutes.js';
@@ -22,7 +22,7 @@ export function registerLikeRoutes(app: FastifyInstance, ctx: ServerContext): vo
 }
 
 /** Likes are a set: liking twice or unliking what was never liked changes nothing and writes no change. */
-async function setLike(ctx: ServerContext, p: Principal, postId: string, liked: boolean): Promise<number> {
+export async function setLike(ctx: FeedContext, p: Principal, postId: string, liked: boolean): Promise<number> {
   const post = await visiblePost(ctx.k, p, postId);
   return write(ctx, p.tenantId, async (trx, changes) => {
     const changed = liked

@@ -179,6 +179,10 @@ export type StatsReport = z.infer<typeof STATS_REPORT>;
 
 const editorsSay = ' (editors and admins; figures behind fewer than 10 people are null)';
 
+/** A dashboard report: the same query, the same rights, its own path and answer. */
+const statsReport = <const P extends `/v1/stats/${string}`, const S extends z.ZodType>(path: P, summary: string, response: S) =>
+  defineRoute({ method: 'GET', path, summary: `${summary}${editorsSay}`, auth: 'session', query: StatsQuery, response });
+
 export const statsRoutes = {
   recordStatsEvents: defineRoute({
     method: 'POST',
@@ -195,70 +199,14 @@ export const statsRoutes = {
     response: z.object({ accepted: z.number().int(), duplicates: z.number().int(), dropped: z.number().int() }),
     status: 202,
   }),
-  statsActivity: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/activity',
-    summary: `Activity by ISO weekday and hour (Amsterdam time), with the best time to post${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsActivitySchema,
-  }),
-  statsPeople: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/people',
-    summary: `Active people per day, week and month, against the staff in the directory${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsPeopleSchema,
-  }),
-  statsSessions: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/sessions',
-    summary: `How long sessions last${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsSessionsSchema,
-  }),
-  statsDevices: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/devices',
-    summary: `Sessions per kind of device (workstation, shared PC, kiosk)${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsDevicesSchema,
-  }),
-  statsPosts: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/posts',
-    summary: `Top posts by views, reactions and comments in open groups, and the most-liked post of the month${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsPostsSchema,
-  }),
-  statsGroups: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/groups',
-    summary: `Activity per open group: visits, time spent, posts and comments${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsGroupsSchema,
-  }),
-  statsSearch: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/search',
-    summary: `What people searched for, against the previous period${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsSearchSchema,
-  }),
-  statsReadConfirmations: defineRoute({
-    method: 'GET',
-    path: '/v1/stats/read-confirmations',
-    summary: `How far read confirmations have come${editorsSay}`,
-    auth: 'session',
-    query: StatsQuery,
-    response: StatsReadConfirmationsSchema,
-  }),
+  statsActivity: statsReport('/v1/stats/activity', 'Activity by ISO weekday and hour (Amsterdam time), with the best time to post', StatsActivitySchema),
+  statsPeople: statsReport('/v1/stats/people', 'Active people per day, week and month, against the staff in the directory', StatsPeopleSchema),
+  statsSessions: statsReport('/v1/stats/sessions', 'How long sessions last', StatsSessionsSchema),
+  statsDevices: statsReport('/v1/stats/devices', 'Sessions per kind of device (workstation, shared PC, kiosk)', StatsDevicesSchema),
+  statsPosts: statsReport('/v1/stats/posts', 'Top posts by views, reactions and comments in open groups, and the most-liked post of the month', StatsPostsSchema),
+  statsGroups: statsReport('/v1/stats/groups', 'Activity per open group: visits, time spent, posts and comments', StatsGroupsSchema),
+  statsSearch: statsReport('/v1/stats/search', 'What people searched for, against the previous period', StatsSearchSchema),
+  statsReadConfirmations: statsReport('/v1/stats/read-confirmations', 'How far read confirmations have come', StatsReadConfirmationsSchema),
   exportStats: defineRoute({
     method: 'GET',
     path: '/v1/stats/export.csv',

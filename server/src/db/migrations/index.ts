@@ -11,6 +11,7 @@ import * as m0010 from './0010_read_confirmations.js';
 import * as m0011 from './0011_post_views.js';
 import * as m0012 from './0012_stats.js';
 import * as m0013 from './0013_mailings.js';
+import * as m0018 from './0018_feed_numbered_at_commit.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -36,4 +37,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0011_post_views', up: m0011.up },
   { name: '0012_stats', up: m0012.up },
   { name: '0013_mailings', up: m0013.up },
+  { name: '0018_feed_numbered_at_commit', up: m0018.up },
 ];

@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Principal } from '../../server/src/auth/principal.js';
+import { openDatabase, type Db } from '../../server/src/db/connect.js';
+import { notify } from '../../server/src/db/pgNotify.js';
+import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { createRealtimeHub, type RealtimeHub } from '../../server/src/realtime/hub.js';
+import { seedOrganisation } from '../../server/src/seed/index.js';
+import type { FeedContext } from '../../server/src/sync/feed.js';
+import { setLike } from '../../server/src/timeline/likeRoutes.js';
+import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
+import { line, ms, summarise } from '../stats.js';
+
+/**
+ * Write throughput on PostgreSQL, and what telling the other nodes costs: closed-loop writers like
+ * and unlike posts through the server's own write path (the change feed, the per-tenant seq lock) for
+ * a few seconds per way of announcing, while a second hub listens as another node would:
+ * - none: announcements stay in the process (the baseline: what one node alone pays);
+ * - notify per write: one `pg_notify` after every commit (each takes PostgreSQL's global notify lock);
+ * - hub: the server's hub as it is (`realtime/hub.ts`).
+ * Rounds alternate the ways so drift on a shared machine hits each alike.
+ */
+const WRITERS = Number(process.env.WRITE_BENCH_WRITERS ?? 32);
+const SECONDS = Number(process.env.WRITE_BENCH_SECONDS ?? 6);
+const ROUNDS = 2;
+
+type Way = 'none' | 'notify per write' | 'hub';
+
+export async function main(): Promise<void> {
+  console.log('\nWrite throughput (PostgreSQL)');
+  if (!(await postgresAvailable())) {
+    console.log('  (PostgreSQL not reachable: skipped)');
+    return;
+  }
+  const scratch = await createScratchDatabase();
+  const db = openDatabase({ url: scratch.url });
+  try {
+    await migrateToLatest(db);
+    const seeded = await seedOrganisation(db, { seed: 11, employees: 3000, slug: 'writes', images: false });
+    const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', seeded.tenantId).limit(2000).execute();
+    const posts = await db.kysely.selectFrom('posts').select('id').where('tenant_id', '=', seeded.tenantId).where('group_id', 'is', null).limit(500).execute();
+    line('writers, pool, seconds per round', `${WRITERS}, 10 connections, ${SECONDS} s × ${ROUNDS} rounds`);
+
+    const results = new Map<Way, { writes: number; seconds: number; latencies: number[]; heard: number }>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const way of ['none', 'notify per write', 'hub'] as const) {
+        const r = await measure(db, way, seeded.tenantId, people.map((p) => p.id), posts.map((p) => p.id));
+        const acc = results.get(way) ?? { writes: 0, seconds: 0, latencies: [], heard: 0 };
+        acc.writes += r.writes;
+        acc.seconds += r.seconds;
+        acc.latencies.push(...r.latencies);
+        acc.heard += r.heard;
+        results.set(way, acc);
+      }
+    }
+    const base = results.get('none')!;
+    const baseRate = base.writes / base.seconds;
+    for (const [way, r] of results) {
+      const s = summarise(r.latencies);
+      const rate = r.writes / r.seconds;
+      const heard = way === 'none' ? '' : `, other node heard ${r.heard}`;
+      line(`${way}`, `${rate.toFixed(0)} writes/s (${(rate / baseRate).toFixed(2)}× none), p50 ${ms(s.p50)}, p99 ${ms(p99(r.latencies))}${heard}`);
+    }
+  } finally {
+    await db.close();
+    await scratch.drop();
+  }
+}
+
+function p99(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!;
+}
+
+async function measure(db: Db, way: Way, tenantId: string, people: string[], posts: string[]) {
+  const listenerDb = openDatabase({ url: db.postgresUrl! });
+  const otherNode = createRealtimeHub(listenerDb);
+  let heard = 0;
+  const unsubscribe = otherNode.subscribe(tenantId, () => heard++);
+  // Let the other node's LISTEN connection settle before counting.
+  await sql`select 1`.execute(listenerDb.kysely);
+  await new Promise((r) => setTimeout(r, 300));
+
+  const realtime = hubFor(db, way);
+  const ctx: FeedContext = { db, k: db.kysely, now: () => new Date(), realtime };
+  const liked = new Set<string>();
+  const latencies: number[] = [];
+  let writes = 0;
+  let measuring = false;
+  let stop = false;
+  const writer = async (w: number) => {
+    let n = w;
+    while (!stop) {
+      n += WRITERS;
+      const personId = people[(n * 7919) % people.length]!;
+      const postId = posts[(n * 104729) % posts.length]!;
+      const key = `${personId}/${postId}`;
+      const like = !liked.has(key);
+      if (like) liked.add(key);
+      else liked.delete(key);
+      const p: Principal = { kind: 'person', tenantId, personId, roles: ['employee'], tokenHash: 'bench', deviceId: null, via: 'session' };
+      const t0 = performance.now();
+      await setLike(ctx, p, postId, like);
+      if (measuring) {
+        latencies.push(performance.now() - t0);
+        writes++;
+      }
+    }
+  };
+  const running = Array.from({ length: WRITERS }, (_, w) => writer(w));
+  await new Promise((r) => setTimeout(r, 1000));
+  measuring = true;
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  measuring = false;
+  const seconds = (performance.now() - t0) / 1000;
+  stop = true;
+  await Promise.all(running);
+  // Announcements still in flight reach the other node shortly after the last commit.
+  await new Promise((r) => setTimeout(r, 500));
+  unsubscribe();
+  await realtime.close();
+  await otherNode.close();
+  await listenerDb.close();
+  return { writes, seconds, latencies, heard };
+}
+
+function hubFor(db: Db, way: Way): RealtimeHub {
+  if (way === 'hub') return createRealtimeHub(db);
+  const local = createRealtimeHub({ ...db, postgresUrl: null });
+  if (way === 'none') return local;
+  return {
+    ...local,
+    announce(a) {
+      void notify(db.kysely, 'samen_changes', JSON.stringify(a));
+    },
+  };
+}
