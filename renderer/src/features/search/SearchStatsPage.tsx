@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientErrorCode, MethodOutput } from '../../../../common/src/ipc/contract';
+import { amsterdamDay } from '../../../../common/src/time/amsterdamDay';
 import { hrefFor, kbPageHref } from '../../app/route';
 import { invoke } from '../../app/samen';
 import { Button } from '../../ui/Button';
@@ -13,7 +14,11 @@ import { parseSynonymLines, synonymLines } from './synonymLines';
 type Stats = MethodOutput<'search.stats'>;
 const PERIODS = [7, 30, 90] as const;
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The last `days` days up to today, as the server counts them: Amsterdam calendar days (a UTC day
+ * would leave out the first hour or two of today's searches).
+ */
+export const statsPeriod = (days: number, now: Date) => ({ from: amsterdamDay(new Date(now.getTime() - (days - 1) * 86_400_000)), to: amsterdamDay(now) });
 
 /** One block of the statistics: a heading, then a table, or a note that the period has nothing. */
 function StatsTable({ title, columns, rows }: { title: string; columns: { label: string; num?: boolean }[]; rows: { key: string; cells: ReactNode[] }[] }) {
@@ -123,10 +128,8 @@ export function SearchStatsPage() {
   const [error, setError] = useState<ClientErrorCode | null>(null);
 
   useEffect(() => {
-    const to = new Date();
-    const from = new Date(to.getTime() - (days - 1) * 86_400_000);
     setStats(null);
-    void invoke('search.stats', { from: isoDay(from), to: isoDay(to) }).then((r) => (r.ok ? (setStats(r.value), setError(null)) : setError(r.error.code)));
+    void invoke('search.stats', statsPeriod(days, new Date())).then((r) => (r.ok ? (setStats(r.value), setError(null)) : setError(r.error.code)));
   }, [days]);
 
   return (

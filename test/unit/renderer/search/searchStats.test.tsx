@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../../common/src/ipc/contract.js';
+import { statsPeriod } from '../../../../renderer/src/features/search/SearchStatsPage';
 import { renderApp, resetApp, timelineReady } from '../../../fixtures/renderer/renderApp.js';
 
 afterEach(resetApp);
@@ -33,5 +34,12 @@ describe('the search statistics', () => {
       expect(within(block(name)).queryByRole('table')).toBeNull();
       expect(within(block(name)).getByText('Nog niets in deze periode.')).toBeTruthy();
     }
+  });
+});
+
+describe('the statistics period', () => {
+  it('ends today in Amsterdam, also in the hour after midnight there when UTC is still at yesterday', () => {
+    expect(statsPeriod(30, new Date('2026-11-30T23:30:00.000Z'))).toEqual({ from: '2026-11-02', to: '2026-12-01' });
+    expect(statsPeriod(7, new Date('2026-07-15T12:00:00.000Z'))).toEqual({ from: '2026-07-09', to: '2026-07-15' });
   });
 });
