@@ -64,6 +64,8 @@ export class MemoryIndex {
   private readonly freeSlots: number[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<string, Map<number, number>>();
+  /** A term's postings as flat arrays, made at its first search and dropped when the term changes. */
+  private readonly packed = new Map<string, { docs: Int32Array; weights: Float64Array }>();
   // Scratch space for one search, grown with the index and left zeroed after each search.
   private total = new Float64Array(0);
   private matched = new Uint16Array(0);
@@ -87,6 +89,7 @@ export class MemoryIndex {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = new Map()));
       list.set(n, weight);
+      this.packed.delete(term);
       this.vocabulary.set(term, list.size);
     }
     this.vocabulary.setDocCount(this.size);
@@ -103,6 +106,7 @@ export class MemoryIndex {
     for (const term of weights.keys()) {
       const list = this.postings.get(term)!;
       list.delete(n);
+      this.packed.delete(term);
       if (list.size === 0) this.postings.delete(term);
       this.vocabulary.set(term, list.size);
     }
@@ -146,8 +150,10 @@ export class MemoryIndex {
       const pass = this.nextPass();
       inSlot.length = 0;
       for (const { term, factor } of terms) {
-        for (const [n, weight] of this.postings.get(term) ?? []) {
-          const value = weight * factor;
+        const { docs, weights } = this.packedOf(term);
+        for (let i = 0; i < docs.length; i++) {
+          const n = docs[i]!;
+          const value = weights[i]! * factor;
           if (this.slotSeen[n] !== pass) {
             this.slotSeen[n] = pass;
             this.slotBest[n] = value;
@@ -166,6 +172,16 @@ export class MemoryIndex {
       this.total[n] = 0;
       this.matched[n] = 0;
     }
+  }
+
+  private packedOf(term: string): { docs: Int32Array; weights: Float64Array } {
+    let p = this.packed.get(term);
+    if (!p) {
+      const list = this.postings.get(term);
+      p = { docs: Int32Array.from(list?.keys() ?? []), weights: Float64Array.from(list?.values() ?? []) };
+      if (list) this.packed.set(term, p);
+    }
+    return p;
   }
 
   private grow(): void {
