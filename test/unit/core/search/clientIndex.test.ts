@@ -45,6 +45,13 @@ describe('the offline search over the cache', () => {
     expect(index.search('rooster').map((r) => r.kind)).toEqual(['page', 'post', 'group', 'person']);
   });
 
+  it('shows a colleague with her job, department and place apart', () => {
+    const ward = { id: '01950000-0000-7000-8000-0000000000d1', name: 'Afdeling 3B', locationId: null };
+    const place = { id: '01950000-0000-7000-8000-0000000000e1', name: 'Locatie De Es', city: 'Zwolle' };
+    apply(f.upsert('department', ward), f.upsert('location', place), f.upsert('person', person({ name: 'Anna de Vries', jobTitle: 'Verpleegkundige', departmentId: ward.id, locationId: place.id })));
+    expect(index.search('anna')[0]).toMatchObject({ kind: 'person', title: 'Anna de Vries', snippet: 'Verpleegkundige · Afdeling 3B · Locatie De Es' });
+  });
+
   it('follows sync after it was built: a saved page is found by its new words, a removed one no more', () => {
     const p = kbPage({ title: 'Parkeren', body: 'Parkeer op het terrein.' });
     apply(f.upsert('page', p));
