@@ -111,6 +111,8 @@ interface Figures {
   pushSamples: number;
   writeP50: number;
   writeP99: number;
+  quietWriteP50: number;
+  quietWriteP99: number;
   writes: number;
   writeErrors: number;
   errorCodes: Record<string, number>;
@@ -120,6 +122,8 @@ interface Figures {
 }
 
 async function measure(side: Side, o: LoadOptions): Promise<Figures> {
+  // The same writes first with no stream open: the baseline for what holding the streams costs a write.
+  const quiet = await runWriter(side, o, Math.min(o.seconds, 10));
   const streamWorkers = Array.from({ length: Math.ceil(side.tokens.length / STREAMS_PER_WORKER) }, () => worker('streamWorker.ts'));
   const opened = await Promise.all(
     streamWorkers.map((w, i) =>
@@ -136,15 +140,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const rssPeak = side.pids.map(rssOf);
   const sampler = setInterval(() => side.pids.forEach((pid, i) => (rssPeak[i] = Math.max(rssPeak[i]!, rssOf(pid)))), 500);
 
-  const writer = worker('writeWorker.ts');
-  const written = await ask<WriteResult>(writer, {
-    type: 'write',
-    url: side.url,
-    kind: side.kind,
-    tokens: side.writerTokens,
-    perSecond: o.writesPerSecond,
-    seconds: o.seconds,
-  } satisfies WriteOrder);
+  const written = await runWriter(side, o, o.seconds);
   // The last announcements are still on their way: give them a moment before the streams report.
   await new Promise((r) => setTimeout(r, 2000));
   clearInterval(sampler);
@@ -160,6 +156,8 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     pushSamples: histogramCount(push),
     writeP50: histogramPercentile(written.latency, 50),
     writeP99: histogramPercentile(written.latency, 99),
+    quietWriteP50: histogramPercentile(quiet.latency, 50),
+    quietWriteP99: histogramPercentile(quiet.latency, 99),
     writes: written.writes,
     writeErrors: written.errors,
     errorCodes: written.errorCodes,
@@ -169,11 +167,24 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   };
 }
 
+async function runWriter(side: Side, o: LoadOptions, seconds: number): Promise<WriteResult> {
+  const writer = worker('writeWorker.ts');
+  return ask<WriteResult>(writer, {
+    type: 'write',
+    url: side.url,
+    kind: side.kind,
+    tokens: side.writerTokens,
+    perSecond: o.writesPerSecond,
+    seconds,
+  } satisfies WriteOrder);
+}
+
 function report(label: string, f: Figures, o: LoadOptions): void {
   console.log(`\n  ${label}`);
   line('streams held (of asked)', `${f.held} of ${o.clients}${f.dropped ? `, ${f.dropped} dropped or refused` : ''}`);
   line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} deliveries)`);
-  line('write latency p50 / p99', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
+  line('write latency p50 / p99, no streams open', `${f.quietWriteP50.toFixed(1)} / ${f.quietWriteP99.toFixed(1)} ms`);
+  line('write latency p50 / p99, streams open', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
   line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
 }
@@ -242,7 +253,8 @@ export async function main(argv: string[] = []): Promise<void> {
     );
     report('Baseline: bare node:http SSE broadcaster (no auth, no database)', baseline, o);
     console.log('');
-    line('push p99, Samen / baseline', `${(samen.pushP99 / baseline.pushP99).toFixed(2)}×`);
+    line('push p99, Samen / baseline (target ≤ 1.25×)', `${(samen.pushP99 / baseline.pushP99).toFixed(2)}×`);
+    line('Samen write p99, streams open / none (target ≤ 2×)', `${(samen.writeP99 / samen.quietWriteP99).toFixed(2)}×`);
   } finally {
     bare?.kill();
     await lb?.stop();
@@ -274,10 +286,10 @@ async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Pr
   return Number(row.last_seq);
 }
 
-/** Sessions made directly in the database: logging 10 000 people in through scrypt would measure the login, not the streams. */
 /**
- * One session per client, for active people; past the number of people a person holds more than one
- * (as on two PCs), never more than the server's three streams per person.
+ * One session per client, made directly in the database (logging 10 000 people in through scrypt would
+ * measure the login, not the streams): for active people, and past the number of people a person holds
+ * more than one (as on two PCs), never more than the server's three streams per person.
  */
 async function mintSessions(db: ReturnType<typeof openDatabase>, tenantId: string, count: number): Promise<string[]> {
   const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('active', '=', 1).orderBy('id').execute();

@@ -2,7 +2,9 @@ import type { Transaction } from 'kysely';
 import { hashSecret } from '../auth/secrets.js';
 import type { Db } from '../db/connect.js';
 import { buildIndex } from '../search/build.js';
+import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
+import { seededActivity } from './activity.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
 import { mailAddressRows } from './mailAddresses.js';
@@ -30,6 +32,12 @@ export interface SeedOptions {
   knowledgeBase?: boolean;
   /** Default as `knowledgeBase`: people's mail addresses (migration 0013), left out for older databases. */
   mailAddresses?: boolean;
+  /**
+   * Default false: 90 days of activity for the statistics (sessions, views, group visits, and the
+   * dataset's posts, comments and likes counted). The demo organisation has it; test organisations
+   * start with empty statistics so a test's own figures are exact.
+   */
+  activity?: boolean;
 }
 
 export interface SeedResult {
@@ -68,6 +76,8 @@ function validate(options: SeedOptions): void {
 // Bound parameters per statement stay well below SQLite's limit (32 766); PostgreSQL allows 65 535.
 const MAX_PARAMETERS = 30_000;
 const MAX_ROWS = 500;
+/** Events merged in memory per call into the statistics' rollups: larger batches mean fewer statements. */
+const ACTIVITY_BATCH = 20_000;
 
 async function insertRows<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly object[], maxRows = MAX_ROWS) {
   if (rows.length === 0) return;
@@ -149,7 +159,12 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
 
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
-  await k.transaction().execute((trx) => insertDataset(trx, data, withKnowledgeBase, withMail ? { slug: options.slug } : null));
+  await k.transaction().execute(async (trx) => {
+    await insertDataset(trx, data, withKnowledgeBase, withMail ? { slug: options.slug } : null);
+    if (!options.activity) return;
+    const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
+    for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
+  });
 
   return {
     tenantId: data.tenantId,
@@ -177,6 +192,7 @@ export async function ensureDemoOrganisation(
       seed: DEMO_SEED,
       employees: opts.employees ?? DEMO_EMPLOYEES,
       slug: DEMO_SLUG,
+      activity: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };

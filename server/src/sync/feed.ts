@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { EntityName } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import type { DialectName } from '../db/connect.js';
@@ -66,41 +66,24 @@ async function appendChanges(
   list: { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope }[],
   now: Date,
 ): Promise<number> {
+  let seqAt: (i: number) => number | RawBuilder<number>;
+  let last = NUMBERED_AT_COMMIT;
   if (dialect === 'postgres') {
     if (list.length >= PROVISIONAL_SPAN) throw new Error(`One write may record at most ${PROVISIONAL_SPAN - 1} changes.`);
-    const at = now.toISOString();
-    const rows = list.map((c, i) => ({
-      tenant_id: tenantId,
-      seq: sql<number>`-(txid_current() * ${PROVISIONAL_SPAN} + ${i + 1})`,
-      entity: c.entity,
-      entity_id: c.id,
-      op: c.op,
-      scope: c.scope,
-      at,
-    }));
-    for (let i = 0; i < rows.length; i += 500) {
-      await trx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
-    }
-    return NUMBERED_AT_COMMIT;
+    seqAt = (i) => sql<number>`-(txid_current() * ${PROVISIONAL_SPAN} + ${i + 1})`;
+  } else {
+    const bumped = await trx
+      .updateTable('tenant_seq')
+      .set({ last_seq: sql`last_seq + ${list.length}` })
+      .where('tenant_id', '=', tenantId)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    last = Number(bumped.last_seq);
+    const first = last - list.length + 1;
+    seqAt = (i) => first + i;
   }
-  const bumped = await trx
-    .updateTable('tenant_seq')
-    .set({ last_seq: sql`last_seq + ${list.length}` })
-    .where('tenant_id', '=', tenantId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  const last = Number(bumped.last_seq);
-  const first = last - list.length + 1;
   const at = now.toISOString();
-  const rows = list.map((c, i) => ({
-    tenant_id: tenantId,
-    seq: first + i,
-    entity: c.entity,
-    entity_id: c.id,
-    op: c.op,
-    scope: c.scope,
-    at,
-  }));
+  const rows = list.map((c, i) => ({ tenant_id: tenantId, seq: seqAt(i), entity: c.entity, entity_id: c.id, op: c.op, scope: c.scope, at }));
   // Chunked: SQLite limits bound parameters per statement.
   for (let i = 0; i < rows.length; i += 500) {
     await trx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
