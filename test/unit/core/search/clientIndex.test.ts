@@ -46,7 +46,7 @@ describe('the offline search over the cache', () => {
   });
 
   it('shows a colleague with her job, department and place apart', () => {
-    const ward = { id: '01950000-0000-7000-8000-0000000000d1', name: 'Afdeling 3B', locationId: null };
+    const ward = { id: '01950000-0000-7000-8000-0000000000d1', name: 'Afdeling 3B', kind: 'ward' as const, locationId: null };
     const place = { id: '01950000-0000-7000-8000-0000000000e1', name: 'Locatie De Es', city: 'Zwolle' };
     apply(f.upsert('department', ward), f.upsert('location', place), f.upsert('person', person({ name: 'Anna de Vries', jobTitle: 'Verpleegkundige', departmentId: ward.id, locationId: place.id })));
     expect(index.search('anna')[0]).toMatchObject({ kind: 'person', title: 'Anna de Vries', snippet: 'Verpleegkundige · Afdeling 3B · Locatie De Es' });
