@@ -8,7 +8,9 @@ import { createDeviceLink } from './devices/deviceLink.js';
 import { organisationBinding } from './devices/organisationBinding.js';
 import { memorySecretStore, type SecretStore } from './devices/secretStore.js';
 import { createGroupActions } from './groups/groupActions.js';
+import { findGroupView, groupViewContext } from './groups/groupView.js';
 import { createVisitLog } from './groups/visitLog.js';
+import { createVisitSender } from './groups/visitSender.js';
 import { createHandlers } from './handlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
@@ -116,6 +118,10 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
     groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
+    groupStanding: (id) => {
+      const me = current()?.person.id;
+      return me ? read((scope, parts) => findGroupView(groupViewContext(scope, parts, me, imageUrl), id)) : null;
+    },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
   });
@@ -132,7 +138,11 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sync = createSyncEngine({
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
-    onPostsChanged: (postIds) => events.emit('timeline.changed', postIds ? { postIds } : {}),
+    onPostsChanged(postIds) {
+      events.emit('timeline.changed', postIds ? { postIds } : {});
+      // Too much to list is how memberships and groups changing are told.
+      if (!postIds) events.emit('groups.changed', {});
+    },
     onSharedPage(page, fromStart) {
       if (fromStart) searchIndex.invalidate();
       else searchIndex.changed(page);
@@ -144,14 +154,14 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.clear()],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded()],
     afterChange(now) {
       notices.sessionChanged();
       outbox.sessionChanged(now);
     },
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
-  const visits = createVisitLog(clock);
+  const visits = createVisitSender({ http, log: createVisitLog(clock), session: current });
   const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });

@@ -3,11 +3,11 @@ import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
 import type { GroupActions } from './groups/groupActions.js';
-import { findGroup, groupsOverview, groupView, type GroupViewContext } from './groups/groupView.js';
+import { findGroupView, groupsOverview, groupViewContext, type GroupViewContext } from './groups/groupView.js';
 import { homeGroupIds } from './groups/homeGroups.js';
 import { myGroups } from './groups/myGroups.js';
 import { createMailingHandlers } from './mailings/mailingHandlers.js';
-import type { VisitLog } from './groups/visitLog.js';
+import type { VisitSender } from './groups/visitSender.js';
 import type { ImageUrl } from './images/imageUrl.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { HttpClient } from './net/httpClient.js';
@@ -54,7 +54,7 @@ export interface HandlerDeps {
   status: SyncStatusTracker;
   imageUrl: ImageUrl;
   groups: GroupActions;
-  visits: VisitLog;
+  visits: Pick<VisitSender, 'enter' | 'leave'>;
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
@@ -72,21 +72,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const withGroups = <T>(work: (c: GroupViewContext) => Result<T>): Result<T> => {
     const me = d.sessions.current()?.person.id;
     if (!me) return fail('not_logged_in', 'log in first');
-    return read((scope, parts) => work({ parts, personal: scope.personal, me, imageUrl: d.imageUrl }));
+    return read((scope, parts) => work(groupViewContext(scope, parts, me, d.imageUrl)));
   };
   const groupById = (id: string) =>
     withGroups((c) => {
-      const group = findGroup(c, id);
-      return group ? ok(groupView(group, c)) : fail('not_found', 'group not found');
+      const view = findGroupView(c, id);
+      return view ? ok(view) : fail('not_found', 'group not found');
     });
-  const sendVisits = async () => {
-    const s = d.sessions.current();
-    const batch = d.visits.take();
-    if (!s || batch.length === 0) return;
-    const answer = await d.http.call('recordGroupVisits', { token: s.token, body: { visits: batch } });
-    // Unreachable: tried again with the next batch. Refused: statistics, not worth her attention.
-    if (!answer.ok && answer.error.retryable && d.sessions.current() === s) d.visits.giveBack(batch);
-  };
 
   return {
     'session.state': async () => {
@@ -125,7 +117,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return read((scope, parts) => {
         // The home timeline: posts outside groups, and those of her groups that she has in it.
         const home = groupId === undefined && authorId === undefined && hashtag === undefined;
-        const homeGroups = home ? homeGroupIds((id) => scope.personal.group(id) ?? parts.directory.group(id), scope.personal) : undefined;
+        const homeGroups = home ? homeGroupIds((id) => scope.personal.group(id) ?? parts.directory.group(id), scope.personal, scope.groupIntents) : undefined;
         const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag), homeGroupIds: homeGroups };
         const found = scope.list(filter, before, limit);
         const page = found.slice(0, limit);
@@ -172,13 +164,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const created = await d.groups.create(input);
       return created.ok ? groupById(created.value.id) : created;
     },
-    'groups.join': async ({ id }) => {
-      const known = groupById(id);
-      if (!known.ok) return known;
-      const joined = await d.groups.join(id, known.value.visibility);
-      return joined.ok ? groupById(id) : joined;
-    },
-    'groups.leave': ({ id }) => d.groups.leave(id),
+    'groups.join': async (input) => written(d.outbox.actions.joinGroup(input), groupById),
+    'groups.leave': async (input) => written(d.outbox.actions.leaveGroup(input), () => ok({ ok: true as const })),
     'groups.setPreferences': async (input) => {
       const done = await d.groups.setPreferences(input);
       return done.ok ? groupById(input.id) : done;
@@ -193,10 +180,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'groups.removeMember': (input) => d.groups.removeMember(input),
     'groups.visit': async ({ id, open }) => {
       if (open) d.visits.enter(id);
-      else {
-        d.visits.leave(id);
-        await sendVisits();
-      }
+      else await d.visits.leave(id);
       return ok({ ok: true as const });
     },
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SamenCore } from '../core/api.js';
 import type { TrayState } from '../core/notify/noticeCenter.js';
 import { MAIN_TEXTS } from '../core/notify/noticeTexts.js';
+import { targetOf } from '../../common/src/notify/notices.js';
 
 /**
  * A workstation's tray icon (a dot when something is unread), its menu in the person's language,
@@ -46,7 +47,7 @@ export function workstationTray(o: { core: SamenCore; icons: string; screen(): B
   const offDesktop = o.core.notices.onDesktop((n) => {
     if (!Notification.isSupported()) return;
     const shown = new Notification({ title: n.title, body: n.body, icon: path.join(o.icons, 'icon.png') });
-    shown.on('click', () => bringForward()?.webContents.send('samen:event', 'notification.open', { postId: n.postId }));
+    shown.on('click', () => bringForward()?.webContents.send('samen:event', 'notification.open', targetOf(n)));
     shown.show();
   });
   return () => {

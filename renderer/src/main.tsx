@@ -12,6 +12,7 @@ import './features/timeline/timeline.css';
 import './features/people/people.css';
 import './features/kb/kb.css';
 import './features/search/search.css';
+import './features/mailings/mailings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

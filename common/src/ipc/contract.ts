@@ -6,7 +6,7 @@ import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from '.
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
-import { Language, NoticeKind, NoticeSettingsSchema } from '../notify/notices.js';
+import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
   MailingBodySchema,
   MailingDetailSchema,
@@ -14,6 +14,10 @@ import {
   MailingReportSchema,
   MailingSchema,
   MailPreferenceSchema,
+  MailSettingsInputSchema,
+  MailSettingsSchema,
+  MailTransportKind,
+  TestMailInputSchema,
 } from '../api/routes/mailings.js';
 import {
   CommentViewSchema,
@@ -80,6 +84,8 @@ export const MailingChoicesSchema = z.object({
   groups: z.array(Choice),
   locations: z.array(Choice),
   departments: z.array(Choice),
+  /** "Lezen verplicht" posts: an audience can be who has not confirmed one yet. */
+  requiredPosts: z.array(z.object({ id: Id, preview: z.string() })),
 });
 export type MailingChoices = z.infer<typeof MailingChoicesSchema>;
 const Ok = z.object({ ok: z.literal(true) });
@@ -92,8 +98,8 @@ export const ImageUploadSchema = z.strictObject({
   base64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4),
 });
 
-/** What a queued write is: the timeline's, and a reader's in "Weten en regelen". */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback']);
+/** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -242,6 +248,10 @@ export const samenMethods = {
   /** The logged-in person's own mail address and opt-out of non-mandatory mailings. */
   'mail.preference': { input: Empty, output: MailPreferenceSchema },
   'mail.setPreference': { input: z.strictObject({ optedOut: z.boolean() }), output: MailPreferenceSchema },
+  /** Admins: the organisation's own SMTP server (its password never comes back) and a test message. */
+  'mailSettings.get': { input: Empty, output: MailSettingsSchema },
+  'mailSettings.set': { input: MailSettingsInputSchema, output: MailSettingsSchema },
+  'mailSettings.test': { input: TestMailInputSchema, output: z.object({ ok: z.literal(true), transport: MailTransportKind }) },
   /** "Weten en regelen": read from the cache, so it opens offline. */
   'kb.home': { input: Empty, output: KbHomeSchema },
   'kb.page': { input: z.strictObject({ id: Id }), output: KbPageViewSchema },
@@ -326,12 +336,14 @@ export const samenEvents = {
   'session.changed': SessionStateSchema,
   /** The knowledge base in the cache changed (sync or an editor's save): refetch what is shown. */
   'kb.changed': z.object({}),
+  /** Her groups changed (a join or leave made, confirmed or refused, or synced): refetch what is shown. */
+  'groups.changed': z.object({}),
   /** A queued write the server refused: shown to the person with the reason, then dropped. */
   'outbox.rejected': z.object({ kind: OutboxKind, code: ClientErrorCode, message: z.string(), preview: z.string() }),
-  /** Someone mentioned or replied to the logged-in person. */
-  notification: z.object({ kind: NoticeKind, actorName: z.string(), postId: Id }),
-  /** She clicked an operating-system notification: show this post. */
-  'notification.open': z.object({ postId: Id }),
+  /** Something for the logged-in person: a mention, a reply, a post to read, a request to join her group. */
+  notification: NoticeSchema,
+  /** She clicked an operating-system notification: show this post or group. */
+  'notification.open': NoticeTarget,
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
 } as const;

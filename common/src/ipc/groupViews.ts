@@ -1,44 +1,35 @@
 import { z } from 'zod';
-import { GroupKind, GroupManagedBy, GroupRole, GroupVisibility } from '../api/entities.js';
-import { Id, Timestamp } from '../api/primitives.js';
+import { GroupSchema, JoinRequestSchema, MembershipSchema } from '../api/entities.js';
 
 /** A group as the overview and the group page show it, with the logged-in person's place in it. */
-export const GroupViewSchema = z.object({
-  id: Id,
-  name: z.string(),
-  description: z.string(),
-  kind: GroupKind,
-  visibility: GroupVisibility,
-  memberCount: z.number().int(),
+export const GroupViewSchema = GroupSchema.pick({
+  id: true,
+  name: true,
+  description: true,
+  kind: true,
+  visibility: true,
+  memberCount: true,
+  archived: true,
+  managedBy: true,
+}).extend({
   coverUrl: z.string().nullable(),
-  archived: z.boolean(),
-  managedBy: GroupManagedBy.nullable(),
   /** Her role, or null when she is no member. */
-  myRole: GroupRole.nullable(),
-  showInTimeline: z.boolean(),
-  muted: z.boolean(),
+  myRole: MembershipSchema.shape.role.nullable(),
+  ...MembershipSchema.pick({ showInTimeline: true, muted: true }).shape,
   /** Posts by others since her last visit (none counted for a muted group or a non-member). */
   newPosts: z.number().int(),
   /** She asked to join and no admin has decided yet. */
   requested: z.boolean(),
+  /** Her join, request or leave waits in the outbox: what is shown is what she asked for. */
+  sending: z.boolean(),
 });
 export type GroupView = z.infer<typeof GroupViewSchema>;
 
-export const GroupMemberViewSchema = z.object({
-  personId: Id,
-  name: z.string(),
-  jobTitle: z.string(),
-  avatarUrl: z.string().nullable(),
-  role: GroupRole,
-});
+/** Where a person appears in a group: her name and picture beside her role. */
+const PersonShown = z.object({ name: z.string(), jobTitle: z.string(), avatarUrl: z.string().nullable() });
+
+export const GroupMemberViewSchema = MembershipSchema.pick({ personId: true, role: true }).extend(PersonShown.shape);
 export type GroupMemberView = z.infer<typeof GroupMemberViewSchema>;
 
-export const JoinRequestViewSchema = z.object({
-  id: Id,
-  personId: Id,
-  name: z.string(),
-  jobTitle: z.string(),
-  avatarUrl: z.string().nullable(),
-  createdAt: Timestamp,
-});
+export const JoinRequestViewSchema = JoinRequestSchema.pick({ id: true, personId: true, createdAt: true }).extend(PersonShown.shape);
 export type JoinRequestView = z.infer<typeof JoinRequestViewSchema>;

@@ -20,8 +20,8 @@ export interface GroupActionDeps {
 type Done = Result<{ ok: true }>;
 
 /**
- * What she does with groups that the server must decide at once (join, leave, ask, and group admins'
- * tools). Each is sent with an idempotency key, so a retry is harmless, and followed by a sync, so the
+ * What she does with groups that the server must decide at once (creating one, her own choices, and
+ * group admins' tools); joining, asking and leaving go through the outbox. Each is sent with an idempotency key, so a retry is harmless, and followed by a sync, so the
  * views answer from cache and memory as always.
  */
 export function createGroupActions(d: GroupActionDeps) {
@@ -57,15 +57,6 @@ export function createGroupActions(d: GroupActionDeps) {
         const body = { name: input.name, description: input.description, kind: input.kind, visibility: input.visibility, coverImageId };
         return afterWrite(await d.http.call('createGroup', { token: s.token, body, idempotencyKey: key() }));
       }),
-    join: (groupId: string, visibility: string) =>
-      withSession(async (s): Promise<Done> => {
-        const done =
-          visibility === 'open'
-            ? await afterWrite(await d.http.call('addGroupMember', { token: s.token, params: { id: groupId, personId: s.person.id }, body: { role: 'member' }, idempotencyKey: key() }))
-            : await afterWrite(await d.http.call('requestToJoin', { token: s.token, params: { id: groupId }, idempotencyKey: key() }));
-        return done.ok ? ok({ ok: true as const }) : done;
-      }),
-    leave: (groupId: string) => withSession(async (s) => removeMember(s, groupId, s.person.id)),
     setPreferences: (input: MethodParsedInput<'groups.setPreferences'>) =>
       withSession(async (s) =>
         afterWrite(
@@ -110,12 +101,11 @@ export function createGroupActions(d: GroupActionDeps) {
         );
         return done.ok ? ok({ ok: true as const }) : done;
       }),
-    removeMember: (input: MethodParsedInput<'groups.removeMember'>) => withSession(async (s) => removeMember(s, input.id, input.personId)),
+    removeMember: (input: MethodParsedInput<'groups.removeMember'>) =>
+      withSession(async (s): Promise<Done> =>
+        afterWrite(await d.http.call('removeGroupMember', { token: s.token, params: { id: input.id, personId: input.personId }, idempotencyKey: key() })),
+      ),
   };
-
-  async function removeMember(s: ActiveSession, groupId: string, personId: string): Promise<Done> {
-    return afterWrite(await d.http.call('removeGroupMember', { token: s.token, params: { id: groupId, personId }, idempotencyKey: key() }));
-  }
 }
 
 export type GroupActions = ReturnType<typeof createGroupActions>;

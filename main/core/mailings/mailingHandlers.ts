@@ -11,7 +11,7 @@ const PREVIEW_CHARS = 140;
 
 type MailingMethods = Pick<
   Handlers,
-  'mailings.choices' | 'mailings.list' | 'mailings.preview' | 'mailings.create' | 'mailings.send' | 'mailings.get' | 'mail.preference' | 'mail.setPreference'
+  'mailings.choices' | 'mailings.list' | 'mailings.preview' | 'mailings.create' | 'mailings.send' | 'mailings.get' | 'mail.preference' | 'mail.setPreference' | 'mailSettings.get' | 'mailSettings.set' | 'mailSettings.test'
 >;
 
 /**
@@ -28,8 +28,9 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
   return {
     'mailings.choices': () =>
       online(async (token) => {
-        const tree = await d.http.call('getKbTree', { token });
+        const [tree, required] = await Promise.all([d.http.call('getKbTree', { token }), d.http.call('listReadRequirements', { token })]);
         if (!tree.ok) return failWith(tree.error);
+        if (!required.ok) return failWith(required.error);
         const local = d.read((scope, parts) => {
           const posts = scope
             .list({}, null, RECENT_POSTS)
@@ -46,7 +47,11 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
             departments: named(`SELECT id, json_extract(data, '$.name') AS name FROM departments`),
           };
         });
-        const choices: MailingChoices = { ...local, pages: tree.value.pages.map((p) => ({ id: p.id, title: p.title })).sort((a, b) => a.title.localeCompare(b.title, 'nl')) };
+        const choices: MailingChoices = {
+          ...local,
+          pages: tree.value.pages.map((p) => ({ id: p.id, title: p.title })).sort((a, b) => a.title.localeCompare(b.title, 'nl')),
+          requiredPosts: required.value.items.map((r) => ({ id: r.postId, preview: plainText(r.excerpt).slice(0, PREVIEW_CHARS) })),
+        };
         return ok(choices);
       }),
     'mailings.list': () => online(async (token) => answer(await d.http.call('listMailings', { token }))),
@@ -56,5 +61,8 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
     'mailings.get': ({ id }) => online(async (token) => answer(await d.http.call('getMailing', { token, params: { id } }))),
     'mail.preference': () => online(async (token) => answer(await d.http.call('getMailPreference', { token }))),
     'mail.setPreference': ({ optedOut }) => online(async (token) => answer(await d.http.call('setMailPreference', { token, body: { optedOut } }))),
+    'mailSettings.get': () => online(async (token) => answer(await d.http.call('getMailSettings', { token }))),
+    'mailSettings.set': (body) => online(async (token) => answer(await d.http.call('setMailSettings', { token, body }))),
+    'mailSettings.test': (body) => online(async (token) => answer(await d.http.call('testMailSettings', { token, body }))),
   };
 }

@@ -1,6 +1,6 @@
 import type { EventPayload } from '../../../common/src/ipc/contract.js';
 import type { ClientMode } from '../../../common/src/ipc/views.js';
-import type { Language, NoticeKind, NoticeSettings } from '../../../common/src/notify/notices.js';
+import { targetOf, type Language, type Notice, type NoticeSettings, type NoticeTarget } from '../../../common/src/notify/notices.js';
 import type { Clock } from '../clock.js';
 import type { Timers } from '../session/idleTimer.js';
 import { createNoticeGate } from './noticeGate.js';
@@ -8,12 +8,8 @@ import { isQuiet, wanted } from './noticePolicy.js';
 import type { NoticeSettingsStore } from './noticeSettingsStore.js';
 import { noticeText } from './noticeTexts.js';
 
-/** An operating-system notification, ready to show: clicking it opens `postId`. */
-export interface DesktopNotice {
-  title: string;
-  body: string;
-  postId: string;
-}
+/** An operating-system notification, ready to show: clicking it opens its post or group. */
+export type DesktopNotice = { title: string; body: string } & NoticeTarget;
 
 /** What the tray shows. */
 export interface TrayState {
@@ -53,12 +49,12 @@ export function createNoticeCenter(d: {
       const s = settings();
       return s === null || isQuiet(s, d.clock.now());
     },
-    show: (b) => desktopListeners.forEach((l) => l({ title: 'Samen', body: noticeText(language, b.kind, b.actorName, b.count), postId: b.postId })),
+    show: (b) => desktopListeners.forEach((l) => l({ title: 'Samen', body: noticeText(language, b.kind, b.actorName, b.count), ...targetOf(b) })),
   });
 
   return {
     /** A notice for whoever is logged in now (the caller checked it is still her). */
-    tell(notice: { kind: NoticeKind; actorName: string; postId: string }) {
+    tell(notice: Notice) {
       const s = settings();
       if (s === null || !wanted(s, notice.kind)) return;
       d.onScreen(notice);

@@ -1,20 +1,14 @@
-import type { NoticeKind } from '../../../common/src/notify/notices.js';
+import type { Notice, NoticeKind } from '../../../common/src/notify/notices.js';
 import type { Clock } from '../clock.js';
 import { systemTimers, type Timers } from '../session/idleTimer.js';
 
 /** At most one operating-system notification per kind in this time; the rest of a burst is bundled. */
 export const NOTICE_INTERVAL_MS = 60_000;
 
-export interface GateNotice {
-  kind: NoticeKind;
-  actorName: string;
-  postId: string;
-}
+export type GateNotice = Notice;
 
-/** What the gate lets through: `count` notices of one kind, `postId` of the latest (what a click opens). */
-export interface Bundle extends GateNotice {
-  count: number;
-}
+/** What the gate lets through: `count` notices of one kind, the target of the latest (what a click opens). */
+export type Bundle = GateNotice & { count: number };
 
 /**
  * Paces operating-system notifications: the first of a kind is shown at once; what follows within the

@@ -11,6 +11,7 @@ const ANNOUNCED: Readonly<Partial<Record<string, NoticeKind>>> = {
   read_required: 'read_required',
   read_reminder: 'reminder',
   reminder: 'reminder',
+  join_request: 'join_request',
 };
 
 /** The notice a server notification becomes, or null when it is not announced. */

@@ -18,6 +18,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       reply: { one: (a) => `${a} reageerde op je bericht`, many: (n) => `${n} nieuwe reacties op je berichten` },
       read_required: { one: (a) => `Lezen verplicht: bericht van ${a}`, many: (n) => `${n} berichten die je moet lezen` },
       reminder: { one: (a) => `Herinnering: lees het bericht van ${a}`, many: (n) => `${n} herinneringen om berichten te lezen` },
+      join_request: { one: (a) => `${a} wil lid worden van je groep`, many: (n) => `${n} nieuwe aanvragen voor je groepen` },
     },
     tray: {
       open: 'Samen openen',
@@ -33,6 +34,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       reply: { one: (a) => `${a} replied to your post`, many: (n) => `${n} new replies to your posts` },
       read_required: { one: (a) => `Required reading: post by ${a}`, many: (n) => `${n} posts you are asked to read` },
       reminder: { one: (a) => `Reminder: read the post by ${a}`, many: (n) => `${n} reminders to read posts` },
+      join_request: { one: (a) => `${a} asks to join your group`, many: (n) => `${n} new requests to join your groups` },
     },
     tray: {
       open: 'Open Samen',

@@ -69,6 +69,19 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       if (!answer.ok && answer.error.code === 'not_found') return { kind: 'delivered', item };
       return settle(item, answer);
     }
+    case 'join':
+      return settle(
+        item,
+        await http.call('addGroupMember', { token, params: { id: item.postId, personId: item.personId }, body: { role: 'member' }, idempotencyKey: key }),
+      );
+    case 'request':
+      return settle(item, await http.call('requestToJoin', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'leave': {
+      const answer = await http.call('removeGroupMember', { token, params: { id: item.postId, personId: item.personId }, idempotencyKey: key });
+      // No longer in it (or no longer allowed to know it) is what leaving wants.
+      if (!answer.ok && answer.error.code === 'not_found') return { kind: 'delivered', item };
+      return settle(item, answer);
+    }
     case 'favourite':
       return settle(
         item,

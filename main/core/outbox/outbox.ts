@@ -1,4 +1,5 @@
 import type { Post } from '../../../common/src/api/entities.js';
+import type { GroupView } from '../../../common/src/ipc/groupViews.js';
 import type { Clock } from '../clock.js';
 import type { SecretStore } from '../devices/secretStore.js';
 import type { createEventHub } from '../ipc/eventHub.js';
@@ -10,7 +11,7 @@ import type { CoreTuning } from '../tuning.js';
 import { createDeliveredOverlay } from './deliveredOverlay.js';
 import { createExpiredWrites } from './expiredWrites.js';
 import { createOutboxDelivery } from './outboxDelivery.js';
-import { openOutboxStore, type OutboxItem } from './outboxStore.js';
+import { isGroupIntent, openOutboxStore, type OutboxItem } from './outboxStore.js';
 import { createStrandedWrites } from './strandedWrites.js';
 import { createWriteActions } from './writeActions.js';
 
@@ -30,6 +31,8 @@ export interface OutboxDeps {
   /** A post as the person here sees it now (cache, private groups, her own writes). */
   findPost(id: string): Post | null;
   groupKnown(id: string): boolean;
+  /** The group as she sees it now (her waiting joins and leaves counted as done). */
+  groupStanding(id: string): GroupView | null;
   /** A knowledge-base page this device knows (a favourite or feedback needs one). */
   pageKnown(id: string): boolean;
   /** The server refused this session token while delivering. */
@@ -47,8 +50,17 @@ export function createOutbox(d: OutboxDeps) {
   const delivered = createDeliveredOverlay();
   const timelineChanged = (postIds: string[]) => events.emit('timeline.changed', { postIds });
   const isKbWrite = (item: OutboxItem) => item.kind === 'favourite' || item.kind === 'feedback';
-  /** The view an item shows in changed: the timeline's posts, or the knowledge base. */
-  const shown = (item: OutboxItem) => (isKbWrite(item) ? events.emit('kb.changed', {}) : timelineChanged([item.postId]));
+  /** Joining or leaving changes the groups and which posts the home timeline has. */
+  const groupsChanged = () => {
+    events.emit('groups.changed', {});
+    events.emit('timeline.changed', {});
+  };
+  /** The view an item shows in changed: the timeline's posts, the groups, or the knowledge base. */
+  const shown = (item: OutboxItem) => {
+    if (isKbWrite(item)) events.emit('kb.changed', {});
+    else if (isGroupIntent(item.kind)) groupsChanged();
+    else timelineChanged([item.postId]);
+  };
   const countPending = () => {
     const s = session();
     d.status.pendingWrites(s ? store.count(s.organisation.id, s.person.id) : 0);
@@ -66,6 +78,10 @@ export function createOutbox(d: OutboxDeps) {
         return item.payload.comment ?? '';
       case 'favourite':
         return '';
+      case 'join':
+      case 'request':
+      case 'leave':
+        return item.payload.name;
       default:
         return d.findPost(item.postId)?.body ?? '';
     }
@@ -110,12 +126,18 @@ export function createOutbox(d: OutboxDeps) {
     session,
     findPost: d.findPost,
     groupKnown: d.groupKnown,
+    groupStanding: d.groupStanding,
     pageKnown: d.pageKnown,
     inFlight: delivery.inFlight,
     changed: (postId) => changed([postId], true),
     kbChanged: () => {
       countPending();
       events.emit('kb.changed', {});
+      delivery.kick();
+    },
+    groupsChanged: () => {
+      countPending();
+      groupsChanged();
       delivery.kick();
     },
   });

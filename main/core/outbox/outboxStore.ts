@@ -32,7 +32,10 @@ interface ItemBase {
   id: string;
   tenantId: string;
   personId: string;
-  /** The conversation: the post written, commented on, liked or deleted; for a favourite or feedback, the page. */
+  /**
+   * The conversation: the post written, commented on, liked or deleted; for a favourite or feedback,
+   * the page; for joining, asking to join or leaving, the group.
+   */
   postId: string;
   idempotencyKey: string;
   createdAt: string;
@@ -46,7 +49,13 @@ export type OutboxItem =
   | (ItemBase & { kind: 'like'; payload: { liked: boolean } })
   | (ItemBase & { kind: 'delete'; payload: Record<string, never> })
   | (ItemBase & { kind: 'favourite'; payload: { favourite: boolean } })
-  | (ItemBase & { kind: 'feedback'; payload: { helpful: boolean; comment: string | null } });
+  | (ItemBase & { kind: 'feedback'; payload: { helpful: boolean; comment: string | null } })
+  /** Joining an open group, asking to join a closed one, leaving: `name` is for telling her if it fails. */
+  | (ItemBase & { kind: GroupIntent; payload: { name: string } });
+
+/** What she wants with a group, waiting to be sent. */
+export type GroupIntent = 'join' | 'request' | 'leave';
+export const isGroupIntent = (kind: OutboxKind): kind is GroupIntent => kind === 'join' || kind === 'request' || kind === 'leave';
 
 export type OutboxKind = OutboxItem['kind'];
 

@@ -1,4 +1,4 @@
-import type { OutboxItem } from './outboxStore.js';
+import type { GroupIntent, OutboxItem } from './outboxStore.js';
 
 type PostItem = Extract<OutboxItem, { kind: 'post' }>;
 type CommentItem = Extract<OutboxItem, { kind: 'comment' }>;
@@ -15,11 +15,13 @@ export interface PendingWrites {
   /** The latest like or unlike per post, and whether one still waits to be sent. */
   likes: Map<string, { liked: boolean; waiting: boolean }>;
   deletedPostIds: Set<string>;
+  /** Per group, the latest join, request or leave not yet synced back, and whether it still waits. */
+  groups: Map<string, { intent: GroupIntent; waiting: boolean }>;
 }
 
 /** Folds confirmed-but-unsynced and waiting writes, oldest first, into what the views overlay. */
 export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly OutboxItem[]): PendingWrites {
-  const out: PendingWrites = { posts: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set() };
+  const out: PendingWrites = { posts: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map() };
   const add = (item: OutboxItem, isSent: boolean) => {
     switch (item.kind) {
       case 'post':
@@ -35,6 +37,11 @@ export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly
       }
       case 'delete':
         out.deletedPostIds.add(item.postId);
+        return;
+      case 'join':
+      case 'request':
+      case 'leave':
+        out.groups.set(item.postId, { intent: item.kind, waiting: !isSent });
         return;
       default:
         // A page's favourite or feedback: the knowledge base overlays those (kb/ownKbWrites).

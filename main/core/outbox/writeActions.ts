@@ -1,4 +1,5 @@
 import type { Post } from '../../../common/src/api/entities.js';
+import type { GroupView } from '../../../common/src/ipc/groupViews.js';
 import { IMAGE_BYTES_MAX } from '../../../common/src/api/routes.js';
 import type { MethodParsedInput, Result } from '../../../common/src/ipc/contract.js';
 import { uuidv7 } from '../../../common/src/ids.js';
@@ -6,7 +7,7 @@ import type { Clock } from '../clock.js';
 import { fail, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import { imageInfo } from './imageInfo.js';
-import type { DistributiveOmit, NewImage, NewOutboxItem, OutboxStore } from './outboxStore.js';
+import { isGroupIntent, type DistributiveOmit, type GroupIntent, type NewImage, type NewOutboxItem, type OutboxStore } from './outboxStore.js';
 
 export interface WriteActionDeps {
   store: OutboxStore;
@@ -15,6 +16,8 @@ export interface WriteActionDeps {
   /** A post as the person sees it now (stored, or still waiting in the outbox). */
   findPost(id: string): Post | null;
   groupKnown(id: string): boolean;
+  /** The group as she sees it now, her waiting joins and leaves counted as done; null when unknown to her. */
+  groupStanding(id: string): GroupView | null;
   pageKnown(id: string): boolean;
   /** The item being sent right now, which can no longer be taken back. */
   inFlight(): string | null;
@@ -22,6 +25,8 @@ export interface WriteActionDeps {
   changed(postId: string): void;
   /** The same for a reader's write in the knowledge base. */
   kbChanged(): void;
+  /** The same for joining, asking to join or leaving a group. */
+  groupsChanged(): void;
 }
 
 /**
@@ -50,6 +55,7 @@ export function createWriteActions(d: WriteActionDeps) {
       images,
     );
     if (item.kind === 'favourite' || item.kind === 'feedback') d.kbChanged();
+    else if (isGroupIntent(item.kind)) d.groupsChanged();
     else d.changed(item.postId);
   };
 
@@ -65,7 +71,49 @@ export function createWriteActions(d: WriteActionDeps) {
     }
   };
 
+  /**
+   * A join, request or leave of this group that has not gone yet is taken back: the latest wish is the
+   * one that counts, and a join taken back by a leave never reaches the server.
+   */
+  const takeBackIntents = (session: ActiveSession, groupId: string) => {
+    for (const item of d.store.list(session.organisation.id, session.person.id)) {
+      if (isGroupIntent(item.kind) && item.postId === groupId && d.inFlight() !== item.id) d.store.remove(item.id);
+    }
+  };
+  const queueIntent = (session: ActiveSession, kind: GroupIntent, group: GroupView) =>
+    enqueue(session, { kind, id: uuidv7(d.clock.now().getTime()), postId: group.id, payload: { name: group.name } });
+
   return {
+    /** Joins an open group, or asks to join a closed one; a private group only lets in whom its admins add. */
+    joinGroup: (input: MethodParsedInput<'groups.join'>): Result<string> =>
+      withSession((session) => {
+        const before = d.groupStanding(input.id);
+        if (!before) return fail('not_found', 'unknown group');
+        if (before.archived) return fail('group_archived', 'the group is archived');
+        takeBackIntents(session, input.id);
+        const now = d.groupStanding(input.id)!;
+        if (now.myRole !== null || now.requested) {
+          d.groupsChanged();
+          return ok(input.id);
+        }
+        if (now.visibility === 'private') return fail('not_found', 'unknown group');
+        queueIntent(session, now.visibility === 'open' ? 'join' : 'request', now);
+        return ok(input.id);
+      }),
+
+    /** Leaves a group; a department or location group keeps her while she works there. */
+    leaveGroup: (input: MethodParsedInput<'groups.leave'>): Result<string> =>
+      withSession((session) => {
+        const before = d.groupStanding(input.id);
+        if (!before) return fail('not_found', 'unknown group');
+        if (before.managedBy !== null) return fail('directory_group', 'the directory decides who is in this group');
+        takeBackIntents(session, input.id);
+        const now = d.groupStanding(input.id);
+        if (now && now.myRole !== null) queueIntent(session, 'leave', now);
+        else d.groupsChanged();
+        return ok(input.id);
+      }),
+
     favourite: (input: MethodParsedInput<'kb.favourite'>): Result<string> =>
       withSession((session) => {
         if (!d.pageKnown(input.id)) return fail('not_found', 'unknown page');

@@ -1,3 +1,4 @@
+import { SYNC_PROTOCOL } from '../../../common/src/api/sync.js';
 import { parseServerEvent, type ServerEvent } from '../../../common/src/api/events.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { NetError } from '../net/netError.js';
@@ -23,6 +24,7 @@ export async function readEventStream(
   const idle = new AbortController();
   const opened = await http.stream('events', {
     token: o.token,
+    query: { protocol: SYNC_PROTOCOL },
     ...(o.lastEventId ? { headers: { 'last-event-id': o.lastEventId } } : {}),
     signal: AbortSignal.any([o.signal, idle.signal]),
   });

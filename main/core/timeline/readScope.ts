@@ -5,7 +5,7 @@ import { parseMentionHandles } from '../../../common/src/text/mentions.js';
 import type { CacheParts } from '../cache/openCache.js';
 import type { PostFilter, PostPosition } from '../cache/postQueries.js';
 import type { ImageUrl } from '../images/imageUrl.js';
-import type { OutboxItem } from '../outbox/outboxStore.js';
+import type { GroupIntent, OutboxItem } from '../outbox/outboxStore.js';
 import { foldPendingWrites, type Pending } from '../outbox/pendingWrites.js';
 import type { PersonalView } from '../personal/personalStore.js';
 import { isBefore, newerFirst } from './postCursor.js';
@@ -98,6 +98,8 @@ export function openReadScope(s: ReadSources) {
   return {
     /** The private content this read may show. */
     personal: s.personal,
+    /** Her joins, requests and leaves the stores do not show yet, per group. */
+    groupIntents: pending.groups as ReadonlyMap<string, { intent: GroupIntent; waiting: boolean }>,
     find,
     list,
     view,

@@ -8,6 +8,11 @@ import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { GroupPage } from '../features/groups/GroupPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
+import { MailingComposePage } from '../features/mailings/MailingComposePage';
+import { MailingReportPage } from '../features/mailings/MailingReportPage';
+import { MailingsPage } from '../features/mailings/MailingsPage';
+import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
+import { MailSettingsPage } from '../features/mailings/MailSettingsPage';
 import { PersonCardDialog } from '../features/people/PersonCardDialog';
 import { startActivityReporter } from '../features/session/activity';
 import { IdleSheet } from '../features/session/IdleSheet';
@@ -108,6 +113,16 @@ function Page() {
       return <KbReviewPage />;
     case 'searchStats':
       return <SearchStatsPage />;
+    case 'mailings':
+      return <MailingsPage />;
+    case 'mailingNew':
+      return <MailingComposePage />;
+    case 'mailing':
+      return <MailingReportPage key={route.id} id={route.id} />;
+    case 'mailSettings':
+      return <MailSettingsPage />;
+    case 'myMail':
+      return <MailPreferencePage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

@@ -1,4 +1,4 @@
-import { Lock, LogOut } from 'lucide-react';
+import { Lock, LogOut, Settings } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkStranded } from '../features/outbox/strandedStore';
@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { endSession } from './connect';
 import { Navigation } from './Navigation';
+import { hrefFor } from './route';
 import { isSharedDevice, useAppState } from './sessionStore';
 import { SyncStatus } from './SyncStatus';
 import { Brand } from './theme/Brand';
@@ -39,6 +40,12 @@ export function Shell({ children }: { children: ReactNode }) {
             <Avatar name={person.name} url={person.avatarUrl} size="sm" />
             <span className="topbar-name">{person.name}</span>
           </span>
+        )}
+        {person && (
+          <a className="btn btn-quiet topbar-logout" href={hrefFor({ name: 'myMail' })}>
+            <Settings aria-hidden="true" />
+            <span>{t('app.settings')}</span>
+          </a>
         )}
         {shared ? (
           <Button variant="secondary" icon={<Lock aria-hidden="true" />} onClick={() => void endSession('lock')} className="topbar-logout topbar-lock">

@@ -4,7 +4,7 @@ import { refreshComments } from '../features/timeline/commentsStore';
 import { refreshTimeline } from '../features/timeline/timelineStore';
 import { errorText, i18n } from '../ui/i18n/i18n';
 import { showToast } from '../ui/toast/toastStore';
-import { postHref } from './route';
+import { groupHref, postHref } from './route';
 import { invoke, on } from './samen';
 import { applySession } from './sessionEnd';
 import { loadSession, setSyncStatus } from './sessionStore';
@@ -19,7 +19,7 @@ export function connectToMain(): () => void {
     on('timeline.changed', (payload) => coalesce(payload.postIds)),
     on('outbox.rejected', showRejected),
     on('notification', showNotice),
-    on('notification.open', ({ postId }) => window.location.assign(postHref(postId))),
+    on('notification.open', (target) => window.location.assign(noticeHref(target))),
     tellLanguage(),
   ];
   return () => unsubscribe.forEach((off) => off());
@@ -62,8 +62,11 @@ function tellLanguage(): () => void {
 /** A notice for whoever is logged in here, inside the window: on every kind of machine. */
 function showNotice(n: EventPayload<'notification'>): void {
   const actor = n.actorName.trim() || i18n.t('notices.someone');
-  showToast(i18n.t(`notices.${n.kind}`, { actor }), 'info', { label: i18n.t('notices.open'), href: postHref(n.postId) });
+  showToast(i18n.t(`notices.${n.kind}`, { actor }), 'info', { label: i18n.t('notices.open'), href: noticeHref(n) });
 }
+
+/** Where a notice takes her: its post, or the group she is asked to let someone into. */
+const noticeHref = (target: EventPayload<'notification.open'>): string => ('postId' in target ? postHref(target.postId) : groupHref(target.groupId));
 
 const PREVIEW_LENGTH = 60;
 

@@ -15,23 +15,33 @@ export type Route =
   | { name: 'kbReview' }
   | { name: 'searchStats' }
   | { name: 'groups' }
-  | { name: 'group'; id: string };
+  | { name: 'group'; id: string }
+  | { name: 'mailings' }
+  | { name: 'mailingNew' }
+  | { name: 'mailing'; id: string }
+  | { name: 'mailSettings' }
+  | { name: 'myMail' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
   if (hash === '#/kb/stats') return { name: 'searchStats' };
+  if (hash === '#/mailings') return { name: 'mailings' };
+  if (hash === '#/mailings/new') return { name: 'mailingNew' };
+  if (hash === '#/mailings/settings') return { name: 'mailSettings' };
+  if (hash === '#/me/mail') return { name: 'myMail' };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
   if (kb) {
     const value = kb[2] ? decodeURIComponent(kb[2]) : null;
     if (kb[1] === 'new') return { name: 'kbNew', sectionId: value };
     if (value) return kb[1] === 'page' ? { name: 'kbPage', id: value } : { name: 'kbEdit', id: value };
   }
-  const [, kind, value] = /^#\/(tag|post|group)\/(.+)$/.exec(hash) ?? [];
+  const [, kind, value] = /^#\/(tag|post|group|mailing)\/(.+)$/.exec(hash) ?? [];
   if (kind === 'tag' && value) return { name: 'timeline', hashtag: decodeURIComponent(value) };
   if (kind === 'post' && value) return { name: 'post', id: decodeURIComponent(value) };
   if (kind === 'group' && value) return { name: 'group', id: decodeURIComponent(value) };
+  if (kind === 'mailing' && value) return { name: 'mailing', id: decodeURIComponent(value) };
   return { name: 'timeline', hashtag: null };
 }
 
@@ -55,6 +65,16 @@ export function hrefFor(route: Route): string {
       return '#/kb/review';
     case 'searchStats':
       return '#/kb/stats';
+    case 'mailings':
+      return '#/mailings';
+    case 'mailingNew':
+      return '#/mailings/new';
+    case 'mailing':
+      return `#/mailing/${encodeURIComponent(route.id)}`;
+    case 'mailSettings':
+      return '#/mailings/settings';
+    case 'myMail':
+      return '#/me/mail';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

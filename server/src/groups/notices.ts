@@ -6,7 +6,7 @@ import type { ChangeCollector, Trx } from '../sync/feed.js';
 
 export type GroupNoticeKind = 'join_request' | 'group_added';
 
-export const groupNotification = (r: Selectable<GroupNoticesTable>): Notification => ({
+export const groupNotification = (r: Pick<Selectable<GroupNoticesTable>, 'id' | 'kind' | 'actor_id' | 'group_id' | 'created_at'>): Notification => ({
   id: r.id,
   kind: r.kind as GroupNoticeKind,
   actorId: r.actor_id,

@@ -53,7 +53,7 @@ export const feedbackFromRow = (r: KbFeedbackTable): PageFeedback => ({
 });
 
 /** A review notice as the notification its owner receives: she is both the one told and the actor. */
-export const reviewNotification = (r: KbReviewNoticesTable): Notification => ({
+export const reviewNotification = (r: Pick<KbReviewNoticesTable, 'id' | 'person_id' | 'page_id' | 'created_at'>): Notification => ({
   id: r.id,
   kind: 'review_due',
   actorId: r.person_id,

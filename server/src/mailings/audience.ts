@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Audience, AudienceCount } from '../../../common/src/api/routes/mailings.js';
+import type { ReadAudience } from '../../../common/src/readConfirmations/audience.js';
 import type { Database } from '../db/schema.js';
 import { ApiError } from '../http/apiError.js';
+import { inReadAudience } from '../readConfirmations/audienceQuery.js';
+import { storedRequirement } from '../readConfirmations/serialize.js';
 
 export interface Recipient {
   personId: string;
@@ -11,9 +14,9 @@ export interface Recipient {
 /**
  * The people an audience names now, with their mail address. `all` is every active person; groups,
  * locations and departments add up (anyone in any of them). "Has not yet confirmed post X" narrows
- * that to who has not confirmed it (everyone, when nothing else is chosen): it needs the read
- * confirmations of `readconfirm`, and until those are on this server such an audience is refused
- * with a clear message rather than quietly reaching everyone.
+ * to who must read X (its own "lezen verplicht" audience) and has not confirmed it, within the chosen
+ * groups, locations or departments when any are chosen. It is read in the same statement as the rest,
+ * so when called while queueing, confirmations up to that moment count.
  *
  * Opted-out people are left out of a non-mandatory mailing; people without an address are counted
  * but cannot be sent to.
@@ -25,42 +28,39 @@ export async function resolveAudience(
   mandatory: boolean,
 ): Promise<{ recipients: Recipient[]; count: AudienceCount }> {
   await checkReferences(k, tenantId, audience);
-  if (audience.unconfirmedPostId !== undefined) {
-    throw new ApiError('validation', 'Niet alles is goed ingevuld.', [
-      { path: 'body.audience.unconfirmedPostId', message: 'Leesbevestigingen zijn op deze server nog niet beschikbaar: kies iedereen, groepen, locaties of afdelingen.' },
-    ]);
-  }
-  const everyone = audience.all === true;
-  const groupIds = audience.groupIds ?? [];
-  const locationIds = audience.locationIds ?? [];
-  const departmentIds = audience.departmentIds ?? [];
+  const unconfirmed = audience.unconfirmedPostId === undefined ? null : await readAudienceOf(k, tenantId, audience.unconfirmedPostId);
+  const chosen: ReadAudience = {
+    everyone: audience.all === true,
+    groupIds: audience.groupIds ?? [],
+    locationIds: audience.locationIds ?? [],
+    departmentIds: audience.departmentIds ?? [],
+  };
+  const anyChosen = chosen.everyone || chosen.groupIds.length + chosen.locationIds.length + chosen.departmentIds.length > 0;
   const rows = await k
-    .selectFrom('people')
-    .leftJoin('person_mail', (j) => j.onRef('person_mail.tenant_id', '=', 'people.tenant_id').onRef('person_mail.person_id', '=', 'people.id'))
-    .select(['people.id', 'person_mail.address', 'person_mail.opted_out'])
-    .where('people.tenant_id', '=', tenantId)
-    .where('people.active', '=', 1)
-    .$if(!everyone, (q) =>
-      q.where((eb) =>
-        eb.or([
-          ...(locationIds.length > 0 ? [eb('people.location_id', 'in', locationIds)] : []),
-          ...(departmentIds.length > 0 ? [eb('people.department_id', 'in', departmentIds)] : []),
-          ...(groupIds.length > 0
-            ? [
-                eb.exists(
-                  eb
-                    .selectFrom('group_members')
-                    .select(sql`1`.as('one'))
-                    .whereRef('group_members.tenant_id', '=', 'people.tenant_id')
-                    .whereRef('group_members.person_id', '=', 'people.id')
-                    .where('group_members.group_id', 'in', groupIds),
-                ),
-              ]
-            : []),
-        ]),
-      ),
+    .selectFrom('people as p')
+    .leftJoin('person_mail as m', (j) => j.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.person_id', '=', 'p.id'))
+    .select(['p.id', 'm.address', 'm.opted_out'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.active', '=', 1)
+    .$if(anyChosen, (q) => q.where((eb) => inReadAudience(eb, tenantId, chosen)))
+    .$if(unconfirmed !== null, (q) =>
+      q
+        .where((eb) => inReadAudience(eb, tenantId, unconfirmed!.audience))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('read_receipts as r')
+                .select(sql`1`.as('one'))
+                .where('r.tenant_id', '=', tenantId)
+                .where('r.post_id', '=', unconfirmed!.postId)
+                .whereRef('r.person_id', '=', 'p.id')
+                .where('r.confirmed_at', 'is not', null),
+            ),
+          ),
+        ),
     )
-    .orderBy('people.id')
+    .orderBy('p.id')
     .execute();
   let optedOut = 0;
   let withoutAddress = 0;
@@ -71,6 +71,18 @@ export async function resolveAudience(
     else recipients.push({ personId: r.id, address: r.address });
   }
   return { recipients, count: { recipients: recipients.length, optedOut, withoutAddress } };
+}
+
+/** Who must read a post: only a post that is "lezen verplicht" has such an audience. */
+async function readAudienceOf(k: Kysely<Database>, tenantId: string, postId: string): Promise<{ postId: string; audience: ReadAudience }> {
+  const post = await k.selectFrom('posts').select(['id', 'read_requirement']).where('tenant_id', '=', tenantId).where('id', '=', postId).executeTakeFirst();
+  const stored = post ? storedRequirement(post) : null;
+  if (!stored) {
+    throw new ApiError('validation', 'Niet alles is goed ingevuld.', [
+      { path: 'body.audience.unconfirmedPostId', message: 'Dit bericht is niet (meer) lezen verplicht: kies een bericht dat dat wel is.' },
+    ]);
+  }
+  return { postId, audience: stored.audience };
 }
 
 async function checkReferences(k: Kysely<Database>, tenantId: string, audience: Audience): Promise<void> {

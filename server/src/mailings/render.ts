@@ -95,7 +95,7 @@ export function renderMailing(content: MailContent): MailTemplate {
     `<tr><td style="background:${primary};color:#ffffff;padding:16px 20px;border-radius:8px 8px 0 0;">` +
     `<table role="presentation" cellpadding="0" cellspacing="0"><tr>${logo ? `<td style="padding-right:12px;">${logo}</td>` : ''}` +
     `<td style="font-size:20px;font-weight:bold;">${escapeHtml(org.intranetName)}<div style="font-size:14px;font-weight:normal;">${escapeHtml(org.name)}</div></td></tr></table></td></tr>` +
-    `<tr><td style="padding:20px;"><h1 style="margin:0 0 16px 0;font-size:24px;line-height:1.3;">${escapeHtml(content.subject)}</h1>${htmlParts.join('')}</td></tr>` +
+    `<tr><td style="padding:20px;word-break:break-word;overflow-wrap:anywhere;"><h1 style="margin:0 0 16px 0;font-size:24px;line-height:1.3;">${escapeHtml(content.subject)}</h1>${htmlParts.join('')}</td></tr>` +
     `<tr><td style="padding:16px 20px;border-top:1px solid #e0e0e0;color:#555555;font-size:13px;line-height:1.5;">${escapeHtml(footer)}` +
     (unsubscribe ? `<br><a href="${escapeHtml(unsubscribe)}" style="color:#555555;">Geen mailings meer ontvangen? Meld je af.</a>` : '') +
     '</td></tr></table></td></tr></table></body></html>';

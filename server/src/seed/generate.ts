@@ -16,6 +16,7 @@ import type {
 } from '../db/schema.js';
 import { changeFeed } from './changeFeed.js';
 import { createContext } from './context.js';
+import { formGroupExtras, type GroupExtras } from './groupExtras.js';
 import { formGroups, groupRows, membershipRows } from './groups.js';
 import type { ImageFactory } from './images.js';
 import { writeKnowledgeBase, type KnowledgeBase } from './knowledgeBase.js';
@@ -54,6 +55,8 @@ export interface Dataset {
   changes: ChangesTable[];
   /** Sections, pages and quick links, with change-feed rows numbered on after `changes`. */
   knowledgeBase: KnowledgeBase;
+  /** Department and location groups, an archived and a private informal group, waiting requests: numbered on after the knowledge base. */
+  groupExtras: GroupExtras;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
   const timeline = await writeTimeline(ctx, org, people, groups, input.images);
   const changes = changeFeed({ org, places, people, groups }, timeline.events);
   const knowledgeBase = writeKnowledgeBase(ctx, org, places, people, changes.length + 1);
+  const groupExtras = formGroupExtras(ctx, org, places, people, groups, changes.length + knowledgeBase.changes.length + 1);
   const { tenantId } = org;
   return {
     tenantId,
@@ -88,5 +92,6 @@ export async function generate(input: GenerateInput): Promise<Dataset> {
     likes: timeline.likes,
     changes,
     knowledgeBase,
+    groupExtras,
   };
 }

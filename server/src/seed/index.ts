@@ -101,8 +101,12 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
 
 async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnowledgeBase: boolean, mail: { slug: string } | null): Promise<void> {
   const kb = data.knowledgeBase;
+  const extras = data.groupExtras;
+  // The extras are numbered after the knowledge base; without it they close up behind the rest.
+  const kbSeqs = withKnowledgeBase ? kb.changes.length : 0;
+  const extraChanges = extras.changes.map((c) => ({ ...c, seq: c.seq - (kb.changes.length - kbSeqs) }));
   await insertRows(trx, 'organisations', [data.organisation]);
-  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + (withKnowledgeBase ? kb.changes.length : 0) }]);
+  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + kbSeqs + extras.changes.length }]);
   await insertRows(trx, 'locations', data.locations);
   await insertRows(trx, 'departments', data.departments);
   await insertRows(trx, 'people', data.people);
@@ -117,6 +121,11 @@ async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnow
   await insertRows(trx, 'comments', byKey(data.comments, (r) => r.id));
   await insertRows(trx, 'likes', byKey(data.likes, (r) => `${r.post_id}:${r.person_id}`));
   await insertRows(trx, 'changes', data.changes);
+  await insertRows(trx, 'groups', extras.groups);
+  await insertRows(trx, 'group_members', byKey(extras.members, (r) => `${r.group_id}:${r.person_id}`));
+  await insertRows(trx, 'group_join_requests', extras.joinRequests);
+  await insertRows(trx, 'group_notices', extras.notices);
+  await insertRows(trx, 'changes', extraChanges);
   if (!withKnowledgeBase) return;
   await insertRows(trx, 'kb_sections', kb.sections);
   await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
@@ -175,7 +184,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     likes: data.likes.length,
     images: data.images.length,
     pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
-    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0),
+    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + data.groupExtras.changes.length,
   };
 }
 

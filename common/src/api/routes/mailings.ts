@@ -156,6 +156,10 @@ export const MailSettingsSchema = z.object({
 });
 export type MailSettings = z.infer<typeof MailSettingsSchema>;
 
+/** What an admin sets: her own SMTP server (null: the server-wide one, else files) and the sender. */
+export const MailSettingsInputSchema = Body({ smtpUrl: SmtpUrl.nullable(), fromAddress: MailAddress.optional() });
+export const TestMailInputSchema = Body({ to: MailAddress });
+
 export const mailingRoutes = {
   previewMailing: defineRoute({
     method: 'POST',
@@ -225,7 +229,7 @@ export const mailingRoutes = {
     path: '/v1/admin/mail-settings',
     summary: 'Set the organisation’s own SMTP server, or clear it with null (admins)',
     auth: 'session',
-    body: Body({ smtpUrl: SmtpUrl.nullable(), fromAddress: MailAddress.optional() }),
+    body: MailSettingsInputSchema,
     response: MailSettingsSchema,
   }),
   testMailSettings: defineRoute({
@@ -233,7 +237,7 @@ export const mailingRoutes = {
     path: '/v1/admin/mail-settings/test',
     summary: 'Send a test message through what mailings go through now (admins)',
     auth: 'session',
-    body: Body({ to: MailAddress }),
+    body: TestMailInputSchema,
     response: Ok.extend({ transport: MailTransportKind }),
   }),
   unsubscribePage: defineRoute({

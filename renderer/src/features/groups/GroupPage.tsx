@@ -11,6 +11,7 @@ import { errorText } from '../../ui/i18n/i18n';
 import { Skeleton } from '../../ui/Skeleton';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { Composer } from '../timeline/Composer';
 import { PostCard } from '../timeline/PostCard';
 import './groups.css';
 
@@ -27,6 +28,7 @@ export function GroupPage({ id }: { id: string }) {
     else setError(answer.error.code);
   }, [id]);
 
+  useEffect(() => on('groups.changed', () => void load()), [load]);
   useEffect(() => {
     void load();
     // Time spent here is recorded (enter and leave, nothing of what was read).
@@ -60,7 +62,7 @@ export function GroupPage({ id }: { id: string }) {
       <a className="back-link" href="#/groups">
         <ArrowLeft aria-hidden="true" /> {t('groups.back')}
       </a>
-      <header className="group-cover" style={group.coverUrl ? undefined : { background: 'var(--color-primary, #2a6)' }}>
+      <header className="group-cover" style={group.coverUrl ? undefined : { background: 'var(--accent)' }}>
         {group.coverUrl && <img src={group.coverUrl} alt="" />}
       </header>
       <h1 className="page-title">{group.name}</h1>
@@ -68,7 +70,11 @@ export function GroupPage({ id }: { id: string }) {
         {t(`groups.visibility_${group.visibility}`)} · {t(`groups.kind_${group.kind}`)} · {t('groups.members', { count: group.memberCount })}
         {group.managedBy && ` · ${t(`groups.managed_${group.managedBy}`)}`}
       </p>
-      {group.archived && <p className="read-only-note">{t('groups.archivedNote')}</p>}
+      {group.archived && (
+        <p className="notice" role="note">
+          {t('groups.archivedNote')}
+        </p>
+      )}
       {group.description && <p>{group.description}</p>}
 
       <div className="group-actions">
@@ -111,6 +117,12 @@ export function GroupPage({ id }: { id: string }) {
         )}
       </div>
 
+      {group.sending && (
+        <p className="muted" role="status">
+          {t('groups.sending')}
+        </p>
+      )}
+
       {admin && <AdminTools group={group} onChanged={() => void load()} />}
       <Members groupId={id} admin={admin} />
       <GroupFeed group={group} />
@@ -118,9 +130,13 @@ export function GroupPage({ id }: { id: string }) {
   );
 }
 
+/** Members shown before "Alle leden": a department group of 80 must not push its timeline off the screen. */
+const MEMBERS_SHOWN = 6;
+
 function Members({ groupId, admin }: { groupId: string; admin: boolean }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<GroupMemberView[] | null>(null);
+  const [all, setAll] = useState(false);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const load = useCallback(async () => {
     const answer = await invoke('groups.members', { id: groupId });
@@ -141,7 +157,7 @@ function Members({ groupId, admin }: { groupId: string; admin: boolean }) {
       {error && <p className="notice">{errorText(t, error)}</p>}
       {!items && !error && <Skeleton height={48} />}
       <ul className="member-list">
-        {items?.map((m) => (
+        {items?.slice(0, all ? undefined : MEMBERS_SHOWN).map((m) => (
           <li key={m.personId} className="member-row">
             <Avatar name={m.name} url={m.avatarUrl} size="sm" />
             <span className="group-row-text">
@@ -161,6 +177,11 @@ function Members({ groupId, admin }: { groupId: string; admin: boolean }) {
           </li>
         ))}
       </ul>
+      {items && !all && items.length > MEMBERS_SHOWN && (
+        <Button variant="quiet" onClick={() => setAll(true)}>
+          {t('groups.allMembers', { count: items.length })}
+        </Button>
+      )}
     </section>
   );
 }
@@ -243,7 +264,6 @@ function GroupFeed({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const [posts, setPosts] = useState<PostViewModel[] | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
-  const [body, setBody] = useState('');
   const load = useCallback(async () => {
     const answer = await invoke('timeline.list', { groupId: group.id, limit: 30 });
     if (answer.ok) setPosts(answer.value.items);
@@ -254,27 +274,9 @@ function GroupFeed({ group }: { group: GroupView }) {
     return on('timeline.changed', () => void load());
   }, [load]);
 
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
-    if (body.trim() === '') return;
-    const answer = await invoke('post.create', { body, groupId: group.id });
-    if (!answer.ok) return showToast(errorText(t, answer.error.code), 'error');
-    setBody('');
-    await load();
-  };
-
   return (
-    <section aria-label={t('groups.feed')} className="group-section">
-      {group.myRole !== null && !group.archived && (
-        <form className="card group-form" onSubmit={(e) => void send(e)}>
-          <TextArea label={t('groups.composer', { name: group.name })} value={body} onChange={(e) => setBody(e.target.value)} />
-          <div className="form-actions">
-            <Button variant="primary" type="submit" disabled={body.trim() === ''}>
-              {t('groups.post')}
-            </Button>
-          </div>
-        </form>
-      )}
+    <section aria-label={t('groups.feed')} className="group-section group-feed">
+      {group.myRole !== null && !group.archived && <Composer group={group} />}
       {error && <p className="notice">{errorText(t, error)}</p>}
       {!posts && !error && <Skeleton height={120} />}
       {posts?.length === 0 && <p className="notice">{t('groups.noPosts')}</p>}

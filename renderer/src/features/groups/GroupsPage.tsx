@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
 import type { GroupView } from '../../../../common/src/ipc/groupViews';
 import { groupHref } from '../../app/route';
-import { invoke } from '../../app/samen';
+import { invoke, on } from '../../app/samen';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
 import { Skeleton } from '../../ui/Skeleton';
@@ -28,6 +28,7 @@ export function GroupsPage() {
   };
   useEffect(() => {
     void refresh();
+    return on('groups.changed', () => void refresh());
   }, []);
 
   if (load.status === 'loading') {
@@ -99,6 +100,7 @@ function GroupList({ items }: { items: GroupView[] }) {
               <span className="group-name">{g.name}</span>
               <span className="muted">
                 {t(`groups.visibility_${g.visibility}`)} · {t(`groups.kind_${g.kind}`)} · {t('groups.members', { count: g.memberCount })}
+                {g.archived && ` · ${t('groups.archived')}`}
                 {g.requested && ` · ${t('groups.requested')}`}
               </span>
             </span>

@@ -17,7 +17,8 @@ import { addOwnPost } from './timelineStore';
 import { useAttachments } from './useAttachments';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 
-export function Composer() {
+/** Writes a post: into the timeline, or (with `group`) into that group. */
+export function Composer({ group }: { group?: { id: string; name: string } } = {}) {
   const { t } = useTranslation();
   const me = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person : null));
   const offline = useAppState((s) => s.sync?.state === 'offline');
@@ -81,13 +82,14 @@ export function Composer() {
     event.preventDefault();
     if (!body.trim() || busy) return;
     setBusy(true);
-    const result = await invoke('post.create', { body, images: attachments.map((a) => a.upload) });
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload) });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
       return;
     }
-    addOwnPost(result.value);
+    // A group's page shows it from the outbox itself; the home timeline is told here.
+    if (!group) addOwnPost(result.value);
     setBody('');
     setCaret(0);
     clear();
@@ -95,16 +97,16 @@ export function Composer() {
   };
 
   return (
-    <Card as="section" className="composer" aria-label={t('composer.region')}>
+    <Card as="section" className="composer" aria-label={group ? t('groups.composer', { name: group.name }) : t('composer.region')}>
       <form onSubmit={(e) => void submit(e)}>
         <div className="composer-row">
           {me && <Avatar name={me.name} url={me.avatarUrl} />}
           <div className="composer-field">
             <TextArea
               ref={textRef}
-              label={t('composer.label')}
+              label={group ? t('groups.composer', { name: group.name }) : t('composer.label')}
               hideLabel
-              placeholder={t('composer.label')}
+              placeholder={group ? t('groups.composer', { name: group.name }) : t('composer.label')}
               rows={body ? 4 : 2}
               value={body}
               onChange={(e) => {

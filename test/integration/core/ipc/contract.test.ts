@@ -48,6 +48,8 @@ describe('every window.samen method of the core', () => {
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
     await core.invoke('sync.now', {});
+    // Carla edits and, for this test, also administers: the mail settings are for admins.
+    await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
 
     const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
@@ -96,6 +98,9 @@ describe('every window.samen method of the core', () => {
       'mailings.create': mailing,
       'mailings.get': { id: draft.body.id },
       'mailings.send': { id: draft.body.id },
+      'mailSettings.get': {},
+      'mailSettings.set': { smtpUrl: null },
+      'mailSettings.test': { to: 'carla@demo.example' },
       'session.logout': {},
       'session.lock': {},
     };

@@ -177,6 +177,35 @@ describe.each(dialects)('mailings through a real SMTP server (%s)', { timeout: 1
     expect((await carla.call('sendMailing', { params: { id: mailing.id }, body: {} })).status).toBe(409);
   });
 
+  it('"has not yet confirmed post X" reaches who must read X and has not confirmed, as it stands at the moment of sending', async () => {
+    const post = (await carla.call('createPost', { body: { body: 'Nieuw protocol valpreventie. Lees het voor je volgende dienst.' } })).body;
+    const body = (audience: object) => ({ subject: 'Nog niet gelezen', intro: 'Lees het protocol even.', postIds: [post.id], audience });
+    const plain = (await carla.call('createPost', { body: { body: 'Gewoon een bericht.' } })).body;
+    const notRequired = await carla.request('POST', '/v1/mailings/preview', { json: body({ unconfirmedPostId: plain.id }) });
+    expect(notRequired.status).toBe(400);
+    expect(JSON.stringify(notRequired.body)).toContain('niet (meer) lezen verplicht');
+
+    expect((await carla.call('markReadRequired', { params: { id: post.id }, body: { audience: { everyone: true } } })).status).toBe(200);
+    const everyone = (await carla.call('previewMailing', { body: body({ all: true }) })).body.audienceCount.recipients;
+    const mailing = (await carla.call('createMailing', { body: body({ unconfirmedPostId: post.id }) })).body;
+    expect((await carla.call('getMailing', { params: { id: mailing.id } })).body.audienceCount?.recipients).toBe(everyone);
+
+    // Between composing and sending, two people confirm.
+    for (const reader of [anna, daan]) expect((await reader.call('confirmRead', { params: { id: post.id } })).status).toBeLessThan(300);
+    expect((await carla.call('getMailing', { params: { id: mailing.id } })).body.audienceCount?.recipients).toBe(everyone - 2);
+    const detail = await sendAndWait(mailing.id);
+    expect(detail.mailing.recipientCount).toBe(everyone - 2);
+    const queued = (await k().selectFrom('mailing_recipients').select('person_id').where('tenant_id', '=', tenant).where('mailing_id', '=', mailing.id).execute()).map((r) => r.person_id);
+    expect(queued).not.toContain(await me(anna));
+    expect(queued).not.toContain(await me(daan));
+    expect(queued).toContain(await me(carla));
+    expect(mailsTo(await addressOf(await me(anna))).filter((m) => m.parsed.subject === 'Nog niet gelezen')).toHaveLength(0);
+
+    // A confirmation after sending changes nobody's mail: the recipients were fixed when it was queued.
+    await carla.call('confirmRead', { params: { id: post.id } });
+    expect((await carla.call('getMailing', { params: { id: mailing.id } })).body.mailing.recipientCount).toBe(everyone - 2);
+  });
+
   it('marks a refused address bounced, retries a deferred one, and counts visits from the mailing in the report', async () => {
     const [p1, p2] = await k().selectFrom('people').select('id').where('tenant_id', '=', tenant).orderBy('id').limit(2).execute();
     await k().updateTable('person_mail').set({ address: 'weigert@demo.example', opted_out: 0 }).where('tenant_id', '=', tenant).where('person_id', '=', p1!.id).execute();

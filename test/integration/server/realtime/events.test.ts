@@ -80,6 +80,40 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
     expect(stream.ended).toBe(true);
   });
 
+  it('tells a group admin of a request to join, in seq order among her mentions', async () => {
+    const daan = await s.login('1004');
+    const made = await daan.post<{ id: string }>('/v1/groups', { name: 'Werkgroep Tillen', description: '', kind: 'work', visibility: 'closed' });
+    const stream = await openEventStream(s.url, daan.token!);
+    await stream.waitFor((e) => e.event === 'seq');
+    await anna.post('/v1/posts', { body: 'Vraag voor @daan.bakker over het rooster' });
+    expect((await bram.post(`/v1/groups/${made.body.id}/requests`)).status).toBe(201);
+    const last = await anna.post<{ id: string }>('/v1/posts', { body: 'Nog een vraag voor @daan.bakker' });
+    await stream.waitFor((e) => e.event === 'notification' && e.data.notification.postId === last.body.id);
+    const told = stream.events.filter((e) => e.event === 'notification');
+    expect(told.map((e) => e.data.notification.kind)).toEqual(['mention', 'join_request', 'mention']);
+    expect(told[1]!.data.notification).toMatchObject({ groupId: made.body.id, postId: null });
+    expect(told.map((e) => Number(e.id))).toEqual([...told.map((e) => Number(e.id))].sort((a, b) => a - b));
+    stream.close();
+  });
+
+  it('tells a client of an older protocol only the kinds it can read, and does not stall on the others', async () => {
+    const carla = await s.login('1003');
+    const made = await carla.post<{ id: string }>('/v1/groups', { name: 'Werkgroep Hygiëne', description: '', kind: 'work', visibility: 'closed' });
+    const old = await openEventStream(s.url, carla.token!, undefined, {}, null);
+    const now = await openEventStream(s.url, carla.token!);
+    await old.waitFor((e) => e.event === 'seq');
+    await now.waitFor((e) => e.event === 'seq');
+    expect((await bram.post(`/v1/groups/${made.body.id}/requests`)).status).toBe(201);
+    const mention = await anna.post<{ id: string }>('/v1/posts', { body: 'Dank @carla.smit voor de training' });
+
+    await now.waitFor((e) => e.event === 'notification' && e.data.notification.kind === 'mention');
+    await old.waitFor((e) => e.event === 'notification' && e.data.notification.postId === mention.body.id);
+    expect(now.events.filter((e) => e.event === 'notification').map((e) => e.data.notification.kind)).toEqual(['join_request', 'mention']);
+    expect(old.events.filter((e) => e.event === 'notification').map((e) => e.data.notification.kind)).toEqual(['mention']);
+    old.close();
+    now.close();
+  });
+
   it('refuses a stream without a valid token', async () => {
     const res = await fetch(`${s.url}/v1/events`);
     expect(res.status).toBe(401);

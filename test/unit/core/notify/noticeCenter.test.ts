@@ -45,6 +45,18 @@ describe('operating-system notifications on a workstation', () => {
     expect(m.onScreen).toEqual([mention('Bram Jansen')]);
   });
 
+  it('tell a group admin of a request to join, and a click opens the group', () => {
+    const m = machine('workstation');
+    const group = '018f0000-0000-7000-8000-0000000000aa';
+    m.center.tell({ kind: 'join_request', actorName: 'Bram Jansen', groupId: group });
+    expect(m.desktop).toEqual([{ title: 'Samen', body: 'Bram Jansen wil lid worden van je groep', groupId: group }]);
+    m.center.setLanguage('en');
+    m.center.tell({ kind: 'join_request', actorName: 'Eva de Boer', groupId: group });
+    m.time.advance(60_000);
+    expect(m.desktop.map((n) => n.body)).toEqual(['Bram Jansen wil lid worden van je groep', 'Eva de Boer asks to join your group']);
+    expect(m.tray.at(-1)?.unread).toBe(2);
+  });
+
   it('speak the language the renderer chose', () => {
     const m = machine('workstation');
     m.center.setLanguage('en');

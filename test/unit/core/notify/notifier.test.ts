@@ -38,6 +38,15 @@ describe('telling about a notification', () => {
     expect(s.told.map((n) => n.kind)).toEqual(['reminder']);
   });
 
+  it('tells a group admin of a request to join, opening the group', async () => {
+    const s = screen(async (id) => (id === 'bram' ? 'Bram Jansen' : ''));
+    const group = '018f0000-0000-7000-8000-0000000000aa';
+    await s.notify({ ...mention('bram'), kind: 'join_request', postId: null, groupId: group });
+    // Being let in is in the list of notifications, not announced.
+    await s.notify({ ...mention('bram'), kind: 'group_added', postId: null, groupId: group });
+    expect(s.told).toEqual([{ kind: 'join_request', actorName: 'Bram Jansen', groupId: group }]);
+  });
+
   it('tells nobody while nobody is logged in', async () => {
     const s = screen(async () => 'Bram Jansen');
     s.state.here = null;

@@ -42,6 +42,29 @@ describe('a notification inside the window', () => {
   });
 });
 
+describe('group notices and refusals', () => {
+  const groupId = '018f0000-0000-7000-8000-0000000000bb';
+
+  it('tells a group admin someone asks to join, and "Bekijken" and the desktop notification open the group', async () => {
+    const fake = renderApp({ mode: 'workstation', loggedIn: true });
+    await timelineReady();
+    act(() => fake.emit('notification', { kind: 'join_request', actorName: 'Bram Jansen', groupId }));
+    expect(screen.getByText('Bram Jansen wil lid worden van je groep')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bekijken' }).getAttribute('href')).toBe(`#/group/${groupId}`);
+    act(() => fake.emit('notification.open', { groupId }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/group/${groupId}`));
+  });
+
+  it('says in Dutch that a join made offline was refused, naming the group and why', async () => {
+    const fake = renderApp({ mode: 'shared', loggedIn: true });
+    await timelineReady();
+    act(() => fake.emit('outbox.rejected', { kind: 'join', code: 'group_archived', message: 'archived', preview: 'Fietsclub' }));
+    expect(screen.getByText('Je bent geen lid geworden van “Fietsclub”. Deze groep is gearchiveerd. Je kunt er alleen nog in lezen.')).toBeTruthy();
+    act(() => fake.emit('outbox.rejected', { kind: 'leave', code: 'directory_group', message: 'directory', preview: 'Afdeling 3B' }));
+    expect(screen.getByText(/^Je hebt “Afdeling 3B” niet verlaten: je bent nog lid\. Deze groep hoort bij je afdeling/)).toBeTruthy();
+  });
+});
+
 describe('the language main speaks', () => {
   it('follows the language chosen in the window', async () => {
     const fake = renderApp({ mode: 'workstation', loggedIn: true });

@@ -46,6 +46,8 @@ async function snapshot(db: Db, tenantId: string) {
       .execute(),
     groups: await k.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     members: await k.selectFrom('group_members').selectAll().where('tenant_id', '=', tenantId).orderBy('group_id').orderBy('person_id').execute(),
+    joinRequests: await k.selectFrom('group_join_requests').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    groupNotices: await k.selectFrom('group_notices').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     posts: await k.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     comments: await k.selectFrom('comments').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     likes: await k.selectFrom('likes').selectAll().where('tenant_id', '=', tenantId).orderBy('post_id').orderBy('person_id').execute(),
@@ -166,6 +168,45 @@ describe('demo organisation', () => {
     expect(scopes.every((c) => c.scope === `group:${group.id}`)).toBe(true);
   });
 
+  it('has department and location groups from the directory, an archived group, a private informal one, and requests waiting for group admins', async () => {
+    const k = db.kysely;
+    const groups = await k.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).execute();
+    const people = await k.selectFrom('people').selectAll().where('tenant_id', '=', tenantId).execute();
+    const members = await k.selectFrom('group_members').selectAll().where('tenant_id', '=', tenantId).execute();
+    const membersOf = (groupId: string) => members.filter((m) => m.group_id === groupId).map((m) => m.person_id).sort();
+    const anna = people.find((p) => p.employee_number === '1001')!;
+
+    for (const kind of ['department', 'location'] as const) {
+      const kept = groups.filter((g) => g.managed_by === kind);
+      expect(kept.length).toBeGreaterThan(1);
+      for (const g of kept) {
+        expect(g).toMatchObject({ kind: 'work', visibility: 'closed', archived_at: null });
+        // Exactly who works there now, as directoryGroups.ts keeps it.
+        const working = people.filter((p) => p.active === 1 && (kind === 'department' ? p.department_id : p.location_id) === g.managed_id).map((p) => p.id).sort();
+        expect(membersOf(g.id)).toEqual(working);
+        expect(g.member_count).toBe(working.length);
+      }
+      expect(kept.some((g) => membersOf(g.id).includes(anna.id))).toBe(true);
+    }
+    const kinds = new Set(groups.filter((g) => !g.managed_by).map((g) => `${g.kind} ${g.visibility}`));
+    for (const kind of ['work open', 'work closed', 'work private', 'informal open', 'informal closed', 'informal private']) expect(kinds).toContain(kind);
+    const archived = groups.filter((g) => g.archived_at !== null);
+    expect(archived).toHaveLength(1);
+    expect(membersOf(archived[0]!.id)).toContain(anna.id);
+
+    const requests = await k.selectFrom('group_join_requests').selectAll().where('tenant_id', '=', tenantId).execute();
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    const notices = await k.selectFrom('group_notices').selectAll().where('tenant_id', '=', tenantId).execute();
+    for (const r of requests) {
+      expect(r.status).toBe('pending');
+      expect(groups.find((g) => g.id === r.group_id)?.visibility).toBe('closed');
+      expect(membersOf(r.group_id)).not.toContain(r.person_id);
+      const admins = members.filter((m) => m.group_id === r.group_id && m.role === 'admin').map((m) => m.person_id);
+      expect(notices.filter((n) => n.group_id === r.group_id && n.actor_id === r.person_id).map((n) => n.person_id).sort()).toEqual(admins.sort());
+    }
+    expect(requests.some((r) => r.person_id === anna.id)).toBe(true);
+  });
+
   it('keeps pinned posts by Carla, an editor', async () => {
     const carla = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('employee_number', '=', '1003').executeTakeFirstOrThrow();
     const pinned = await db.kysely.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).where('pinned', '=', 1).execute();
@@ -235,7 +276,10 @@ describe('demo organisation', () => {
       s.likes.length +
       s.sections.length +
       s.pages.length +
-      s.quickLinks.length;
+      s.quickLinks.length +
+      // A request to join is told to its person and the group's admins, who also get a notice.
+      s.joinRequests.reduce((n, r) => n + 1 + s.members.filter((m) => m.group_id === r.group_id && m.role === 'admin').length, 0) +
+      s.groupNotices.length;
     expect(s.changes).toHaveLength(expected);
     const ids = new Set(s.changes.map((c) => `${c.entity} ${c.entity_id}`));
     for (const p of s.people) expect(ids.has(`person ${p.id}`)).toBe(true);
@@ -256,8 +300,12 @@ describe('demo organisation', () => {
     const timeline = s.changes.slice(firstTimeline, firstKnowledge);
     expect(timeline.every((c) => ['post', 'comment', 'like'].includes(c.entity))).toBe(true);
     expect(timeline.map((c) => c.at)).toEqual(timeline.map((c) => c.at).sort());
-    const knowledge = s.changes.slice(firstKnowledge);
-    expect(knowledge.every((c) => ['section', 'page', 'quickLink'].includes(c.entity) && c.scope === 'org')).toBe(true);
+    const kbEntities = ['section', 'page', 'quickLink'];
+    const firstExtra = s.changes.findIndex((c, i) => i > firstKnowledge && !kbEntities.includes(c.entity));
+    const knowledge = s.changes.slice(firstKnowledge, firstExtra);
+    expect(knowledge.every((c) => kbEntities.includes(c.entity) && c.scope === 'org')).toBe(true);
+    // Then the groups that came with groups in the client (added later still).
+    expect(s.changes.slice(firstExtra).every((c) => ['group', 'membership', 'joinRequest', 'notification'].includes(c.entity))).toBe(true);
   });
 
   it('has a knowledge base of Dutch pages in sections, each with headings and a list, an owner, a review date (some passed) and a first version', async () => {
