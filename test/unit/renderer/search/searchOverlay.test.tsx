@@ -22,6 +22,7 @@ const walking: GroupView = {
   muted: false,
   newPosts: 0,
   requested: false,
+  sending: false,
 };
 
 describe('the search box', () => {
