@@ -27,7 +27,7 @@ export const personDocument = (person: { name: string; jobTitle: string }, place
   kind: 'person',
   title: person.name,
   headings: [],
-  body: [person.jobTitle, place.department, place.location].filter(Boolean).join('\n'),
+  body: [person.jobTitle, place.department, place.location].filter(Boolean).join(' · '),
 });
 
 /** The line a result shows as its title: the document's title, or a post's first words. */

@@ -18,22 +18,63 @@ export interface Ranked {
   rank: number;
 }
 
-/** Best first: rank, then newer, then kind and id, so equal ranks still come in one fixed order. */
-export const resultOrder = (a: Ranked, b: Ranked): number =>
-  b.rank - a.rank || (a.doc.at < b.doc.at ? 1 : a.doc.at > b.doc.at ? -1 : 0) || (a.doc.kind < b.doc.kind ? -1 : a.doc.kind > b.doc.kind ? 1 : 0) || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
+/** Equal ranks: newer first, then kind and id, so they still come in one fixed order. */
+const tieOrder = (a: IndexedDoc, b: IndexedDoc): number =>
+  (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Best first: rank, then as `tieOrder`. */
+export const resultOrder = (a: Ranked, b: Ranked): number => b.rank - a.rank || tieOrder(a.doc, b.doc);
+
+interface Entry {
+  doc: IndexedDoc;
+  weights: Map<string, number>;
+}
+
+/** The `limit` best of what is offered, kept in order as it comes: no sort of every match. */
+class TopList {
+  readonly items: Ranked[] = [];
+  constructor(private readonly limit: number) {}
+
+  /** Whether a match would get in: most are turned away here, before anything is made for them. */
+  wants(rank: number, doc: IndexedDoc): boolean {
+    if (this.items.length < this.limit) return true;
+    const worst = this.items[this.limit - 1];
+    if (worst === undefined) return false;
+    return rank !== worst.rank ? rank > worst.rank : tieOrder(doc, worst.doc) < 0;
+  }
+
+  offer(r: Ranked): void {
+    let at = this.items.length;
+    while (at > 0 && resultOrder(r, this.items[at - 1]!) < 0) at--;
+    this.items.splice(at, 0, r);
+    if (this.items.length > this.limit) this.items.pop();
+  }
+}
 
 /**
  * An inverted index in memory that ranks exactly as the server's database index does (same weights,
  * same plan, same order): for the client's offline search over its cache, and for tests and
- * benchmarks that need the ranking without a database.
+ * benchmarks that need the ranking without a database. Documents are numbered inside, so a search
+ * adds up scores in flat arrays rather than a map per matching document: a word being typed on a
+ * device with 200 000 posts touches many of them at every key.
  */
 export class MemoryIndex {
   readonly vocabulary = new MemoryVocabulary();
-  private readonly docs = new Map<string, { doc: IndexedDoc; weights: Map<string, number> }>();
-  private readonly postings = new Map<string, Map<string, number>>();
+  private readonly entries: (Entry | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly postings = new Map<string, Map<number, number>>();
+  /** A term's postings as flat arrays, made at its first search and dropped when the term changes. */
+  private readonly packed = new Map<string, { docs: Int32Array; weights: Float64Array }>();
+  // Scratch space for one search, grown with the index and left zeroed after each search.
+  private total = new Float64Array(0);
+  private matched = new Uint16Array(0);
+  private slotBest = new Float64Array(0);
+  private slotSeen = new Uint32Array(0);
+  private pass = 0;
 
   get size(): number {
-    return this.docs.size;
+    return this.slotOf.size;
   }
 
   /** Adds a document or replaces what was indexed for it. */
@@ -41,48 +82,124 @@ export class MemoryIndex {
     this.remove(doc.kind, doc.id);
     const key = `${doc.kind}:${doc.id}`;
     const weights = termWeights(source);
-    this.docs.set(key, { doc, weights });
+    const n = this.freeSlots.pop() ?? this.entries.length;
+    this.entries[n] = { doc, weights };
+    this.slotOf.set(key, n);
     for (const [term, weight] of weights) {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = new Map()));
-      list.set(key, weight);
+      list.set(n, weight);
+      this.packed.delete(term);
       this.vocabulary.set(term, list.size);
     }
-    this.vocabulary.setDocCount(this.docs.size);
+    this.vocabulary.setDocCount(this.size);
   }
 
   remove(kind: SearchKind, id: string): void {
     const key = `${kind}:${id}`;
-    const found = this.docs.get(key);
-    if (!found) return;
-    this.docs.delete(key);
-    for (const term of found.weights.keys()) {
+    const n = this.slotOf.get(key);
+    if (n === undefined) return;
+    const { weights } = this.entries[n]!;
+    this.slotOf.delete(key);
+    this.entries[n] = undefined;
+    this.freeSlots.push(n);
+    for (const term of weights.keys()) {
       const list = this.postings.get(term)!;
-      list.delete(key);
+      list.delete(n);
+      this.packed.delete(term);
       if (list.size === 0) this.postings.delete(term);
       this.vocabulary.set(term, list.size);
     }
-    this.vocabulary.setDocCount(this.docs.size);
+    this.vocabulary.setDocCount(this.size);
   }
 
   /** The best `limit` documents for a plan that `visible` lets through. */
   search(plan: QueryPlan, limit: number, visible: (doc: IndexedDoc) => boolean = () => true): Ranked[] {
-    const best = new Map<string, Map<number, number>>();
-    for (const { slot, term, factor } of plan.terms) {
-      for (const [key, weight] of this.postings.get(term) ?? []) {
-        let slots = best.get(key);
-        if (!slots) best.set(key, (slots = new Map()));
-        slots.set(slot, Math.max(slots.get(slot) ?? 0, weight * factor));
+    const top = new TopList(limit);
+    this.rank(plan, (rank, doc) => {
+      if (top.wants(rank, doc) && visible(doc)) top.offer({ doc, rank });
+    });
+    return top.items;
+  }
+
+  /** The best of each kind, each kind with its own limit, from one pass over the matches. */
+  searchEachKind(plan: QueryPlan, limits: Readonly<Record<SearchKind, number>>): Record<SearchKind, Ranked[]> {
+    const tops = { page: new TopList(limits.page), post: new TopList(limits.post), group: new TopList(limits.group), person: new TopList(limits.person) };
+    this.rank(plan, (rank, doc) => {
+      const top = tops[doc.kind];
+      if (top.wants(rank, doc)) top.offer({ doc, rank });
+    });
+    return { page: tops.page.items, post: tops.post.items, group: tops.group.items, person: tops.person.items };
+  }
+
+  /**
+   * Calls `found` with every document the plan matches and its rank: per query word (slot) the
+   * best of its terms' weight × factor, summed over the words, then rankOf with how many matched.
+   */
+  private rank(plan: QueryPlan, found: (rank: number, doc: IndexedDoc) => void): void {
+    this.grow();
+    const bySlot = new Map<number, QueryPlan['terms']>();
+    for (const t of plan.terms) {
+      const list = bySlot.get(t.slot);
+      if (list) list.push(t);
+      else bySlot.set(t.slot, [t]);
+    }
+    const touched: number[] = [];
+    const inSlot: number[] = [];
+    for (const terms of bySlot.values()) {
+      const pass = this.nextPass();
+      inSlot.length = 0;
+      for (const { term, factor } of terms) {
+        const { docs, weights } = this.packedOf(term);
+        for (let i = 0; i < docs.length; i++) {
+          const n = docs[i]!;
+          const value = weights[i]! * factor;
+          if (this.slotSeen[n] !== pass) {
+            this.slotSeen[n] = pass;
+            this.slotBest[n] = value;
+            inSlot.push(n);
+          } else if (value > this.slotBest[n]!) this.slotBest[n] = value;
+        }
+      }
+      for (const n of inSlot) {
+        if (this.matched[n] === 0) touched.push(n);
+        this.total[n] = this.total[n]! + this.slotBest[n]!;
+        this.matched[n] = this.matched[n]! + 1;
       }
     }
-    const ranked: Ranked[] = [];
-    for (const [key, slots] of best) {
-      const { doc } = this.docs.get(key)!;
-      if (!visible(doc)) continue;
-      let score = 0;
-      for (const s of slots.values()) score += s;
-      ranked.push({ doc, rank: rankOf(score, slots.size) });
+    for (const n of touched) {
+      found(rankOf(this.total[n]!, this.matched[n]!), this.entries[n]!.doc);
+      this.total[n] = 0;
+      this.matched[n] = 0;
     }
-    return ranked.sort(resultOrder).slice(0, limit);
+  }
+
+  private packedOf(term: string): { docs: Int32Array; weights: Float64Array } {
+    let p = this.packed.get(term);
+    if (!p) {
+      const list = this.postings.get(term);
+      p = { docs: Int32Array.from(list?.keys() ?? []), weights: Float64Array.from(list?.values() ?? []) };
+      if (list) this.packed.set(term, p);
+    }
+    return p;
+  }
+
+  private grow(): void {
+    const needed = this.entries.length;
+    if (this.total.length >= needed) return;
+    const size = Math.max(1024, needed * 2);
+    this.total = new Float64Array(size);
+    this.matched = new Uint16Array(size);
+    this.slotBest = new Float64Array(size);
+    this.slotSeen = new Uint32Array(size);
+    this.pass = 0;
+  }
+
+  private nextPass(): number {
+    if (this.pass === 0xffffffff) {
+      this.slotSeen.fill(0);
+      this.pass = 0;
+    }
+    return ++this.pass;
   }
 }

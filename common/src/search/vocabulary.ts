@@ -26,16 +26,18 @@ const byFrequency = (v: Vocabulary) => (a: string, b: string) => v.df(b) - v.df(
  */
 export class MemoryVocabulary implements Vocabulary {
   private readonly counts = new Map<string, number>();
-  private readonly sorted: string[] = [];
+  private sorted: string[] = [];
   /** Every term spelt backwards, sorted: a suffix is then a prefix. */
-  private readonly reversed: string[] = [];
+  private reversed: string[] = [];
+  /** New terms not yet in the sorted lists: a bulk build sorts once, at the first lookup. */
+  private unsorted: string[] = [];
   private readonly buckets = new Map<string, Set<string>>();
   private documents = 0;
 
   constructor(entries: Iterable<[term: string, df: number]> = [], docCount = 0) {
     for (const [term, df] of entries) if (df > 0) this.counts.set(term, df);
-    this.sorted.push(...[...this.counts.keys()].sort());
-    this.reversed.push(...this.sorted.map(backwards).sort());
+    this.sorted = [...this.counts.keys()].sort();
+    this.reversed = this.sorted.map(backwards).sort();
     for (const term of this.sorted) this.bucket(term).add(term);
     this.documents = docCount;
   }
@@ -56,11 +58,11 @@ export class MemoryVocabulary implements Vocabulary {
     if (df > 0) {
       this.counts.set(term, df);
       if (!had) {
-        this.sorted.splice(lowerBound(this.sorted, term), 0, term);
-        this.reversed.splice(lowerBound(this.reversed, backwards(term)), 0, backwards(term));
+        this.unsorted.push(term);
         this.bucket(term).add(term);
       }
     } else if (had) {
+      this.settle();
       this.counts.delete(term);
       this.sorted.splice(lowerBound(this.sorted, term), 1);
       this.reversed.splice(lowerBound(this.reversed, backwards(term)), 1);
@@ -69,11 +71,13 @@ export class MemoryVocabulary implements Vocabulary {
   }
 
   withPrefix(prefix: string, limit: number): string[] {
-    return startingWith(this.sorted, prefix).sort(byFrequency(this)).slice(0, limit);
+    this.settle();
+    return mostFrequent(startingWith(this.sorted, prefix), byFrequency(this), limit);
   }
 
   withSuffix(suffix: string, limit: number): string[] {
-    return startingWith(this.reversed, backwards(suffix)).map(backwards).sort(byFrequency(this)).slice(0, limit);
+    this.settle();
+    return mostFrequent(startingWith(this.reversed, backwards(suffix)).map(backwards), byFrequency(this), limit);
   }
 
   nearby(word: string, limit: number): string[] {
@@ -81,7 +85,23 @@ export class MemoryVocabulary implements Vocabulary {
     for (let length = word.length - 1; length <= word.length + 1; length++) {
       for (const term of this.buckets.get(`${word[0]}:${length}`) ?? []) if (term !== word && withinOneEdit(word, term)) found.push(term);
     }
-    return found.sort(byFrequency(this)).slice(0, limit);
+    return mostFrequent(found, byFrequency(this), limit);
+  }
+
+  /** Puts the new terms in the sorted lists: one by one when they are few, else all sorted again. */
+  private settle(): void {
+    const added = this.unsorted;
+    if (added.length === 0) return;
+    this.unsorted = [];
+    if (added.length < 64) {
+      for (const term of added) {
+        this.sorted.splice(lowerBound(this.sorted, term), 0, term);
+        this.reversed.splice(lowerBound(this.reversed, backwards(term)), 0, backwards(term));
+      }
+      return;
+    }
+    this.sorted = this.sorted.concat(added).sort();
+    this.reversed = this.reversed.concat(added.map(backwards)).sort();
   }
 
   private bucket(term: string): Set<string> {
@@ -90,10 +110,23 @@ export class MemoryVocabulary implements Vocabulary {
     if (!set) this.buckets.set(key, (set = new Set()));
     return set;
   }
-
 }
 
 const backwards = (s: string) => [...s].reverse().join('');
+
+/** The first `limit` of `items` in `order`, without sorting them all (a one-letter prefix matches thousands). */
+function mostFrequent(items: readonly string[], order: (a: string, b: string) => number, limit: number): string[] {
+  const best: string[] = [];
+  if (limit <= 0) return best;
+  for (const item of items) {
+    if (best.length === limit && order(item, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && order(item, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
 
 /** Where `term` is or would be in a sorted list. */
 function lowerBound(sorted: readonly string[], term: string): number {

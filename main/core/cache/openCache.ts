@@ -10,6 +10,7 @@ import { createKbQueries, type KbQueries } from './kbQueries.js';
 import { cacheMigrations } from './migrations/index.js';
 import { createPostQueries, type PostQueries } from './postQueries.js';
 import { createSearchQueries, type SearchQueries } from './searchQueries.js';
+import { createSynonymQueries, type SynonymQueries } from './synonymQueries.js';
 import { createSyncState, type SyncState } from './syncState.js';
 
 export const CACHE_FILE_NAME = 'cache.sqlite';
@@ -21,6 +22,7 @@ export interface CacheParts {
   directory: DirectoryQueries;
   kb: KbQueries;
   search: SearchQueries;
+  synonyms: SynonymQueries;
   applier: SharedApplier;
 }
 
@@ -107,5 +109,5 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
 
 function build(db: Database.Database): CacheParts {
   const state = createSyncState(db);
-  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), search: createSearchQueries(db), applier: createSharedApplier(db, state) };
+  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), search: createSearchQueries(db), synonyms: createSynonymQueries(db), applier: createSharedApplier(db, state) };
 }

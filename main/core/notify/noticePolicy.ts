@@ -2,8 +2,8 @@ import type { NoticeKind, NoticeSettings } from '../../../common/src/notify/noti
 
 /**
  * Which notifications from the server are announced, as which notice. One line per kind: a kind not
- * listed (a knowledge-base page's `review_due`, until that screen exists) stays in the list but is
- * never announced.
+ * listed stays in the list but is never announced: a knowledge-base page's `review_due` is shown to
+ * its owner on "Weten en regelen" and on the page itself instead, from the cache.
  */
 const ANNOUNCED: Readonly<Partial<Record<string, NoticeKind>>> = {
   mention: 'mention',

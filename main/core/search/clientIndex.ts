@@ -4,7 +4,7 @@ import { planQuery } from '../../../common/src/search/query.js';
 import type { SearchKind } from '../../../common/src/search/ranking.js';
 import { makeSnippet } from '../../../common/src/search/snippet.js';
 import { DEFAULT_SYNONYMS, synonymTable, type SynonymEntry, type SynonymTable } from '../../../common/src/search/synonyms.js';
-import type { Cache, CacheParts } from '../cache/openCache.js';
+import { CacheResetError, type Cache, type CacheParts } from '../cache/openCache.js';
 import { groupIndexable, pageIndexable, personIndexable, postIndexable, snippetSource, type Indexable } from './searchDocuments.js';
 
 /** What one applied page of the shared feed changed, as far as search cares. */
@@ -25,7 +25,9 @@ export const KIND_ORDER: readonly SearchKind[] = ['page', 'post', 'group', 'pers
  */
 export function createClientIndex(cache: Cache) {
   let index: MemoryIndex | null = null;
-  let synonyms: SynonymTable = synonymTable(DEFAULT_SYNONYMS);
+  // The list the server last told, kept in the cache so a restart without a server still uses it.
+  let synonyms: SynonymTable | null = null;
+  const currentSynonyms = (): SynonymTable => (synonyms ??= synonymTable(cache.read((c) => c.synonyms.get()) ?? DEFAULT_SYNONYMS));
   // Groups and people change together with the directory; which of them are indexed, to drop the gone.
   let directoryIds = new Map<string, SearchKind>();
 
@@ -84,9 +86,10 @@ export function createClientIndex(cache: Cache) {
     /** Best first within each kind, the kinds in the order the search box shows them. */
     search(query: string): SearchResult[] {
       const target = ready();
-      const plan = planQuery(query, target.vocabulary, synonyms);
+      const plan = planQuery(query, target.vocabulary, currentSynonyms());
       if (plan.terms.length === 0) return [];
-      const ranked = KIND_ORDER.flatMap((kind) => target.search(plan, RESULTS_PER_KIND[kind], (doc) => doc.kind === kind));
+      const best = target.searchEachKind(plan, RESULTS_PER_KIND);
+      const ranked = KIND_ORDER.flatMap((kind) => best[kind]);
       return cache.read((c) =>
         ranked.map(({ doc }): SearchResult => {
           const source = sourceOf(c, doc.kind, doc.id);
@@ -113,13 +116,20 @@ export function createClientIndex(cache: Cache) {
         if (changes.directoryChanged) indexDirectory(target, c);
       });
     },
-    /** The organisation's synonym list, when the server has told it. */
+    /** The organisation's synonym list, when the server has told it: used from now on, also after a restart. */
     setSynonyms(entries: readonly SynonymEntry[]): void {
       synonyms = synonymTable(entries);
+      try {
+        cache.write((c) => c.synonyms.set(entries));
+      } catch (err) {
+        // A damaged cache was emptied: the list holds for this run and is written when the server tells it again.
+        if (!(err instanceof CacheResetError)) throw err;
+      }
     },
     /** The cache was emptied (reset, wiped, another organisation): built again at the next search. */
     invalidate(): void {
       index = null;
+      synonyms = null;
     },
   };
 }

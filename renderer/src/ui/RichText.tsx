@@ -1,23 +1,25 @@
 import { Fragment, type ReactNode } from 'react';
-import { parseMarkdown, type Inline } from '../../../common/src/text/markdown';
+import { parseMarkdown, type PageInline } from '../../../common/src/text/markdown';
 
-type Props = {
-  source: string;
-  hashtagHref: (tag: string) => string;
-  /** The tag the timeline is filtered on: its links say so (each tag shows once, in the text). */
-  currentHashtag?: string | null;
-  /** Called with the handle; returns nothing when the handle is not a known person (it stays text). */
-  onMention?: ((handle: string) => void) | undefined;
-  mentionable?: ReadonlySet<string>;
-};
+type Token<T extends PageInline['type']> = Extract<PageInline, { type: T }>;
 
 /**
- * Turns a post or comment into React elements from the markdown tokens. React escapes all text,
- * and there is no path from a token to raw HTML, so "<img onerror>" is shown as those characters.
+ * What the tokens that point somewhere become in one kind of text; left out, a hashtag or mention
+ * stays its text and a page link its words.
  */
-export function RichText({ source, hashtagHref, currentHashtag = null, onMention, mentionable }: Props) {
-  const inline = (tokens: Inline[]): ReactNode[] =>
-    tokens.map((token, i) => {
+export interface InlineTargets {
+  hashtag?(token: Token<'hashtag'>, key: number): ReactNode;
+  mention?(token: Token<'mention'>, key: number): ReactNode;
+  pageLink?(token: Token<'pageLink'>, key: number, children: ReactNode[]): ReactNode;
+}
+
+/**
+ * Inline markdown tokens (a post's, a comment's or a page's) as React elements. React escapes all
+ * text, and there is no path from a token to raw HTML, so "<img onerror>" is shown as those characters.
+ */
+export function renderInline(tokens: readonly PageInline[], targets: InlineTargets = {}): ReactNode[] {
+  const inline = (list: readonly PageInline[]): ReactNode[] =>
+    list.map((token, i) => {
       switch (token.type) {
         case 'text':
           return <Fragment key={i}>{token.text}</Fragment>;
@@ -34,31 +36,51 @@ export function RichText({ source, hashtagHref, currentHashtag = null, onMention
             </a>
           );
         case 'hashtag':
-          return (
-            <a key={i} className="rich-hashtag" href={hashtagHref(token.tag)} aria-current={token.tag === currentHashtag ? 'page' : undefined}>
-              {token.text}
-            </a>
-          );
+          return targets.hashtag?.(token, i) ?? <Fragment key={i}>{token.text}</Fragment>;
         case 'mention':
-          return onMention && mentionable?.has(token.handle) ? (
-            <button key={i} type="button" className="rich-mention" onClick={() => onMention(token.handle)}>
-              {token.text}
-            </button>
-          ) : (
-            <Fragment key={i}>{token.text}</Fragment>
-          );
+          return targets.mention?.(token, i) ?? <Fragment key={i}>{token.text}</Fragment>;
+        case 'pageLink':
+          return targets.pageLink?.(token, i, inline(token.children)) ?? <Fragment key={i}>{inline(token.children)}</Fragment>;
       }
     });
+  return inline(tokens);
+}
+
+type Props = {
+  source: string;
+  hashtagHref: (tag: string) => string;
+  /** The tag the timeline is filtered on: its links say so (each tag shows once, in the text). */
+  currentHashtag?: string | null;
+  /** Called with the handle; returns nothing when the handle is not a known person (it stays text). */
+  onMention?: ((handle: string) => void) | undefined;
+  mentionable?: ReadonlySet<string>;
+};
+
+/** A post or comment from its markdown tokens: paragraphs and lists, hashtags as links, known people as buttons. */
+export function RichText({ source, hashtagHref, currentHashtag = null, onMention, mentionable }: Props) {
+  const targets: InlineTargets = {
+    hashtag: (token, key) => (
+      <a key={key} className="rich-hashtag" href={hashtagHref(token.tag)} aria-current={token.tag === currentHashtag ? 'page' : undefined}>
+        {token.text}
+      </a>
+    ),
+    mention: (token, key) =>
+      onMention && mentionable?.has(token.handle) ? (
+        <button key={key} type="button" className="rich-mention" onClick={() => onMention(token.handle)}>
+          {token.text}
+        </button>
+      ) : null,
+  };
 
   return (
     <div className="rich-text">
       {parseMarkdown(source).map((block, i) =>
         block.type === 'paragraph' ? (
-          <p key={i}>{inline(block.children)}</p>
+          <p key={i}>{renderInline(block.children, targets)}</p>
         ) : (
           <ul key={i}>
             {block.items.map((item, j) => (
-              <li key={j}>{inline(item)}</li>
+              <li key={j}>{renderInline(item, targets)}</li>
             ))}
           </ul>
         ),

@@ -1,4 +1,5 @@
 import type { OrganisationSettings } from '../../../common/src/api/entities.js';
+import { amsterdamDay } from '../../../common/src/time/amsterdamDay.js';
 
 /**
  * When a badge tap also needs the PIN, when PIN attempts lock an employee number and when they
@@ -7,10 +8,7 @@ import type { OrganisationSettings } from '../../../common/src/api/entities.js';
 
 export const PIN_TIME_ZONE = 'Europe/Amsterdam';
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: PIN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Amsterdam (`YYYY-MM-DD`), whatever the server's own time zone or DST. */
-export const amsterdamDay = (at: Date): string => dayFormat.format(at);
+export { amsterdamDay };
 
 export type PinReason = 'never_entered' | 'first_tap_of_day' | 'hours_since_pin';
 

@@ -1,18 +1,29 @@
 import { ArrowDown, ArrowUp, BarChart3, BookOpen, CalendarClock, FileText, GripVertical, Pencil, Plus, Search, Star } from 'lucide-react';
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickLink } from '../../../../common/src/api/entities';
 import { hrefFor, kbPageHref } from '../../app/route';
 import { invoke } from '../../app/samen';
+import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
+import { useNow } from '../../ui/clock';
 import { Skeleton } from '../../ui/Skeleton';
 import { showToast } from '../../ui/toast/toastStore';
 import { openSearch } from '../search/searchStore';
-import { buildTree, dropPosition, stepPosition, type SectionNode, type TreePage } from './kbTree';
+import { buildTree, dropPosition, stepPosition, type SectionNode, type TreePage, type TreeSection } from './kbTree';
 import { loadKbHome, setKbHome, useCanEdit, useKb } from './kbStore';
 import { QuickLinkEditor } from './QuickLinkEditor';
 import { quickLinkIcon } from './quickLinkIcons';
+import { overdueFor } from './reviewDue';
+
+/** What an editor is dragging in the tree. */
+interface Dragged {
+  kind: 'page' | 'section';
+  id: string;
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 
 function QuickLinkTile({ link }: { link: QuickLink }) {
   const Icon = quickLinkIcon(link.icon);
@@ -25,12 +36,31 @@ function QuickLinkTile({ link }: { link: QuickLink }) {
   );
 }
 
+/** A short list of pages to open, each with what `after` adds beside its title. */
+function PageLinks({ pages, after }: { pages: readonly TreePage[]; after?: (page: TreePage) => ReactNode }) {
+  return (
+    <ul className="kb-pages">
+      {pages.map((p) => (
+        <li key={p.id} className="kb-page-row">
+          <a href={kbPageHref(p.id)} className="kb-page-link">
+            <FileText aria-hidden="true" />
+            <span>{p.title}</span>
+          </a>
+          {after?.(p)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** "Weten en regelen": quick links as big tiles, her favourites, then the tree of sections and pages. */
 export function KbHomePage() {
   const { t } = useTranslation();
   const { home, error, editing } = useKb();
   const canEdit = useCanEdit();
-  const [dragged, setDragged] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<Dragged | null>(null);
+  const personId = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person.id : null));
+  const now = useNow((s) => s.now);
 
   useEffect(() => {
     void loadKbHome();
@@ -51,29 +81,48 @@ export function KbHomePage() {
   }
 
   const { roots, loosePages } = buildTree(home);
+  const myOverdue = overdueFor(home.pages, personId, new Date(now));
   const favourites = home.favouriteIds.map((id) => home.pages.find((p) => p.id === id)).filter((p): p is TreePage => p !== undefined);
 
-  const move = async (page: TreePage, sectionId: string | null, position: number) => {
-    const result = await invoke('kb.move', { kind: 'page', id: page.id, parentId: sectionId, position });
+  const move = async (kind: Dragged['kind'], id: string, parentId: string | null, position: number) => {
+    const result = await invoke('kb.move', { kind, id, parentId, position });
     if (result.ok) setKbHome(result.value);
     else showToast(result.error.code === 'offline' ? t('kb.editorOffline') : errorText(t, result.error.code), 'error');
   };
   const onDrop = (siblings: TreePage[], sectionId: string | null, targetId: string | null) => (event: DragEvent) => {
+    if (dragged?.kind !== 'page') return;
     event.preventDefault();
-    const page = home.pages.find((p) => p.id === dragged);
+    event.stopPropagation();
+    const page = home.pages.find((p) => p.id === dragged.id);
     setDragged(null);
     if (!page || page.id === targetId) return;
-    void move(page, sectionId, targetId ? dropPosition(siblings, page.id, targetId) : siblings.filter((s) => s.id !== page.id).length);
+    void move('page', page.id, sectionId, targetId ? dropPosition(siblings, page.id, targetId) : siblings.filter((s) => s.id !== page.id).length);
   };
+  // A section dropped on a sister section takes its place; elsewhere it stays where it is.
+  const onSectionDrop = (siblings: SectionNode[], target: TreeSection) => (event: DragEvent) => {
+    if (dragged?.kind !== 'section') return;
+    event.preventDefault();
+    event.stopPropagation();
+    const movedId = dragged.id;
+    setDragged(null);
+    if (movedId === target.id || !siblings.some((n) => n.section.id === movedId)) return;
+    void move('section', movedId, target.parentId, dropPosition(siblings.map((n) => n.section), movedId, target.id));
+  };
+  const stepButtons = (kind: Dragged['kind'], id: string, title: string, siblings: readonly { id: string }[], parentId: string | null) => (
+    <>
+      <Button variant="quiet" aria-label={t('kb.moveUp', { title })} icon={<ArrowUp aria-hidden="true" />} disabled={stepPosition(siblings, id, -1) === null} onClick={() => void move(kind, id, parentId, stepPosition(siblings, id, -1)!)} />
+      <Button variant="quiet" aria-label={t('kb.moveDown', { title })} icon={<ArrowDown aria-hidden="true" />} disabled={stepPosition(siblings, id, 1) === null} onClick={() => void move(kind, id, parentId, stepPosition(siblings, id, 1)!)} />
+    </>
+  );
 
   const pageRow = (page: TreePage, siblings: TreePage[], sectionId: string | null) => (
     <li
       key={page.id}
-      className={`kb-page-row${dragged === page.id ? ' kb-dragging' : ''}`}
+      className={`kb-page-row${dragged?.id === page.id ? ' kb-dragging' : ''}`}
       draggable={editing}
       onDragStart={(e) => {
         e.dataTransfer.setData('text/plain', page.id);
-        setDragged(page.id);
+        setDragged({ kind: 'page', id: page.id });
       }}
       onDragEnd={() => setDragged(null)}
       onDragOver={(e) => editing && e.preventDefault()}
@@ -86,8 +135,7 @@ export function KbHomePage() {
       </a>
       {editing && (
         <span className="kb-row-actions">
-          <Button variant="quiet" aria-label={t('kb.moveUp', { title: page.title })} icon={<ArrowUp aria-hidden="true" />} disabled={stepPosition(siblings, page.id, -1) === null} onClick={() => void move(page, sectionId, stepPosition(siblings, page.id, -1)!)} />
-          <Button variant="quiet" aria-label={t('kb.moveDown', { title: page.title })} icon={<ArrowDown aria-hidden="true" />} disabled={stepPosition(siblings, page.id, 1) === null} onClick={() => void move(page, sectionId, stepPosition(siblings, page.id, 1)!)} />
+          {stepButtons('page', page.id, page.title, siblings, sectionId)}
           <a className="btn btn-quiet" href={hrefFor({ name: 'kbEdit', id: page.id })} aria-label={t('kb.editPage', { title: page.title })}>
             <Pencil aria-hidden="true" />
           </a>
@@ -96,9 +144,33 @@ export function KbHomePage() {
     </li>
   );
 
-  const sectionBlock = (node: SectionNode, depth: number) => (
-    <section key={node.section.id} className={`kb-section kb-depth-${Math.min(depth, 3)}`} aria-labelledby={`section-${node.section.id}`}>
-      {depth === 0 ? <h2 id={`section-${node.section.id}`}>{node.section.title}</h2> : <h3 id={`section-${node.section.id}`}>{node.section.title}</h3>}
+  const sectionBlock = (node: SectionNode, depth: number, siblings: SectionNode[]) => (
+    <section key={node.section.id} className={`kb-section kb-depth-${Math.min(depth, 3)}${dragged?.id === node.section.id ? ' kb-dragging' : ''}`} aria-labelledby={`section-${node.section.id}`}>
+      <div
+        className="kb-section-head"
+        draggable={editing}
+        onDragStart={(e) => {
+          e.dataTransfer.setData('text/plain', node.section.id);
+          setDragged({ kind: 'section', id: node.section.id });
+        }}
+        onDragEnd={() => setDragged(null)}
+        onDragOver={(e) => editing && e.preventDefault()}
+        onDrop={onSectionDrop(siblings, node.section)}
+      >
+        {editing && <GripVertical aria-hidden="true" className="kb-grip" />}
+        {depth === 0 ? <h2 id={`section-${node.section.id}`}>{node.section.title}</h2> : <h3 id={`section-${node.section.id}`}>{node.section.title}</h3>}
+        {editing && (
+          <span className="kb-row-actions">
+            {stepButtons(
+              'section',
+              node.section.id,
+              node.section.title,
+              siblings.map((n) => n.section),
+              node.section.parentId,
+            )}
+          </span>
+        )}
+      </div>
       <ul className="kb-pages" onDragOver={(e) => editing && e.preventDefault()} onDrop={onDrop(node.pages, node.section.id, null)}>
         {node.pages.map((p) => pageRow(p, node.pages, node.section.id))}
         {editing && node.pages.length === 0 && <li className="kb-drop-here">{t('kb.dropHere')}</li>}
@@ -109,7 +181,7 @@ export function KbHomePage() {
           <span>{t('kb.newPage')}</span>
         </a>
       )}
-      {node.children.map((child) => sectionBlock(child, depth + 1))}
+      {node.children.map((child) => sectionBlock(child, depth + 1, node.children))}
     </section>
   );
 
@@ -155,21 +227,22 @@ export function KbHomePage() {
         {editing && <QuickLinkEditor home={home} />}
       </section>
 
+      {myOverdue.length > 0 && (
+        <section aria-labelledby="my-review-title" className="kb-my-review">
+          <h2 id="my-review-title">
+            <CalendarClock aria-hidden="true" /> {t('kb.review.mine')}
+          </h2>
+          <p>{t('kb.review.mineIntro')}</p>
+          <PageLinks pages={myOverdue} after={(p) => <span className="kb-due">{t('kb.review.dueOn', { date: dateFormat.format(new Date(p.reviewDate!)) })}</span>} />
+        </section>
+      )}
+
       {favourites.length > 0 && (
         <section aria-labelledby="favourites-title" className="kb-favourites">
           <h2 id="favourites-title">
             <Star aria-hidden="true" /> {t('kb.favourites')}
           </h2>
-          <ul className="kb-pages">
-            {favourites.map((p) => (
-              <li key={p.id} className="kb-page-row">
-                <a href={kbPageHref(p.id)} className="kb-page-link">
-                  <FileText aria-hidden="true" />
-                  <span>{p.title}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
+          <PageLinks pages={favourites} />
         </section>
       )}
 
@@ -177,7 +250,7 @@ export function KbHomePage() {
         <p className="kb-empty">{t('kb.empty')}</p>
       ) : (
         <div className="kb-tree">
-          {roots.map((node) => sectionBlock(node, 0))}
+          {roots.map((node) => sectionBlock(node, 0, roots))}
           {loosePages.length > 0 && (
             <section className="kb-section" aria-labelledby="kb-loose">
               <h2 id="kb-loose">{t('kb.otherPages')}</h2>

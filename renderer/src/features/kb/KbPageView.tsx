@@ -1,4 +1,4 @@
-import { ChevronRight, Download, Pencil, Star, ThumbsDown, ThumbsUp } from 'lucide-react';
+import { CalendarClock, ChevronRight, Download, Pencil, Star, ThumbsDown, ThumbsUp } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -6,13 +6,16 @@ import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
 import type { KbPageView as PageView } from '../../../../common/src/ipc/kbViews';
 import { hrefFor } from '../../app/route';
 import { invoke, on } from '../../app/samen';
+import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
+import { useNow } from '../../ui/clock';
 import { Skeleton } from '../../ui/Skeleton';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
 import { useCanEdit } from './kbStore';
 import { PageBody } from './PageBody';
+import { overdueFor } from './reviewDue';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
@@ -36,6 +39,8 @@ async function download(id: string, t: TFunction): Promise<void> {
 export function KbPageView({ id }: { id: string }) {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
+  const personId = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person.id : null));
+  const now = useNow((s) => s.now);
   const [page, setPage] = useState<PageView | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [remark, setRemark] = useState('');
@@ -114,6 +119,11 @@ export function KbPageView({ id }: { id: string }) {
             </a>
           )}
         </div>
+        {overdueFor([page], personId, new Date(now)).length > 0 && (
+          <p className="kb-review-flag" role="note">
+            <CalendarClock aria-hidden="true" /> {t('kb.review.ownerFlag', { date: dateFormat.format(new Date(page.reviewDate!)) })}
+          </p>
+        )}
         {page.pending && <p className="kb-pending">{t('kb.pending')}</p>}
       </header>
 

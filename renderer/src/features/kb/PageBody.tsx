@@ -1,6 +1,6 @@
-import { Fragment, type ReactNode } from 'react';
 import { parsePageMarkdown, type PageInline } from '../../../../common/src/text/markdown';
 import { kbPageHref } from '../../app/route';
+import { renderInline, type InlineTargets } from '../../ui/RichText';
 
 /**
  * A knowledge-base page from its markdown tokens: headings, lists, tables, links. React escapes all
@@ -8,36 +8,15 @@ import { kbPageHref } from '../../app/route';
  * to a page this device does not know stays text.
  */
 export function PageBody({ source, linkedTitles }: { source: string; linkedTitles: Readonly<Record<string, string>> }) {
-  const inline = (tokens: PageInline[]): ReactNode[] =>
-    tokens.map((token, i) => {
-      switch (token.type) {
-        case 'text':
-          return <Fragment key={i}>{token.text}</Fragment>;
-        case 'break':
-          return <br key={i} />;
-        case 'bold':
-          return <strong key={i}>{inline(token.children)}</strong>;
-        case 'italic':
-          return <em key={i}>{inline(token.children)}</em>;
-        case 'link':
-          return (
-            <a key={i} href={token.href} target="_blank" rel="noopener noreferrer">
-              {inline(token.children)}
-            </a>
-          );
-        case 'pageLink':
-          return linkedTitles[token.pageId] !== undefined ? (
-            <a key={i} href={kbPageHref(token.pageId)}>
-              {inline(token.children)}
-            </a>
-          ) : (
-            <Fragment key={i}>{inline(token.children)}</Fragment>
-          );
-        case 'hashtag':
-        case 'mention':
-          return <Fragment key={i}>{token.text}</Fragment>;
-      }
-    });
+  const targets: InlineTargets = {
+    pageLink: (token, key, children) =>
+      linkedTitles[token.pageId] !== undefined ? (
+        <a key={key} href={kbPageHref(token.pageId)}>
+          {children}
+        </a>
+      ) : null,
+  };
+  const inline = (tokens: readonly PageInline[]) => renderInline(tokens, targets);
 
   return (
     <div className="page-body">

@@ -2,7 +2,7 @@ import { BookOpen, MessageSquare, Search, User, Users, WifiOff, type LucideIcon 
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../../common/src/api/routes/search';
-import { hrefFor, kbPageHref, postHref } from '../../app/route';
+import { groupHref, kbPageHref, postHref } from '../../app/route';
 import { Dialog } from '../../ui/Dialog';
 import { openPersonCard } from '../people/personCardStore';
 import { groupResults, type ResultKind } from './mergeResults';
@@ -11,6 +11,8 @@ import { closeSearch, moveActive, reportOpened, typeQuery, useSearch } from './s
 
 const ICONS: Record<ResultKind, LucideIcon> = { page: BookOpen, post: MessageSquare, group: Users, person: User };
 
+const RESULT_HREF: Record<Exclude<ResultKind, 'person'>, (id: string) => string> = { page: kbPageHref, post: postHref, group: groupHref };
+
 function open(result: SearchResult, position: number): void {
   reportOpened(result, position);
   closeSearch();
@@ -18,7 +20,7 @@ function open(result: SearchResult, position: number): void {
     void openPersonCard(result.id);
     return;
   }
-  window.location.hash = result.kind === 'page' ? kbPageHref(result.id) : result.kind === 'post' ? postHref(result.id) : hrefFor({ name: 'timeline', hashtag: null });
+  window.location.hash = RESULT_HREF[result.kind](result.id);
 }
 
 /** The one search box: everything this device knows at once, the server's additions when it answers. */

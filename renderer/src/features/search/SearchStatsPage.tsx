@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientErrorCode, MethodOutput } from '../../../../common/src/ipc/contract';
+import { amsterdamDay } from '../../../../common/src/time/amsterdamDay';
 import { hrefFor, kbPageHref } from '../../app/route';
 import { invoke } from '../../app/samen';
 import { Button } from '../../ui/Button';
@@ -13,36 +14,56 @@ import { parseSynonymLines, synonymLines } from './synonymLines';
 type Stats = MethodOutput<'search.stats'>;
 const PERIODS = [7, 30, 90] as const;
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The last `days` days up to today, as the server counts them: Amsterdam calendar days (a UTC day
+ * would leave out the first hour or two of today's searches).
+ */
+export const statsPeriod = (days: number, now: Date) => ({ from: amsterdamDay(new Date(now.getTime() - (days - 1) * 86_400_000)), to: amsterdamDay(now) });
 
-function TermTable({ title, rows, empty }: { title: string; rows: { term: string; searches: number }[]; empty: string }) {
+/** One block of the statistics: a heading, then a table, or a note that the period has nothing. */
+function StatsTable({ title, columns, rows }: { title: string; columns: { label: string; num?: boolean }[]; rows: { key: string; cells: ReactNode[] }[] }) {
   const { t } = useTranslation();
   return (
     <section className="stats-block">
       <h2>{title}</h2>
       {rows.length === 0 ? (
-        <p className="kb-empty">{empty}</p>
+        <p className="kb-empty">{t('stats.none')}</p>
       ) : (
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">{t('stats.term')}</th>
-              <th scope="col" className="num">
-                {t('stats.searches')}
-              </th>
+              {columns.map((c) => (
+                <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.term}>
-                <td>{r.term}</td>
-                <td className="num">{r.searches}</td>
+              <tr key={r.key}>
+                {r.cells.map((cell, i) => (
+                  <td key={i} className={columns[i]?.num ? 'num' : undefined}>
+                    {cell}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+function TermTable({ title, rows }: { title: string; rows: { term: string; searches: number }[] }) {
+  const { t } = useTranslation();
+  return (
+    <StatsTable
+      title={title}
+      columns={[{ label: t('stats.term') }, { label: t('stats.searches'), num: true }]}
+      rows={rows.map((r) => ({ key: r.term, cells: [r.term, r.searches] }))}
+    />
   );
 }
 
@@ -107,10 +128,8 @@ export function SearchStatsPage() {
   const [error, setError] = useState<ClientErrorCode | null>(null);
 
   useEffect(() => {
-    const to = new Date();
-    const from = new Date(to.getTime() - (days - 1) * 86_400_000);
     setStats(null);
-    void invoke('search.stats', { from: isoDay(from), to: isoDay(to) }).then((r) => (r.ok ? (setStats(r.value), setError(null)) : setError(r.error.code)));
+    void invoke('search.stats', statsPeriod(days, new Date())).then((r) => (r.ok ? (setStats(r.value), setError(null)) : setError(r.error.code)));
   }, [days]);
 
   return (
@@ -142,59 +161,19 @@ export function SearchStatsPage() {
               <strong>{stats.uniqueSearches}</strong> {t('stats.uniqueLabel')}
             </p>
           </div>
-          <section className="stats-block">
-            <h2>{t('stats.perDay')}</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stats.day')}</th>
-                  <th scope="col" className="num">
-                    {t('stats.searches')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stats.unique')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {stats.days.map((d) => (
-                  <tr key={d.day}>
-                    <td>{d.day}</td>
-                    <td className="num">{d.searches}</td>
-                    <td className="num">{d.uniqueSearches}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <TermTable title={t('stats.topTerms')} rows={stats.topTerms} empty={t('stats.none')} />
-          <TermTable title={t('stats.noResults')} rows={stats.noResults} empty={t('stats.none')} />
-          <TermTable title={t('stats.noClicks')} rows={stats.noClicks} empty={t('stats.none')} />
-          <section className="stats-block">
-            <h2>{t('stats.openedPages')}</h2>
-            {stats.openedPages.length === 0 ? (
-              <p className="kb-empty">{t('stats.none')}</p>
-            ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('stats.page')}</th>
-                    <th scope="col" className="num">
-                      {t('stats.opens')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.openedPages.map((p) => (
-                    <tr key={p.pageId}>
-                      <td>{p.title ? <a href={kbPageHref(p.pageId)}>{p.title}</a> : t('stats.pageGone')}</td>
-                      <td className="num">{p.opens}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <StatsTable
+            title={t('stats.perDay')}
+            columns={[{ label: t('stats.day') }, { label: t('stats.searches'), num: true }, { label: t('stats.unique'), num: true }]}
+            rows={stats.days.map((d) => ({ key: d.day, cells: [d.day, d.searches, d.uniqueSearches] }))}
+          />
+          <TermTable title={t('stats.topTerms')} rows={stats.topTerms} />
+          <TermTable title={t('stats.noResults')} rows={stats.noResults} />
+          <TermTable title={t('stats.noClicks')} rows={stats.noClicks} />
+          <StatsTable
+            title={t('stats.openedPages')}
+            columns={[{ label: t('stats.page') }, { label: t('stats.opens'), num: true }]}
+            rows={stats.openedPages.map((p) => ({ key: p.pageId, cells: [p.title ? <a href={kbPageHref(p.pageId)}>{p.title}</a> : t('stats.pageGone'), p.opens] }))}
+          />
         </>
       )}
       <SynonymEditor />

@@ -33,6 +33,22 @@ describe('in-memory search index', () => {
     expect(idx.vocabulary.df('pensioen')).toBe(0);
   });
 
+  it('finds a document added after a search, and not one removed after it', () => {
+    const idx = index();
+    expect(search(idx, 'salaris ')).toHaveLength(5);
+    idx.put({ kind: 'post', id: 'post-2', title: '', at: '2025-03-06T00:00:00.000Z', groupId: null }, postDocument({ body: 'Is het salaris al binnen?' }));
+    idx.remove('page', 'page-salaris');
+    expect(search(idx, 'salaris ')).toEqual(['page-pensioen', 'person-1', 'group-1', 'post-2', 'post-1']);
+  });
+
+  it('keeps the best of each kind apart, each kind with its own limit, in the order one search gives', () => {
+    const idx = index();
+    const plan = planQuery('salaris ', idx.vocabulary, synonymTable(DEFAULT_SYNONYMS));
+    const best = idx.searchEachKind(plan, { page: 1, post: 5, group: 0, person: 5 });
+    expect(Object.fromEntries(Object.entries(best).map(([kind, list]) => [kind, list.map((r) => r.doc.id)]))).toEqual({ page: ['page-salaris'], post: ['post-1'], group: [], person: ['person-1'] });
+    expect(best.page[0]!.rank).toBe(idx.search(plan, 1)[0]!.rank);
+  });
+
   it('orders equal matches newest first', () => {
     const idx = new MemoryIndex();
     idx.put({ kind: 'post', id: 'a', title: '', at: '2025-01-01T00:00:00.000Z', groupId: null }, postDocument({ body: 'rooster' }));

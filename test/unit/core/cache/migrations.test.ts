@@ -5,6 +5,7 @@ import { createSharedApplier } from '../../../../main/core/cache/applySharedChan
 import { createDirectoryQueries } from '../../../../main/core/cache/directoryQueries.js';
 import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
 import { createPostQueries } from '../../../../main/core/cache/postQueries.js';
+import { createSynonymQueries } from '../../../../main/core/cache/synonymQueries.js';
 import { createSyncState } from '../../../../main/core/cache/syncState.js';
 import { migrate, schemaVersion } from '../../../../main/core/db/migrate.js';
 import { comment, feed, group, person, post } from '../../../fixtures/core/entities.js';
@@ -85,6 +86,25 @@ describe('cache migration 0001', () => {
     // A field this client does not know is kept as sent, ready for the code that will read it.
     expect(createPostQueries(db).get(later.id)).toEqual(later);
     expect(createDirectoryQueries(db).hashtagCounts('roo', 5)).toEqual([{ tag: 'rooster', count: 1 }]);
+  });
+
+  it('0008 gives a cache from before it a place for the synonym list, empty so the default list applies, keeping its content and cursor', () => {
+    const db = new Database(':memory:');
+    const upTo0006 = cacheMigrations.findIndex((m) => m.name === '0006_knowledge_base') + 1;
+    migrate(db, cacheMigrations.slice(0, upTo0006));
+    const state = createSyncState(db);
+    state.bind({ serverUrl: 'https://intranet.example', tenantId: 'o1' });
+    state.setCursor(77);
+
+    migrate(db, cacheMigrations);
+
+    expect(createSyncState(db).cursor()).toBe(77);
+    const synonyms = createSynonymQueries(db);
+    expect(synonyms.get()).toBeNull();
+    synonyms.set([]);
+    expect(synonyms.get()).toEqual([]);
+    synonyms.set([{ term: 'loon', synonyms: ['salaris'] }]);
+    expect(synonyms.get()).toEqual([{ term: 'loon', synonyms: ['salaris'] }]);
   });
 
   it('refuses to store a private group, whatever code tries', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncChange } from '../../../../common/src/api/sync.js';
 import { openCache, type Cache } from '../../../../main/core/cache/openCache.js';
@@ -44,6 +45,13 @@ describe('the offline search over the cache', () => {
     expect(index.search('rooster').map((r) => r.kind)).toEqual(['page', 'post', 'group', 'person']);
   });
 
+  it('shows a colleague with her job, department and place apart', () => {
+    const ward = { id: '01950000-0000-7000-8000-0000000000d1', name: 'Afdeling 3B', kind: 'ward' as const, locationId: null };
+    const place = { id: '01950000-0000-7000-8000-0000000000e1', name: 'Locatie De Es', city: 'Zwolle' };
+    apply(f.upsert('department', ward), f.upsert('location', place), f.upsert('person', person({ name: 'Anna de Vries', jobTitle: 'Verpleegkundige', departmentId: ward.id, locationId: place.id })));
+    expect(index.search('anna')[0]).toMatchObject({ kind: 'person', title: 'Anna de Vries', snippet: 'Verpleegkundige · Afdeling 3B · Locatie De Es' });
+  });
+
   it('follows sync after it was built: a saved page is found by its new words, a removed one no more', () => {
     const p = kbPage({ title: 'Parkeren', body: 'Parkeer op het terrein.' });
     apply(f.upsert('page', p));
@@ -71,5 +79,30 @@ describe('the offline search over the cache', () => {
     expect(titles('bonnetje')).toEqual(['page:Declaraties indienen']);
     index.setSynonyms([]);
     expect(titles('bonnetje')).toEqual([]);
+  });
+
+  it('keeps using the synonyms her editors set after the client restarts without the server', () => {
+    apply(f.upsert('page', kbPage({ title: 'Fietsvergoeding', body: 'Fiets je naar je werk? Dan krijg je een vergoeding per kilometer.' })));
+    expect(titles('tweewieler')).toEqual([]);
+    index.setSynonyms([{ term: 'tweewieler', synonyms: ['fiets'] }]);
+    expect(titles('tweewieler')).toEqual(['page:Fietsvergoeding']);
+
+    const dataDir = path.dirname(cache.file);
+    cache.close();
+    cache = openCache({ dataDir, log: memoryLog(), clock });
+    index = createClientIndex(cache);
+    expect(titles('tweewieler')).toEqual(['page:Fietsvergoeding']);
+    // The editors' list replaced the default one, also after the restart.
+    expect(titles('bonnetje')).toEqual([]);
+  });
+
+  it('forgets the synonyms of the organisation it held when the cache is bound to another', () => {
+    index.setSynonyms([{ term: 'tweewieler', synonyms: ['fiets'] }]);
+    cache.write((c) => c.state.bind({ serverUrl: 'https://a.example', tenantId: 'o1' }));
+    cache.write((c) => c.state.bind({ serverUrl: 'https://b.example', tenantId: 'o2' }));
+    index.invalidate();
+    apply(f.upsert('page', kbPage({ title: 'Fietsvergoeding', body: 'Fiets je naar je werk?' })), f.upsert('page', kbPage({ title: 'Declaraties indienen', body: 'Reiskosten.' })));
+    expect(titles('tweewieler')).toEqual([]);
+    expect(titles('bonnetje')).toEqual(['page:Declaraties indienen']);
   });
 });

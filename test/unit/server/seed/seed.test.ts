@@ -328,6 +328,21 @@ describe('demo organisation', () => {
     expect(s.versions.map((v) => [v.page_id, v.version, v.body])).toEqual(s.pages.map((p) => [p.id, 1, p.body]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
   });
 
+  it('covers HR, roster, protocols, ICT, facilities, and quality and safety, each with a good number of pages', async () => {
+    const s = await snapshot(db, tenantId);
+    const parent = new Map(s.sections.map((x) => [x.id, x.parent_id]));
+    const title = new Map(s.sections.map((x) => [x.id, x.title]));
+    const area = (sectionId: string): string => {
+      const up = parent.get(sectionId);
+      return up ? area(up) : title.get(sectionId)!;
+    };
+    const pagesPerArea = new Map<string, number>();
+    for (const p of s.pages) pagesPerArea.set(area(p.section_id!), (pagesPerArea.get(area(p.section_id!)) ?? 0) + 1);
+    for (const name of ['Werk en inkomen', 'Rooster en planning', 'Zorg en protocollen', 'ICT en systemen', 'Facilitair en locaties', 'Kwaliteit en veiligheid']) {
+      expect(pagesPerArea.get(name), name).toBeGreaterThanOrEqual(10);
+    }
+  });
+
   it('links pages to pages that exist, and has the five quick links', async () => {
     const s = await snapshot(db, tenantId);
     const ids = new Set(s.pages.map((p) => p.id));
