@@ -182,7 +182,7 @@ async function runWriter(side: Side, o: LoadOptions, seconds: number): Promise<W
 function report(label: string, f: Figures, o: LoadOptions): void {
   console.log(`\n  ${label}`);
   line('streams held (of asked)', `${f.held} of ${o.clients}${f.dropped ? `, ${f.dropped} dropped or refused` : ''}`);
-  line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} deliveries)`);
+  line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} samples: written seqs × streams)`);
   line('write latency p50 / p99, no streams open', `${f.quietWriteP50.toFixed(1)} / ${f.quietWriteP99.toFixed(1)} ms`);
   line('write latency p50 / p99, streams open', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
