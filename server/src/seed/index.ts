@@ -33,6 +33,11 @@ export interface SeedOptions {
   /** Default as `knowledgeBase`: people's mail addresses (migration 0013), left out for older databases. */
   mailAddresses?: boolean;
   /**
+   * Default as `knowledgeBase`: the department, location, archived and private groups and the pending
+   * join requests that need migration 0008's columns and tables, left out for older databases.
+   */
+  groupExtras?: boolean;
+  /**
    * Default false: 90 days of activity for the statistics (sessions, views, group visits, and the
    * dataset's posts, comments and likes counted). The demo organisation has it; test organisations
    * start with empty statistics so a test's own figures are exact.
@@ -99,14 +104,21 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map((e) => e.row);
 
-async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnowledgeBase: boolean, mail: { slug: string } | null): Promise<void> {
+async function insertDataset(
+  trx: Transaction<Database>,
+  data: Dataset,
+  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null },
+): Promise<void> {
+  const withKnowledgeBase = parts.knowledgeBase;
+  const mail = parts.mail;
   const kb = data.knowledgeBase;
   const extras = data.groupExtras;
   // The extras are numbered after the knowledge base; without it they close up behind the rest.
   const kbSeqs = withKnowledgeBase ? kb.changes.length : 0;
+  const extraSeqs = parts.groupExtras ? extras.changes.length : 0;
   const extraChanges = extras.changes.map((c) => ({ ...c, seq: c.seq - (kb.changes.length - kbSeqs) }));
   await insertRows(trx, 'organisations', [data.organisation]);
-  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + kbSeqs + extras.changes.length }]);
+  await insertRows(trx, 'tenant_seq', [{ tenant_id: data.tenantId, last_seq: data.changes.length + kbSeqs + extraSeqs }]);
   await insertRows(trx, 'locations', data.locations);
   await insertRows(trx, 'departments', data.departments);
   await insertRows(trx, 'people', data.people);
@@ -121,11 +133,13 @@ async function insertDataset(trx: Transaction<Database>, data: Dataset, withKnow
   await insertRows(trx, 'comments', byKey(data.comments, (r) => r.id));
   await insertRows(trx, 'likes', byKey(data.likes, (r) => `${r.post_id}:${r.person_id}`));
   await insertRows(trx, 'changes', data.changes);
-  await insertRows(trx, 'groups', extras.groups);
-  await insertRows(trx, 'group_members', byKey(extras.members, (r) => `${r.group_id}:${r.person_id}`));
-  await insertRows(trx, 'group_join_requests', extras.joinRequests);
-  await insertRows(trx, 'group_notices', extras.notices);
-  await insertRows(trx, 'changes', extraChanges);
+  if (parts.groupExtras) {
+    await insertRows(trx, 'groups', extras.groups);
+    await insertRows(trx, 'group_members', byKey(extras.members, (r) => `${r.group_id}:${r.person_id}`));
+    await insertRows(trx, 'group_join_requests', extras.joinRequests);
+    await insertRows(trx, 'group_notices', extras.notices);
+    await insertRows(trx, 'changes', extraChanges);
+  }
   if (!withKnowledgeBase) return;
   await insertRows(trx, 'kb_sections', kb.sections);
   await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
@@ -169,7 +183,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
   await k.transaction().execute(async (trx) => {
-    await insertDataset(trx, data, withKnowledgeBase, withMail ? { slug: options.slug } : null);
+    await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null });
     if (!options.activity) return;
     const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
     for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
@@ -184,7 +198,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     likes: data.likes.length,
     images: data.images.length,
     pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
-    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + data.groupExtras.changes.length,
+    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0),
   };
 }
 
