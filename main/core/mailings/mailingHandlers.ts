@@ -28,9 +28,14 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
   return {
     'mailings.choices': () =>
       online(async (token) => {
-        const [tree, required] = await Promise.all([d.http.call('getKbTree', { token }), d.http.call('listReadRequirements', { token })]);
+        const [tree, required, polls] = await Promise.all([
+          d.http.call('getKbTree', { token }),
+          d.http.call('listReadRequirements', { token }),
+          d.http.call('listMailingPolls', { token }),
+        ]);
         if (!tree.ok) return failWith(tree.error);
         if (!required.ok) return failWith(required.error);
+        if (!polls.ok) return failWith(polls.error);
         const local = d.read((scope, parts) => {
           const posts = scope
             .list({}, null, RECENT_POSTS)
@@ -51,6 +56,7 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
           ...local,
           pages: tree.value.pages.map((p) => ({ id: p.id, title: p.title })).sort((a, b) => a.title.localeCompare(b.title, 'nl')),
           requiredPosts: required.value.items.map((r) => ({ id: r.postId, preview: plainText(r.excerpt).slice(0, PREVIEW_CHARS) })),
+          polls: polls.value.items,
         };
         return ok(choices);
       }),
