@@ -62,3 +62,15 @@ export async function mailingPollChoices(k: Kysely<Database>, editor: Principal,
     closesAt: r.closes_at,
   }));
 }
+
+/**
+ * A mailing set for `at` must find its poll still open then: refused now, in Dutch, rather than the
+ * scheduler finding a closed poll at sending time with no editor there to hear of it.
+ */
+export async function assertPollOpenAt(k: Kysely<Database>, tenantId: string, pollId: string | null, at: Date): Promise<void> {
+  if (pollId === null) return;
+  const poll = await k.selectFrom('polls').select('closes_at').where('tenant_id', '=', tenantId).where('post_id', '=', pollId).executeTakeFirst();
+  if (poll && isClosed({ closesAt: poll.closes_at }, at)) {
+    throw new ApiError('validation', 'Niet alles is goed ingevuld.', [{ path: 'body.at', message: 'De peiling in deze mailing is dan al gesloten. Kies een eerder moment of een andere peiling.' }]);
+  }
+}

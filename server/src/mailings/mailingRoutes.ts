@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { resolveAudience } from './audience.js';
 import { loadContent } from './compose.js';
-import { mailingPollChoices } from './composePoll.js';
+import { assertPollOpenAt, mailingPollChoices } from './composePoll.js';
 import { personalise, renderMailing } from './render.js';
 import { queueMailing } from './queue.js';
 import { mailingView, reports } from './serialize.js';
@@ -109,6 +109,7 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
     const now = ctx.now();
     const at = body?.at === undefined ? null : new Date(body.at);
     if (at && at.getTime() > now.getTime() + 60_000) {
+      await assertPollOpenAt(ctx.k, p.tenantId, row.poll_id, at);
       const moved = await ctx.k
         .updateTable('mailings')
         .set({ status: 'scheduled', send_at: at.toISOString() })

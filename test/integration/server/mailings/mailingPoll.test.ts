@@ -114,6 +114,17 @@ describe.each(dialects)('a poll in a mailing (%s)', { timeout: 120_000 }, (diale
     expect(plain.body.pollId).toBeNull();
   });
 
+  it('refuses to schedule a mailing for after its poll closes', async () => {
+    const closesAt = new Date(Date.now() + 3_600_000);
+    const poll = await createPoll(carla, { closesAt: closesAt.toISOString() });
+    const mailing = (await carla.call('createMailing', { body: mailingBody(poll.id) })).body;
+    const late = await carla.request('POST', `/v1/mailings/${mailing.id}/send`, { json: { at: new Date(closesAt.getTime() + 60_000).toISOString() } });
+    expect(late.status).toBe(400);
+    expect(JSON.stringify(late.body)).toContain('De peiling in deze mailing is dan al gesloten.');
+    const early = await carla.call('sendMailing', { params: { id: mailing.id }, body: { at: new Date(closesAt.getTime() - 600_000).toISOString() } });
+    expect(early.body.status).toBe('scheduled');
+  });
+
   it('refuses the poll at sending when it closed after composing: the mailing stays a draft', async () => {
     const poll = await createPoll(carla, {});
     const mailing = (await carla.call('createMailing', { body: mailingBody(poll.id) })).body;
