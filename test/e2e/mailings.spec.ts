@@ -44,6 +44,8 @@ test('an editor composes a mailing from a post, sees the count and the mail, sen
   await page.getByLabel('Inleiding').fill('Beste collega, lees dit voor je volgende dienst.');
   await page.getByLabel('Zoek een bericht of pagina').fill('zomer roosters');
   await page.getByRole('checkbox', { name: /Nieuwe roosters voor de zomer/ }).check();
+  // Offered as a poll, not among the posts.
+  await expect(page.getByRole('checkbox', { name: /Roosters zomer: welke week/ })).toHaveCount(0);
   await page.getByRole('radio', { name: /Roosters zomer: welke week wil je vrij\?/ }).check();
   await page.getByRole('radio', { name: 'Afdelingen' }).check();
   const department = page.locator('.audience-targets').getByRole('checkbox').first();
@@ -86,7 +88,8 @@ test('an editor composes a mailing from a post, sees the count and the mail, sen
   expect(new Set(arrived.flatMap((m) => m.to)).size).toBe(recipients);
   expect(String(arrived[0]!.parsed.html)).toContain('&lt;img src=x');
   expect(arrived[0]!.parsed.text).toContain('Nieuwe roosters voor de zomer');
-  expect(arrived[0]!.parsed.text).toContain('- Week 28: ');
+  expect(arrived[0]!.parsed.text).toContain('- Week 28 (0 stemmen): ');
+  expect(arrived[0]!.parsed.text).toContain('Nog niemand heeft gestemd.');
   expect(arrived[0]!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
 
   await page.getByRole('link', { name: '← Alle mailings' }).click();

@@ -19,7 +19,8 @@ export function pollMail(poll: MailPoll, href: string, colours: { accent: string
         `${escapeHtml(o.label)}${escapeHtml(count(o.votes))}</a></li>`,
     )
     .join('');
-  const tally = poll.voters === null ? '' : `Tot nu toe ${poll.voters === 1 ? 'heeft 1 persoon' : `hebben ${poll.voters} mensen`} gestemd.`;
+  const tally =
+    poll.voters === null ? '' : poll.voters === 0 ? 'Nog niemand heeft gestemd.' : `Tot nu toe ${poll.voters === 1 ? 'heeft 1 persoon' : `hebben ${poll.voters} mensen`} gestemd.`;
   const html =
     `<div style="border-top:4px solid ${colours.accent};padding:16px 0 8px 0;margin-top:16px;">` +
     `<p style="margin:0 0 4px 0;color:#555555;font-size:14px;">Peiling · ${escapeHtml(how)}</p>` +
