@@ -33,6 +33,7 @@ test('an editor composes a mailing from a post, sees the count and the mail, sen
   const carla = await new TestClient(own.server.url).login('1003', 'welkom-carla');
   const hostile = 'Nieuwe roosters voor de zomer staan klaar. <img src=x onerror="window.__pwned=1"> [klik](javascript:window.__pwned=2)';
   await carla.call('createPost', { body: { body: hostile } });
+  const poll = (await carla.post('/v1/polls', { question: 'Roosters zomer: welke week wil je vrij?', options: ['Week 28', 'Week 30 <b>liefst</b>'] })).body as { id: string };
 
   await logIn(page, own.client.url, '1003', 'welkom-carla');
   await page.getByRole('link', { name: 'Mailings' }).click();
@@ -43,6 +44,9 @@ test('an editor composes a mailing from a post, sees the count and the mail, sen
   await page.getByLabel('Inleiding').fill('Beste collega, lees dit voor je volgende dienst.');
   await page.getByLabel('Zoek een bericht of pagina').fill('zomer roosters');
   await page.getByRole('checkbox', { name: /Nieuwe roosters voor de zomer/ }).check();
+  // Offered as a poll, not among the posts.
+  await expect(page.getByRole('checkbox', { name: /Roosters zomer: welke week/ })).toHaveCount(0);
+  await page.getByRole('radio', { name: /Roosters zomer: welke week wil je vrij\?/ }).check();
   await page.getByRole('radio', { name: 'Afdelingen' }).check();
   const department = page.locator('.audience-targets').getByRole('checkbox').first();
   await department.check();
@@ -57,6 +61,9 @@ test('an editor composes a mailing from a post, sees the count and the mail, sen
   await expect(mail).toContainText('<img src=x onerror="window.__pwned=1">');
   await expect(mail.locator('img[src="x"], script, [onerror]')).toHaveCount(0);
   await expect(mail.locator('a[href^="javascript:"]')).toHaveCount(0);
+  await expect(mail).toContainText('Roosters zomer: welke week wil je vrij?');
+  await expect(mail.getByRole('link', { name: 'Week 30 <b>liefst</b>' })).toHaveAttribute('href', new RegExp(`to=poll:${poll.id}$`));
+  await expect(mail).toContainText('Stemmen doe je op het intranet.');
   await shot(page, 'compose');
   await mail.scrollIntoViewIfNeeded();
   await shot(page, 'preview-desktop');
@@ -81,6 +88,8 @@ test('an editor composes a mailing from a post, sees the count and the mail, sen
   expect(new Set(arrived.flatMap((m) => m.to)).size).toBe(recipients);
   expect(String(arrived[0]!.parsed.html)).toContain('&lt;img src=x');
   expect(arrived[0]!.parsed.text).toContain('Nieuwe roosters voor de zomer');
+  expect(arrived[0]!.parsed.text).toContain('- Week 28 (0 stemmen): ');
+  expect(arrived[0]!.parsed.text).toContain('Nog niemand heeft gestemd.');
   expect(arrived[0]!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
 
   await page.getByRole('link', { name: '← Alle mailings' }).click();

@@ -10,6 +10,7 @@ import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../n
 import {
   MailingBodySchema,
   MailingDetailSchema,
+  MailingPollChoiceSchema,
   MailingPreviewSchema,
   MailingReportSchema,
   MailingSchema,
@@ -90,6 +91,8 @@ export const MailingChoicesSchema = z.object({
   departments: z.array(Choice),
   /** "Lezen verplicht" posts: an audience can be who has not confirmed one yet. */
   requiredPosts: z.array(z.object({ id: Id, preview: z.string() })),
+  /** Polls still open, newest first; a mailing carries one at most. */
+  polls: z.array(MailingPollChoiceSchema),
 });
 export type MailingChoices = z.infer<typeof MailingChoicesSchema>;
 const Ok = z.object({ ok: z.literal(true) });

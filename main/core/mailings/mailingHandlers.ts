@@ -28,13 +28,22 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
   return {
     'mailings.choices': () =>
       online(async (token) => {
-        const [tree, required] = await Promise.all([d.http.call('getKbTree', { token }), d.http.call('listReadRequirements', { token })]);
+        const [tree, required, polls] = await Promise.all([
+          d.http.call('getKbTree', { token }),
+          d.http.call('listReadRequirements', { token }),
+          d.http.call('listMailingPolls', { token }),
+        ]);
         if (!tree.ok) return failWith(tree.error);
         if (!required.ok) return failWith(required.error);
+        if (!polls.ok) return failWith(polls.error);
+        // A poll is a post; it is offered once, as a poll. The server's list also covers a cache that
+        // was filled before the feed carried the poll flag.
+        const pollIds = new Set(polls.value.items.map((p) => p.id));
         const local = d.read((scope, parts) => {
           const posts = scope
             .list({}, null, RECENT_POSTS)
             .slice(0, RECENT_POSTS)
+            .filter((x) => x.post.poll !== true && !pollIds.has(x.post.id))
             .map(scope.view)
             // Only what everyone may read can go in a mailing.
             .filter((p) => p.delivery === 'sent' && (p.group === null || parts.directory.group(p.group.id)?.visibility !== 'private'))
@@ -51,6 +60,7 @@ export function createMailingHandlers(d: { http: HttpClient; read: Reader; sessi
           ...local,
           pages: tree.value.pages.map((p) => ({ id: p.id, title: p.title })).sort((a, b) => a.title.localeCompare(b.title, 'nl')),
           requiredPosts: required.value.items.map((r) => ({ id: r.postId, preview: plainText(r.excerpt).slice(0, PREVIEW_CHARS) })),
+          polls: polls.value.items,
         };
         return ok(choices);
       }),

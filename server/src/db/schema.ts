@@ -570,6 +570,7 @@ export interface MailingsTable {
   intro: string;
   post_ids: Json;
   page_ids: Json;
+  poll_id: string | null;
   audience: Json;
   mandatory: Bool;
   status: string;

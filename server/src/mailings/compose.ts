@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../http/apiError.js';
+import { loadMailPoll } from './composePoll.js';
 import type { MailContent } from './render.js';
 
 export interface ComposeInput {
@@ -8,6 +10,7 @@ export interface ComposeInput {
   intro: string;
   postIds: string[];
   pageIds: string[];
+  pollId: string | null;
   mandatory: boolean;
 }
 
@@ -16,7 +19,12 @@ export interface ComposeInput {
  * what every employee may read can go in a mailing: a post in a private group is refused as if it
  * did not exist, so a mailing cannot carry it to people outside the group.
  */
-export async function loadContent(k: Kysely<Database>, tenantId: string, input: ComposeInput, baseUrl: string): Promise<MailContent> {
+export async function loadContent(
+  k: Kysely<Database>,
+  tenantId: string,
+  input: ComposeInput,
+  o: { baseUrl: string; now: Date; editor?: Principal },
+): Promise<MailContent> {
   const org = await k
     .selectFrom('organisations')
     .select(['name', 'intranet_name', 'primary_color', 'accent_color', 'logo_image_id'])
@@ -47,6 +55,7 @@ export async function loadContent(k: Kysely<Database>, tenantId: string, input: 
   if (missingPage !== -1) {
     throw new ApiError('validation', 'Niet alles is goed ingevuld.', [{ path: `body.pageIds.${missingPage}`, message: 'Deze pagina bestaat niet (meer).' }]);
   }
+  const poll = input.pollId === null ? null : await loadMailPoll(k, tenantId, input.pollId, o);
   return {
     subject: input.subject,
     intro: input.intro,
@@ -56,6 +65,7 @@ export async function loadContent(k: Kysely<Database>, tenantId: string, input: 
       return { id, authorName: p.author_name, createdAt: p.created_at, body: p.body, imageCount: (JSON.parse(p.images) as unknown[]).length };
     }),
     pages: [...new Set(input.pageIds)].map((id) => pageById.get(id)!),
+    poll,
     organisation: {
       name: org.name,
       intranetName: org.intranet_name,
@@ -63,6 +73,6 @@ export async function loadContent(k: Kysely<Database>, tenantId: string, input: 
       accentColor: org.accent_color,
       hasLogo: org.logo_image_id !== null,
     },
-    baseUrl,
+    baseUrl: o.baseUrl,
   };
 }

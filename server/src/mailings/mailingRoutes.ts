@@ -8,6 +8,7 @@ import { ApiError, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { resolveAudience } from './audience.js';
 import { loadContent } from './compose.js';
+import { assertPollOpenAt, mailingPollChoices } from './composePoll.js';
 import { personalise, renderMailing } from './render.js';
 import { queueMailing } from './queue.js';
 import { mailingView, reports } from './serialize.js';
@@ -24,13 +25,14 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
     intro: body.intro,
     postIds: body.postIds,
     pageIds: body.pageIds ?? [],
+    pollId: body.pollId ?? null,
     mandatory: body.mandatory ?? false,
   });
 
   register(app, ctx, routes.previewMailing, async ({ body, principal: p }) => {
     editor(p);
     const input = content(body);
-    const [mail, audience] = await Promise.all([loadContent(ctx.k, p.tenantId, input, ctx.mail.baseUrl()), resolveAudience(ctx.k, p.tenantId, body.audience, input.mandatory)]);
+    const [mail, audience] = await Promise.all([loadContent(ctx.k, p.tenantId, input, { baseUrl: ctx.mail.baseUrl(), now: ctx.now(), editor: p }), resolveAudience(ctx.k, p.tenantId, body.audience, input.mandatory)]);
     const template = renderMailing(mail);
     return { subject: template.subject, ...personalise(template, 'voorbeeld'), audienceCount: audience.count };
   });
@@ -39,7 +41,7 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
     editor(p);
     const input = content(body);
     // Checked now, so a draft never names what does not exist.
-    await loadContent(ctx.k, p.tenantId, input, ctx.mail.baseUrl());
+    await loadContent(ctx.k, p.tenantId, input, { baseUrl: ctx.mail.baseUrl(), now: ctx.now(), editor: p });
     await resolveAudience(ctx.k, p.tenantId, body.audience, input.mandatory);
     const now = ctx.now();
     const row = {
@@ -49,6 +51,7 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
       intro: input.intro,
       post_ids: JSON.stringify(input.postIds),
       page_ids: JSON.stringify(input.pageIds),
+      poll_id: input.pollId,
       audience: JSON.stringify(body.audience),
       mandatory: input.mandatory ? 1 : 0,
       status: 'draft',
@@ -72,6 +75,11 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
     const rows = await ctx.k.selectFrom('mailings').selectAll().where('tenant_id', '=', p.tenantId).orderBy('id', 'desc').limit(100).execute();
     const counts = await reports(ctx.k, p.tenantId, rows.map((r) => r.id));
     return { items: rows.map((r) => ({ ...mailingView(r), report: counts.get(r.id)! })) };
+  });
+
+  register(app, ctx, routes.listMailingPolls, async ({ principal: p }) => {
+    editor(p);
+    return { items: await mailingPollChoices(ctx.k, p, ctx.now()) };
   });
 
   const find = async (tenantId: string, id: string) => {
@@ -101,6 +109,7 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
     const now = ctx.now();
     const at = body?.at === undefined ? null : new Date(body.at);
     if (at && at.getTime() > now.getTime() + 60_000) {
+      await assertPollOpenAt(ctx.k, p.tenantId, row.poll_id, at);
       const moved = await ctx.k
         .updateTable('mailings')
         .set({ status: 'scheduled', send_at: at.toISOString() })

@@ -78,12 +78,13 @@ export function registerMailPublicRoutes(app: FastifyInstance, ctx: ServerContex
       .insertInto('mailing_visits')
       .values({ tenant_id: r.tenantId, id: uuidv7(now.getTime()), mailing_id: r.mailing_id, person_id: r.person_id, target: query.to ?? 'mailing', at: now.toISOString() })
       .execute();
-    const what = query.to?.startsWith('page:') ? 'Deze pagina' : 'Dit bericht';
+    const what = query.to?.startsWith('page:') ? 'Deze pagina' : query.to?.startsWith('poll:') ? 'Deze peiling' : 'Dit bericht';
+    const todo = query.to?.startsWith('poll:') ? 'om te stemmen' : 'om het helemaal te lezen en te reageren';
     return page(
       reply,
       200,
       `${what} staat in ${r.intranet_name}`,
-      `<p>Open ${escapeHtml(r.intranet_name)} op je werkplek of op een pc van de afdeling om het helemaal te lezen en te reageren.</p>`,
+      `<p>Open ${escapeHtml(r.intranet_name)} op je werkplek of op een pc van de afdeling ${todo}.</p>`,
     );
   });
 }

@@ -47,9 +47,10 @@ export async function queueMailing(
       intro: mailing.intro,
       postIds: JSON.parse(mailing.post_ids) as string[],
       pageIds: JSON.parse(mailing.page_ids) as string[],
+      pollId: mailing.poll_id,
       mandatory: mailing.mandatory === 1,
     };
-    const template = renderMailing(await loadContent(trx, tenantId, input, o.baseUrl));
+    const template = renderMailing(await loadContent(trx, tenantId, input, { baseUrl: o.baseUrl, now: o.now }));
     const { recipients } = await resolveAudience(trx, tenantId, JSON.parse(mailing.audience) as Audience, input.mandatory);
     const rows = recipients.map((r) => ({
       tenant_id: tenantId,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { escapeHtml, pageMail, postMail, type MailLinks } from './markdownMail.js';
+import { pollMail } from './pollMail.js';
 
 /** What a mailing is made of, as it stands at the moment it is rendered. */
 export interface MailContent {
@@ -8,9 +9,19 @@ export interface MailContent {
   mandatory: boolean;
   posts: { id: string; authorName: string; createdAt: string; body: string; imageCount: number }[];
   pages: { id: string; title: string; body: string }[];
+  poll: MailPoll | null;
   organisation: { name: string; intranetName: string; primaryColor: string; accentColor: string; hasLogo: boolean };
   /** Where this server is reached, for links (no trailing slash). */
   baseUrl: string;
+}
+
+/** A poll as a mailing shows it; `votes` and `voters` are null unless everyone may see the counts. */
+export interface MailPoll {
+  id: string;
+  question: string;
+  multiple: boolean;
+  options: { label: string; votes: number | null }[];
+  voters: number | null;
 }
 
 /**
@@ -77,6 +88,12 @@ export function renderMailing(content: MailContent): MailTemplate {
         `<p style="margin:8px 0 0 0;">${button(href, body.more ? 'Lees de hele pagina' : `Open in ${org.intranetName}`)}</p></div>`,
     );
     textParts.push('----------------------------------------', page.title, '', body.text, '', `${body.more ? 'Lees de hele pagina' : 'Open de pagina'}: ${href}`, '');
+  }
+
+  if (content.poll) {
+    const poll = pollMail(content.poll, visitUrl(base, marker, `poll:${content.poll.id}`), { accent, primary });
+    htmlParts.push(poll.html);
+    textParts.push(poll.text, '');
   }
 
   const footer = content.mandatory

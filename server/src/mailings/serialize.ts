@@ -8,6 +8,7 @@ export const mailingView = (r: MailingsTable): Mailing => ({
   intro: r.intro,
   postIds: JSON.parse(r.post_ids) as string[],
   pageIds: JSON.parse(r.page_ids) as string[],
+  pollId: r.poll_id,
   audience: JSON.parse(r.audience) as Audience,
   mandatory: r.mandatory === 1,
   status: r.status as Mailing['status'],

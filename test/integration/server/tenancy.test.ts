@@ -147,8 +147,10 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     sendReadReminders: () => carlaB.post(buildPath(routes.sendReadReminders.path, { id: a.post })),
     recordPostViews: () => annaB.post('/v1/post-views', { postIds: [a.post] }),
     previewMailing: () => carlaB.post('/v1/mailings/preview', { subject: 'Van B', intro: 'x', postIds: [a.post], pageIds: [a.page], audience: { groupIds: [a.group] } }),
-    createMailing: () => carlaB.post('/v1/mailings', { subject: 'Van B', intro: 'x', postIds: [a.post], audience: { all: true } }),
+    // The post is refused the same way in the preview above; here A's poll is tried.
+    createMailing: () => carlaB.post('/v1/mailings', { subject: 'Van B', intro: 'x', postIds: [], pollId: a.poll, audience: { all: true } }),
     listMailings: () => carlaB.get('/v1/mailings'),
+    listMailingPolls: () => carlaB.get('/v1/mailings/polls'),
     getMailing: () => carlaB.get(buildPath(routes.getMailing.path, { id: a.mailing })),
     sendMailing: () => carlaB.post(buildPath(routes.sendMailing.path, { id: a.mailing }), {}),
     getMailPreference: () => annaB.get('/v1/me/mail'),

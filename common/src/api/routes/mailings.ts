@@ -51,12 +51,14 @@ const MailingContent = {
   intro: Text(MAILING_INTRO_MAX, `De inleiding heeft hoogstens ${MAILING_INTRO_MAX} tekens.`),
   postIds: Refs('bericht'),
   pageIds: Refs('pagina').optional(),
+  /** One poll, shown as its question with links to vote in the intranet (the mail itself takes no votes). */
+  pollId: z.uuid({ error: 'Kies een bestaande peiling.' }).nullable().optional(),
   audience: AudienceSchema,
   /** A mandatory mailing reaches people who opted out of mailings too, and says so. */
   mandatory: z.boolean({ error: 'Kies of de mailing verplicht is.' }).optional(),
 };
-export const MailingBodySchema = Body(MailingContent).refine((b) => b.postIds.length + (b.pageIds?.length ?? 0) > 0 || b.intro.trim() !== '', {
-  message: 'Kies berichten of pagina’s, of schrijf een inleiding.',
+export const MailingBodySchema = Body(MailingContent).refine((b) => b.postIds.length + (b.pageIds?.length ?? 0) > 0 || (b.pollId ?? null) !== null || b.intro.trim() !== '', {
+  message: 'Kies berichten, pagina’s of een peiling, of schrijf een inleiding.',
   path: ['postIds'],
 });
 export type MailingBody = z.input<typeof MailingBodySchema>;
@@ -70,6 +72,7 @@ export const MailingSchema = z.object({
   intro: z.string(),
   postIds: z.array(Id),
   pageIds: z.array(Id),
+  pollId: Id.nullable(),
   audience: z.object({
     all: z.boolean().optional(),
     groupIds: z.array(Id).optional(),
@@ -131,6 +134,10 @@ export const MailingPreviewSchema = z.object({
 });
 export type MailingPreview = z.infer<typeof MailingPreviewSchema>;
 
+/** A poll still open that an editor may put in a mailing. */
+export const MailingPollChoiceSchema = z.object({ id: Id, question: z.string(), options: z.array(z.string()), closesAt: Timestamp.nullable() });
+export type MailingPollChoice = z.infer<typeof MailingPollChoiceSchema>;
+
 export const MailPreferenceSchema = z.object({ address: z.string().nullable(), optedOut: z.boolean() });
 export type MailPreference = z.infer<typeof MailPreferenceSchema>;
 
@@ -184,6 +191,13 @@ export const mailingRoutes = {
     summary: 'The organisation’s mailings, newest first (editors)',
     auth: 'session',
     response: z.object({ items: z.array(MailingSchema.extend({ report: MailingReportSchema })) }),
+  }),
+  listMailingPolls: defineRoute({
+    method: 'GET',
+    path: '/v1/mailings/polls',
+    summary: 'The newest polls still open that a mailing may carry: visible to the editor, not in a private group (editors)',
+    auth: 'session',
+    response: z.object({ items: z.array(MailingPollChoiceSchema) }),
   }),
   getMailing: defineRoute({
     method: 'GET',
@@ -262,7 +276,7 @@ export const mailingRoutes = {
     summary: 'A link from a mailing into the intranet: counts the visit and shows where to read on (HTML, no login)',
     auth: 'none',
     params: z.strictObject({ token: z.string().max(200) }),
-    query: z.object({ to: z.string().regex(/^(post|page):[0-9a-f-]{36}$/).optional() }),
+    query: z.object({ to: z.string().regex(/^(post|page|poll):[0-9a-f-]{36}$/).optional() }),
     response: z.string(),
   }),
 } as const;

@@ -1,34 +1,30 @@
-import { FileText, MessageSquare, Search } from 'lucide-react';
+import { FileText, MessageSquare, Search, Vote } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailingChoices } from '../../../../common/src/ipc/contract';
-import { matching, toggled } from './mailingDraft';
+import { matching, toggled, type MailingDraft } from './mailingDraft';
 
 const SHOWN = 12;
 
-/** Posts and pages from the intranet, found by typing, ticked to go in the mailing; the chosen ones stay on top. */
-export function ContentPicker({
-  choices,
-  postIds,
-  pageIds,
-  onChange,
-}: {
-  choices: MailingChoices;
-  postIds: string[];
-  pageIds: string[];
-  onChange: (next: { postIds: string[]; pageIds: string[] }) => void;
-}) {
+type Content = Pick<MailingDraft, 'postIds' | 'pageIds' | 'pollId'>;
+
+/**
+ * Posts and pages from the intranet, found by typing, ticked to go in the mailing, and one running
+ * poll; the chosen ones stay on top.
+ */
+export function ContentPicker({ choices, postIds, pageIds, pollId, onChange }: Content & { choices: MailingChoices; onChange: (next: Partial<Content>) => void }) {
   const { t } = useTranslation();
   const searchId = useId();
   const [query, setQuery] = useState('');
   const posts = matching(choices.posts, query, (p) => `${p.preview} ${p.authorName}`);
   const pages = matching(choices.pages, query, (p) => p.title);
+  const polls = matching(choices.polls, query, (p) => `${p.question} ${p.options.join(' ')}`);
   const ordered = <T extends { id: string }>(items: T[], chosen: string[]) => [...items.filter((i) => chosen.includes(i.id)), ...items.filter((i) => !chosen.includes(i.id))].slice(0, Math.max(SHOWN, chosen.length));
 
   return (
     <fieldset className="mailing-block">
       <legend>{t('mailings.compose.content')}</legend>
-      <p className="mailing-hint">{t('mailings.compose.contentHint', { count: postIds.length + pageIds.length })}</p>
+      <p className="mailing-hint">{t('mailings.compose.contentHint', { count: postIds.length + pageIds.length + (pollId ? 1 : 0) })}</p>
       <div className="field mailing-search">
         <label htmlFor={searchId}>{t('mailings.compose.search')}</label>
         <span className="mailing-search-box">
@@ -73,6 +69,34 @@ export function ContentPicker({
           ))}
         </ul>
       )}
+      <h3 className="mailing-sub">{t('mailings.compose.poll')}</h3>
+      <p className="mailing-hint">{t('mailings.compose.pollHint')}</p>
+      <ul className="pick-list">
+        <li>
+          <label className="pick pick-radio">
+            <input type="radio" name="mailing-poll" checked={pollId === null} onChange={() => onChange({ pollId: null })} />
+            <span className="pick-text">
+              <span className="pick-title">{t('mailings.compose.noPoll')}</span>
+            </span>
+          </label>
+        </li>
+        {polls.length === 0 ? (
+          <li className="mailing-hint">{choices.polls.length === 0 ? t('mailings.compose.noPolls') : t('mailings.compose.noneFound')}</li>
+        ) : (
+          ordered(polls, pollId ? [pollId] : []).map((p) => (
+            <li key={p.id}>
+              <label className="pick pick-radio">
+                <input type="radio" name="mailing-poll" checked={pollId === p.id} onChange={() => onChange({ pollId: p.id })} />
+                <Vote aria-hidden="true" />
+                <span className="pick-text">
+                  <span className="pick-title">{p.question}</span>
+                  <span className="pick-meta">{p.options.join(' · ')}</span>
+                </span>
+              </label>
+            </li>
+          ))
+        )}
+      </ul>
     </fieldset>
   );
 }

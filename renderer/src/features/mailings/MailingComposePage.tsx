@@ -94,7 +94,7 @@ export function MailingComposePage() {
       <form id="mailing-form" className="mailing-form" onSubmit={(e) => (e.preventDefault(), void send())} noValidate>
         <TextField label={t('mailings.compose.subject')} value={draft.subject} maxLength={150} onChange={(e) => change({ subject: e.target.value })} error={tried && problem === 'subject' ? t('mailings.problems.subject') : null} />
         <TextArea label={t('mailings.compose.intro')} value={draft.intro} rows={4} maxLength={5000} onChange={(e) => change({ intro: e.target.value })} placeholder={t('mailings.compose.introPlaceholder')} />
-        <ContentPicker choices={choices} postIds={draft.postIds} pageIds={draft.pageIds} onChange={change} />
+        <ContentPicker choices={choices} postIds={draft.postIds} pageIds={draft.pageIds} pollId={draft.pollId} onChange={change} />
         <AudiencePicker choices={choices} value={draft} onChange={change} />
         <fieldset className="mailing-block">
           <legend>{t('mailings.compose.when')}</legend>

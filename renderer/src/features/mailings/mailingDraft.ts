@@ -8,6 +8,8 @@ export interface MailingDraft {
   intro: string;
   postIds: string[];
   pageIds: string[];
+  /** The one poll in the mailing, if any. */
+  pollId: string | null;
   audience: AudienceKind;
   /** The groups, locations or departments chosen, for the audience kind that takes them. */
   targetIds: string[];
@@ -23,6 +25,7 @@ export const emptyDraft = (): MailingDraft => ({
   intro: '',
   postIds: [],
   pageIds: [],
+  pollId: null,
   audience: 'all',
   targetIds: [],
   unconfirmedPostId: null,
@@ -36,7 +39,7 @@ export type DraftProblem = 'subject' | 'content' | 'targets' | 'unconfirmedPost'
 
 export function draftProblem(d: MailingDraft, now: Date): DraftProblem | null {
   if (d.subject.trim() === '') return 'subject';
-  if (d.postIds.length + d.pageIds.length === 0 && d.intro.trim() === '') return 'content';
+  if (d.postIds.length + d.pageIds.length === 0 && d.pollId === null && d.intro.trim() === '') return 'content';
   if ((d.audience === 'groups' || d.audience === 'locations' || d.audience === 'departments') && d.targetIds.length === 0) return 'targets';
   if (d.audience === 'unconfirmed' && d.unconfirmedPostId === null) return 'unconfirmedPost';
   if (d.when === 'later') {
@@ -68,7 +71,7 @@ export function toBody(d: MailingDraft): MailingBody {
           : d.audience === 'departments'
             ? { departmentIds: d.targetIds }
             : { unconfirmedPostId: d.unconfirmedPostId ?? undefined };
-  return { subject: d.subject, intro: d.intro, postIds: d.postIds, pageIds: d.pageIds, audience, mandatory: d.mandatory };
+  return { subject: d.subject, intro: d.intro, postIds: d.postIds, pageIds: d.pageIds, ...(d.pollId ? { pollId: d.pollId } : {}), audience, mandatory: d.mandatory };
 }
 
 /** Case- and accent-insensitive: "cliënt" is found by "client". */

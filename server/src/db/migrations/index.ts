@@ -13,6 +13,7 @@ import * as m0012 from './0012_stats.js';
 import * as m0013 from './0013_mailings.js';
 import * as m0018 from './0018_feed_numbered_at_commit.js';
 import * as m0019 from './0019_polls.js';
+import * as m0020 from './0020_mailing_poll.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -40,4 +41,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0013_mailings', up: m0013.up },
   { name: '0018_feed_numbered_at_commit', up: m0018.up },
   { name: '0019_polls', up: m0019.up },
+  { name: '0020_mailing_poll', up: m0020.up },
 ];

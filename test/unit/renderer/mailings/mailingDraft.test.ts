@@ -10,6 +10,7 @@ describe('what a mailing still needs before it can go', () => {
     expect(draftProblem(draft({ subject: '   ' }), now)).toBe('subject');
     expect(draftProblem(draft({ postIds: [] }), now)).toBe('content');
     expect(draftProblem(draft({ postIds: [], intro: 'Alleen een inleiding mag ook.' }), now)).toBeNull();
+    expect(draftProblem(draft({ postIds: [], pollId: 'poll1' }), now)).toBeNull();
     expect(draftProblem(draft({ audience: 'groups' }), now)).toBe('targets');
     expect(draftProblem(draft({ audience: 'unconfirmed' }), now)).toBe('unconfirmedPost');
     expect(draftProblem(draft({ audience: 'unconfirmed', unconfirmedPostId: 'p9' }), now)).toBeNull();
@@ -28,6 +29,11 @@ describe('what a mailing still needs before it can go', () => {
     expect(toBody(draft({ audience: 'locations', targetIds: ['l1'] })).audience).toEqual({ locationIds: ['l1'] });
     expect(toBody(draft({ audience: 'departments', targetIds: ['d1'] })).audience).toEqual({ departmentIds: ['d1'] });
     expect(toBody(draft({ audience: 'unconfirmed', unconfirmedPostId: 'p9', mandatory: true }))).toMatchObject({ audience: { unconfirmedPostId: 'p9' }, mandatory: true });
+  });
+
+  it('sends the chosen poll, and no pollId at all without one, so the body stays what older servers take', () => {
+    expect(toBody(draft({ pollId: 'poll1' })).pollId).toBe('poll1');
+    expect(toBody(draft({}))).not.toHaveProperty('pollId');
   });
 });
 
