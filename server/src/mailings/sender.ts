@@ -135,8 +135,16 @@ export function createMailSender(deps: MailSenderDeps) {
         .where('send_at', '<=', now.toISOString())
         .execute();
       for (const m of due) {
-        const { transport } = await deps.deliveries.forTenant(tenantId);
-        await queueMailing(db, tenantId, m, 'scheduled', { baseUrl: deps.baseUrl(), transport: transport.kind, now });
+        try {
+          const { transport } = await deps.deliveries.forTenant(tenantId);
+          await queueMailing(db, tenantId, m, 'scheduled', { baseUrl: deps.baseUrl(), transport: transport.kind, now });
+        } catch (err) {
+          // Its content may have gone (a post deleted, a poll closed, a group made private) since it
+          // was planned: it goes back to the editor as a draft, whose send then says why, and neither
+          // this organisation's other mailings nor any other organisation wait on it.
+          deps.onError(err);
+          await k.updateTable('mailings').set({ status: 'draft', send_at: null }).where('tenant_id', '=', tenantId).where('id', '=', m.id).where('status', '=', 'scheduled').execute();
+        }
       }
       const sending = await k.selectFrom('mailings').select('id').where('tenant_id', '=', tenantId).where('status', '=', 'sending').orderBy('queued_at').execute();
       for (const { id } of sending) {

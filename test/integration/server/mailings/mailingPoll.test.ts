@@ -134,4 +134,19 @@ describe.each(dialects)('a poll in a mailing (%s)', { timeout: 120_000 }, (diale
     expect(JSON.stringify(sent.body)).toContain('Deze peiling is gesloten');
     expect((await carla.call('getMailing', { params: { id: mailing.id } })).body.mailing.status).toBe('draft');
   });
+
+  it('hands a planned mailing whose poll closed in the meantime back as a draft, and still sends the others', async () => {
+    const poll = await createPoll(carla, {});
+    const withPoll = (await carla.call('createMailing', { body: mailingBody(poll.id) })).body;
+    const plain = (await carla.call('createMailing', { body: { subject: 'Gewoon nieuws', intro: 'Hallo allemaal.', postIds: [], audience: { all: true } } })).body;
+    const at = new Date(Date.now() + 600_000).toISOString();
+    expect((await carla.call('sendMailing', { params: { id: withPoll.id }, body: { at } })).body.status).toBe('scheduled');
+    expect((await carla.call('sendMailing', { params: { id: plain.id }, body: { at } })).body.status).toBe('scheduled');
+    // Ten minutes pass: the poll closes, and both mailings fall due.
+    const past = new Date(Date.now() - 1_000).toISOString();
+    await s.db.kysely.updateTable('polls').set({ closes_at: past }).where('tenant_id', '=', tenant).where('post_id', '=', poll.id).execute();
+    await s.db.kysely.updateTable('mailings').set({ send_at: past }).where('tenant_id', '=', tenant).where('id', 'in', [withPoll.id, plain.id]).execute();
+    await waitFor(async () => (await carla.call('getMailing', { params: { id: plain.id } })).body.mailing.status === 'sent', 'the other mailing sent', 90_000);
+    expect((await carla.call('getMailing', { params: { id: withPoll.id } })).body.mailing.status).toBe('draft');
+  });
 });
