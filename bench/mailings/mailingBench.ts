@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,14 +14,12 @@ import { line, mb, ms } from '../stats.js';
 const BIG = 20_000;
 const SMALL = 2_000;
 const SEND = 2_000;
-const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Mailings: render and queue one mailing for 20 000 recipients on SQLite (time, heap and RSS), with
  * 2 000 in the same run as the baseline it should scale from; personalising every message (what the
  * sender does per recipient); the send rate of the queue against a loopback SMTP server, beside bare
- * nodemailer to the same server as the ceiling; and the crash tests of the suite at the issue's full
- * 2 000 recipients (MAILING_BENCH_CRASH=0 leaves those out).
+ * nodemailer to the same server as the ceiling.
  */
 export async function main(): Promise<void> {
   console.log('\nMailings');
@@ -41,7 +38,6 @@ export async function main(): Promise<void> {
     line(`send rate, ${concurrency} connections: through the queue`, `${queued.toFixed(0)} messages/s (${((queued / bare) * 100).toFixed(0)}% of the ceiling)`);
   }
 
-  if (process.env.MAILING_BENCH_CRASH !== '0') crashTests();
 }
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -123,20 +119,4 @@ async function queueRate(count: number, concurrency: number): Promise<number> {
   } finally {
     await sink.close();
   }
-}
-
-/** The suite's crash tests (kill mid-send; two nodes on PostgreSQL) at the issue's 2 000 recipients. */
-function crashTests(): void {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=verbose', 'test/integration/server/mailings/crash.test.ts'], {
-    cwd: root,
-    env: { ...process.env, SAMEN_MAIL_CRASH_RECIPIENTS: '2000' },
-    encoding: 'utf8',
-  });
-  const seconds = (performance.now() - started) / 1000;
-  // eslint-disable-next-line no-control-regex -- vitest colours its output even into a pipe
-  const plain = (run.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  const cases = [...plain.matchAll(/([✓×]) [^\n]*?(SQLite|PostgreSQL):[^\n]*? (\d+)ms/g)].map((m) => `${m[2]} ${m[1] === '✓' ? 'passed' : 'FAILED'} in ${(Number(m[3]) / 1000).toFixed(1)} s`);
-  line('crash tests at 2 000 recipients', `${run.status === 0 ? 'passed' : 'FAILED'} (${seconds.toFixed(0)} s): ${cases.join('; ') || 'no cases seen'}`);
-  if (run.status !== 0) console.log(run.stdout, run.stderr);
 }

@@ -15,7 +15,7 @@ import { startSmtpSink, type SmtpSink } from '../../../fixtures/smtpSink.js';
  * 2 000 of the issue. Whatever the size, one node needs at least three seconds for the whole mailing
  * (`RATE`), so a kill once a quarter has arrived always lands mid-send.
  */
-const RECIPIENTS = Number(process.env.SAMEN_MAIL_CRASH_RECIPIENTS ?? 300);
+const RECIPIENTS = 2000;
 const RATE = Math.ceil(RECIPIENTS / 3);
 const withPostgres = await postgresAvailable();
 const CONCURRENCY = 4;
