@@ -49,7 +49,7 @@ interface Message extends Announcement {
 }
 
 const CHANNEL = 'samen_changes';
-/** NOTIFY payloads are limited to 8000 bytes; a batch stays well below. */
+/** NOTIFY payloads are limited to 8000 bytes; a batch stays well below (messages are ids and numbers: ASCII, a byte a character). */
 const BATCH_BYTES = 6000;
 
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {

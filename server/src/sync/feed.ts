@@ -14,6 +14,9 @@ export interface ChangeCollector {
 
 export type Trx = Transaction<Database>;
 
+/** What a write needs of the server: the database, the clock, and the hub that tells the streams. */
+export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime'>;
+
 /**
  * Runs one write: the caller's statements and the change-feed rows commit together or not at all.
  *
@@ -23,9 +26,6 @@ export type Trx = Transaction<Database>;
  * is never held across a round trip to this process; on SQLite, with one writer at a time, at insert.
  * After commit the hub announces the newest seq to connected clients.
  */
-/** What a write needs of the server: the database, the clock, and the hub that tells the streams. */
-export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime'>;
-
 export async function write<T>(
   ctx: FeedContext,
   tenantId: string,
