@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { uuidv7 } from '../../../common/src/ids.js';
+import type { Audience } from '../../../common/src/api/routes/mailings.js';
+import type { Database, MailingsTable } from '../db/schema.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../http/apiError.js';
 import { loadMailPoll } from './composePoll.js';
@@ -12,6 +14,32 @@ export interface ComposeInput {
   pageIds: string[];
   pollId: string | null;
   mandatory: boolean;
+}
+
+/** A new mailing as a draft: its content and audience as chosen, nothing rendered or queued yet. */
+export function draftRow(tenantId: string, input: ComposeInput, audience: Audience, createdBy: string, now: Date): MailingsTable {
+  return {
+    tenant_id: tenantId,
+    id: uuidv7(now.getTime()),
+    subject: input.subject,
+    intro: input.intro,
+    post_ids: JSON.stringify(input.postIds),
+    page_ids: JSON.stringify(input.pageIds),
+    poll_id: input.pollId,
+    audience: JSON.stringify(audience),
+    mandatory: input.mandatory ? 1 : 0,
+    status: 'draft',
+    send_at: null,
+    html: null,
+    text: null,
+    token_marker: null,
+    recipient_count: null,
+    transport: null,
+    created_by: createdBy,
+    created_at: now.toISOString(),
+    queued_at: null,
+    finished_at: null,
+  };
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
 import type { MailingBody } from '../../../common/src/api/routes/mailings.js';
-import { uuidv7 } from '../../../common/src/ids.js';
 import { requireRole, type Principal } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { resolveAudience } from './audience.js';
-import { loadContent } from './compose.js';
+import { draftRow, loadContent } from './compose.js';
 import { assertPollOpenAt, mailingPollChoices } from './composePoll.js';
 import { personalise, renderMailing } from './render.js';
 import { queueMailing } from './queue.js';
@@ -43,29 +42,7 @@ export function registerMailingRoutes(app: FastifyInstance, ctx: ServerContext):
     // Checked now, so a draft never names what does not exist.
     await loadContent(ctx.k, p.tenantId, input, { baseUrl: ctx.mail.baseUrl(), now: ctx.now(), editor: p });
     await resolveAudience(ctx.k, p.tenantId, body.audience, input.mandatory);
-    const now = ctx.now();
-    const row = {
-      tenant_id: p.tenantId,
-      id: uuidv7(now.getTime()),
-      subject: input.subject,
-      intro: input.intro,
-      post_ids: JSON.stringify(input.postIds),
-      page_ids: JSON.stringify(input.pageIds),
-      poll_id: input.pollId,
-      audience: JSON.stringify(body.audience),
-      mandatory: input.mandatory ? 1 : 0,
-      status: 'draft',
-      send_at: null,
-      html: null,
-      text: null,
-      token_marker: null,
-      recipient_count: null,
-      transport: null,
-      created_by: p.personId,
-      created_at: now.toISOString(),
-      queued_at: null,
-      finished_at: null,
-    };
+    const row = draftRow(p.tenantId, input, body.audience, p.personId, ctx.now());
     await ctx.k.insertInto('mailings').values(row).execute();
     return mailingView(row);
   });

@@ -142,25 +142,26 @@ export async function settleRecipient(
   const res = await k
     .updateTable('mailing_recipients')
     .set(set)
-    .where('tenant_id', '=', tenantId)
-    .where('mailing_id', '=', mailingId)
-    .where('person_id', '=', personId)
-    .where('status', '=', 'sending')
-    .where('lease_owner', '=', owner)
+    .where((eb) => eb.and(heldBy(tenantId, mailingId, personId, owner)))
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** The recipient row in flight under this node's lease: only the lease holder may settle or release it. */
+const heldBy = (tenantId: string, mailingId: string, personId: string, owner: string) => ({
+  tenant_id: tenantId,
+  mailing_id: mailingId,
+  person_id: personId,
+  status: 'sending',
+  lease_owner: owner,
+});
 
 /** Gives a claimed recipient back untried (this node ran short of lease): due again at once. */
 export async function releaseRecipient(k: Kysely<Database>, tenantId: string, mailingId: string, personId: string, owner: string): Promise<void> {
   await k
     .updateTable('mailing_recipients')
     .set((eb) => ({ status: 'queued', lease_owner: null, lease_until: null, attempts: eb('attempts', '-', 1) }))
-    .where('tenant_id', '=', tenantId)
-    .where('mailing_id', '=', mailingId)
-    .where('person_id', '=', personId)
-    .where('status', '=', 'sending')
-    .where('lease_owner', '=', owner)
+    .where((eb) => eb.and(heldBy(tenantId, mailingId, personId, owner)))
     .execute();
 }
 
