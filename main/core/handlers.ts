@@ -17,6 +17,7 @@ import { fail, failWith, ok } from './result.js';
 import type { NoticeCenter } from './notify/noticeCenter.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
+import type { KioskMethods } from './kiosk/kioskHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
 import type { ClientIndex } from './search/clientIndex.js';
 import type { ServerSearch } from './search/serverSearch.js';
@@ -58,6 +59,8 @@ export interface HandlerDeps {
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
+  /** The kiosk's signage and the editors' kiosk management (kiosk/kioskHandlers.ts). */
+  kiosk: KioskMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -200,5 +203,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
+    ...d.kiosk,
   };
 }

@@ -61,6 +61,7 @@ async function start() {
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
     log,
     imageUrl: (id, size) => APP_ORIGIN + imagePath(id, size),
+    appVersion: app.getVersion(),
     // The lock clock lives in main and reads the operating system; the page's activity is a hint.
     idleSource: systemIdleSource({ idleState: () => powerMonitor.getSystemIdleState(1), idleSeconds: () => powerMonitor.getSystemIdleTime() }),
   });

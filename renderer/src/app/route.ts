@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
- * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>
+ * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·  #/kiosks
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -21,7 +21,8 @@ export type Route =
   | { name: 'mailing'; id: string }
   | { name: 'mailSettings' }
   | { name: 'myMail' }
-  | { name: 'noticeSettings' };
+  | { name: 'noticeSettings' }
+  | { name: 'kiosks' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
@@ -33,6 +34,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/mailings/new') return { name: 'mailingNew' };
   if (hash === '#/mailings/settings') return { name: 'mailSettings' };
   if (hash === '#/me/mail') return { name: 'myMail' };
+  if (hash === '#/kiosks') return { name: 'kiosks' };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
   if (kb) {
     const value = kb[2] ? decodeURIComponent(kb[2]) : null;
@@ -79,6 +81,8 @@ export function hrefFor(route: Route): string {
       return '#/me/mail';
     case 'noticeSettings':
       return '#/meldingen';
+    case 'kiosks':
+      return '#/kiosks';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

@@ -5,8 +5,11 @@ import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.j
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
 
 const tempDir = tempDirs();
-/** Methods of shared and kiosk devices only: their answers are checked in session/quickLogin.test.ts and device/enrolment.test.ts. */
-const QUICK_LOGIN_METHODS = ['session.badge', 'session.pin', 'device.enrol'] as const;
+/**
+ * Methods of shared and kiosk devices only: their answers are checked in session/quickLogin.test.ts,
+ * device/enrolment.test.ts and kiosk/kioskSignage.test.ts.
+ */
+const QUICK_LOGIN_METHODS = ['session.badge', 'session.pin', 'device.enrol', 'kiosk.signage'] as const;
 type QuickLoginMethod = (typeof QUICK_LOGIN_METHODS)[number];
 /** The knowledge base and search: checked for an editor below, who may use all of them. */
 type KbOrSearchMethod = Extract<SamenMethod, `kb.${string}` | `search.${string}`>;
@@ -47,6 +50,7 @@ describe('every window.samen method of the core', () => {
     const closed = (await bram.post('/v1/groups', { name: 'Contract besloten', kind: 'work', visibility: 'closed' })).body.id;
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
+    const kiosk = (await server.enrolDevice({ mode: 'kiosk', name: 'Contractkiosk' })).deviceId;
     await core.invoke('sync.now', {});
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
@@ -101,6 +105,11 @@ describe('every window.samen method of the core', () => {
       'mailSettings.get': {},
       'mailSettings.set': { smtpUrl: null },
       'mailSettings.test': { to: 'carla@demo.example' },
+      'kiosks.list': {},
+      'kiosks.setLocation': { id: kiosk, locationId: null },
+      'kiosks.playlist': { scope: 'organisation', targetId: null },
+      'kiosks.savePlaylist': { scope: 'kiosk', targetId: kiosk, entries: [{ kind: 'pinned', seconds: 10, weight: 1 }] },
+      'kiosks.preview': { id: kiosk },
       'session.logout': {},
       'session.lock': {},
     };
