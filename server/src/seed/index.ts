@@ -11,6 +11,7 @@ import { mailAddressRows } from './mailAddresses.js';
 import { generate, type Dataset } from './generate.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
+import { demoKioskPlaylist } from './kioskPlaylist.js';
 
 export { DEMO_PEOPLE, type DemoPerson } from './demoPeople.js';
 
@@ -145,6 +146,7 @@ async function insertDataset(
   await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
   await insertRows(trx, 'kb_page_versions', byKey(kb.versions, (r) => r.page_id), 100);
   await insertRows(trx, 'kb_quick_links', kb.quickLinks);
+  await insertRows(trx, 'kiosk_playlists', [demoKioskPlaylist(data)]);
   await insertRows(trx, 'changes', kb.changes);
   await buildIndex(trx, data.tenantId);
 }
