@@ -7,6 +7,8 @@ import type { SignageSources } from './composeSignage.js';
 /** How far back a kiosk looks for the week's most liked post and open "lezen verplicht" posts. */
 const SCAN_POSTS = 300;
 const PINNED_AT_MOST = 20;
+/** Read this many more of the latest posts, so polls among them still leave enough. */
+const POLLS_AMONG_LATEST = 10;
 
 /**
  * Signage content from the cache alone, read as nobody: only organisation-wide content, whoever is
@@ -14,11 +16,13 @@ const PINNED_AT_MOST = 20;
  */
 export function cacheSignageSources(parts: CacheParts, imageUrl: ImageUrl): SignageSources {
   const scope = openReadScope({ parts, personal: nobodysPersonalView, me: null, sent: [], waiting: [], imageUrl });
+  // A poll is a post too; the kiosk shows it once, as a poll with its bars.
+  const noPolls = (list: ReturnType<typeof scope.list>) => list.filter((x) => x.post.poll !== true);
   let scanned: ReturnType<typeof scope.list> | null = null;
-  const recent = () => (scanned ??= scope.list({}, null, SCAN_POSTS));
+  const recent = () => (scanned ??= noPolls(scope.list({}, null, SCAN_POSTS)));
   return {
-    pinned: () => scope.list({ pinnedOnly: true }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view),
-    latest: (groupIds, limit) => scope.list({ homeGroupIds: groupIds }, null, limit).slice(0, limit).map(scope.view),
+    pinned: () => noPolls(scope.list({ pinnedOnly: true }, null, PINNED_AT_MOST)).slice(0, PINNED_AT_MOST).map(scope.view),
+    latest: (groupIds, limit) => noPolls(scope.list({ homeGroupIds: groupIds }, null, limit + POLLS_AMONG_LATEST)).slice(0, limit).map(scope.view),
     since: (since) => recent().filter((x) => Date.parse(x.post.createdAt) >= since.getTime()).map(scope.view),
     readRequired: () => recent().filter((x) => x.post.readRequired != null).map(scope.view),
     authorOf: (postId) => {

@@ -106,6 +106,10 @@ export function KiosksPage() {
         </div>
       )}
       <div className="kiosks-work">
+        <section className="kiosks-preview">
+          <h2>{previewId ? t('kiosk.admin.previewTitle', { name: previewName }) : t('kiosk.admin.preview')}</h2>
+          {previewId ? <KioskPreview id={previewId} version={saved} /> : <p className="kb-empty">{t('kiosk.admin.previewEmpty')}</p>}
+        </section>
         <section className="kiosks-playlist">
           <h2>
             <label>
@@ -134,10 +138,6 @@ export function KiosksPage() {
               setSaved((n) => n + 1);
             }}
           />
-        </section>
-        <section className="kiosks-preview">
-          <h2>{previewId ? t('kiosk.admin.previewTitle', { name: previewName }) : t('kiosk.admin.preview')}</h2>
-          {previewId ? <KioskPreview id={previewId} version={saved} /> : <p className="kb-empty">{t('kiosk.admin.previewEmpty')}</p>}
         </section>
       </div>
     </div>

@@ -63,7 +63,7 @@ export function SignageFrame({ view, preview = false }: { view: SignageView | nu
             <IdCardLanyard aria-hidden="true" />
             <span>{t('kiosk.tapHint')}</span>
           </span>
-          <Button className="signage-alt" onClick={() => showLockPanel('employee')}>
+          <Button className="lock-alt signage-alt" onClick={() => showLockPanel('employee')}>
             {t('kiosk.useEmployeeNumber')}
           </Button>
         </footer>
