@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createRotation } from '../../../../common/src/kiosk/rotation';
 import type { SignageItem } from '../../../../common/src/ipc/kioskViews';
 
@@ -23,7 +23,8 @@ export function useRotation(items: readonly SignageItem[]): { item: SignageItem 
   }, [current, items, rotation]);
 
   const seconds = current?.seconds ?? null;
-  useEffect(() => {
+  // Set as the item is committed, not after paint: its time on screen starts when it is shown.
+  useLayoutEffect(() => {
     if (seconds === null) return;
     const timer = setTimeout(() => {
       const next = rotation.next(itemsRef.current, new Date());
