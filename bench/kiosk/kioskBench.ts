@@ -68,7 +68,7 @@ export async function main(): Promise<void> {
       const sentAt = Date.now();
       const post = await carla.post('/v1/posts', { body: `Bench-bericht ${i} voor de kiosk` });
       const id = post.body.id as string;
-      const seenAt = (await (await page.waitForFunction((postId) => (window as unknown as { seen: Map<string, number> }).seen.get(postId), id, { timeout: 30_000 })).jsonValue()) as number;
+      const seenAt = (await (await page.waitForFunction((postId) => (globalThis as unknown as { seen: Map<string, number> }).seen.get(postId), id, { timeout: 30_000 })).jsonValue()) as number;
       latencies.push(seenAt - sentAt);
     }
     const s = summarise(latencies);
@@ -85,7 +85,7 @@ export async function main(): Promise<void> {
 async function watchSignage(page: Page): Promise<void> {
   await page.evaluate(() => {
     type Api = { invoke(m: string, i: object): Promise<{ ok: boolean; value?: { items: { kind: string; post?: { id: string } }[] } }>; on(e: string, l: () => void): void };
-    const w = window as unknown as { seen: Map<string, number>; samen: Api };
+    const w = globalThis as unknown as { seen: Map<string, number>; samen: Api };
     w.seen = new Map();
     w.samen.on('kiosk.changed', () => {
       void w.samen.invoke('kiosk.signage', {}).then((r) => {

@@ -12,7 +12,7 @@ import { cacheSignageSources } from './signageSources.js';
 /** How often a kiosk says it is alive, and so learns its playlist and the poll counts. */
 export const HEARTBEAT_MS = 60_000;
 /** Content changes come in bursts (a sync page): the screen hears of them once, this much later. */
-export const SETTLE_MS = 1_000;
+export const SETTLE_MS = 250;
 /** A burst of content changes asks the server for fresh poll counts at most this often. */
 export const POLL_REFRESH_MS = 10_000;
 

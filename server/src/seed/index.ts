@@ -38,6 +38,8 @@ export interface SeedOptions {
    * join requests that need migration 0008's columns and tables, left out for older databases.
    */
   groupExtras?: boolean;
+  /** Default as `knowledgeBase`: the organisation's kiosk playlist (migration 0022), left out for older databases. */
+  kioskPlaylist?: boolean;
   /**
    * Default false: 90 days of activity for the statistics (sessions, views, group visits, and the
    * dataset's posts, comments and likes counted). The demo organisation has it; test organisations
@@ -108,7 +110,7 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
 async function insertDataset(
   trx: Transaction<Database>,
   data: Dataset,
-  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null },
+  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null; kioskPlaylist: boolean },
 ): Promise<void> {
   const withKnowledgeBase = parts.knowledgeBase;
   const mail = parts.mail;
@@ -141,12 +143,12 @@ async function insertDataset(
     await insertRows(trx, 'group_notices', extras.notices);
     await insertRows(trx, 'changes', extraChanges);
   }
+  if (parts.kioskPlaylist) await insertRows(trx, 'kiosk_playlists', [demoKioskPlaylist(data)]);
   if (!withKnowledgeBase) return;
   await insertRows(trx, 'kb_sections', kb.sections);
   await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
   await insertRows(trx, 'kb_page_versions', byKey(kb.versions, (r) => r.page_id), 100);
   await insertRows(trx, 'kb_quick_links', kb.quickLinks);
-  await insertRows(trx, 'kiosk_playlists', [demoKioskPlaylist(data)]);
   await insertRows(trx, 'changes', kb.changes);
   await buildIndex(trx, data.tenantId);
 }
@@ -185,7 +187,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
   await k.transaction().execute(async (trx) => {
-    await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null });
+    await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null, kioskPlaylist: options.kioskPlaylist ?? withKnowledgeBase });
     if (!options.activity) return;
     const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
     for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSharedApplier } from '../../../../main/core/cache/applySharedChanges.js';
 import { createDirectoryQueries } from '../../../../main/core/cache/directoryQueries.js';
+import { createKioskQueries } from '../../../../main/core/cache/kioskQueries.js';
 import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
 import { createPostQueries } from '../../../../main/core/cache/postQueries.js';
 import { createSynonymQueries } from '../../../../main/core/cache/synonymQueries.js';
@@ -105,6 +106,25 @@ describe('cache migration 0001', () => {
     expect(synonyms.get()).toEqual([]);
     synonyms.set([{ term: 'loon', synonyms: ['salaris'] }]);
     expect(synonyms.get()).toEqual([{ term: 'loon', synonyms: ['salaris'] }]);
+  });
+
+  it('0011 gives a cache from before it a place for a kiosk\'s last heartbeat answer, empty until the first, keeping its cursor', () => {
+    const db = new Database(':memory:');
+    const upTo0008 = cacheMigrations.findIndex((m) => m.name === '0008_search_synonyms') + 1;
+    migrate(db, cacheMigrations.slice(0, upTo0008));
+    createSyncState(db).setCursor(12);
+
+    migrate(db, cacheMigrations);
+
+    expect(createSyncState(db).cursor()).toBe(12);
+    const kiosk = createKioskQueries(db);
+    expect(kiosk.signage()).toBeNull();
+    const answer = { kiosk: { id: '01930000-0000-7000-8000-0000000000c1', name: 'Kiosk', locationId: null, locationName: null }, playlist: null, groupIds: [], polls: [], at: '2026-03-02T10:00:00.000Z' };
+    kiosk.setSignage(answer);
+    expect(kiosk.signage()).toEqual(answer);
+    // An answer that no longer reads is as good as none: the next heartbeat fills it again.
+    db.prepare("UPDATE kiosk_signage SET data = '{\"kiosk\":1}'").run();
+    expect(kiosk.signage()).toBeNull();
   });
 
   it('refuses to store a private group, whatever code tries', () => {
