@@ -340,6 +340,8 @@ export const samenMethods = {
     input: z.strictObject({ scope: PlaylistScope, targetId: Id.nullable(), entries: z.array(PlaylistEntrySchema).max(PLAYLIST_ENTRIES_MAX) }),
     output: z.object({ playlist: PlaylistSchema.nullable() }),
   },
+  /** A photo for a slide, uploaded at once (an editor at her workstation, online); the slide names its id. */
+  'kiosks.uploadImage': { input: ImageUploadSchema, output: z.object({ id: Id }) },
   /** What this kiosk would play now, composed on the editor's own client from the server's answer for it. */
   'kiosks.preview': { input: z.strictObject({ id: Id }), output: SignageViewSchema },
 } as const;

@@ -10,7 +10,7 @@ import { composeSignage } from './composeSignage.js';
 import type { KioskFeed } from './kioskFeed.js';
 import { cacheSignageSources } from './signageSources.js';
 
-export type KioskMethods = Pick<Handlers, 'kiosk.signage' | 'kiosks.list' | 'kiosks.setLocation' | 'kiosks.playlist' | 'kiosks.savePlaylist' | 'kiosks.preview'>;
+export type KioskMethods = Pick<Handlers, 'kiosk.signage' | 'kiosks.list' | 'kiosks.setLocation' | 'kiosks.playlist' | 'kiosks.savePlaylist' | 'kiosks.uploadImage' | 'kiosks.preview'>;
 
 /**
  * The kiosk's own screen reads its signage from the cache (it plays on without the server). Managing
@@ -43,6 +43,11 @@ export function createKioskHandlers(d: {
     'kiosks.playlist': ({ scope, targetId }) =>
       online(async (token) => answer(await d.http.call('getPlaylist', { token, query: { scope, ...(targetId ? { targetId } : {}) } }))),
     'kiosks.savePlaylist': (input) => online(async (token) => answer(await d.http.call('savePlaylist', { token, body: input }))),
+    'kiosks.uploadImage': ({ mime, base64 }) =>
+      online(async (token) => {
+        const answer = await d.http.call('uploadImage', { token, body: { bytes: new Uint8Array(Buffer.from(base64, 'base64')), mime } });
+        return answer.ok ? ok({ id: answer.value.id }) : failWith(answer.error);
+      }),
     'kiosks.preview': ({ id }) =>
       online(async (token) => {
         const told = await d.http.call('kioskSignagePreview', { token, params: { id } });

@@ -1,4 +1,4 @@
-import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, ImagePlus, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_SECONDS_MAX, ITEM_SECONDS_MIN, ITEM_WEIGHT_MAX, PLAYLIST_ENTRIES_MAX, type PlaylistEntry, type PlaylistEntryKind, type PlaylistScope } from '../../../../common/src/api/routes/kiosks';
@@ -22,6 +22,18 @@ function newEntry(kind: PlaylistEntryKind): PlaylistEntry {
       return { kind, ...timing };
   }
 }
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+const PHOTO_BYTES_MAX = 10 * 1024 * 1024;
+
+/** A photo file as base64, the way window.samen carries bytes. */
+const base64Of = (file: File) =>
+  new Promise<string>((done, failed) => {
+    const reader = new FileReader();
+    reader.onload = () => done(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => failed(reader.error);
+    reader.readAsDataURL(file);
+  });
 
 const dayOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 /** "Tot en met" a day: the entry ends at the end of that day, local time. */
@@ -49,6 +61,14 @@ export function PlaylistEditor({ scope, targetId, onSaved }: { scope: PlaylistSc
     const [moved] = next.splice(i, 1);
     next.splice(i + by, 0, moved!);
     setEntries(next);
+  };
+  const addPhoto = async (i: number, file: File | undefined) => {
+    if (!file) return;
+    const mime = PHOTO_TYPES.find((m) => m === file.type);
+    if (!mime || file.size > PHOTO_BYTES_MAX) return showToast(t('kiosk.admin.photoRefused'), 'error');
+    const r = await invoke('kiosks.uploadImage', { name: file.name.slice(0, 200), mime, base64: await base64Of(file) });
+    if (r.ok) change(i, { imageId: r.value.id });
+    else showToast(errorText(t, r.error.code), 'error');
   };
   const save = async () => {
     setBusy(true);
@@ -79,6 +99,22 @@ export function PlaylistEditor({ scope, targetId, onSaved }: { scope: PlaylistSc
               <div className="playlist-slide">
                 <TextField label={t('kiosk.admin.slideTitle')} value={e.title} maxLength={120} onChange={(ev) => change(i, { title: ev.target.value })} />
                 <TextField label={t('kiosk.admin.slideText')} value={e.text} maxLength={600} onChange={(ev) => change(i, { text: ev.target.value })} />
+                <div className="playlist-photo">
+                  {e.imageId ? (
+                    <>
+                      <span>{t('kiosk.admin.photoAdded')}</span>
+                      <Button icon={<Trash2 aria-hidden="true" />} onClick={() => change(i, { imageId: null })}>
+                        {t('kiosk.admin.photoRemove')}
+                      </Button>
+                    </>
+                  ) : (
+                    <label className="btn btn-secondary">
+                      <ImagePlus aria-hidden="true" />
+                      <span>{t('kiosk.admin.photoAdd')}</span>
+                      <input className="sr-only" type="file" accept={PHOTO_TYPES.join(',')} onChange={(ev) => void addPhoto(i, ev.target.files?.[0])} />
+                    </label>
+                  )}
+                </div>
               </div>
             )}
             <div className="playlist-timing">

@@ -5,6 +5,8 @@ import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.j
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
 
 const tempDir = tempDirs();
+/** A 1×1 PNG, for a slide's photo. */
+const SLIDE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 /**
  * Methods of shared and kiosk devices only: their answers are checked in session/quickLogin.test.ts,
  * device/enrolment.test.ts and kiosk/kioskSignage.test.ts.
@@ -109,6 +111,7 @@ describe('every window.samen method of the core', () => {
       'kiosks.setLocation': { id: kiosk, locationId: null },
       'kiosks.playlist': { scope: 'organisation', targetId: null },
       'kiosks.savePlaylist': { scope: 'kiosk', targetId: kiosk, entries: [{ kind: 'pinned', seconds: 10, weight: 1 }] },
+      'kiosks.uploadImage': { name: 'dia.png', mime: 'image/png', base64: SLIDE_PNG },
       'kiosks.preview': { id: kiosk },
       'session.logout': {},
       'session.lock': {},

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kiosk, KioskSignage, Playlist } from '../../../../common/src/api/routes/kiosks.js';
 import type { PollView } from '../../../../common/src/api/routes/polls.js';
@@ -93,6 +94,21 @@ describe.each(dialects)('kiosks (%s)', (dialect) => {
     expect(polls.some((p) => p.id === closing.body.id)).toBe(true);
     clockOffset += 120_000;
     expect((await heartbeat(kiosk)).body.polls.some((p) => p.id === closing.body.id)).toBe(false);
+  });
+
+  it('keeps a slide\'s photo past the day after which unused uploads go, and a kiosk may fetch it', async () => {
+    const raw = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#0b6e6e' } }).png().toBuffer();
+    const photo = (await carla.request('POST', '/v1/images', { raw, contentType: 'image/png' })).body.id as string;
+    const unused = (await carla.request('POST', '/v1/images', { raw, contentType: 'image/png' })).body.id as string;
+    await carla.put('/v1/admin/kiosk-playlists', { scope: 'kiosk', targetId: kiosk.deviceId, entries: [slide('Met foto', { imageId: photo })] });
+    clockOffset += 25 * 3600_000;
+    await s.server.runMaintenance();
+    const stored = async (id: string) => (await s.db.kysely.selectFrom('images').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    expect(await stored(photo)).toBe(true);
+    expect(await stored(unused)).toBe(false);
+    expect((await kiosk.get(`/v1/images/${photo}`)).status).toBe(200);
+    // A day on, her session has ended: the next test logs her in again.
+    carla = await s.login('1003');
   });
 
   it('gives editors the same answer as a preview, and forgets a revoked kiosk', async () => {
