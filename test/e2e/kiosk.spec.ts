@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { TestClient } from '../fixtures/apiClient.js';
 import { expect, test as base } from './fixtures/app.js';
@@ -13,12 +14,12 @@ const slide = (id: string, title: string) => ({ kind: 'slide', id, seconds: 5, w
  * A break-room kiosk: its own server (stopped in the last test), a playlist of two slides and the
  * running polls set by an editor before the kiosk starts, and a kiosk client enrolled with a code.
  */
-const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess; client: RunningProcess } }>({
+const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess; client: RunningProcess; poll: { id: string; options: { id: string }[] } } }>({
   kiosk: [
     async ({}, use) => {
       const server = await startServer(tempDir('kiosk-server'));
       const carla = await new TestClient(server.url).login('1003', 'welkom-carla');
-      await carla.post('/v1/polls', { question: 'Soep of salade bij de lunch?', options: ['Soep', 'Salade'] });
+      const poll = (await carla.post('/v1/polls', { question: 'Soep of salade bij de lunch?', options: ['Soep', 'Salade'] })).body;
       await carla.put('/v1/admin/kiosk-playlists', {
         scope: 'organisation',
         targetId: null,
@@ -27,7 +28,7 @@ const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess
       const daan = await new TestClient(server.url).login('1004', 'welkom-daan');
       const code = (await daan.post('/v1/admin/enrolment-codes', { name: 'Kiosk pauzeruimte', mode: 'kiosk' })).body.code as string;
       const client = await startClient(server.url, tempDir('kiosk-client'), 'kiosk', ['--idle-seconds', String(IDLE_SECONDS), '--enrolment-code', code]);
-      await use({ server, client });
+      await use({ server, client, poll });
       await client.stop();
       await server.stop();
     },
@@ -48,11 +49,19 @@ test('the signage rotates through the playlist: slides and the running poll with
   await page.goto(kiosk.client.url);
   await seesRotation(page, ['Dia een: de kerstborrel', 'Dia twee: griepprik', 'Soep of salade bij de lunch?']);
   await expect(page.getByText('Tik je pas om te reageren')).toBeVisible();
+  // A vote elsewhere moves the bars on the kiosk, without a reload.
+  const bram = await new TestClient(kiosk.server.url).login('1002', 'welkom-bram');
+  await bram.post(`/v1/polls/${kiosk.poll.id}/votes`, { optionIds: [kiosk.poll.options[1]!.id] });
+  await expect(stage(page).getByRole('listitem').filter({ hasText: 'Salade' })).toContainText('100%', { timeout: 30_000 });
   // The organisation's own name, not "Samen", top left.
   await expect(page.locator('.signage-top .brand-name')).not.toHaveText('Samen');
   // A tap target on a kiosk is at least 60 px.
   const box = await page.getByRole('button', { name: 'Met personeelsnummer' }).boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(60);
+  // Once an item has faded in, nothing on the signage is a serious accessibility problem.
+  await expect(stage(page).locator('.signage-slot')).toHaveCSS('opacity', '1');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('a badge tap opens her session to react; walking away brings the signage back with nothing of her left', async ({ page, kiosk }) => {

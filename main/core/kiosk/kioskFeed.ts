@@ -55,6 +55,9 @@ export function createKioskFeed(d: {
       const before = d.cache.read((c) => c.kiosk.signage());
       d.cache.write((c) => c.kiosk.setSignage(answer.value));
       if (essence(before) !== essence(answer.value)) d.changed();
+    } catch (err) {
+      // A cache rebuilt under it (CacheResetError): the next heartbeat writes the answer again.
+      d.log.warn('kiosk heartbeat answer not kept', { error: err instanceof Error ? err.name : 'unknown' });
     } finally {
       inFlight = false;
     }
