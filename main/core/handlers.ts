@@ -21,6 +21,7 @@ import { createSearchHandlers } from './search/searchHandlers.js';
 import type { ClientIndex } from './search/clientIndex.js';
 import type { ServerSearch } from './search/serverSearch.js';
 import type { Outbox } from './outbox/outbox.js';
+import { createPollHandlers, type PollHandlerDeps } from './polls/pollHandlers.js';
 import type { ActiveSession } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
 import type { SyncEngine } from './sync/syncEngine.js';
@@ -58,6 +59,7 @@ export interface HandlerDeps {
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
+  polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -200,5 +202,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
+    ...createPollHandlers({ ...d.polls, read, actions: d.outbox.actions }),
   };
 }

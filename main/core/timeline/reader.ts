@@ -1,8 +1,10 @@
 import type { Cache, CacheParts } from '../cache/openCache.js';
+import type { Clock } from '../clock.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { DeliveredOverlay } from '../outbox/deliveredOverlay.js';
 import type { OutboxStore } from '../outbox/outboxStore.js';
 import { nobodysPersonalView, type PersonalStore } from '../personal/personalStore.js';
+import type { PollMemory, PollMemoryView } from '../polls/pollMemory.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import { openReadScope, type ReadScope } from './readScope.js';
 
@@ -20,13 +22,19 @@ export function createReader(d: {
   delivered: DeliveredOverlay;
   session(): ActiveSession | null;
   imageUrl: ImageUrl;
+  polls: PollMemory;
+  clock: Clock;
 }): Reader {
   return (work) => {
     const session = d.session();
     const waiting = session ? d.outbox.list(session.organisation.id, session.person.id) : [];
     const sent = session ? d.delivered.items().filter((i) => i.personId === session.person.id && i.tenantId === session.organisation.id) : [];
+    const polls: PollMemoryView = session ? d.polls : nobodysPolls;
+    const personal = session ? d.personal : nobodysPersonalView;
     return d.cache.read((parts) =>
-      work(openReadScope({ parts, personal: session ? d.personal : nobodysPersonalView, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl }), parts),
+      work(openReadScope({ parts, personal, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl, polls, now: d.clock.now() }), parts),
     );
   };
 }
+
+const nobodysPolls: PollMemoryView = { fetched: () => null, remembered: () => null };

@@ -47,6 +47,7 @@ describe('every window.samen method of the core', () => {
     const closed = (await bram.post('/v1/groups', { name: 'Contract besloten', kind: 'work', visibility: 'closed' })).body.id;
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
+    const poll = (await carla.post('/v1/polls', { question: 'Contractpeiling', options: ['Ja', 'Nee'] })).body;
     await core.invoke('sync.now', {});
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
@@ -62,6 +63,9 @@ describe('every window.samen method of the core', () => {
       'post.get': { id: post.value.id },
       'post.create': { body: 'Nog een' },
       'post.like': { id: post.value.id, liked: true },
+      'poll.create': { question: 'Koffie of thee?', options: ['Koffie', 'Thee'], groupId: closed },
+      'poll.vote': { id: poll.id, optionIds: [poll.options[0].id] },
+      'polls.running': {},
       'comment.list': { postId: post.value.id },
       'comment.create': { postId: post.value.id, body: 'Reactie' },
       'people.card': { id: anna },
