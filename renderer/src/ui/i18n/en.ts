@@ -264,7 +264,9 @@ export const en: Messages = {
     voters_zero: 'No votes yet',
     voters_one: '1 vote',
     voters_other: '{{count}} votes',
-    optionResult: '{{label}}: {{count}} of {{total}} votes, {{percent}} percent',
+    optionVotes_one: '1 vote',
+    optionVotes_other: '{{count}} votes',
+    optionResult: '{{count}} of {{total}} votes, {{percent}} percent',
     yourChoice: 'your choice',
     vote: 'Vote',
     changeVote: 'Change vote',
@@ -285,6 +287,7 @@ export const en: Messages = {
     running: 'Running polls',
     noneRunning: 'No polls are running now.',
     openPoll: 'Go to the poll: {{question}}',
+    discuss: 'Go to the poll and its comments',
   },
   pollComposer: {
     open: 'Create a poll',

@@ -263,7 +263,9 @@ export const nl = {
     voters_zero: 'Nog geen stemmen',
     voters_one: '1 stem',
     voters_other: '{{count}} stemmen',
-    optionResult: '{{label}}: {{count}} van {{total}} stemmen, {{percent}} procent',
+    optionVotes_one: '1 stem',
+    optionVotes_other: '{{count}} stemmen',
+    optionResult: '{{count}} van {{total}} stemmen, {{percent}} procent',
     yourChoice: 'jouw keuze',
     vote: 'Stem',
     changeVote: 'Stem wijzigen',
@@ -284,6 +286,7 @@ export const nl = {
     running: 'Lopende peilingen',
     noneRunning: 'Er lopen nu geen peilingen.',
     openPoll: 'Naar de peiling: {{question}}',
+    discuss: 'Naar de peiling en de reacties',
   },
   pollComposer: {
     open: 'Peiling maken',
