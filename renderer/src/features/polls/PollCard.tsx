@@ -67,13 +67,13 @@ export function PollCard({ poll, onVote, readOnly = false, headingLevel = 3 }: P
           </span>
         )}
       </p>
-      {canVote && (
+      {canVote && !poll.voted && (
         <p id={hintId} className="poll-hint muted">
           {poll.multiple ? t('polls.chooseMany') : t('polls.chooseOne')}
         </p>
       )}
       {canVote && !poll.multiple ? (
-        <div role="radiogroup" aria-labelledby={questionId} aria-describedby={hintId} className="poll-options">
+        <div role="radiogroup" aria-labelledby={questionId} aria-describedby={poll.voted ? undefined : hintId} className="poll-options">
           {poll.options.map((o) => (
             <button
               key={o.id}
@@ -93,7 +93,7 @@ export function PollCard({ poll, onVote, readOnly = false, headingLevel = 3 }: P
         <form
           className="poll-options"
           aria-labelledby={questionId}
-          aria-describedby={hintId}
+          aria-describedby={poll.voted ? undefined : hintId}
           onSubmit={(e) => {
             e.preventDefault();
             if (changed) onVote(selected);
