@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollOptionView, PollViewModel } from '../../../../common/src/ipc/pollViews';
 import { Button } from '../../ui/Button';
+import { useNow } from '../../ui/clock';
 import { dateLocale } from '../../ui/i18n/dateLocale';
 import { pollShares, pollTotal } from './pollResults';
 
@@ -32,7 +33,11 @@ export function PollCard({ poll, onVote, readOnly = false, headingLevel = 3 }: P
   // Her vote as the poll now says (a rollback, a change from another device) replaces a stale selection.
   useEffect(() => setSelected(chosenKey ? chosenKey.split(',') : []), [chosenKey]);
 
-  const canVote = !readOnly && poll.mayVote;
+  // Closing needs no event: the screen's clock closes the card, and main's answer follows with the results.
+  const now = useNow((s) => s.now);
+  const closed = poll.closed || (poll.closesAt !== null && Date.parse(poll.closesAt) <= now);
+  const shown = closed === poll.closed ? poll : { ...poll, closed };
+  const canVote = !readOnly && poll.mayVote && !closed;
   const shares = pollShares(poll);
   const total = pollTotal(poll);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -41,7 +46,7 @@ export function PollCard({ poll, onVote, readOnly = false, headingLevel = 3 }: P
   const toggle = (id: string) => setSelected((now) => (now.includes(id) ? now.filter((x) => x !== id) : [...now, id]));
 
   return (
-    <section className={`poll${poll.closed ? ' poll-closed' : ''}`} aria-labelledby={questionId}>
+    <section className={`poll${closed ? ' poll-closed' : ''}`} aria-labelledby={questionId}>
       <Heading id={questionId} className="poll-question">
         {poll.question}
       </Heading>
@@ -49,7 +54,7 @@ export function PollCard({ poll, onVote, readOnly = false, headingLevel = 3 }: P
         <span className="poll-voters" aria-live="polite">
           {t('polls.voters', { count: poll.voters })}
         </span>
-        {poll.closed ? (
+        {closed ? (
           <span className="poll-chip poll-chip-closed">
             <Lock aria-hidden="true" />
             {t('polls.closed')}
@@ -118,7 +123,7 @@ export function PollCard({ poll, onVote, readOnly = false, headingLevel = 3 }: P
           ))}
         </ul>
       )}
-      <PollStatus poll={poll} />
+      <PollStatus poll={shown} />
     </section>
   );
 }

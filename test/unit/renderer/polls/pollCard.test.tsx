@@ -87,6 +87,14 @@ describe('the poll card', () => {
     expect(within(article).getByText('Bowlen').closest('li')!.textContent).toContain('3 stemmen · 75%');
   });
 
+  it('closes by the screen’s clock when the closing time passes, before main says so', async () => {
+    renderApp({ loggedIn: true, posts: [pollPost('Soep of salade?', [1, 1, 0], { closesAt: new Date(Date.now() - 1000).toISOString() })] });
+    await timelineReady();
+    const article = card('Soep of salade?');
+    expect(within(article).queryAllByRole('radio')).toHaveLength(0);
+    expect(within(article).getByText('Gesloten')).toBeTruthy();
+  });
+
   it('says a vote waits for the connection, and shows the question as text however hostile', async () => {
     renderApp({ loggedIn: true, posts: [pollPost('<img src=x onerror=alert(1)> Soep?', [0, 1, 0], { voted: true, votePending: true })] });
     await timelineReady();
