@@ -88,7 +88,7 @@ describe('the poll card', () => {
   });
 
   it('closes by the screen’s clock when the closing time passes, before main says so', async () => {
-    renderApp({ loggedIn: true, posts: [pollPost('Soep of salade?', [1, 1, 0], { closesAt: new Date(Date.now() - 1000).toISOString() })] });
+    renderApp({ loggedIn: true, posts: [pollPost('Soep of salade?', [1, 1, 0], { closesAt: new Date(Date.now() - 3_600_000).toISOString() })] });
     await timelineReady();
     const article = card('Soep of salade?');
     expect(within(article).queryAllByRole('radio')).toHaveLength(0);
