@@ -582,8 +582,8 @@ describe('seed on PostgreSQL', () => {
     try {
       await migrateToLatest(pgDb);
       const lite = await freshDb();
-      const onPg = await seedOrganisation(pgDb, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false });
-      const onLite = await seedOrganisation(lite, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false });
+      const onPg = await seedOrganisation(pgDb, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false, polls: true });
+      const onLite = await seedOrganisation(lite, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false, polls: true });
       expect(onPg).toEqual(onLite);
       const [a, b] = [await snapshot(pgDb, onPg.tenantId), await snapshot(lite, onLite.tenantId)];
       const norm = (s: typeof a) => ({ ...s, changes: s.changes.map((c) => ({ ...c, seq: Number(c.seq) })) });
