@@ -279,7 +279,7 @@ export const en: Messages = {
     closedNote: 'This poll has closed. These are the results.',
     resultsAfterVote: 'You see the results after you vote.',
     resultsAfterClose: 'You see the results when the poll closes.',
-    votePending: 'Your vote is sent as soon as there is a connection.',
+    votePending: 'Your vote is sent as soon as it can be.',
     voted: 'You voted.',
     votedFinal: 'You voted. Your vote is final.',
     votedAnonymous: 'You voted anonymously.',

@@ -278,7 +278,7 @@ export const nl = {
     closedNote: 'Deze peiling is gesloten. Dit is de uitslag.',
     resultsAfterVote: 'Na je stem zie je de uitslag.',
     resultsAfterClose: 'De uitslag zie je als de peiling sluit.',
-    votePending: 'Je stem wordt verstuurd zodra er verbinding is.',
+    votePending: 'Je stem wordt verstuurd zodra het kan.',
     voted: 'Je hebt gestemd.',
     votedFinal: 'Je hebt gestemd. Je stem is definitief.',
     votedAnonymous: 'Je hebt anoniem gestemd.',
