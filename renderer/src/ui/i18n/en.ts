@@ -382,7 +382,7 @@ export const en: Messages = {
     request: 'Your request to join “{{preview}}” was not sent. {{reason}}',
     leave: 'You did not leave “{{preview}}”: you are still a member. {{reason}}',
     poll: 'Your poll “{{preview}}” was not posted. {{reason}}',
-    vote: 'Your vote on “{{preview}}” was not counted. {{reason}}',
+    vote: 'Your vote on “{{preview}}”: {{reason}}',
   },
   kb: {
     title: 'Know-how',

@@ -381,7 +381,7 @@ export const nl = {
     request: 'Je vraag om lid te worden van “{{preview}}” is niet verstuurd. {{reason}}',
     leave: 'Je hebt “{{preview}}” niet verlaten: je bent nog lid. {{reason}}',
     poll: 'Je peiling “{{preview}}” is niet geplaatst. {{reason}}',
-    vote: 'Je stem bij “{{preview}}” is niet meegeteld. {{reason}}',
+    vote: 'Je stem bij “{{preview}}”: {{reason}}',
   },
   kb: {
     title: 'Weten en regelen',

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PollViewModel } from '../../../../common/src/ipc/pollViews.js';
 import { uuidv7 } from '../../../../common/src/ids.js';
@@ -93,6 +93,18 @@ describe('the poll card', () => {
     const article = card('Soep of salade?');
     expect(within(article).queryAllByRole('radio')).toHaveLength(0);
     expect(within(article).getByText('Gesloten')).toBeTruthy();
+  });
+
+  it('tells her in Dutch why a vote was refused once it reached the server, and shows the poll as it now is', async () => {
+    const p = pollPost('Gaan we naar de kerstmarkt?', [0, 1, 0], { voted: true, votePending: true });
+    const fake = renderApp({ loggedIn: true, posts: [p] });
+    await timelineReady();
+    p.poll = { ...p.poll!, closed: true, mayVote: false, voted: false, votePending: false, voters: 0, options: p.poll!.options.map((o) => ({ ...o, votes: 0, chosen: false })) };
+    act(() => fake.emit('outbox.rejected', { kind: 'vote', code: 'poll_closed', message: 'closed', preview: 'Gaan we naar de kerstmarkt?' }));
+    act(() => fake.emit('timeline.changed', { postIds: [p.id] }));
+    expect(await screen.findByText('Je stem bij “Gaan we naar de kerstmarkt?”: Deze peiling is gesloten. Je stem is niet meer meegeteld.')).toBeTruthy();
+    await waitFor(() => expect(within(card('Gaan we naar de kerstmarkt?')).getByText('Gesloten')).toBeTruthy());
+    expect(within(card('Gaan we naar de kerstmarkt?')).queryByText('(jouw keuze)')).toBeNull();
   });
 
   it('says a vote waits for the connection, and shows the question as text however hostile', async () => {
