@@ -38,6 +38,7 @@ import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { foldAllQueuedActivity } from './stats/record.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
@@ -83,6 +84,8 @@ export interface BuiltServer {
   publishViewCounts(): Promise<number>;
   /** Announces the polls whose closing time has passed (runs with the view counts); answers how many. */
   announceClosedPolls(): Promise<number>;
+  /** Counts the statistics events writes queued into the rollups (runs every `statsFoldSeconds`); answers how many. */
+  foldStats(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -181,6 +184,17 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     announceClosedPolls(ctx).catch((err: unknown) => app.log.warn({ err }, 'announcing closed polls failed'));
   }, options.viewCountPublishSeconds * 1000);
   viewCounts.unref();
+  // One fold at a time per node: a slow fold under load must not pile up behind the timer.
+  let folding: Promise<unknown> = Promise.resolve();
+  let foldRunning = false;
+  const statsFold = setInterval(() => {
+    if (foldRunning) return;
+    foldRunning = true;
+    folding = foldAllQueuedActivity(ctx.db)
+      .catch((err: unknown) => app.log.warn({ err }, 'folding statistics failed'))
+      .finally(() => (foldRunning = false));
+  }, options.statsFoldSeconds * 1000);
+  statsFold.unref();
 
   await app.ready();
   const sender = createMailSender({
@@ -202,9 +216,12 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance,
     publishViewCounts: () => publishViewCounts(ctx),
     announceClosedPolls: () => announceClosedPolls(ctx),
+    foldStats: () => foldAllQueuedActivity(ctx.db),
     async close() {
       clearInterval(maintenance);
       clearInterval(viewCounts);
+      clearInterval(statsFold);
+      await folding;
       ctx.streams.stop();
       await sender.stop();
       await indexing;
