@@ -39,6 +39,7 @@ import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.j
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
 import { foldAllQueuedActivity } from './stats/record.js';
+import { numberLeftoverChanges } from './sync/numbering.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
@@ -88,6 +89,9 @@ export interface BuiltServer {
   foldStats(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** Seconds between looks for changes a dead node committed but did not number. */
+const LEFTOVER_CHANGES_SECONDS = 5;
 
 export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const app = Fastify({
@@ -195,6 +199,12 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       .finally(() => (foldRunning = false));
   }, options.statsFoldSeconds * 1000);
   statsFold.unref();
+  // A node that died between a write's commit and its numbering left changes no reader sees yet.
+  const leftovers = setInterval(() => {
+    numberLeftoverChanges(ctx.db).catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
+  }, LEFTOVER_CHANGES_SECONDS * 1000);
+  leftovers.unref();
+  await numberLeftoverChanges(ctx.db);
 
   await app.ready();
   const sender = createMailSender({
@@ -221,6 +231,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       clearInterval(maintenance);
       clearInterval(viewCounts);
       clearInterval(statsFold);
+      clearInterval(leftovers);
       await folding;
       ctx.streams.stop();
       await sender.stop();
