@@ -55,4 +55,39 @@ describe('in-memory search index', () => {
     idx.put({ kind: 'post', id: 'b', title: '', at: '2025-02-01T00:00:00.000Z', groupId: null }, postDocument({ body: 'rooster' }));
     expect(search(idx, 'rooster ')).toEqual(['b', 'a']);
   });
+
+  it('gives a one-word search, read heaviest first, exactly what the pass over every match gives', () => {
+    // A small vocabulary and few dates: many documents share terms, weights and times, so ties decide.
+    const words = ['salaris', 'salarisstrook', 'rooster', 'roosterwijziging', 'verlof', 'vakantie', 'dienst', 'dienstrooster', 'ziek', 'ziekmelding', 'parkeren', 'pauze'];
+    const kinds = ['page', 'post', 'group', 'person'] as const;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = () => words[Math.floor(random() * words.length)]!;
+    const idx = new MemoryIndex();
+    for (let i = 0; i < 600; i++) {
+      const kind = kinds[i % 4]!;
+      const title = Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join(' ');
+      const body = Array.from({ length: Math.floor(random() * 8) }, pick).join(' ');
+      const at = `2025-0${1 + Math.floor(random() * 3)}-01T00:00:00.000Z`;
+      const doc = { kind, id: `${kind}-${i}`, title, at, groupId: null };
+      idx.put(doc, kind === 'post' ? postDocument({ body: `${title} ${body}` }) : kind === 'page' ? pageDocument({ title, body }) : kind === 'group' ? groupDocument({ name: title, description: body }) : personDocument({ name: title, jobTitle: body }, { department: null, location: null }));
+    }
+    const synonyms = synonymTable(DEFAULT_SYNONYMS);
+    let oneWord = 0;
+    for (const limits of [{ page: 6, post: 5, group: 3, person: 4 }, { page: 1, post: 1, group: 0, person: 2 }]) {
+      for (const word of [...words, 'salris', 'roostr']) {
+        for (let i = 1; i <= word.length; i++) {
+          const plan = planQuery(word.slice(0, i), idx.vocabulary, synonyms);
+          if (plan.terms.length === 0 || new Set(plan.terms.map((t) => t.slot)).size > 1) continue;
+          oneWord++;
+          const fast = idx.searchEachKind(plan, limits);
+          for (const kind of kinds) {
+            const full = idx.search(plan, limits[kind], (d) => d.kind === kind);
+            expect(fast[kind].map((r) => [r.doc.id, r.rank]), `${word.slice(0, i)} (${kind})`).toEqual(full.map((r) => [r.doc.id, r.rank]));
+          }
+        }
+      }
+    }
+    expect(oneWord).toBeGreaterThan(100);
+  });
 });
