@@ -142,79 +142,52 @@ export class MemoryIndex {
     return top.items;
   }
 
-  /** The best of each kind, each kind with its own limit, from one pass over the matches. */
+  /**
+   * The best of each kind, each kind with its own limit: exactly what ranking every match gives (a
+   * test compares them), without ranking every match. The query word whose terms have the most
+   * postings (the word being typed, completed to the most frequent terms) is the expensive one; on a
+   * device with 200 000 posts its lists hold hundreds of thousands of entries. So the other words are
+   * ranked in full, as `rank` does, and each document they found gets the big word's weight by
+   * lookup. A document none of them found matches the big word alone: its rank is its best weight ×
+   * factor there, so each of the big word's lists of a kind, heaviest first, is read only until its
+   * entries rank below that kind's last place.
+   */
   searchEachKind(plan: QueryPlan, limits: Readonly<Record<SearchKind, number>>): Record<SearchKind, Ranked[]> {
-    const slot = plan.terms[0]?.slot;
-    if (plan.terms.every((t) => t.slot === slot)) return this.bestForOneWord(plan, limits);
+    this.grow();
     const tops = { page: new TopList(limits.page), post: new TopList(limits.post), group: new TopList(limits.group), person: new TopList(limits.person) };
-    this.rank(plan, (rank, doc) => {
+    const bySlot = termsBySlot(plan);
+    let big: QueryPlan['terms'] = [];
+    let bigSize = -1;
+    for (const terms of bySlot.values()) {
+      const size = terms.reduce((n, t) => n + (this.postings.get(t.term)?.size ?? 0), 0);
+      if (size > bigSize) [big, bigSize] = [terms, size];
+    }
+    const bigLists = big.map(({ term, factor }) => ({ weights: this.postings.get(term), factor }));
+
+    const touched: number[] = [];
+    for (const terms of bySlot.values()) if (terms !== big) this.addSlot(terms, touched);
+    for (const n of touched) {
+      let best = 0;
+      for (const { weights, factor } of bigLists) best = Math.max(best, (weights?.get(n) ?? 0) * factor);
+      const matched = this.matched[n]! + (best > 0 ? 1 : 0);
+      const doc = this.entries[n]!.doc;
+      const rank = rankOf(this.total[n]! + best, matched);
       const top = tops[doc.kind];
       if (top.wants(rank, doc)) top.offer({ doc, rank });
-    });
-    return { page: tops.page.items, post: tops.post.items, group: tops.group.items, person: tops.person.items };
-  }
+    }
 
-  /**
-   * Calls `found` with every document the plan matches and its rank: per query word (slot) the
-   * best of its terms' weight × factor, summed over the words, then rankOf with how many matched.
-   */
-  private rank(plan: QueryPlan, found: (rank: number, doc: IndexedDoc) => void): void {
-    this.grow();
-    const bySlot = new Map<number, QueryPlan['terms']>();
-    for (const t of plan.terms) {
-      const list = bySlot.get(t.slot);
-      if (list) list.push(t);
-      else bySlot.set(t.slot, [t]);
-    }
-    const touched: number[] = [];
-    const inSlot: number[] = [];
-    for (const terms of bySlot.values()) {
-      const pass = this.nextPass();
-      inSlot.length = 0;
-      for (const { term, factor } of terms) {
-        const { docs, weights } = this.packedOf(term);
-        for (let i = 0; i < docs.length; i++) {
-          const n = docs[i]!;
-          const value = weights[i]! * factor;
-          if (this.slotSeen[n] !== pass) {
-            this.slotSeen[n] = pass;
-            this.slotBest[n] = value;
-            inSlot.push(n);
-          } else if (value > this.slotBest[n]!) this.slotBest[n] = value;
-        }
-      }
-      for (const n of inSlot) {
-        if (this.matched[n] === 0) touched.push(n);
-        this.total[n] = this.total[n]! + this.slotBest[n]!;
-        this.matched[n] = this.matched[n]! + 1;
-      }
-    }
-    for (const n of touched) {
-      found(rankOf(this.total[n]!, this.matched[n]!), this.entries[n]!.doc);
-      this.total[n] = 0;
-      this.matched[n] = 0;
-    }
-  }
-
-  /**
-   * `searchEachKind` for a plan of one query word, as almost every keystroke is: a document's rank is
-   * then the best weight × factor among the word's terms, so each term's list of a kind, heaviest
-   * first, is read only until its entries weigh less than that kind's last place. A word being typed
-   * on a device with 200 000 posts completes to terms that hundreds of thousands of postings hold; the
-   * few heaviest decide. Gives exactly what the pass over every match gives (a test compares them).
-   */
-  private bestForOneWord(plan: QueryPlan, limits: Readonly<Record<SearchKind, number>>): Record<SearchKind, Ranked[]> {
-    const best = {} as Record<SearchKind, Ranked[]>;
     for (const kind of SEARCH_KINDS) {
-      const top = new TopList(limits[kind]);
+      const top = tops[kind];
       // A document under several of the word's terms counts with its best: one place, taken over by a better offer.
       const placed = new Map<IndexedDoc, Ranked>();
-      for (const { term, factor } of plan.terms) {
+      for (const { term, factor } of big) {
         const { docs, weights } = this.impactOf(term)[kind];
         for (let i = 0; i < docs.length; i++) {
           const rank = rankOf(weights[i]! * factor, 1);
           if (rank < top.floor()) break;
-          const doc = this.entries[docs[i]!]!.doc;
+          const n = docs[i]!;
+          if (this.matched[n] !== 0) continue;
+          const doc = this.entries[n]!.doc;
           if (!top.wants(rank, doc)) continue;
           const before = placed.get(doc);
           if (before) {
@@ -227,9 +200,50 @@ export class MemoryIndex {
           if (dropped) placed.delete(dropped.doc);
         }
       }
-      best[kind] = top.items;
     }
-    return best;
+    for (const n of touched) {
+      this.total[n] = 0;
+      this.matched[n] = 0;
+    }
+    return { page: tops.page.items, post: tops.post.items, group: tops.group.items, person: tops.person.items };
+  }
+
+  /**
+   * Calls `found` with every document the plan matches and its rank: per query word (slot) the
+   * best of its terms' weight × factor, summed over the words, then rankOf with how many matched.
+   */
+  private rank(plan: QueryPlan, found: (rank: number, doc: IndexedDoc) => void): void {
+    this.grow();
+    const touched: number[] = [];
+    for (const terms of termsBySlot(plan).values()) this.addSlot(terms, touched);
+    for (const n of touched) {
+      found(rankOf(this.total[n]!, this.matched[n]!), this.entries[n]!.doc);
+      this.total[n] = 0;
+      this.matched[n] = 0;
+    }
+  }
+
+  /** Adds one query word's best match per document to `total` and `matched`; documents seen first go to `touched`. */
+  private addSlot(terms: QueryPlan['terms'], touched: number[]): void {
+    const pass = this.nextPass();
+    const inSlot: number[] = [];
+    for (const { term, factor } of terms) {
+      const { docs, weights } = this.packedOf(term);
+      for (let i = 0; i < docs.length; i++) {
+        const n = docs[i]!;
+        const value = weights[i]! * factor;
+        if (this.slotSeen[n] !== pass) {
+          this.slotSeen[n] = pass;
+          this.slotBest[n] = value;
+          inSlot.push(n);
+        } else if (value > this.slotBest[n]!) this.slotBest[n] = value;
+      }
+    }
+    for (const n of inSlot) {
+      if (this.matched[n] === 0) touched.push(n);
+      this.total[n] = this.total[n]! + this.slotBest[n]!;
+      this.matched[n] = this.matched[n]! + 1;
+    }
   }
 
   private impactOf(term: string): Record<SearchKind, Packed> {
@@ -273,6 +287,16 @@ export class MemoryIndex {
     }
     return ++this.pass;
   }
+}
+
+function termsBySlot(plan: QueryPlan): Map<number, QueryPlan['terms']> {
+  const bySlot = new Map<number, QueryPlan['terms']>();
+  for (const t of plan.terms) {
+    const list = bySlot.get(t.slot);
+    if (list) list.push(t);
+    else bySlot.set(t.slot, [t]);
+  }
+  return bySlot;
 }
 
 /**
