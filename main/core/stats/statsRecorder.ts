@@ -87,16 +87,16 @@ export function createStatsRecorder(d: { http: HttpClient; clock: Clock; flushEv
       again = true;
       return flushing;
     }
-    flushing = (async () => {
-      try {
-        do {
-          again = false;
-          for (const s of [...queues.keys()]) await send(s);
-        } while (again);
-      } finally {
-        flushing = null;
-      }
+    const run = (async () => {
+      do {
+        again = false;
+        for (const s of [...queues.keys()]) await send(s);
+      } while (again);
     })();
+    // Cleared after it is set: a flush with nothing to send finishes before this line.
+    flushing = run.finally(() => {
+      flushing = null;
+    });
     return flushing;
   }
 
