@@ -39,6 +39,13 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   await page.getByRole('button', { name: 'Laatste 7 dagen' }).click();
   await expect(page.getByTestId('best-time')).toBeVisible();
 
+  // The table under a chart can be shown for the eye too.
+  const sessions = page.getByRole('region', { name: 'Hoe lang blijven collega’s?' });
+  await sessions.getByRole('button', { name: 'Toon als tabel' }).click();
+  await expect(sessions.getByRole('table')).toBeVisible();
+  await expect(sessions.getByRole('row', { name: /^5–15 min/ })).toBeVisible();
+  if (process.env.SAMEN_SHOTS) await sessions.screenshot({ path: path.join(process.env.SAMEN_SHOTS, 'sessions-table.png') });
+
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shot(page, 'dashboard-1920');
   await page.emulateMedia({ media: 'print' });
