@@ -73,6 +73,28 @@ describe.each(dialects)('statistics from views, group visits and ward PCs (%s)',
     expect((await device.with(bram.grant).call('statsActivity', { query: today })).status).toBe(403);
   });
 
+  it('shows how far a "lezen verplicht" message has come, for the filter, without naming anyone and not for a small team', async () => {
+    const post = await carla.call('createPost', { body: { body: 'Nieuw protocol handhygiëne: lees het vóór je volgende dienst' } });
+    expect((await carla.put(`/v1/posts/${post.body.id}/read-requirement`, { audience: { everyone: true } })).status).toBe(200);
+    const everyone = await s.db.kysely.selectFrom('people').select(['id', 'department_id']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute();
+    const now = clock.now().toISOString();
+    await s.db.kysely
+      .insertInto('read_receipts')
+      .values(people.map((p) => ({ tenant_id: tenantId, post_id: post.body.id, person_id: p.id, confirmed_at: now, later_count: 0, updated_at: now })))
+      .execute();
+
+    const all = await carla.call('statsReadConfirmations', { query: today });
+    expect(all.body.available).toBe(true);
+    expect(all.body.items).toEqual([{ subjectId: post.body.id, title: 'Nieuw protocol handhygiëne: lees het vóór je volgende dienst', confirmed: 12, audience: everyone.length }]);
+    // One department is fewer than 10 colleagues: the message is not listed for it.
+    const department = everyone[0]!.department_id!;
+    expect(everyone.filter((p) => p.department_id === department).length).toBeLessThan(10);
+    expect((await carla.call('statsReadConfirmations', { query: { ...today, departmentId: department } })).body.items).toEqual([]);
+    // A period before the message was marked has nothing.
+    expect((await carla.call('statsReadConfirmations', { query: { from: '2030-02-01', to: '2030-02-28' } })).body.items).toEqual([]);
+    expect(JSON.stringify(all.body)).not.toContain(people[0]!.id);
+  });
+
   it('keeps individual events for the organisation’s own retention, 31 days here', async () => {
     const count = async () => Number((await s.db.kysely.selectFrom('stats_events').select((e) => e.fn.countAll().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow()).n);
     const org = await s.db.kysely.selectFrom('organisations').select('settings').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
