@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 /** Okabe–Ito blue and orange: told apart with every kind of colour blindness, and by line style too. */
@@ -47,8 +47,22 @@ export function StatsChart({ kind, labels, series, summary }: { kind: 'line' | '
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    let gone = false;
+    let destroy = () => {};
+    // Loaded when a chart is first drawn: uPlot reads the screen as it loads, and only editors ever need it.
+    void import('uplot').then(({ default: UPlot }) => {
+      if (gone) return;
+      destroy = draw(UPlot, el);
+    });
+    return () => {
+      gone = true;
+      destroy();
+    };
+  }, [kind, labels, series]);
+
+  function draw(UPlot: typeof uPlot, el: HTMLDivElement): () => void {
     const xs = labels.map((_, i) => i);
-    const bars = kind === 'bars' ? uPlot.paths.bars : undefined;
+    const bars = kind === 'bars' ? UPlot.paths.bars : undefined;
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: HEIGHT,
@@ -82,14 +96,14 @@ export function StatsChart({ kind, labels, series, summary }: { kind: 'line' | '
         }),
       ],
     };
-    const plot = new uPlot(opts, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const plot = new UPlot(opts, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT }));
     resize.observe(el);
     return () => {
       resize.disconnect();
       plot.destroy();
     };
-  }, [kind, labels, series]);
+  }
 
   return <div className="stats-chart" ref={box} role="img" aria-label={summary} />;
 }
