@@ -3,9 +3,9 @@ import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures/app.js';
 
 /** Screens to look at, when a folder for them is given (never in the repository). */
-const shot = async (page: Page, name: string) => {
+const shot = async (page: Page, name: string, fullPage = true) => {
   const dir = process.env.SAMEN_SHOTS;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 };
 
 test.setTimeout(120_000);
@@ -57,6 +57,16 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^statistieken-activity-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
 
+  // A narrow window: the menu is a bottom bar with the editor's six destinations, all on screen.
+  await page.setViewportSize({ width: 600, height: 900 });
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const tops = await Promise.all(['Tijdlijn', 'Mailings', 'Statistieken'].map(async (name) => (await nav.getByRole('link', { name }).boundingBox())!.y));
+  expect(new Set(tops).size).toBe(1);
+  await expect(nav.getByRole('link', { name: 'Statistieken' })).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);
+  await shot(page, 'dashboard-600', false);
+
+  await page.setViewportSize({ width: 1280, height: 860 });
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
 });
