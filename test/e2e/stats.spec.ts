@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures/app.js';
@@ -23,6 +24,10 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   const bestHour = Number(/dinsdag (\d+):00/.exec((await best.textContent()) ?? '')![1]);
   const cells = tuesday.locator('td');
   await expect(cells.nth(bestHour)).toHaveClass(/heat-best/);
+
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Charts are canvases with a summary; their figures are in tables for the screen reader.
   await expect(page.getByRole('img', { name: /actieve collega’s per dag/i })).toBeVisible();

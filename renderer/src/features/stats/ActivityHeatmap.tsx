@@ -18,7 +18,8 @@ export function ActivityHeatmap({ activity }: { activity: StatsActivity }) {
   const cell = (weekday: number, hour: number) => activity.byWeekdayHour.find((c) => c.weekday === weekday && c.hour === hour);
   const best = activity.best;
   return (
-    <div className="heatmap-scroll">
+    // Focusable, so a keyboard can scroll the hours on a narrow screen.
+    <div className="heatmap-scroll" role="region" aria-label={t('statistics.heatmapCaption')} tabIndex={0}>
       <table className="heatmap">
         <caption className="sr-only">{t('statistics.heatmapCaption')}</caption>
         <thead>
