@@ -50,10 +50,13 @@ export function StatsChart({ kind, labels, series, summary }: { kind: 'line' | '
     let gone = false;
     let destroy = () => {};
     // Loaded when a chart is first drawn: uPlot reads the screen as it loads, and only editors ever need it.
-    void import('uplot').then(({ default: UPlot }) => {
-      if (gone) return;
-      destroy = draw(UPlot, el);
-    });
+    import('uplot')
+      .then(({ default: UPlot }) => {
+        if (gone) return;
+        destroy = draw(UPlot, el);
+      })
+      // A screen that cannot draw (no canvas) still has the table beside the chart.
+      .catch(() => undefined);
     return () => {
       gone = true;
       destroy();
