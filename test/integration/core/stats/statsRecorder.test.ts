@@ -18,7 +18,7 @@ function everyFile(dir: string): string {
   return all;
 }
 
-describe('statistics as a shared ward PC records them', () => {
+describe('statistics as the client records them', () => {
   let server: TestServer;
   const startTracked = coresStoppedAfterEach();
 
@@ -65,5 +65,18 @@ describe('statistics as a shared ward PC records them', () => {
     // Statistics live in memory only: no event id is in any file of the device.
     const disk = everyFile(dataDir);
     for (const e of [...anna, ...bert]) expect(disk).not.toContain(e.id);
+  });
+
+  it('counts a workstation session at logout, sent before its token is revoked', async () => {
+    const u = startTracked({ url: server.url, dataDir: tempDir() });
+    for (let i = 0; i < 3; i++) {
+      await u.login('1005');
+      await u.core.invoke('session.logout', {});
+    }
+    const sessions = await waitFor(async () => {
+      const rows = (await eventsOf('1005')).filter((e) => e.kind === 'session');
+      return rows.length === 3 ? rows : false;
+    }, 'three sessions of Eva');
+    expect(sessions.every((e) => e.device_kind === 'workstation')).toBe(true);
   });
 });
