@@ -70,6 +70,8 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   await expect(nav.getByRole('link', { name: 'Statistieken' })).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);
   await shot(page, 'dashboard-600', false);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'dashboard-390', false);
 
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.getByRole('button', { name: 'Uitloggen' }).click();
