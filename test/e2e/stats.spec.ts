@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures/app.js';
@@ -61,6 +62,10 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   await page.getByRole('button', { name: 'Wanneer is Samen het drukst? downloaden als CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^statistieken-activity-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  // UTF-8 with its byte-order mark (so a spreadsheet reads it right) and Dutch headers.
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv).toMatch(/^\uFEFF[^\r\n]*weekdag/i);
 
   // A narrow window: the menu is a bottom bar with the editor's six destinations, all on screen.
   await page.setViewportSize({ width: 600, height: 900 });

@@ -42,7 +42,8 @@ export function createStatsHandlers(d: { http: HttpClient; cache: Pick<Cache, 'r
       const answer = await d.http.bytes('exportStats', { token: s.token, query: { report, ...query } });
       if (!answer.ok) return failWith(answer.error);
       const period = query.from && query.to ? `-${query.from}-${query.to}` : '';
-      return ok({ filename: `statistieken-${report}${period}.csv`, csv: new TextDecoder().decode(answer.value.bytes) });
+      // The byte-order mark stays: it is how a spreadsheet knows the file is UTF-8.
+      return ok({ filename: `statistieken-${report}${period}.csv`, csv: new TextDecoder('utf-8', { ignoreBOM: true }).decode(answer.value.bytes) });
     },
     'stats.filters': async () => {
       if (!d.session()) return fail('not_logged_in', 'log in first');

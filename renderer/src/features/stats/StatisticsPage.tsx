@@ -41,7 +41,7 @@ function Change({ current, previous }: { current: number | null; previous: numbe
 
 async function downloadCsv(report: StatsReport, query: { from: string; to: string; locationId?: string; departmentId?: string }, t: TFunction) {
   const result = await invoke('stats.export', { report, ...query });
-  if (!result.ok) return showToast(result.error.code === 'offline' ? t('statistics.offline') : errorText(t, result.error.code));
+  if (!result.ok) return showToast(result.error.code === 'offline' ? t('statistics.offline') : errorText(t, result.error.code), 'error');
   const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

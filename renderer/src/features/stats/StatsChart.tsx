@@ -3,8 +3,8 @@ import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 /** Okabe–Ito blue and orange: told apart with every kind of colour blindness, and by line style too. */
-export const CURRENT_COLOUR = '#0072B2';
-export const PREVIOUS_COLOUR = '#B35900';
+const CURRENT_COLOUR = '#0072B2';
+const PREVIOUS_COLOUR = '#B35900';
 
 export interface ChartSeries {
   label: string;

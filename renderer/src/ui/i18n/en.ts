@@ -438,7 +438,6 @@ export const en: Messages = {
     resetSynonyms: 'Back to the default list',
   },
   statistics: {
-    nav: 'Statistics',
     title: 'Statistics',
     intro: 'How colleagues use Samen, without showing who does what. Figures of fewer than 10 people are not shown.',
     notForYou: 'Statistics are for editors and administrators, on their own workstation.',

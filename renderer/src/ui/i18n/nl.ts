@@ -437,7 +437,6 @@ export const nl = {
     resetSynonyms: 'Terug naar de standaardlijst',
   },
   statistics: {
-    nav: 'Statistieken',
     title: 'Statistieken',
     intro: 'Hoe collega’s Samen gebruiken, zonder te laten zien wie wat doet. Cijfers van minder dan 10 personen tonen we niet.',
     notForYou: 'Statistieken zijn er voor redacteuren en beheerders, op hun eigen werkplek.',
