@@ -30,6 +30,7 @@ import type { IdleSource, Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
 import { createClientIndex } from './search/clientIndex.js';
 import { createServerSearch } from './search/serverSearch.js';
+import { createStatsRecorder } from './stats/statsRecorder.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
 import { createReader } from './timeline/reader.js';
@@ -159,6 +160,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     device: link, events, cache, sync, status, adoptOrganisation,
     forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded()],
     afterChange(now) {
+      stats.sessionChanged(now);
       notices.sessionChanged();
       outbox.sessionChanged(now);
       for (const listener of presenceListeners) listener();
@@ -166,12 +168,13 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
   const visits = createVisitSender({ http, log: createVisitLog(clock), session: current });
+  const stats = createStatsRecorder({ http, clock, flushEveryMs: tuning.statsFlushMs });
   const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits }),
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats }),
     log,
   );
 
@@ -201,6 +204,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       if (stopped) return;
       stopped = true;
       sessions.stop();
+      stats.stop();
       await Promise.all([sync.stop(), outbox.stop()]);
       sessions.forgetAll();
       cache.close();

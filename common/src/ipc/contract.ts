@@ -21,6 +21,18 @@ import {
   TestMailInputSchema,
 } from '../api/routes/mailings.js';
 import {
+  STATS_REPORT,
+  StatsActivitySchema,
+  StatsDevicesSchema,
+  StatsGroupsSchema,
+  StatsPeopleSchema,
+  StatsPostsSchema,
+  StatsQuery,
+  StatsReadConfirmationsSchema,
+  StatsSearchSchema,
+  StatsSessionsSchema,
+} from '../api/routes/stats.js';
+import {
   CommentViewSchema,
   PersonCardSchema,
   PostViewModelSchema,
@@ -96,6 +108,18 @@ export const MailingChoicesSchema = z.object({
 });
 export type MailingChoices = z.infer<typeof MailingChoicesSchema>;
 const Ok = z.object({ ok: z.literal(true) });
+/** Every figure of the statistics dashboard for one period and filter, asked of the server at once. */
+export const StatsDashboardSchema = z.object({
+  activity: StatsActivitySchema,
+  people: StatsPeopleSchema,
+  sessions: StatsSessionsSchema,
+  devices: StatsDevicesSchema,
+  posts: StatsPostsSchema,
+  groups: StatsGroupsSchema,
+  search: StatsSearchSchema,
+  readConfirmations: StatsReadConfirmationsSchema,
+});
+export type StatsDashboard = z.infer<typeof StatsDashboardSchema>;
 const TimelinePage = z.object({ items: z.array(PostViewModelSchema), nextCursor: z.string().nullable() });
 
 export const ImageUploadSchema = z.strictObject({
@@ -323,6 +347,12 @@ export const samenMethods = {
     input: z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
     output: searchRoutes.searchStats.response,
   },
+  /** The statistics dashboard (editors and admins, online only): figures are never kept on the device. */
+  'stats.dashboard': { input: StatsQuery, output: StatsDashboardSchema },
+  /** One report as the server's CSV, for the editor to save. */
+  'stats.export': { input: StatsQuery.extend({ report: STATS_REPORT }), output: z.object({ filename: z.string(), csv: z.string() }) },
+  /** The locations and departments the dashboard filters by, from the cache. */
+  'stats.filters': { input: Empty, output: z.object({ locations: z.array(Choice), departments: z.array(Choice) }) },
   'search.synonyms': { input: Empty, output: z.object({ items: z.array(SynonymEntrySchema), custom: z.boolean() }) },
   'search.setSynonyms': {
     input: z.strictObject({ items: z.array(SynonymEntrySchema).max(500).optional(), reset: z.literal(true).optional() }),

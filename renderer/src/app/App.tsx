@@ -24,6 +24,7 @@ import { KbReviewPage } from '../features/kb/KbReviewPage';
 import { SearchOverlay } from '../features/search/SearchOverlay';
 import { installSearchShortcut } from '../features/search/searchShortcut';
 import { SearchStatsPage } from '../features/search/SearchStatsPage';
+import { StatisticsPage } from '../features/stats/StatisticsPage';
 import { PostView } from '../features/timeline/PostView';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Button } from '../ui/Button';
@@ -126,6 +127,8 @@ function Page() {
       return <MailPreferencePage />;
     case 'noticeSettings':
       return <NoticeSettingsPage />;
+    case 'statistics':
+      return <StatisticsPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

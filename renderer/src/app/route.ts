@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
- * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>
+ * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·  #/statistieken
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -21,11 +21,13 @@ export type Route =
   | { name: 'mailing'; id: string }
   | { name: 'mailSettings' }
   | { name: 'myMail' }
-  | { name: 'noticeSettings' };
+  | { name: 'noticeSettings' }
+  | { name: 'statistics' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
+  if (hash === '#/statistieken') return { name: 'statistics' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
   if (hash === '#/kb/stats') return { name: 'searchStats' };
@@ -79,6 +81,8 @@ export function hrefFor(route: Route): string {
       return '#/me/mail';
     case 'noticeSettings':
       return '#/meldingen';
+    case 'statistics':
+      return '#/statistieken';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

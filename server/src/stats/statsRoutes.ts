@@ -9,7 +9,7 @@ import { hitRateLimit } from '../limits/rateLimit.js';
 import { deviceKindOf } from '../search/searchLog.js';
 import { addDays, amsterdamSlot, daysBetween, previousPeriod } from './calendar.js';
 import type { StatsScope } from './queries.js';
-import { readConfirmations } from './queries.js';
+import { readProgress } from './readProgress.js';
 import { foldAllQueuedActivity, recordActivity, type ActivityEvent, type StatsSubject } from './record.js';
 import { reports } from './reports.js';
 import { statsCsv } from './statsCsv.js';
@@ -55,7 +55,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: ServerContext): v
   register(app, ctx, routes.statsPosts, async ({ query, principal }) => reports.posts(ctx.k, await scopeOf(ctx, principal, query)));
   register(app, ctx, routes.statsGroups, async ({ query, principal }) => reports.groups(ctx.k, await scopeOf(ctx, principal, query)));
   register(app, ctx, routes.statsSearch, async ({ query, principal }) => reports.search(ctx.k, await scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsReadConfirmations, async ({ query, principal }) => readConfirmations(await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsReadConfirmations, async ({ query, principal }) => readProgress(ctx.k, await scopeOf(ctx, principal, query)));
 
   register(app, ctx, routes.exportStats, async ({ query, principal, reply }) => {
     const { report, ...rest } = query;

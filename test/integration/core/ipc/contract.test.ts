@@ -101,6 +101,9 @@ describe('every window.samen method of the core', () => {
       'mailSettings.get': {},
       'mailSettings.set': { smtpUrl: null },
       'mailSettings.test': { to: 'carla@demo.example' },
+      'stats.filters': {},
+      'stats.dashboard': {},
+      'stats.export': { report: 'activity' },
       'session.logout': {},
       'session.lock': {},
     };
