@@ -25,6 +25,9 @@ import { SearchOverlay } from '../features/search/SearchOverlay';
 import { installSearchShortcut } from '../features/search/searchShortcut';
 import { SearchStatsPage } from '../features/search/SearchStatsPage';
 import { PostView } from '../features/timeline/PostView';
+import { FirstReadsGate } from '../features/readConfirmations/FirstReadsGate';
+import { ReadReportPage } from '../features/readConfirmations/ReadReportPage';
+import { ReadRequirementsPage } from '../features/readConfirmations/ReadRequirementsPage';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Button } from '../ui/Button';
 import { startClock } from '../ui/clock';
@@ -82,7 +85,9 @@ export function App() {
         shared ? <LockScreen /> : <LoginScreen />
       ) : (
         <Shell>
-          <Page />
+          <FirstReadsGate>
+            <Page />
+          </FirstReadsGate>
         </Shell>
       )}
       {loggedIn && <SearchOverlay />}
@@ -126,6 +131,10 @@ function Page() {
       return <MailPreferencePage />;
     case 'noticeSettings':
       return <NoticeSettingsPage />;
+    case 'readRequirements':
+      return <ReadRequirementsPage />;
+    case 'readReport':
+      return <ReadReportPage key={route.id} id={route.id} />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }
