@@ -44,17 +44,19 @@ export interface MyReadSources {
 const NO_GROUPS: ReadonlySet<string> = new Set();
 
 /**
- * Whether a "lezen verplicht" post asks something of her, and where she stands. Her own answers win
- * (the outbox's over the server's over the device's); without one, the audience rule decides. Before
+ * Whether a "lezen verplicht" post asks something of her, and where she stands. A confirmation from
+ * any source counts (the outbox's, the server's, or the one this device remembered); without one,
+ * the audience rule decides. Before
  * her groups are known, an audience of groups counts her in only if this device remembered that it
  * did the last time she was here.
  */
 export function myRead(post: Post, s: MyReadSources): MyRead | null {
   const required = post.readRequired;
   if (!required) return null;
-  const known = s.receipt ? { confirmed: s.receipt.confirmedAt !== null, laterCount: s.receipt.laterCount } : s.stored;
-  const confirmed = (known?.confirmed ?? false) || (s.pending?.confirmed ?? false);
-  const laterCount = (known?.laterCount ?? 0) + (s.pending?.laters ?? 0);
+  const confirmed = (s.receipt ? s.receipt.confirmedAt !== null : false) || (s.stored?.confirmed ?? false) || (s.pending?.confirmed ?? false);
+  // The device remembers each answer as it is made, so its count may already hold what still waits in
+  // the outbox: the higher of the two is the count, never their sum.
+  const laterCount = Math.max(s.stored?.laterCount ?? 0, (s.receipt?.laterCount ?? 0) + (s.pending?.laters ?? 0));
   const waiting = s.pending?.waiting ?? false;
   if (confirmed) return { state: 'confirmed', laterCount, laterLimit: s.laterLimit, waiting };
   if (!s.person) return null;

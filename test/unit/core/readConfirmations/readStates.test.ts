@@ -87,10 +87,11 @@ describe('what a "lezen verplicht" post asks of her', () => {
     expect(myRead(forGroup, { ...none, stored: { confirmed: false, laterCount: 1 } })).toMatchObject({ state: 'owed', laterCount: 1 });
   });
 
-  it('takes her answer in the outbox over the server’s, and the server’s over the PC’s', () => {
+  it('counts a confirmation from any source, and each "Later" once however many places know of it', () => {
     const p = required();
     const receipt = { postId: p.id, personId: 'anna', confirmedAt: null, laterCount: 2 };
-    expect(myRead(p, { ...none, stored: { confirmed: true, laterCount: 0 }, receipt })).toMatchObject({ state: 'owed', laterCount: 2 });
+    expect(myRead(p, { ...none, stored: { confirmed: false, laterCount: 2 }, receipt })).toMatchObject({ state: 'owed', laterCount: 2 });
+    expect(myRead(p, { ...none, stored: { confirmed: true, laterCount: 2 }, receipt })).toMatchObject({ state: 'confirmed' });
     const item = (kind: 'readConfirm' | 'readLater'): OutboxItem =>
       ({ seq: 1, id: kind, tenantId: 't', personId: 'anna', postId: p.id, idempotencyKey: kind, createdAt: '', grant: null, kind, payload: {} }) as OutboxItem;
     const pending = pendingReads([item('readLater')], [item('readConfirm')]).get(p.id) ?? null;
