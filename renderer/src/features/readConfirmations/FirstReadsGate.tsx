@@ -1,6 +1,7 @@
 import { Clock3 } from 'lucide-react';
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { on } from '../../app/samen';
 import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
@@ -8,7 +9,7 @@ import { showToast } from '../../ui/toast/toastStore';
 import { PostCard } from '../timeline/PostCard';
 import { useTimeline } from '../timeline/timelineStore';
 import { answerRead } from './readActions';
-import { checkFirstReads, nextFirstRead, useFirstReads } from './firstReadsStore';
+import { checkFirstReads, nextFirstRead, recheckFirstReads, useFirstReads } from './firstReadsStore';
 
 /**
  * On a shared PC, right after a tap-in: her unconfirmed "lezen verplicht" posts come first, one at
@@ -24,6 +25,14 @@ export function FirstReadsGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (personId) void checkFirstReads(personId);
   }, [personId]);
+  // The PC decided alone; her own data, arriving a moment later, may know better (read on another PC).
+  useEffect(() => {
+    if (!personId || status !== 'reading') return;
+    const off = on('timeline.changed', () => void recheckFirstReads());
+    // Her data may have landed between the first answer and this listener.
+    void recheckFirstReads();
+    return off;
+  }, [personId, status]);
 
   if (!personId || (mine && status === 'done')) return <>{children}</>;
   // Main answers from the device in a few milliseconds: nothing is painted meanwhile, so the timeline does not flash.
