@@ -133,6 +133,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
+    onRejected: (item) => reads.rejected(item),
   });
   const viewCounts = createViewCounts();
   const read = createReader({

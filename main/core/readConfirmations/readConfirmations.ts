@@ -167,6 +167,15 @@ export function createReadConfirmations(d: ReadConfirmationDeps) {
       });
     },
 
+    /** The server refused her "Gelezen": the device forgets it too, so the post asks again. */
+    rejected(item: OutboxItem): void {
+      if (item.kind !== 'readConfirm') return;
+      d.cache.write((parts) => {
+        const stored = d.states.get(parts.db, item.personId, item.postId);
+        if (stored) d.states.put(parts.db, item.personId, item.postId, { ...stored, confirmed: false });
+      });
+    },
+
     /**
      * Writes down on this device where she stands on every required post, once her own data is here:
      * so next time, before it arrives, "Eerst lezen" is right (an audience of groups included).

@@ -109,6 +109,34 @@ describe('"lezen verplicht" on a ward PC', () => {
     expect(Number(count.read_confirmed_count)).toBe(1);
   });
 
+  it('takes a "Gelezen" back, with a message, when the server refuses it', async () => {
+    const postId = await requiredPost('Nieuwe afspraken over de overdracht.', { everyone: true });
+    const { u, net } = await wardPc();
+    await knows(u, postId);
+    await tapIn(u, '1001');
+    const carla = await server.login('1003');
+    // The editor takes the requirement off just as Anna's confirmation is on its way: the server refuses it.
+    net.next(
+      (r) => r.path === `/v1/posts/${postId}/read-confirmation`,
+      async (forward) => {
+        await carla.delete(`/v1/posts/${postId}/read-requirement`);
+        return forward();
+      },
+    );
+    const confirmed = await u.core.invoke('readConfirmations.confirm', { id: postId });
+    expect(confirmed.ok && confirmed.value.myRead?.state).toBe('confirmed');
+    await waitFor(() => u.events['outbox.rejected'].length > 0, 'the refusal told');
+    expect(u.events['outbox.rejected'][0]).toMatchObject({ kind: 'readConfirm', code: 'not_found' });
+
+    // Marked again: she owes it, on this PC too.
+    await carla.put(`/v1/posts/${postId}/read-requirement`, { audience: { everyone: true } });
+    await waitFor(async () => {
+      const first = await u.core.invoke('readConfirmations.firstReads', {});
+      return first.ok && first.value.items.some((p) => p.id === postId);
+    }, 'asked again');
+    expect(await receipt(postId, '1001')).toBeUndefined();
+  });
+
   it('remembers an audience of groups on the PC, so "Eerst lezen" has it before her own data arrives', async () => {
     const group = await groupId(server, 'Werkgroep Valpreventie');
     const anna = await server.login('1001');
