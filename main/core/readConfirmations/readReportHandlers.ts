@@ -24,7 +24,13 @@ export function createReadReportHandlers(d: { http: HttpClient; cache: Cache; cl
     const s = d.session();
     return s ? work(s.token) : fail('not_logged_in', 'log in first');
   };
-  const excerpt = (body: string) => plainText(body).slice(0, EXCERPT_CHARS);
+  /** The opening words of a post, cut at a word, from the cache where it has the post (the server's excerpt is cut anywhere). */
+  const excerpt = (postId: string, fallback: string) => {
+    const text = plainText(d.cache.read((parts) => parts.posts.get(postId)?.body) ?? fallback).replace(/\s+/g, ' ').trim();
+    if (text.length <= EXCERPT_CHARS) return text;
+    const cut = text.slice(0, EXCERPT_CHARS);
+    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
+  };
 
   return {
     'readConfirmations.audienceChoices': async () => {
@@ -48,7 +54,7 @@ export function createReadReportHandlers(d: { http: HttpClient; cache: Cache; cl
         return ok({
           items: answer.value.items.map((i) => ({
             postId: i.postId,
-            excerpt: excerpt(i.excerpt),
+            excerpt: excerpt(i.postId, i.excerpt),
             audience: i.requirement.audience,
             markedAt: i.requirement.markedAt,
             confirmedCount: i.requirement.confirmedCount,
@@ -59,8 +65,7 @@ export function createReadReportHandlers(d: { http: HttpClient; cache: Cache; cl
       online(async (token) => {
         const answer = await d.http.call('readReport', { token, params: { id } });
         if (!answer.ok) return failWith(answer.error);
-        const body = d.cache.read((parts) => parts.posts.get(id)?.body) ?? '';
-        return ok({ ...answer.value, excerpt: excerpt(body) });
+        return ok({ ...answer.value, excerpt: excerpt(id, '') });
       }),
     'readConfirmations.csv': ({ id }) =>
       online(async (token) => {
