@@ -35,7 +35,8 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
   const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
   const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
   const cardRef = useRef<HTMLElement>(null);
-  useSeen(cardRef, post.id, !readOnly && post.delivery === 'sent');
+  // "Gezien door" counts colleagues: her own post seen by herself is not one.
+  useSeen(cardRef, post.id, !readOnly && post.delivery === 'sent' && !post.mine);
   const owed = post.myRead?.state === 'owed';
 
   return (

@@ -159,3 +159,43 @@ describe('"lezen verplicht" on a ward PC', () => {
     expect(first.ok && first.value.items.map((p) => p.id)).toContain(postId);
   });
 });
+
+describe('view counts from a client', () => {
+  let server: TestServer;
+  const startClient = coresStoppedAfterEach();
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(() => closeServer(server));
+
+  it('sends the posts she saw in one batch, counts her once, and shows the count at once', async () => {
+    const bram = await server.login('1002');
+    const ids = [
+      (await bram.post<{ id: string }>('/v1/posts', { body: 'Wie heeft de sleutel van de medicijnkast?' })).body.id,
+      (await bram.post<{ id: string }>('/v1/posts', { body: 'Taart in de teamkamer!' })).body.id,
+    ];
+    const u = startClient({ url: server.url, dataDir: tempDir() });
+    await u.login('1001');
+    await waitFor(async () => {
+      const list = await u.core.invoke('timeline.list', { limit: 10 });
+      return list.ok && ids.every((id) => list.value.items.some((p) => p.id === id));
+    }, 'the posts synced');
+
+    await u.core.invoke('postViews.seen', { postIds: [ids[0]!] });
+    await u.core.invoke('postViews.seen', { postIds: [ids[1]!, ids[0]!] });
+    const anna = await personId(server, '1001');
+    const viewers = () => server.db.kysely.selectFrom('post_views').select(['post_id', 'person_id']).where('post_id', 'in', ids).execute();
+    await waitFor(async () => (await viewers()).length === 2, 'both views on the server', 15_000);
+    expect((await viewers()).every((v) => v.person_id === anna)).toBe(true);
+    await waitFor(async () => {
+      const list = await u.core.invoke('timeline.list', { limit: 10 });
+      return list.ok && ids.every((id) => list.value.items.find((p) => p.id === id)?.viewCount === 1);
+    }, 'the counts shown');
+
+    // Seen again in the same session: nothing more is sent.
+    const before = (await viewers()).length;
+    await u.core.invoke('postViews.seen', { postIds: ids });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await viewers()).length).toBe(before);
+  }, 30_000);
+});
