@@ -26,8 +26,15 @@ const test = base.extend<Record<never, never>, { org: { server: RunningProcess; 
   ],
 });
 
+/** With SAMEN_SHOTS=<folder>: the screen at 1280x800 and at 1920x1080, for a person to look at. */
 const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+  if (!SHOTS) return;
+  const before = page.viewportSize();
+  for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
+  }
+  if (before) await page.setViewportSize(before);
 };
 
 /** The ward PC has the post, marked (it decides "Eerst lezen" from what it has, with nobody logged in yet). */

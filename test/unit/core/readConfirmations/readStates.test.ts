@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../../../common/src/api/entities.js';
+import type { ReadAudience } from '../../../../common/src/readConfirmations/audience.js';
 import { createSharedApplier } from '../../../../main/core/cache/applySharedChanges.js';
 import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
 import { createSyncState } from '../../../../main/core/cache/syncState.js';
@@ -15,7 +16,7 @@ import { feed, person, post } from '../../../fixtures/core/entities.js';
 import { tempDirs } from '../../../fixtures/core/harness.js';
 
 const tempDir = tempDirs();
-const everyone = { everyone: true, locationIds: [], departmentIds: [], groupIds: [] };
+const everyone: ReadAudience = { everyone: true, locationIds: [], departmentIds: [], groupIds: [] };
 const required = (extra: Partial<Post> = {}, audience = everyone): Post =>
   post({ ...extra, readRequired: { audience, markedAt: '2025-03-01T09:00:00.000Z', markedBy: 'editor', confirmedCount: 0 } });
 
