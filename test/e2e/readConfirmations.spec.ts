@@ -65,6 +65,9 @@ test('an editor makes a post "lezen verplicht"; at the ward PC Anna reads it fir
   await shot(editor, 'composer-option');
   await editor.getByRole('button', { name: 'Plaatsen' }).click();
   await expect(postCard(editor, body)).toBeVisible();
+  // She is in "everyone" too: her own card carries the band until she confirms.
+  await expect(postCard(editor, body).getByRole('button', { name: 'Gelezen' })).toBeVisible();
+  await shot(editor, 'timeline-band');
 
   // Her report: nobody has read it yet.
   await editor.getByRole('navigation').getByRole('link', { name: 'Lezen verplicht' }).click();

@@ -15,7 +15,7 @@ export function ReadBand({ post, readOnly }: { post: PostViewModel; readOnly: bo
   if (!my) return null;
   if (my.state === 'confirmed') {
     return (
-      <p className="read-done" role="status">
+      <p className="read-done">
         <CheckCircle2 aria-hidden="true" />
         <span>{my.waiting ? t('readConfirmations.confirmedWaiting') : t('readConfirmations.confirmed')}</span>
       </p>
