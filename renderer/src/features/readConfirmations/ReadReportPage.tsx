@@ -25,7 +25,7 @@ export function ReadReportPage({ id }: { id: string }) {
   const editor = useIsEditor();
   const [report, setReport] = useState<ReadReportView | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'remind' | 'unrequire' | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -62,10 +62,19 @@ export function ReadReportPage({ id }: { id: string }) {
     setBusy(true);
     const r = await invoke('readConfirmations.remind', { id });
     setBusy(false);
-    setAsking(false);
+    setAsking(null);
     if (!r.ok) return showToast(errorText(t, r.error.code), 'error');
     showToast(t('readConfirmations.reminded', { count: r.value.reminded }));
     void load();
+  };
+  const unrequire = async () => {
+    setBusy(true);
+    const r = await invoke('readConfirmations.unrequire', { id });
+    setBusy(false);
+    setAsking(null);
+    if (!r.ok) return showToast(errorText(t, r.error.code), 'error');
+    showToast(t('readConfirmations.unrequired'));
+    window.location.hash = hrefFor({ name: 'readRequirements' });
   };
   const percent = report.audience === 0 ? 100 : Math.round((report.confirmed / report.audience) * 100);
 
@@ -93,8 +102,11 @@ export function ReadReportPage({ id }: { id: string }) {
           <Button icon={<Download aria-hidden="true" />} onClick={() => void csv()} disabled={report.unconfirmedTotal === 0}>
             {t('readConfirmations.csv')}
           </Button>
-          <Button variant="primary" icon={<BellRing aria-hidden="true" />} onClick={() => setAsking(true)} disabled={report.unconfirmedTotal === 0}>
+          <Button variant="primary" icon={<BellRing aria-hidden="true" />} onClick={() => setAsking('remind')} disabled={report.unconfirmedTotal === 0}>
             {t('readConfirmations.remind')}
+          </Button>
+          <Button variant="quiet" onClick={() => setAsking('unrequire')}>
+            {t('readConfirmations.unrequire')}
           </Button>
         </div>
       </section>
@@ -134,11 +146,22 @@ export function ReadReportPage({ id }: { id: string }) {
           </div>
         )}
       </section>
-      {asking && (
-        <Dialog title={t('readConfirmations.remindTitle')} onClose={() => setAsking(false)}>
+      {asking === 'unrequire' && (
+        <Dialog title={t('readConfirmations.unrequireTitle')} onClose={() => setAsking(null)}>
+          <p>{t('readConfirmations.unrequireBody')}</p>
+          <div className="dialog-actions">
+            <Button onClick={() => setAsking(null)}>{t('readConfirmations.cancel')}</Button>
+            <Button variant="primary" disabled={busy} onClick={() => void unrequire()}>
+              {t('readConfirmations.unrequireConfirm')}
+            </Button>
+          </div>
+        </Dialog>
+      )}
+      {asking === 'remind' && (
+        <Dialog title={t('readConfirmations.remindTitle')} onClose={() => setAsking(null)}>
           <p>{t('readConfirmations.remindBody', { count: report.unconfirmedTotal })}</p>
           <div className="dialog-actions">
-            <Button onClick={() => setAsking(false)}>{t('readConfirmations.cancel')}</Button>
+            <Button onClick={() => setAsking(null)}>{t('readConfirmations.cancel')}</Button>
             <Button variant="primary" disabled={busy} onClick={() => void remind()}>
               {t('readConfirmations.remindConfirm')}
             </Button>

@@ -343,6 +343,11 @@ export const en: Messages = {
     reminded_other: 'Reminder sent to {{count}} colleagues.',
     remindedAt: 'Last reminder: {{time}}',
     openPost: 'View the post',
+    unrequire: 'No longer must read',
+    unrequireTitle: 'No longer must read?',
+    unrequireBody: 'The post stays, but nobody needs to confirm it any more. Confirmations already given are kept.',
+    unrequireConfirm: 'Yes, no longer required',
+    unrequired: 'The post is no longer “must read”.',
     audienceEveryone: 'Everyone',
   },
   postViews: {

@@ -342,6 +342,11 @@ export const nl = {
     reminded_other: 'Herinnering gestuurd naar {{count}} collega’s.',
     remindedAt: 'Laatste herinnering: {{time}}',
     openPost: 'Bekijk het bericht',
+    unrequire: 'Niet meer lezen verplicht',
+    unrequireTitle: 'Niet meer lezen verplicht?',
+    unrequireBody: 'Het bericht blijft staan, maar niemand hoeft het nog te bevestigen. Wie het al gelezen heeft, blijft bewaard.',
+    unrequireConfirm: 'Ja, niet meer verplicht',
+    unrequired: 'Het bericht is niet meer lezen verplicht.',
     audienceEveryone: 'Iedereen',
   },
   postViews: {

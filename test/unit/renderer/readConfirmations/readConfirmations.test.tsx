@@ -72,3 +72,49 @@ describe('"Eerst lezen" after a tap-in on a shared PC', () => {
     expect(screen.queryByRole('heading', { name: /Eerst even lezen/ })).toBeNull();
   });
 });
+
+describe('the editor’s report', () => {
+  const report = (confirmed: number): MethodOutput<'readConfirmations.report'> => ({
+    postId: '01890000-0000-7000-8000-00000000aa01',
+    excerpt: 'Nieuw protocol handhygiëne',
+    requirement: { audience: { everyone: true, locationIds: [], departmentIds: [], groupIds: [] }, markedAt: '2025-03-01T09:00:00.000Z', markedBy: '01890000-0000-7000-8000-00000000bb01', confirmedCount: confirmed },
+    audience: 3,
+    confirmed,
+    byDepartment: [{ id: '01890000-0000-7000-8000-00000000cc01', name: 'Afdeling 3B', audience: 3, confirmed }],
+    byLocation: [{ id: null, name: '', audience: 3, confirmed }],
+    unconfirmed: [
+      { personId: '01890000-0000-7000-8000-00000000dd01', name: '=HYPERLINK("x")', jobTitle: 'Verpleegkundige', departmentName: 'Afdeling 3B', locationName: null, laterCount: 2 },
+      ...(confirmed === 0 ? [{ personId: '01890000-0000-7000-8000-00000000dd02', name: 'Bram Jansen', jobTitle: 'Verzorgende IG', departmentName: 'Afdeling 3B', locationName: null, laterCount: 0 }] : []),
+    ],
+    unconfirmedTotal: 3 - confirmed,
+    remindedAt: null,
+    generatedAt: '2025-03-03T09:00:00.000Z',
+  });
+
+  it('follows confirmations live, and reminds exactly those who have not read it after she says so', async () => {
+    const fake = renderApp({ loggedIn: true, editor: true });
+    let confirmed = 0;
+    fake.handlers['readConfirmations.report'] = () => ({ ok: true, value: report(confirmed) });
+    fake.handlers['readConfirmations.remind'] = () => ({ ok: true, value: { reminded: 2 } });
+    await timelineReady();
+    window.location.hash = '#/lezen-verplicht/01890000-0000-7000-8000-00000000aa01';
+
+    expect(await screen.findByText('0 van 3 gelezen')).toBeTruthy();
+    const table = screen.getByTestId('read-unconfirmed');
+    // A name that looks like a formula is shown as text.
+    expect(within(table).getByText('=HYPERLINK("x")')).toBeTruthy();
+    expect(within(table).getByText('Bram Jansen')).toBeTruthy();
+
+    confirmed = 1;
+    act(() => fake.emit('timeline.changed', { postIds: ['01890000-0000-7000-8000-00000000aa01'] }));
+    expect(await screen.findByText('1 van 3 gelezen')).toBeTruthy();
+    expect(within(screen.getByTestId('read-unconfirmed')).queryByText('Bram Jansen')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Herinnering sturen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Herinnering sturen?' });
+    expect(fake.callsTo('readConfirmations.remind')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ja, stuur de herinnering' }));
+    expect(await screen.findByText('Herinnering gestuurd naar 2 collega’s.')).toBeTruthy();
+    expect(fake.callsTo('readConfirmations.remind')).toEqual([{ id: '01890000-0000-7000-8000-00000000aa01' }]);
+  });
+});
