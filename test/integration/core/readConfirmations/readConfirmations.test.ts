@@ -168,6 +168,17 @@ describe('view counts from a client', () => {
   });
   afterAll(() => closeServer(server));
 
+  it('counts a view on a ward PC as the person logged in there', async () => {
+    const bram = await server.login('1002');
+    const id = (await bram.post<{ id: string }>('/v1/posts', { body: 'Koffieautomaat 2e verdieping is weer gemaakt.' })).body.id;
+    const u = startClient({ url: server.url, dataDir: tempDir(), mode: 'shared', secrets: memorySecretStore(), enrolmentCode: await enrolmentCode(server) });
+    await u.core.invoke('session.state', {});
+    const tap = await u.core.invoke('session.badge', { codes: badgeCodes('1001'), pin: demoPin('1001') });
+    expect(tap.ok && tap.value.state).toBe('loggedIn');
+    await u.core.invoke('postViews.seen', { postIds: [id] });
+    await waitFor(async () => (await server.db.kysely.selectFrom('post_views').select('person_id').where('post_id', '=', id).execute()).length === 1, 'the view on the server', 15_000);
+  }, 30_000);
+
   it('sends the posts she saw in one batch, counts her once, and shows the count at once', async () => {
     const bram = await server.login('1002');
     const ids = [
