@@ -197,7 +197,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
     createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits,
-      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current }) }),
+      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );
 

@@ -5,6 +5,7 @@ import type { Handlers } from '../ipc/dispatcher.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { ViewBatcher } from '../postViews/viewBatcher.js';
 import { fail, ok } from '../result.js';
+import type { Timers } from '../session/idleTimer.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import type { Reader } from '../timeline/reader.js';
 import type { ReadConfirmations } from './readConfirmations.js';
@@ -25,6 +26,13 @@ export type ReadConfirmationMethods = Pick<
   | 'postViews.seen'
 >;
 
+/**
+ * How long "Eerst lezen" waits for her own data when the device cannot be sure (posts it never saw
+ * her answer to): long enough for a personal pull on a ward's network, short enough not to keep her.
+ */
+const WAIT_FOR_HER_DATA_MS = 1_500;
+const LOOK_EVERY_MS = 50;
+
 /** window.samen for "lezen verplicht" and view counts. */
 export function createReadConfirmationHandlers(d: {
   reads: ReadConfirmations;
@@ -34,7 +42,16 @@ export function createReadConfirmationHandlers(d: {
   cache: Cache;
   clock: Clock;
   session(): ActiveSession | null;
+  timers: Timers;
 }): ReadConfirmationMethods {
+  const pause = (ms: number) => new Promise<void>((resolve) => d.timers.set(resolve, ms));
+  /** Her unconfirmed posts; when the device is unsure, after her own data arrived (or a short wait). */
+  const firstReadIds = async (): Promise<string[]> => {
+    const first = d.reads.firstReads();
+    if (first.sure || first.ids.length === 0) return first.ids;
+    for (let waited = 0; waited < WAIT_FOR_HER_DATA_MS && !d.reads.personalKnown(); waited += LOOK_EVERY_MS) await pause(LOOK_EVERY_MS);
+    return d.reads.firstReads().ids;
+  };
   const postView = (id: string) =>
     d.read((scope) => {
       const found = scope.find(id);
@@ -47,7 +64,7 @@ export function createReadConfirmationHandlers(d: {
     'readConfirmations.later': async ({ id }) => written(d.reads.later(id), postView),
     'readConfirmations.firstReads': async () => {
       if (!d.session()) return fail('not_logged_in', 'log in first');
-      const ids = d.reads.firstReadIds();
+      const ids = await firstReadIds();
       return d.read((scope) => ok({ items: ids.flatMap((id) => { const found = scope.find(id); return found ? [scope.view(found)] : []; }) }));
     },
     'readConfirmations.require': async ({ id, audience }) => written(d.reads.require(id, audience), () => ok({ ok: true as const })),

@@ -153,19 +153,25 @@ export function createReadConfirmations(d: ReadConfirmationDeps) {
 
     /**
      * "Eerst lezen": the required posts she still owes, oldest first. Decided from this device alone
-     * (no request), so a tap-in with nothing to read is not slowed down.
+     * (no request), so a tap-in with nothing to read is not slowed down. `sure` is false while one of
+     * them is a post this device has never written down an answer of hers for and her own data has not
+     * arrived: she may have read it on another PC.
      */
-    firstReadIds(): string[] {
+    firstReads(): { ids: string[]; sure: boolean } {
       const session = d.session();
-      if (!session) return [];
+      if (!session) return { ids: [], sure: true };
       return d.cache.read((parts) => {
         const rule = lookup({ db: parts.db, personal: d.personal, me: session.person.id, ...mine(session) });
-        return requiredPosts(parts.db)
+        const ids = requiredPosts(parts.db)
           .filter((p) => rule(p)?.state === 'owed')
           .sort((a, b) => a.readRequired!.markedAt.localeCompare(b.readRequired!.markedAt))
           .map((p) => p.id);
+        const sure = d.personal.known() || ids.every((id) => d.states.get(parts.db, session.person.id, id) !== null);
+        return { ids, sure };
       });
     },
+    /** Whether her own data (groups, receipts) has arrived since she logged in. */
+    personalKnown: () => d.personal.known(),
 
     /** The server refused her "Gelezen": the device forgets it too, so the post asks again. */
     rejected(item: OutboxItem): void {

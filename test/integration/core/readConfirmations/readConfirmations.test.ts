@@ -73,6 +73,17 @@ describe('"lezen verplicht" on a ward PC', () => {
     expect(bram.ok && bram.value.items.map((p) => p.id)).toEqual([postId]);
   });
 
+  it('does not put first a post she confirmed on another PC, on a PC she never used', async () => {
+    const postId = await requiredPost('Griepprik: geef je op voor vrijdag.', { everyone: true });
+    const elsewhere = await server.login('1005');
+    expect((await elsewhere.put(`/v1/posts/${postId}/read-confirmation`)).status).toBe(200);
+    const { u } = await wardPc();
+    await knows(u, postId);
+    await tapIn(u, '1005');
+    const first = await u.core.invoke('readConfirmations.firstReads', {});
+    expect(first.ok && first.value.items.map((p) => p.id)).not.toContain(postId);
+  });
+
   it('lets her put it off as often as the organisation allows, and no more', async () => {
     const postId = await requiredPost('Brandoefening volgende week: lees waar je verzamelplaats is.', { everyone: true });
     const { u } = await wardPc();
