@@ -67,6 +67,7 @@ test('an editor makes a post "lezen verplicht"; at the ward PC Anna reads it fir
   await expect(postCard(editor, body)).toBeVisible();
   // She is in "everyone" too: her own card carries the band until she confirms.
   await expect(postCard(editor, body).getByRole('button', { name: 'Gelezen' })).toBeVisible();
+  await postCard(editor, body).scrollIntoViewIfNeeded();
   await shot(editor, 'timeline-band');
 
   // Her report: nobody has read it yet.
