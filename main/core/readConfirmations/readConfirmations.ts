@@ -48,28 +48,37 @@ export function createReadConfirmations(d: ReadConfirmationDeps) {
     return readLaterLimitOf(row ? (JSON.parse(row.data) as Organisation).settings : DEFAULT_ORGANISATION_SETTINGS);
   };
 
-  /** The rule for one read: who she is, her groups if known, her answers from every source. */
-  const lookup = (s: Sources) => {
+  /**
+   * The rule for one read: who she is, her groups if known, her answers from every source. Worked out
+   * at the first required post the read meets, so the many reads without one cost nothing.
+   */
+  const lookup = (s: Sources): ((post: Post) => MyRead | null) => {
     const session = d.session();
     if (!s.me || !session || session.person.id !== s.me) return () => null;
     const me = s.me;
-    const person = s.db.prepare<[string], { data: string }>('SELECT data FROM people WHERE id = ?').get(me);
-    // The directory's newest word on where she works; the login's if the cache does not have her yet.
-    const directory: Person = person ? (JSON.parse(person.data) as Person) : session.person;
-    const memberOf = s.personal.known() ? new Set(s.personal.memberships().map((m) => m.groupId)) : null;
-    const pending = pendingReads(s.sent, s.waiting);
-    const limit = laterLimit(s.db);
-    return (post: Post): MyRead | null =>
-      post.readRequired
-        ? myRead(post, {
-            person: directory,
-            memberOf,
-            receipt: s.personal.receipt(post.id),
-            stored: d.states.get(s.db, me, post.id),
-            pending: pending.get(post.id) ?? null,
-            laterLimit: limit,
-          })
-        : null;
+    const build = () => {
+      const person = s.db.prepare<[string], { data: string }>('SELECT data FROM people WHERE id = ?').get(me);
+      return {
+        // The directory's newest word on where she works; the login's if the cache does not have her yet.
+        person: person ? (JSON.parse(person.data) as Person) : session.person,
+        memberOf: s.personal.known() ? new Set(s.personal.memberships().map((m) => m.groupId)) : null,
+        pending: pendingReads(s.sent, s.waiting),
+        laterLimit: laterLimit(s.db),
+      };
+    };
+    let known: ReturnType<typeof build> | null = null;
+    return (post) => {
+      if (!post.readRequired) return null;
+      known ??= build();
+      return myRead(post, {
+        person: known.person,
+        memberOf: known.memberOf,
+        receipt: s.personal.receipt(post.id),
+        stored: d.states.get(s.db, me, post.id),
+        pending: known.pending.get(post.id) ?? null,
+        laterLimit: known.laterLimit,
+      });
+    };
   };
 
   const enqueue = (session: ActiveSession, kind: 'readConfirm' | 'readLater', postId: string) => {
