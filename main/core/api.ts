@@ -34,6 +34,12 @@ import { createStatsRecorder } from './stats/statsRecorder.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
 import { createReader } from './timeline/reader.js';
+import { createReadConfirmations } from './readConfirmations/readConfirmations.js';
+import { createReadConfirmationHandlers } from './readConfirmations/readConfirmationHandlers.js';
+import { createReadStateStore, readStateKey } from './readConfirmations/readStateStore.js';
+import { createViewBatcher } from './postViews/viewBatcher.js';
+import { createViewCounts } from './postViews/viewCounts.js';
+import { systemTimers } from './session/idleTimer.js';
 import { defaultTuning, type CoreTuning } from './tuning.js';
 
 export interface SamenCoreDeps {
@@ -128,8 +134,26 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
+    onRejected: (item) => reads.rejected(item),
   });
-  const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
+  const viewCounts = createViewCounts();
+  const read = createReader({
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl,
+    extras: (sources) => ({ myRead: reads.myReadFor(sources), viewCount: viewCounts.of }),
+  });
+  const reads = createReadConfirmations({
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, clock, session: current,
+    states: createReadStateStore(readStateKey(secrets)),
+    findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
+    changed: (postId) => outbox.changed([postId], true),
+  });
+  const views = createViewBatcher({
+    http, timers: deps.timers ?? systemTimers, session: current,
+    onCounts(counts) {
+      viewCounts.heard(counts);
+      events.emit('timeline.changed', { postIds: counts.map((c) => c.postId) });
+    },
+  });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
   const notices = createNoticeCenter({
@@ -143,6 +167,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
     onPostsChanged(postIds) {
+      reads.reconcile();
       events.emit('timeline.changed', postIds ? { postIds } : {});
       // Too much to list is how memberships and groups changing are told.
       if (!postIds) events.emit('groups.changed', {});
@@ -158,7 +183,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded(), () => views.sessionEnded()],
     afterChange(now) {
       stats.sessionChanged(now);
       notices.sessionChanged();
@@ -174,7 +199,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats }),
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats,
+      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );
 

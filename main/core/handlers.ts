@@ -30,6 +30,7 @@ import type { SyncStatusTracker } from './sync/syncStatus.js';
 import { hashtagSuggestions } from './timeline/hashtagSuggestions.js';
 import { decodePostCursor, encodePostCursor } from './timeline/postCursor.js';
 import type { Reader } from './timeline/reader.js';
+import type { ReadConfirmationMethods } from './readConfirmations/readConfirmationHandlers.js';
 
 const PINNED_AT_MOST = 20;
 
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
+  /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
+  readConfirmations: ReadConfirmationMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -205,5 +208,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
     ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
+    ...d.readConfirmations,
   };
 }

@@ -8,6 +8,7 @@ import './features/session/login.css';
 import './features/session/lock.css';
 import './features/session/idle.css';
 import './features/outbox/outbox.css';
+import './features/readConfirmations/readConfirmations.css';
 import './features/timeline/timeline.css';
 import './features/people/people.css';
 import './features/kb/kb.css';

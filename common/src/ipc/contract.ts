@@ -5,6 +5,9 @@ import { Id, UserText } from '../api/primitives.js';
 import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
+import { AudienceChoicesSchema, ReadReportViewSchema, ReadRequirementItemSchema } from './readConfirmationViews.js';
+import { ReadAudienceInput } from '../readConfirmations/audience.js';
+import { VIEW_BATCH_MAX } from '../api/routes/postViews.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
 import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
@@ -130,7 +133,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'readRequire', 'readConfirm', 'readLater']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -353,6 +356,22 @@ export const samenMethods = {
   'stats.export': { input: StatsQuery.extend({ report: STATS_REPORT }), output: z.object({ filename: z.string(), csv: z.string() }) },
   /** The locations and departments the dashboard filters by, from the cache. */
   'stats.filters': { input: Empty, output: z.object({ locations: z.array(Choice), departments: z.array(Choice) }) },
+  /** "Gelezen" and "Later" go through the outbox: shown at once, sent when there is a connection. */
+  'readConfirmations.confirm': { input: z.strictObject({ id: Id }), output: PostViewModelSchema },
+  'readConfirmations.later': { input: z.strictObject({ id: Id }), output: PostViewModelSchema },
+  /** "Eerst lezen" after a tap-in: her unconfirmed "lezen verplicht" posts, oldest first, decided from this device alone. */
+  'readConfirmations.firstReads': { input: Empty, output: z.object({ items: z.array(PostViewModelSchema) }) },
+  /** Editors: make a post (possibly still in the outbox) "lezen verplicht"; queued after the post itself. */
+  'readConfirmations.require': { input: z.strictObject({ id: Id, audience: ReadAudienceInput }), output: Ok },
+  'readConfirmations.audienceChoices': { input: Empty, output: AudienceChoicesSchema },
+  /** Editors, online: the report screens, the CSV of who has not confirmed, and a reminder to exactly them. */
+  'readConfirmations.list': { input: Empty, output: z.object({ items: z.array(ReadRequirementItemSchema) }) },
+  'readConfirmations.report': { input: z.strictObject({ id: Id }), output: ReadReportViewSchema },
+  'readConfirmations.csv': { input: z.strictObject({ id: Id }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  'readConfirmations.remind': { input: z.strictObject({ id: Id }), output: z.object({ reminded: z.number().int() }) },
+  'readConfirmations.unrequire': { input: z.strictObject({ id: Id }), output: Ok },
+  /** Posts at least half on screen for a second: gathered in main and sent in batches; who saw what is never shown. */
+  'postViews.seen': { input: z.strictObject({ postIds: z.array(Id).min(1).max(VIEW_BATCH_MAX) }), output: Ok },
   'search.synonyms': { input: Empty, output: z.object({ items: z.array(SynonymEntrySchema), custom: z.boolean() }) },
   'search.setSynonyms': {
     input: z.strictObject({ items: z.array(SynonymEntrySchema).max(500).optional(), reset: z.literal(true).optional() }),
