@@ -9,6 +9,7 @@ import { main as pollBench } from './polls/pollBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 import { main as writesBench } from './server/writeThroughputBench.js';
+import { main as statsBench } from './stats/statsBench.js';
 
 /** `npm run bench [name]`: every benchmark below in turn (or the one named); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<void>][] = [
   ['groups', groupsBench],
   ['mailings', mailingBench],
   ['polls', pollBench],
+  ['stats', statsBench],
 ];
 const only = process.argv[2];
 if (only && !benches.some(([name]) => name === only)) {

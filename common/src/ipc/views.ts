@@ -3,6 +3,7 @@ import { ImageRefSchema, PersonSchema, PostSchema } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 import { BadgeReaderSchema } from '../badge/readerSettings.js';
 import { PollViewModelSchema } from './pollViews.js';
+import { MyReadSchema } from './readConfirmationViews.js';
 
 /**
  * What the renderer sees. Main builds these from the cache (shared content) and the in-memory
@@ -46,6 +47,8 @@ export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: tr
   likePending: z.boolean(),
   /** The post is a poll (its body is the question); null when it is none, or its poll has not arrived yet. */
   poll: PollViewModelSchema.nullable(),
+  /** "Lezen verplicht" for the person looking; null when it is not asked of her (or nobody is logged in). */
+  myRead: MyReadSchema.nullable().optional(),
 });
 export type PostViewModel = z.infer<typeof PostViewModelSchema>;
 

@@ -42,6 +42,8 @@ export interface OutboxDeps {
   onUnauthorized(token: string): void;
   /** The server took an item (of whoever wrote it): for what follows a write besides the views. */
   onDelivered?(item: OutboxItem): void;
+  /** The server refused a write for good (after it was shown as done): what remembered it can take it back. */
+  onRejected?(item: OutboxItem): void;
 }
 
 /**
@@ -113,6 +115,7 @@ export function createOutbox(d: OutboxDeps) {
       shown(item);
     },
     onRejected(item, error) {
+      d.onRejected?.(item);
       countPending();
       events.emit('outbox.rejected', { kind: item.kind, code: error.code, message: error.message, preview: preview(item) });
       shown(item);

@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { PollShowResults } from '../../../common/src/api/entities.js';
+import type { ReadAudience } from '../../../common/src/readConfirmations/audience.js';
 import type { Clock } from '../clock.js';
 import { openDatabaseFile } from '../db/openDatabaseFile.js';
 import type { SecretStore } from '../devices/secretStore.js';
@@ -56,7 +57,11 @@ export type OutboxItem =
   /** A new poll; `postId` and `id` are the poll's own id, kept by the server. */
   | (ItemBase & { kind: 'poll'; payload: PollDraft })
   /** Her vote (or changed vote) in the poll `postId`. */
-  | (ItemBase & { kind: 'vote'; payload: { optionIds: string[] } });
+  | (ItemBase & { kind: 'vote'; payload: { optionIds: string[] } })
+  /** An editor makes her post "lezen verplicht"; queued after the post, sent with her session only. */
+  | (ItemBase & { kind: 'readRequire'; payload: { audience: ReadAudience } })
+  /** "Gelezen", or "Later" at tap-in, of a "lezen verplicht" post. */
+  | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> });
 
 /** A poll as she asked it, waiting to be sent. */
 export interface PollDraft {

@@ -1,4 +1,4 @@
-import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Poll, PollVote, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Poll, PollVote, Post, ReadReceipt } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -26,6 +26,8 @@ export function createPersonalStore() {
   // Polls of her private groups, and her own votes in any poll, by poll.
   const polls = new Map<string, Poll>();
   const votes = new Map<string, PollVote>();
+  // Her answers to "lezen verplicht" posts, by post.
+  const receipts = new Map<string, ReadReceipt>();
 
   const removePost = (id: string, page: PersonalPage) => {
     for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
@@ -89,6 +91,12 @@ export function createPersonalStore() {
           page.postIds.add(pollId);
           return;
         }
+        case 'readReceipt': {
+          const postId = change.id.split(':')[0]!;
+          receipts.delete(postId);
+          page.postIds.add(postId);
+          return;
+        }
         default:
           return;
       }
@@ -135,6 +143,10 @@ export function createPersonalStore() {
         votes.set(change.data.pollId, change.data);
         page.postIds.add(change.data.pollId);
         return;
+      case 'readReceipt':
+        receipts.set(change.data.postId, change.data);
+        page.postIds.add(change.data.postId);
+        return;
       default:
         // Organisation-wide entities belong in the cache, not here.
         return;
@@ -169,9 +181,12 @@ export function createPersonalStore() {
     polls: (): Poll[] => [...polls.values()],
     /** Her vote in this poll as the server counted it. */
     vote: (pollId: string): PollVote | null => votes.get(pollId) ?? null,
+    receipt: (postId: string): ReadReceipt | null => receipts.get(postId) ?? null,
+    /** Whether her own data has arrived since she logged in (her groups and receipts can be trusted). */
+    known: (): boolean => cursor > 0,
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback, polls, votes]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback, polls, votes, receipts]) m.clear();
       likes.clear();
     },
   };
@@ -197,6 +212,8 @@ export type PersonalView = Pick<
   | 'poll'
   | 'polls'
   | 'vote'
+  | 'receipt'
+  | 'known'
 >;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
@@ -216,4 +233,6 @@ export const nobodysPersonalView: PersonalView = {
   poll: () => null,
   polls: () => [],
   vote: () => null,
+  receipt: () => null,
+  known: () => false,
 };

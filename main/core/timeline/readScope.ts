@@ -11,7 +11,7 @@ import type { PersonalView } from '../personal/personalStore.js';
 import type { PollMemoryView } from '../polls/pollMemory.js';
 import { pollViewModel } from '../polls/pollViewModel.js';
 import { isBefore, newerFirst } from './postCursor.js';
-import { authorLookup, commentView, postView, type ViewContext } from './postViews.js';
+import { authorLookup, commentView, noPostExtras, postView, type PostExtras, type ViewContext } from './postViews.js';
 
 export interface ReadSources {
   parts: CacheParts;
@@ -25,6 +25,8 @@ export interface ReadSources {
   /** What the server told her of polls after she voted, and her anonymous choices. */
   polls: PollMemoryView;
   now: Date;
+  /** What each post asks of her ("lezen verplicht") and its view count; plain when absent. */
+  extras?: PostExtras;
 }
 
 type PollItem = Extract<OutboxItem, { kind: 'poll' }>;
@@ -78,6 +80,7 @@ export function openReadScope(s: ReadSources) {
     commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
     pollOf,
     pending,
+    extras: s.extras ?? noPostExtras,
   };
 
   const pendingPost = ({ item, sent }: Pending<Extract<OutboxItem, { kind: 'post' }>>): Sourced => ({

@@ -12,6 +12,7 @@ import { generate, type Dataset } from './generate.js';
 import { demoPolls } from './polls.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
+import { insertReadConfirmations, planReadConfirmations } from './readConfirmations.js';
 
 export { DEMO_PEOPLE, type DemoPerson } from './demoPeople.js';
 
@@ -49,6 +50,11 @@ export interface SeedOptions {
    * the demo; test organisations start without, so their timelines stay as the tests know them.
    */
   polls?: boolean;
+  /**
+   * Default as `activity`: two announcements "lezen verplicht" with part of their audience confirmed,
+   * and view counts of recent posts (migrations 0010, 0011).
+   */
+  readConfirmations?: boolean;
 }
 
 export interface SeedResult {
@@ -216,6 +222,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
   let pollSeqs = 0;
+  let readSeqs = 0;
   await k.transaction().execute(async (trx) => {
     pollSeqs = await insertDataset(trx, data, {
       knowledgeBase: withKnowledgeBase,
@@ -223,6 +230,10 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
       mail: withMail ? { slug: options.slug } : null,
       polls: options.polls ? { seed: options.seed, slug: options.slug, anchor } : null,
     });
+    if (options.readConfirmations ?? options.activity ?? false) {
+      const plan = planReadConfirmations(data, options.seed, anchor.getTime());
+      readSeqs = await insertReadConfirmations(trx, data.tenantId, plan, (table, rows) => insertRows(trx, table, rows));
+    }
     if (!options.activity) return;
     const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
     for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
@@ -237,7 +248,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     likes: data.likes.length,
     images: data.images.length,
     pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
-    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0) + pollSeqs,
+    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0) + pollSeqs + readSeqs,
   };
 }
 

@@ -31,6 +31,23 @@ describe('cache migration 0009 (polls)', () => {
     expect(migrate(db, cacheMigrations)).toEqual({ from: cacheMigrations.length, to: cacheMigrations.length });
     expect(createSyncState(db).cursor()).toBe(17);
   });
+
+  it('reaches a cache that ran 0010_read_states as version 6, before polls came in front of it: polls added, read states kept', () => {
+    const db = new Database(':memory:');
+    const readStates = cacheMigrations.find((m) => m.name === '0010_read_states')!;
+    expect(migrate(db, [...cacheMigrations.slice(0, 5), { ...readStates, version: 6 }])).toEqual({ from: 0, to: 6 });
+    db.prepare("INSERT INTO read_states (tag, post_id, confirmed, later_count) VALUES ('tag-1', 'post-1', 1, 0)").run();
+    const state = createSyncState(db);
+    state.bind({ serverUrl: 'https://intranet.example', tenantId: 'o1' });
+    state.setCursor(4321);
+
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 6, to: cacheMigrations.length });
+
+    expect(createPollQueries(db).open(new Date(), 10)).toEqual([]);
+    expect(createSyncState(db).cursor()).toBe(0);
+    expect(createSyncState(db).binding()).toEqual({ serverUrl: 'https://intranet.example', tenantId: 'o1' });
+    expect(db.prepare('SELECT tag, confirmed FROM read_states').all()).toEqual([{ tag: 'tag-1', confirmed: 1 }]);
+  });
 });
 
 describe('polls in the cache', () => {
