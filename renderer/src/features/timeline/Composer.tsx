@@ -1,4 +1,4 @@
-import { ImagePlus } from 'lucide-react';
+import { BarChart3, ImagePlus } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
@@ -9,6 +9,7 @@ import { Card } from '../../ui/Card';
 import { errorText } from '../../ui/i18n/i18n';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { PollComposer } from '../polls/PollComposer';
 import { AttachmentPreviews } from './AttachmentPreviews';
 import { ACCEPT } from './attachments';
 import { applySuggestion, findTrigger } from './suggestionTrigger';
@@ -29,6 +30,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   // Editors, in the home timeline only: a group's post already has its audience.
   const mayRequire = useIsEditor() && !group;
   const [required, setRequired] = useState(false);
@@ -116,6 +118,14 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     showToast(offline ? t('errors.offline') : t('composer.posted'));
   };
 
+  if (asking) {
+    return (
+      <Card as="section" className="composer" aria-label={t('pollComposer.title')}>
+        <PollComposer group={group} onDone={() => setAsking(false)} />
+      </Card>
+    );
+  }
+
   return (
     <Card as="section" className="composer" aria-label={group ? t('groups.composer', { name: group.name }) : t('composer.region')}>
       <form onSubmit={(e) => void submit(e)}>
@@ -165,6 +175,9 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             disabled={full}
           >
             {t('composer.addImages')}
+          </Button>
+          <Button icon={<BarChart3 aria-hidden="true" />} variant="quiet" onClick={() => setAsking(true)}>
+            {t('pollComposer.open')}
           </Button>
           <p id={hintId} className="composer-hint muted">
             {t('composer.hint')}

@@ -6,6 +6,8 @@ import { hashtagHref } from '../../app/route';
 import { Card } from '../../ui/Card';
 import { RichText } from '../../ui/RichText';
 import { openPersonCard } from '../people/personCardStore';
+import { votePoll } from '../polls/pollActions';
+import { PollCard } from '../polls/PollCard';
 import { useSeen } from '../postViews/useSeen';
 import { ViewCount } from '../postViews/ViewCount';
 import { ReadBand } from '../readConfirmations/ReadBand';
@@ -50,20 +52,24 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
     >
       {showReadBand && <ReadBand post={post} readOnly={readOnly} />}
       <PostHeader post={post} titleId={titleId} />
-      <RichText
-        source={post.body}
-        hashtagHref={hashtagHref}
-        currentHashtag={activeHashtag}
-        mentionable={mentionable}
-        onMention={
-          readOnly
-            ? undefined
-            : (handle) => {
-                const id = mentions.get(handle);
-                if (id) void openPersonCard(id);
-              }
-        }
-      />
+      {post.poll ? (
+        <PollCard poll={post.poll} readOnly={readOnly} onVote={(ids) => void votePoll(post.id, ids)} />
+      ) : (
+        <RichText
+          source={post.body}
+          hashtagHref={hashtagHref}
+          currentHashtag={activeHashtag}
+          mentionable={mentionable}
+          onMention={
+            readOnly
+              ? undefined
+              : (handle) => {
+                  const id = mentions.get(handle);
+                  if (id) void openPersonCard(id);
+                }
+          }
+        />
+      )}
       <ImageGrid images={post.images} />
       {readOnly ? (
         <ReadOnlyCounts post={post} />
