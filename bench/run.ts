@@ -7,9 +7,11 @@ import { main as kioskBench } from './kiosk/kioskBench.js';
 import { main as loadBench } from './load/loadBench.js';
 import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as pollBench } from './polls/pollBench.js';
+import { main as viewBench } from './postViews/viewBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 import { main as writesBench } from './server/writeThroughputBench.js';
+import { main as statsBench } from './stats/statsBench.js';
 
 /** `npm run bench [name]`: every benchmark below in turn (or the one named); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
@@ -25,6 +27,8 @@ const benches: [string, () => Promise<void>][] = [
   ['mailings', mailingBench],
   ['polls', pollBench],
   ['kiosk', kioskBench],
+  ['views', viewBench],
+  ['stats', statsBench],
 ];
 const only = process.argv[2];
 if (only && !benches.some(([name]) => name === only)) {

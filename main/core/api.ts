@@ -28,13 +28,22 @@ import { createNoticeSettingsStore } from './notify/noticeSettingsStore.js';
 import { createNotifier } from './notify/notifier.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
-import { systemTimers, type IdleSource, type Timers } from './session/idleTimer.js';
+import { createPollMemory } from './polls/pollMemory.js';
+import { createPollRefresher } from './polls/pollRefresher.js';
+import type { IdleSource, Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
 import { createClientIndex } from './search/clientIndex.js';
 import { createServerSearch } from './search/serverSearch.js';
+import { createStatsRecorder } from './stats/statsRecorder.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
 import { createReader } from './timeline/reader.js';
+import { createReadConfirmations } from './readConfirmations/readConfirmations.js';
+import { createReadConfirmationHandlers } from './readConfirmations/readConfirmationHandlers.js';
+import { createReadStateStore, readStateKey } from './readConfirmations/readStateStore.js';
+import { createViewBatcher } from './postViews/viewBatcher.js';
+import { createViewCounts } from './postViews/viewCounts.js';
+import { systemTimers } from './session/idleTimer.js';
 import { defaultTuning, type CoreTuning } from './tuning.js';
 
 export interface SamenCoreDeps {
@@ -120,6 +129,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
   });
   const current = () => sessions.current();
+  const pollMemory = createPollMemory();
   const presenceListeners = new Set<() => void>();
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
@@ -130,9 +140,39 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       return me ? read((scope, parts) => findGroupView(groupViewContext(scope, parts, me, imageUrl), id)) : null;
     },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
+    pollStanding: (id) => read((scope) => scope.poll(id)),
     onUnauthorized: (token) => sessions.expire(token),
+    onDelivered: (item) => polls.delivered(item),
+    onRejected: (item) => reads.rejected(item),
   });
-  const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
+  const viewCounts = createViewCounts();
+  const read = createReader({
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl, polls: pollMemory, clock,
+    extras: (sources) => ({ myRead: reads.myReadFor(sources), viewCount: viewCounts.of }),
+  });
+  const polls = createPollRefresher({
+    http, memory: pollMemory, session: current, log,
+    standing: (id) =>
+      read((scope, parts) => {
+        const stored = parts.polls.poll(id) ?? scope.personal.poll(id);
+        const view = stored && scope.poll(id);
+        return stored && view ? { feedHasCounts: stored.options.every((o) => o.votes !== null), view } : null;
+      }),
+    changed: (pollIds) => events.emit('timeline.changed', { postIds: pollIds }),
+  });
+  const reads = createReadConfirmations({
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, clock, session: current,
+    states: createReadStateStore(readStateKey(secrets)),
+    findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
+    changed: (postId) => outbox.changed([postId], true),
+  });
+  const views = createViewBatcher({
+    http, timers: deps.timers ?? systemTimers, session: current,
+    onCounts(counts) {
+      viewCounts.heard(counts);
+      events.emit('timeline.changed', { postIds: counts.map((c) => c.postId) });
+    },
+  });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
   const notices = createNoticeCenter({
@@ -146,6 +186,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
     onPostsChanged(postIds) {
+      if (postIds) polls.feedChanged(postIds);
+      reads.reconcile();
       events.emit('timeline.changed', postIds ? { postIds } : {});
       // Too much to list is how memberships and groups changing are told.
       if (!postIds) events.emit('groups.changed', {});
@@ -162,8 +204,9 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, pollMemory.wipe, images.clear, () => visits.sessionEnded(), () => views.sessionEnded()],
     afterChange(now) {
+      stats.sessionChanged(now);
       notices.sessionChanged();
       outbox.sessionChanged(now);
       for (const listener of presenceListeners) listener();
@@ -171,6 +214,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
   const visits = createVisitSender({ http, log: createVisitLog(clock), session: current });
+  const stats = createStatsRecorder({ http, clock, flushEveryMs: tuning.statsFlushMs });
   const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
@@ -187,7 +231,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       : null;
   const kiosk = createKioskHandlers({ http, cache, clock, imageUrl, feed: kioskFeed, session: current });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, kiosk }),
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, polls: { clock, memory: pollMemory },
+      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );
 
@@ -219,6 +264,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       stopped = true;
       kioskFeed?.stop();
       sessions.stop();
+      stats.stop();
       await Promise.all([sync.stop(), outbox.stop()]);
       sessions.forgetAll();
       cache.close();

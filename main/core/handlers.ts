@@ -19,9 +19,12 @@ import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import type { KioskMethods } from './kiosk/kioskHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
+import { createStatsHandlers } from './stats/statsHandlers.js';
+import type { StatsRecorder } from './stats/statsRecorder.js';
 import type { ClientIndex } from './search/clientIndex.js';
 import type { ServerSearch } from './search/serverSearch.js';
 import type { Outbox } from './outbox/outbox.js';
+import { createPollHandlers, type PollHandlerDeps } from './polls/pollHandlers.js';
 import type { ActiveSession } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
 import type { SyncEngine } from './sync/syncEngine.js';
@@ -29,6 +32,7 @@ import type { SyncStatusTracker } from './sync/syncStatus.js';
 import { hashtagSuggestions } from './timeline/hashtagSuggestions.js';
 import { decodePostCursor, encodePostCursor } from './timeline/postCursor.js';
 import type { Reader } from './timeline/reader.js';
+import type { ReadConfirmationMethods } from './readConfirmations/readConfirmationHandlers.js';
 
 const PINNED_AT_MOST = 20;
 
@@ -56,11 +60,15 @@ export interface HandlerDeps {
   imageUrl: ImageUrl;
   groups: GroupActions;
   visits: Pick<VisitSender, 'enter' | 'leave'>;
+  stats: Pick<StatsRecorder, 'groupVisit'>;
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
   /** The kiosk's signage and the editors' kiosk management (kiosk/kioskHandlers.ts). */
   kiosk: KioskMethods;
+  polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
+  /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
+  readConfirmations: ReadConfirmationMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -182,6 +190,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'groups.setMember': (input) => d.groups.setMember(input),
     'groups.removeMember': (input) => d.groups.removeMember(input),
     'groups.visit': async ({ id, open }) => {
+      d.stats.groupVisit(id, open);
       if (open) d.visits.enter(id);
       else await d.visits.leave(id);
       return ok({ ok: true as const });
@@ -204,5 +213,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
     ...d.kiosk,
+    ...createPollHandlers({ ...d.polls, read, actions: d.outbox.actions }),
+    ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
+    ...d.readConfirmations,
   };
 }

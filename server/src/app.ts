@@ -39,6 +39,8 @@ import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { foldAllQueuedActivity } from './stats/record.js';
+import { numberLeftoverChanges } from './sync/numbering.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
@@ -84,8 +86,13 @@ export interface BuiltServer {
   publishViewCounts(): Promise<number>;
   /** Announces the polls whose closing time has passed (runs with the view counts); answers how many. */
   announceClosedPolls(): Promise<number>;
+  /** Counts the statistics events writes queued into the rollups (runs every `statsFoldSeconds`); answers how many. */
+  foldStats(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** Seconds between looks for changes a dead node committed but did not number. */
+const LEFTOVER_CHANGES_SECONDS = 5;
 
 export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const app = Fastify({
@@ -183,6 +190,23 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     announceClosedPolls(ctx).catch((err: unknown) => app.log.warn({ err }, 'announcing closed polls failed'));
   }, options.viewCountPublishSeconds * 1000);
   viewCounts.unref();
+  // One fold at a time per node: a slow fold under load must not pile up behind the timer.
+  let folding: Promise<unknown> = Promise.resolve();
+  let foldRunning = false;
+  const statsFold = setInterval(() => {
+    if (foldRunning) return;
+    foldRunning = true;
+    folding = foldAllQueuedActivity(ctx.db)
+      .catch((err: unknown) => app.log.warn({ err }, 'folding statistics failed'))
+      .finally(() => (foldRunning = false));
+  }, options.statsFoldSeconds * 1000);
+  statsFold.unref();
+  // A node that died between a write's commit and its numbering left changes no reader sees yet.
+  const leftovers = setInterval(() => {
+    numberLeftoverChanges(ctx.db).catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
+  }, LEFTOVER_CHANGES_SECONDS * 1000);
+  leftovers.unref();
+  await numberLeftoverChanges(ctx.db);
 
   await app.ready();
   const sender = createMailSender({
@@ -204,9 +228,13 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance,
     publishViewCounts: () => publishViewCounts(ctx),
     announceClosedPolls: () => announceClosedPolls(ctx),
+    foldStats: () => foldAllQueuedActivity(ctx.db),
     async close() {
       clearInterval(maintenance);
       clearInterval(viewCounts);
+      clearInterval(statsFold);
+      clearInterval(leftovers);
+      await folding;
       ctx.streams.stop();
       await sender.stop();
       await indexing;

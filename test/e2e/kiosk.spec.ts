@@ -79,6 +79,11 @@ test('a badge tap opens her session to react; walking away brings the signage ba
   const like = page.locator('article').first().getByRole('button', { name: /Leuk/ });
   await like.click();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
+  // The running poll is the timeline's own card now: she votes with a tap, beside Bram's vote.
+  const soup = page.getByRole('feed').getByRole('radio', { name: /Soep/ });
+  await soup.click();
+  await expect(soup).toHaveAttribute('aria-checked', 'true');
+  await expect(soup).toContainText('1 stem · 50%');
 
   // She walks away: after the idle time the kiosk starts afresh at its signage.
   const reloaded = page.waitForEvent('load', { timeout: 30_000 });
@@ -88,6 +93,7 @@ test('a badge tap opens her session to react; walking away brings the signage ba
   const html = await page.content();
   expect(html).not.toContain('Anna de Vries');
   expect(html).not.toContain('aria-pressed="true"');
+  expect(html).not.toContain('aria-checked="true"');
 });
 
 test('with the server stopped the signage keeps playing from the cache, with a small offline mark', async ({ page, kiosk }) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ImageRefSchema, PersonSchema, PostSchema } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 import { BadgeReaderSchema } from '../badge/readerSettings.js';
+import { PollViewModelSchema } from './pollViews.js';
+import { MyReadSchema } from './readConfirmationViews.js';
 
 /**
  * What the renderer sees. Main builds these from the cache (shared content) and the in-memory
@@ -34,7 +36,7 @@ export const CommentViewSchema = z.object({
 });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 
-export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true }).extend({
+export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true, poll: true }).extend({
   author: AuthorViewSchema,
   group: z.object({ id: Id, name: z.string() }).nullable(),
   images: z.array(ImageViewSchema),
@@ -43,6 +45,10 @@ export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: tr
   delivery: DeliveryState,
   /** A like or unlike of this post still waits in the outbox. */
   likePending: z.boolean(),
+  /** The post is a poll (its body is the question); null when it is none, or its poll has not arrived yet. */
+  poll: PollViewModelSchema.nullable(),
+  /** "Lezen verplicht" for the person looking; null when it is not asked of her (or nobody is logged in). */
+  myRead: MyReadSchema.nullable().optional(),
 });
 export type PostViewModel = z.infer<typeof PostViewModelSchema>;
 

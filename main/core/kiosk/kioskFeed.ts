@@ -93,7 +93,7 @@ export function createKioskFeed(d: {
       }, SETTLE_MS);
     },
     view(): SignageView {
-      return d.cache.read((parts) => composeSignage(parts.kiosk.signage(), cacheSignageSources(parts, d.imageUrl), d.clock.now()));
+      return d.cache.read((parts) => composeSignage(parts.kiosk.signage(), cacheSignageSources(parts, d.imageUrl, d.clock.now()), d.clock.now()));
     },
   };
 }

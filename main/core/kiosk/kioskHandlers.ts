@@ -52,7 +52,7 @@ export function createKioskHandlers(d: {
       online(async (token) => {
         const told = await d.http.call('kioskSignagePreview', { token, params: { id } });
         if (!told.ok) return failWith(told.error);
-        return ok(d.cache.read((parts) => composeSignage(told.value, cacheSignageSources(parts, d.imageUrl), d.clock.now())));
+        return ok(d.cache.read((parts) => composeSignage(told.value, cacheSignageSources(parts, d.imageUrl, d.clock.now()), d.clock.now())));
       }),
   };
 }

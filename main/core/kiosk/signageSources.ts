@@ -1,6 +1,7 @@
 import type { CacheParts } from '../cache/openCache.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import { nobodysPersonalView } from '../personal/personalStore.js';
+import type { PollMemoryView } from '../polls/pollMemory.js';
 import { openReadScope } from '../timeline/readScope.js';
 import type { SignageSources } from './composeSignage.js';
 
@@ -10,12 +11,15 @@ const PINNED_AT_MOST = 20;
 /** Read this many more of the latest posts, so polls among them still leave enough. */
 const POLLS_AMONG_LATEST = 10;
 
+/** Nobody voted on a kiosk: a poll shows the counts the feed carries for everyone. */
+const nobodysPolls: PollMemoryView = { fetched: () => null, remembered: () => null };
+
 /**
  * Signage content from the cache alone, read as nobody: only organisation-wide content, whoever is
  * logged in (an editor's preview on her workstation shows what the kiosk shows, not her private groups).
  */
-export function cacheSignageSources(parts: CacheParts, imageUrl: ImageUrl): SignageSources {
-  const scope = openReadScope({ parts, personal: nobodysPersonalView, me: null, sent: [], waiting: [], imageUrl });
+export function cacheSignageSources(parts: CacheParts, imageUrl: ImageUrl, now: Date): SignageSources {
+  const scope = openReadScope({ parts, personal: nobodysPersonalView, me: null, sent: [], waiting: [], imageUrl, polls: nobodysPolls, now });
   // A poll is a post too; the kiosk shows it once, as a poll with its bars.
   const noPolls = (list: ReturnType<typeof scope.list>) => list.filter((x) => x.post.poll !== true);
   let scanned: ReturnType<typeof scope.list> | null = null;

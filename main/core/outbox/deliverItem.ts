@@ -82,11 +82,21 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       if (!answer.ok && answer.error.code === 'not_found') return { kind: 'delivered', item };
       return settle(item, answer);
     }
+    case 'poll':
+      return settle(item, await http.call('createPoll', { token, body: { ...item.payload, id: item.id }, idempotencyKey: key }));
+    case 'vote':
+      return settle(item, await http.call('votePoll', { token, params: { id: item.postId }, body: { optionIds: item.payload.optionIds }, idempotencyKey: key }));
     case 'favourite':
       return settle(
         item,
         await http.call(item.payload.favourite ? 'favouritePage' : 'unfavouritePage', { token, params: { id: item.postId }, idempotencyKey: key }),
       );
+    case 'readRequire':
+      return settle(item, await http.call('markReadRequired', { token, params: { id: item.postId }, body: { audience: item.payload.audience }, idempotencyKey: key }));
+    case 'readConfirm':
+      return settle(item, await http.call('confirmRead', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'readLater':
+      return settle(item, await http.call('postponeRead', { token, params: { id: item.postId }, idempotencyKey: key }));
     case 'feedback':
       return settle(
         item,

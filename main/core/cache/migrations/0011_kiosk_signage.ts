@@ -6,7 +6,7 @@ import type { Migration } from '../../db/migrate.js';
  * content like the rest of the cache: wiped with it when the device is revoked.
  */
 export const kioskSignage: Migration = {
-  version: 6,
+  version: 8,
   name: '0011_kiosk_signage',
   up(db) {
     db.exec(`CREATE TABLE kiosk_signage (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL)`);

@@ -1,4 +1,4 @@
-import { ImagePlus } from 'lucide-react';
+import { BarChart3, ImagePlus } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
@@ -9,11 +9,15 @@ import { Card } from '../../ui/Card';
 import { errorText } from '../../ui/i18n/i18n';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { PollComposer } from '../polls/PollComposer';
 import { AttachmentPreviews } from './AttachmentPreviews';
 import { ACCEPT } from './attachments';
 import { applySuggestion, findTrigger } from './suggestionTrigger';
 import { optionId, SuggestionList } from './SuggestionList';
-import { addOwnPost } from './timelineStore';
+import { addOwnPost, loadPost } from './timelineStore';
+import { ReadRequiredOption } from '../readConfirmations/ReadRequiredOption';
+import { audienceOf, emptyAudience, type AudienceDraft } from '../readConfirmations/readAudience';
+import { useIsEditor } from '../mailings/roles';
 import { useAttachments } from './useAttachments';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 
@@ -26,6 +30,11 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
+  // Editors, in the home timeline only: a group's post already has its audience.
+  const mayRequire = useIsEditor() && !group;
+  const [required, setRequired] = useState(false);
+  const [audience, setAudience] = useState<AudienceDraft>(emptyAudience);
   const [active, setActive] = useState(0);
   /** Where the suggestions were closed (Esc, or leaving the field): they stay closed for that word. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -81,6 +90,11 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const submit = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     if (!body.trim() || busy) return;
+    const readAudience = mayRequire && required ? audienceOf(audience) : null;
+    if (mayRequire && required && !readAudience) {
+      showToast(t('readConfirmations.audienceMissing'), 'error');
+      return;
+    }
     setBusy(true);
     const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload) });
     setBusy(false);
@@ -90,11 +104,27 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
     // A group's page shows it from the outbox itself; the home timeline is told here.
     if (!group) addOwnPost(result.value);
+    if (readAudience) {
+      // Queued right behind the post, so it goes once the post is there, online or later.
+      const marked = await invoke('readConfirmations.require', { id: result.value.id, audience: readAudience });
+      if (!marked.ok) showToast(errorText(t, marked.error.code), 'error');
+      else void loadPost(result.value.id);
+      setRequired(false);
+      setAudience(emptyAudience);
+    }
     setBody('');
     setCaret(0);
     clear();
     showToast(offline ? t('errors.offline') : t('composer.posted'));
   };
+
+  if (asking) {
+    return (
+      <Card as="section" className="composer" aria-label={t('pollComposer.title')}>
+        <PollComposer group={group} onDone={() => setAsking(false)} />
+      </Card>
+    );
+  }
 
   return (
     <Card as="section" className="composer" aria-label={group ? t('groups.composer', { name: group.name }) : t('composer.region')}>
@@ -126,6 +156,16 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           </div>
         </div>
         <AttachmentPreviews items={attachments} onRemove={remove} />
+        {mayRequire && body.trim() !== '' && (
+          <ReadRequiredOption
+            on={required}
+            audience={audience}
+            onChange={(on, next) => {
+              setRequired(on);
+              setAudience(next);
+            }}
+          />
+        )}
         <div className="composer-footer">
           <input ref={fileRef} type="file" accept={ACCEPT} multiple hidden onChange={(e) => void addFiles(e)} />
           <Button
@@ -135,6 +175,9 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             disabled={full}
           >
             {t('composer.addImages')}
+          </Button>
+          <Button icon={<BarChart3 aria-hidden="true" />} variant="quiet" onClick={() => setAsking(true)}>
+            {t('pollComposer.open')}
           </Button>
           <p id={hintId} className="composer-hint muted">
             {t('composer.hint')}

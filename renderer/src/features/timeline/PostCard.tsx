@@ -1,11 +1,16 @@
 import { MessageCircle } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { hashtagHref } from '../../app/route';
 import { Card } from '../../ui/Card';
 import { RichText } from '../../ui/RichText';
 import { openPersonCard } from '../people/personCardStore';
+import { votePoll } from '../polls/pollActions';
+import { PollCard } from '../polls/PollCard';
+import { useSeen } from '../postViews/useSeen';
+import { ViewCount } from '../postViews/ViewCount';
+import { ReadBand } from '../readConfirmations/ReadBand';
 import { CommentForm } from './CommentForm';
 import { CommentThread } from './CommentThread';
 import { ImageGrid } from './ImageGrid';
@@ -20,39 +25,51 @@ type Props = {
   activeHashtag?: string | null;
   /** Position in a role="feed" list, for screen readers; -1 when the end is not known yet. */
   feedPosition?: { index: number; size: number };
+  /** "Eerst lezen" has its own "Gelezen" and "Later" under the card. */
+  showReadBand?: boolean;
 };
 
-export function PostCard({ post, detail = false, activeHashtag = null, feedPosition }: Props) {
+export function PostCard({ post, detail = false, activeHashtag = null, feedPosition, showReadBand = true }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const readOnly = useReadOnly();
   const [replying, setReplying] = useState(detail && !readOnly);
   const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
   const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
+  const cardRef = useRef<HTMLElement>(null);
+  // "Gezien door" counts colleagues: her own post seen by herself is not one.
+  useSeen(cardRef, post.id, !readOnly && post.delivery === 'sent' && !post.mine);
+  const owed = post.myRead?.state === 'owed';
 
   return (
     <Card
       as="article"
-      className={`post${post.delivery === 'sending' ? ' post-is-sending' : ''}`}
+      ref={cardRef}
+      className={`post${post.delivery === 'sending' ? ' post-is-sending' : ''}${owed ? ' post-read-owed' : ''}`}
       aria-labelledby={titleId}
       aria-posinset={feedPosition ? feedPosition.index + 1 : undefined}
       aria-setsize={feedPosition?.size}
     >
+      {showReadBand && <ReadBand post={post} readOnly={readOnly} />}
       <PostHeader post={post} titleId={titleId} />
-      <RichText
-        source={post.body}
-        hashtagHref={hashtagHref}
-        currentHashtag={activeHashtag}
-        mentionable={mentionable}
-        onMention={
-          readOnly
-            ? undefined
-            : (handle) => {
-                const id = mentions.get(handle);
-                if (id) void openPersonCard(id);
-              }
-        }
-      />
+      {post.poll ? (
+        <PollCard poll={post.poll} readOnly={readOnly} onVote={(ids) => void votePoll(post.id, ids)} />
+      ) : (
+        <RichText
+          source={post.body}
+          hashtagHref={hashtagHref}
+          currentHashtag={activeHashtag}
+          mentionable={mentionable}
+          onMention={
+            readOnly
+              ? undefined
+              : (handle) => {
+                  const id = mentions.get(handle);
+                  if (id) void openPersonCard(id);
+                }
+          }
+        />
+      )}
       <ImageGrid images={post.images} />
       {readOnly ? (
         <ReadOnlyCounts post={post} />
@@ -63,6 +80,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
             <MessageCircle aria-hidden="true" />
             <span>{t('post.comments', { count: post.commentCount })}</span>
           </button>
+          <ViewCount count={post.viewCount} />
         </div>
       )}
       <CommentThread post={post} unfolded={detail} />

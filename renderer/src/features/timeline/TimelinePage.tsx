@@ -4,6 +4,7 @@ import { normaliseHashtag } from '../../../../common/src/text/hashtags';
 import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
+import { RunningPolls } from '../polls/RunningPolls';
 import { Composer } from './Composer';
 import { FilterBar } from './FilterBar';
 import { PostCard } from './PostCard';
@@ -33,41 +34,48 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
   const feed = feedIds.filter((id) => !pinnedSet.has(id));
 
   return (
-    <>
-      <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
-      {readOnly ? <p className="read-only-note">{t('timeline.readOnly')}</p> : <Composer />}
-      {hashtag && <FilterBar hashtag={hashtag} />}
-      {pinned.length > 0 && (
-        <section aria-label={t('timeline.pinned')} className="pinned">
-          {pinned.map((post) => (
-            <PostCard key={post.id} post={post} />
-          ))}
+    <div className={hashtag ? undefined : 'home-layout'}>
+      <div className="home-main">
+        <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
+        {readOnly ? <p className="read-only-note">{t('timeline.readOnly')}</p> : <Composer />}
+        {hashtag && <FilterBar hashtag={hashtag} />}
+        {pinned.length > 0 && (
+          <section aria-label={t('timeline.pinned')} className="pinned">
+            {pinned.map((post) => (
+              <PostCard key={post.id} post={post} />
+            ))}
+          </section>
+        )}
+        <section
+          aria-label={t('timeline.feed')}
+          className="feed"
+          aria-busy={status === 'loading' || loadingMore || (neverSynced && feed.length === 0 && sync?.state !== 'offline')}
+        >
+          {status === 'loading' && [0, 1, 2].map((i) => <PostSkeleton key={i} />)}
+          {status === 'error' && error && (
+            <div className="notice">
+              <p>{errorText(t, error)}</p>
+              <Button onClick={() => void showTimeline(hashtag)}>{t('timeline.retry')}</Button>
+            </div>
+          )}
+          {status === 'ready' && feed.length === 0 && pinned.length === 0 && <EmptyFeed hashtag={hashtag} neverSynced={neverSynced} offline={sync?.state === 'offline'} />}
+          {status === 'ready' && <VirtualPostList ids={feed} hasMore={nextCursor !== null} />}
+          {loadingMore && <PostSkeleton />}
+          {status === 'ready' && feed.length > 0 && nextCursor === null && <p className="feed-end muted">{t('timeline.end')}</p>}
+          {status === 'ready' && error && !loadingMore && (
+            <div className="notice">
+              <p>{errorText(t, error)}</p>
+              <Button onClick={() => void loadMore()}>{t('timeline.retry')}</Button>
+            </div>
+          )}
         </section>
+      </div>
+      {!hashtag && (
+        <aside className="home-side">
+          <RunningPolls />
+        </aside>
       )}
-      <section
-        aria-label={t('timeline.feed')}
-        className="feed"
-        aria-busy={status === 'loading' || loadingMore || (neverSynced && feed.length === 0 && sync?.state !== 'offline')}
-      >
-        {status === 'loading' && [0, 1, 2].map((i) => <PostSkeleton key={i} />)}
-        {status === 'error' && error && (
-          <div className="notice">
-            <p>{errorText(t, error)}</p>
-            <Button onClick={() => void showTimeline(hashtag)}>{t('timeline.retry')}</Button>
-          </div>
-        )}
-        {status === 'ready' && feed.length === 0 && pinned.length === 0 && <EmptyFeed hashtag={hashtag} neverSynced={neverSynced} offline={sync?.state === 'offline'} />}
-        {status === 'ready' && <VirtualPostList ids={feed} hasMore={nextCursor !== null} />}
-        {loadingMore && <PostSkeleton />}
-        {status === 'ready' && feed.length > 0 && nextCursor === null && <p className="feed-end muted">{t('timeline.end')}</p>}
-        {status === 'ready' && error && !loadingMore && (
-          <div className="notice">
-            <p>{errorText(t, error)}</p>
-            <Button onClick={() => void loadMore()}>{t('timeline.retry')}</Button>
-          </div>
-        )}
-      </section>
-    </>
+    </div>
   );
 }
 

@@ -14,8 +14,10 @@ import * as m0013 from './0013_mailings.js';
 import * as m0018 from './0018_feed_numbered_at_commit.js';
 import * as m0019 from './0019_polls.js';
 import * as m0020 from './0020_mailing_poll.js';
-import * as m0021 from './0021_kiosks.js';
-import * as m0022 from './0022_kiosk_playlists.js';
+import * as m0029 from './0029_stats_fold_queue.js';
+import * as m0030 from './0030_feed_numbered_after_commit.js';
+import * as m0031 from './0031_kiosks.js';
+import * as m0032 from './0032_kiosk_playlists.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -44,6 +46,8 @@ export const migrations: NumberedMigration[] = [
   { name: '0018_feed_numbered_at_commit', up: m0018.up },
   { name: '0019_polls', up: m0019.up },
   { name: '0020_mailing_poll', up: m0020.up },
-  { name: '0021_kiosks', up: m0021.up },
-  { name: '0022_kiosk_playlists', up: m0022.up },
+  { name: '0029_stats_fold_queue', up: m0029.up },
+  { name: '0030_feed_numbered_after_commit', up: m0030.up },
+  { name: '0031_kiosks', up: m0031.up },
+  { name: '0032_kiosk_playlists', up: m0032.up },
 ];

@@ -53,6 +53,10 @@ describe('every window.samen method of the core', () => {
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
     const kiosk = (await server.enrolDevice({ mode: 'kiosk', name: 'Contractkiosk' })).deviceId;
+    const poll = (await carla.post('/v1/polls', { question: 'Contractpeiling', options: ['Ja', 'Nee'] })).body;
+    // A "lezen verplicht" post for everyone, for Anna to confirm and Carla to report on.
+    const required = (await carla.post('/v1/posts', { body: 'Contracttest: lezen verplicht' })).body.id as string;
+    await carla.put(`/v1/posts/${required}/read-requirement`, { audience: { everyone: true } });
     await core.invoke('sync.now', {});
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
@@ -68,6 +72,9 @@ describe('every window.samen method of the core', () => {
       'post.get': { id: post.value.id },
       'post.create': { body: 'Nog een' },
       'post.like': { id: post.value.id, liked: true },
+      'poll.create': { question: 'Koffie of thee?', options: ['Koffie', 'Thee'], groupId: closed },
+      'poll.vote': { id: poll.id, optionIds: [poll.options[0].id] },
+      'polls.running': {},
       'comment.list': { postId: post.value.id },
       'comment.create': { postId: post.value.id, body: 'Reactie' },
       'people.card': { id: anna },
@@ -92,6 +99,10 @@ describe('every window.samen method of the core', () => {
       'app.setLanguage': { language: 'en' },
       'notices.settings': {},
       'notices.setSettings': { doNotDisturb: true, kinds: { reply: false }, quietHours: { from: '22:00', to: '07:00' } },
+      'readConfirmations.firstReads': {},
+      'readConfirmations.later': { id: required },
+      'readConfirmations.confirm': { id: required },
+      'postViews.seen': { postIds: [required] },
       'post.delete': { id: post.value.id },
       'mail.preference': {},
       'mail.setPreference': { optedOut: false },
@@ -113,6 +124,16 @@ describe('every window.samen method of the core', () => {
       'kiosks.savePlaylist': { scope: 'kiosk', targetId: kiosk, entries: [{ kind: 'pinned', seconds: 10, weight: 1 }] },
       'kiosks.uploadImage': { name: 'dia.png', mime: 'image/png', base64: SLIDE_PNG },
       'kiosks.preview': { id: kiosk },
+      'stats.filters': {},
+      'stats.dashboard': {},
+      'stats.export': { report: 'activity' },
+      'readConfirmations.audienceChoices': {},
+      'readConfirmations.list': {},
+      'readConfirmations.report': { id: required },
+      'readConfirmations.csv': { id: required },
+      'readConfirmations.remind': { id: required },
+      'readConfirmations.require': { id: required, audience: { departmentIds: [] , everyone: true } },
+      'readConfirmations.unrequire': { id: required },
       'session.logout': {},
       'session.lock': {},
     };

@@ -13,7 +13,7 @@ const SEARCH_INDEX = migrations.findIndex((m) => m.name === '0007_search');
 /** …and people's mail addresses only into one that has 0013's. */
 const MAILINGS = migrations.findIndex((m) => m.name === '0013_mailings');
 const GROUPS = migrations.findIndex((m) => m.name === '0008_groups');
-const KIOSK_PLAYLISTS = migrations.findIndex((m) => m.name === '0022_kiosk_playlists');
+const KIOSK_PLAYLISTS = migrations.findIndex((m) => m.name === '0032_kiosk_playlists');
 
 async function counts(db: Db) {
   const k = db.kysely;

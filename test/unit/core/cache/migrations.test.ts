@@ -5,6 +5,7 @@ import { createSharedApplier } from '../../../../main/core/cache/applySharedChan
 import { createDirectoryQueries } from '../../../../main/core/cache/directoryQueries.js';
 import { createKioskQueries } from '../../../../main/core/cache/kioskQueries.js';
 import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
+import { createPollQueries } from '../../../../main/core/cache/pollQueries.js';
 import { createPostQueries } from '../../../../main/core/cache/postQueries.js';
 import { createSynonymQueries } from '../../../../main/core/cache/synonymQueries.js';
 import { createSyncState } from '../../../../main/core/cache/syncState.js';
@@ -97,7 +98,7 @@ describe('cache migration 0001', () => {
     state.bind({ serverUrl: 'https://intranet.example', tenantId: 'o1' });
     state.setCursor(77);
 
-    migrate(db, cacheMigrations);
+    migrate(db, cacheMigrations.slice(0, cacheMigrations.findIndex((m) => m.name === '0008_search_synonyms') + 1));
 
     expect(createSyncState(db).cursor()).toBe(77);
     const synonyms = createSynonymQueries(db);
@@ -108,15 +109,23 @@ describe('cache migration 0001', () => {
     expect(synonyms.get()).toEqual([{ term: 'loon', synonyms: ['salaris'] }]);
   });
 
-  it('0011 gives a cache from before it a place for a kiosk\'s last heartbeat answer, empty until the first, keeping its cursor', () => {
+  it('0011 (version 8) comes after main\'s polls and read states: a cache main left at version 7 gets a place for a kiosk\'s last heartbeat answer, empty until the first, keeping its content and cursor', () => {
     const db = new Database(':memory:');
-    const upTo0008 = cacheMigrations.findIndex((m) => m.name === '0008_search_synonyms') + 1;
-    migrate(db, cacheMigrations.slice(0, upTo0008));
+    const upTo0010 = cacheMigrations.findIndex((m) => m.name === '0010_read_states') + 1;
+    expect(upTo0010).toBe(7);
+    migrate(db, cacheMigrations.slice(0, upTo0010));
+    const f = feed();
+    const kept = post();
+    createSharedApplier(db, createSyncState(db)).applyPage([f.upsert('post', kept)], f.seq, null);
+    db.prepare("INSERT INTO read_states (tag, post_id, confirmed, later_count) VALUES ('tag-1', ?, 1, 0)").run(kept.id);
     createSyncState(db).setCursor(12);
 
-    migrate(db, cacheMigrations);
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 7, to: 8 });
 
+    expect(cacheMigrations.find((m) => m.name === '0011_kiosk_signage')?.version).toBe(8);
     expect(createSyncState(db).cursor()).toBe(12);
+    expect(createPostQueries(db).get(kept.id)).toEqual(kept);
+    expect(db.prepare('SELECT tag, confirmed FROM read_states').all()).toEqual([{ tag: 'tag-1', confirmed: 1 }]);
     const kiosk = createKioskQueries(db);
     expect(kiosk.signage()).toBeNull();
     const answer = { kiosk: { id: '01930000-0000-7000-8000-0000000000c1', name: 'Kiosk', locationId: null, locationName: null }, playlist: null, groupIds: [], polls: [], at: '2026-03-02T10:00:00.000Z' };
@@ -125,6 +134,14 @@ describe('cache migration 0001', () => {
     // An answer that no longer reads is as good as none: the next heartbeat fills it again.
     db.prepare("UPDATE kiosk_signage SET data = '{\"kiosk\":1}'").run();
     expect(kiosk.signage()).toBeNull();
+  });
+
+  it('a fresh cache has polls, read states and the kiosk\'s signage at version 8', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 0, to: 8 });
+    expect(createPollQueries(db).open(new Date(), 10)).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM read_states').get()).toEqual({ n: 0 });
+    expect(createKioskQueries(db).signage()).toBeNull();
   });
 
   it('refuses to store a private group, whatever code tries', () => {

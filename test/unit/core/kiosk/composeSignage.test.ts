@@ -14,7 +14,7 @@ function post(body: string, over: Partial<PostViewModel> = {}): PostViewModel {
   return {
     id: uuidv7(), body, hashtags: [], mentions: [], pinned: false, likeCount: 0, commentCount: 0, createdAt: daysAgo(1), editedAt: null,
     author: { id: uuidv7(), name: 'Carla Smit', handle: 'carla', jobTitle: 'Communicatie', departmentName: null, avatarUrl: null },
-    group: null, images: [], likedByMe: false, mine: false, delivery: 'sent', likePending: false, ...over,
+    group: null, images: [], likedByMe: false, mine: false, delivery: 'sent', likePending: false, poll: null, ...over,
   };
 }
 
