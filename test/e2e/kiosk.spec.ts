@@ -40,8 +40,11 @@ test.describe.configure({ mode: 'serial' });
 
 const stage = (page: Page) => page.getByRole('main', { name: 'Nieuws van je organisatie' });
 
-/** Waits until each text has been on the stage, in any order: the rotation is running. */
-async function seesRotation(page: Page, texts: string[], timeout = 20_000) {
+/**
+ * Waits until each text has been on the stage, in any order: the rotation is running. One round is
+ * two slides and every running poll (the demo seed's three besides ours) at 5 s each, some 30 s.
+ */
+async function seesRotation(page: Page, texts: string[], timeout = 40_000) {
   for (const text of texts) await expect(stage(page)).toContainText(text, { timeout });
 }
 
@@ -97,6 +100,7 @@ test('a badge tap opens her session to react; walking away brings the signage ba
 });
 
 test('with the server stopped the signage keeps playing from the cache, with a small offline mark', async ({ page, kiosk }) => {
+  test.setTimeout(180_000);
   await page.goto(kiosk.client.url);
   await seesRotation(page, ['Dia een: de kerstborrel']);
   await kiosk.server.stop();
