@@ -3,6 +3,7 @@ import { main as tapBench } from './client/tapBench.js';
 import { main as cacheBench } from './core/cacheBench.js';
 import { main as startupBench } from './desktop/startupBench.js';
 import { main as groupsBench } from './groups/groupsBench.js';
+import { main as kioskBench } from './kiosk/kioskBench.js';
 import { main as loadBench } from './load/loadBench.js';
 import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as pollBench } from './polls/pollBench.js';
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<void>][] = [
   ['groups', groupsBench],
   ['mailings', mailingBench],
   ['polls', pollBench],
+  ['kiosk', kioskBench],
   ['views', viewBench],
   ['stats', statsBench],
 ];

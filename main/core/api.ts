@@ -14,6 +14,8 @@ import { createVisitSender } from './groups/visitSender.js';
 import { createHandlers } from './handlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
+import { createKioskFeed } from './kiosk/kioskFeed.js';
+import { createKioskHandlers } from './kiosk/kioskHandlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
 import { createDispatcher } from './ipc/dispatcher.js';
@@ -74,6 +76,8 @@ export interface SamenCoreDeps {
   idleSource?: IdleSource;
   /** The in-memory store of the logged-in person's private content; tests pass their own to look inside. */
   personal?: PersonalStore;
+  /** The app's version, which a kiosk reports at its heartbeat. */
+  appVersion?: string;
 }
 
 export interface SamenCore {
@@ -189,6 +193,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       if (!postIds) events.emit('groups.changed', {});
     },
     onSharedPage(page, fromStart) {
+      kioskFeed?.contentChanged();
       if (fromStart) searchIndex.invalidate();
       else searchIndex.changed(page);
       if (page.kbChanged) events.emit('kb.changed', {});
@@ -214,8 +219,19 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
+  const kioskFeed =
+    mode === 'kiosk'
+      ? createKioskFeed({
+          http, cache, clock, log, imageUrl,
+          timers: deps.timers ?? systemTimers,
+          version: deps.appVersion ?? '0.0.0-dev',
+          linked: () => link.state().kind === 'linked',
+          changed: () => events.emit('kiosk.changed', {}),
+        })
+      : null;
+  const kiosk = createKioskHandlers({ http, cache, clock, imageUrl, feed: kioskFeed, session: current });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, polls: { clock, memory: pollMemory },
+    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, polls: { clock, memory: pollMemory },
       readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );
@@ -241,10 +257,12 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       sync.follow(sessions.feed());
       sync.start();
       devices.start(deps.enrolmentCode);
+      kioskFeed?.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      kioskFeed?.stop();
       sessions.stop();
       stats.stop();
       await Promise.all([sync.stop(), outbox.stop()]);

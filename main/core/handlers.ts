@@ -17,6 +17,7 @@ import { fail, failWith, ok } from './result.js';
 import type { NoticeCenter } from './notify/noticeCenter.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
+import type { KioskMethods } from './kiosk/kioskHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
 import { createStatsHandlers } from './stats/statsHandlers.js';
 import type { StatsRecorder } from './stats/statsRecorder.js';
@@ -63,6 +64,8 @@ export interface HandlerDeps {
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
+  /** The kiosk's signage and the editors' kiosk management (kiosk/kioskHandlers.ts). */
+  kiosk: KioskMethods;
   polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
   /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
   readConfirmations: ReadConfirmationMethods;
@@ -209,6 +212,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
+    ...d.kiosk,
     ...createPollHandlers({ ...d.polls, read, actions: d.outbox.actions }),
     ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
     ...d.readConfirmations,

@@ -6,6 +6,7 @@ import { coreConfig } from '../core/config/coreConfig.js';
 import { loadClientConfig } from '../core/config/loadClientConfig.js';
 import { machineConfigPath } from '../core/config/machineConfigPath.js';
 import { createRendererWatch } from '../core/crash/rendererWatch.js';
+import { createWakeKeeper } from '../core/kiosk/wakeHours.js';
 import { consoleLogger } from '../core/log.js';
 import { errorFields } from '../core/logScrub.js';
 import { rotatingFileLogger } from '../core/rotatingLog.js';
@@ -15,6 +16,7 @@ import { imagePath } from '../core/serving/imageRequest.js';
 import { updateDeviceId } from '../core/update/rollout.js';
 import { createUpdater } from '../core/update/updater.js';
 import { registerAppScheme, serveApp } from './appProtocol.js';
+import { electronWakeLock } from './kiosk.js';
 import { safeStorageSecretStore } from './secretStore.js';
 import { wireIpc } from './ipc.js';
 import { electronScreens } from './screens.js';
@@ -61,6 +63,7 @@ async function start() {
     secrets: safeStorageSecretStore(path.join(config.dataDir, 'secrets')),
     log,
     imageUrl: (id, size) => APP_ORIGIN + imagePath(id, size),
+    appVersion: app.getVersion(),
     // The lock clock lives in main and reads the operating system; the page's activity is a hint.
     idleSource: systemIdleSource({ idleState: () => powerMonitor.getSystemIdleState(1), idleSeconds: () => powerMonitor.getSystemIdleTime() }),
   });
@@ -77,12 +80,16 @@ async function start() {
     url: `${APP_ORIGIN}/index.html`,
     // A workstation's window closes to the tray, where notifications still arrive; "Afsluiten" quits.
     hideOnClose: () => workstation && !quitting,
+    refuseClose: () => config.mode === 'kiosk' && !quitting,
     onFocus: () => core.notices.seen(),
     watch: () => watch,
   });
   const unwire = wireIpc(core, screens);
   screens.start();
   core.start();
+  // A kiosk's screen stays on in its wake hours and may sleep outside them.
+  const wake = config.mode === 'kiosk' ? createWakeKeeper({ clock: systemClock, timers: systemTimers, log, hours: config.kioskWakeHours, lock: electronWakeLock() }) : null;
+  wake?.start();
 
   if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: config.startAtLogin });
   // Only an installed build updates itself (and only if IT left self-update on): see main/core/update.
@@ -113,6 +120,7 @@ async function start() {
   app.on('before-quit', () => {
     quitting = true;
     watch.stop();
+    wake?.stop();
     updater?.stop();
     unpresence();
     untray();

@@ -3,6 +3,7 @@ import type { ClientMode } from '../../common/src/ipc/views.js';
 import type { RendererWatch } from '../core/crash/rendererWatch.js';
 import { createScreenSwap, type ScreenSwap } from '../core/session/screenSwap.js';
 import { APP_ORIGIN, secureWebPreferences, WINDOW_CHROME } from './securityPolicy.js';
+import { lockKioskKeys } from './kiosk.js';
 import { lockNavigation } from './windowSecurity.js';
 
 /**
@@ -15,6 +16,8 @@ export function electronScreens(o: {
   mode: ClientMode;
   url: string;
   hideOnClose(): boolean;
+  /** A kiosk's window stays (Alt+F4 and the like) unless the app itself quits. */
+  refuseClose(): boolean;
   onFocus(): void;
   packaged: boolean;
   /** Told when the screen's renderer crashes or hangs (rendererWatch.ts), which then calls `reloadScreen`. */
@@ -33,6 +36,7 @@ export function electronScreens(o: {
       });
       const contents = win.webContents;
       lockNavigation(contents, o.mode);
+      if (o.mode === 'kiosk') lockKioskKeys(win);
       contents.on('will-navigate', (event) => {
         if (event.url.startsWith(`${APP_ORIGIN}/`) && swap.startAfresh(win)) event.preventDefault();
       });
@@ -48,6 +52,10 @@ export function electronScreens(o: {
       win.on('responsive', () => swap.shown() === win && o.watch().responsive());
       win.once('ready-to-show', () => swap.ready(win));
       win.on('close', (event) => {
+        if (o.refuseClose()) {
+          event.preventDefault();
+          return;
+        }
         if (swap.shown() === win && o.hideOnClose()) {
           event.preventDefault();
           win.hide();

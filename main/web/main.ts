@@ -31,6 +31,7 @@ export async function startWebClient(o: { config: ClientConfig; port?: number; l
     secrets: fileSecretStore(o.config.dataDir),
     log: o.log,
     imageUrl: imagePath,
+    appVersion: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
   });
   const shell = await startBrowserShell({
     core: shellCore(core),

@@ -7,6 +7,7 @@ import './app/shell.css';
 import './features/session/login.css';
 import './features/session/lock.css';
 import './features/session/idle.css';
+import './features/kiosk/kiosk.css';
 import './features/outbox/outbox.css';
 import './features/readConfirmations/readConfirmations.css';
 import './features/timeline/timeline.css';

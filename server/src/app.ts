@@ -21,6 +21,7 @@ import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
 import { createJobLimiter } from './limits/jobLimiter.js';
 import { registerKbRoutes } from './kb/kbRoutes.js';
+import { registerKioskRoutes } from './kiosks/kioskRoutes.js';
 import { createDeliveries, defaultMailOptions, type MailOptions } from './mailings/delivery.js';
 import { registerMailingRoutes } from './mailings/mailingRoutes.js';
 import { registerMailPreferenceRoutes } from './mailings/preferenceRoutes.js';
@@ -156,6 +157,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerReadConfirmationRoutes(app, ctx);
   registerPostViewRoutes(app, ctx);
   registerPollRoutes(app, ctx);
+  registerKioskRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerMailingRoutes(app, ctx);
   registerMailPreferenceRoutes(app, ctx);

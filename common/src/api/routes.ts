@@ -5,6 +5,7 @@ import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
+import { kioskRoutes } from './routes/kiosks.js';
 import { mailingRoutes } from './routes/mailings.js';
 import { peopleRoutes } from './routes/people.js';
 import { pollRoutes } from './routes/polls.js';
@@ -39,6 +40,7 @@ export const routes = {
   ...searchRoutes,
   ...mailingRoutes,
   ...pollRoutes,
+  ...kioskRoutes,
   ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,

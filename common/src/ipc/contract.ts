@@ -23,6 +23,8 @@ import {
   MailTransportKind,
   TestMailInputSchema,
 } from '../api/routes/mailings.js';
+import { KioskSchema, PLAYLIST_ENTRIES_MAX, PlaylistEntrySchema, PlaylistSchema, PlaylistScope } from '../api/routes/kiosks.js';
+import { SignageViewSchema } from './kioskViews.js';
 import { CreatePollBody, POLL_OPTIONS_MAX } from '../api/routes/polls.js';
 import {
   STATS_REPORT,
@@ -385,6 +387,20 @@ export const samenMethods = {
     input: z.strictObject({ items: z.array(SynonymEntrySchema).max(500).optional(), reset: z.literal(true).optional() }),
     output: z.object({ items: z.array(SynonymEntrySchema), custom: z.boolean() }),
   },
+  /** Kiosk: what its screen plays now, composed from the synced cache and the last heartbeat's answer. */
+  'kiosk.signage': { input: Empty, output: SignageViewSchema },
+  /** Editors (workstation): the kiosks, and the locations one can stand at. */
+  'kiosks.list': { input: Empty, output: z.object({ items: z.array(KioskSchema), locations: z.array(Choice) }) },
+  'kiosks.setLocation': { input: z.strictObject({ id: Id, locationId: Id.nullable() }), output: KioskSchema },
+  'kiosks.playlist': { input: z.strictObject({ scope: PlaylistScope, targetId: Id.nullable() }), output: z.object({ playlist: PlaylistSchema.nullable() }) },
+  'kiosks.savePlaylist': {
+    input: z.strictObject({ scope: PlaylistScope, targetId: Id.nullable(), entries: z.array(PlaylistEntrySchema).max(PLAYLIST_ENTRIES_MAX) }),
+    output: z.object({ playlist: PlaylistSchema.nullable() }),
+  },
+  /** A photo for a slide, uploaded at once (an editor at her workstation, online); the slide names its id. */
+  'kiosks.uploadImage': { input: ImageUploadSchema, output: z.object({ id: Id }) },
+  /** What this kiosk would play now, composed on the editor's own client from the server's answer for it. */
+  'kiosks.preview': { input: z.strictObject({ id: Id }), output: SignageViewSchema },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;
@@ -410,6 +426,8 @@ export const samenEvents = {
   'notification.open': NoticeTarget,
   /** The idle lock is near: seconds left (the last 15), or null when the person is active again. */
   'session.idleWarning': z.object({ secondsLeft: z.number().int().nullable() }),
+  /** Kiosk: its signage changed (new content, a new playlist, poll counts): fetch `kiosk.signage` again. */
+  'kiosk.changed': z.object({}),
 } as const;
 
 export type SamenEvent = keyof typeof samenEvents;

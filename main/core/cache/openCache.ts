@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { createSharedApplier, type SharedApplier } from './applySharedChanges.js';
 import { createDirectoryQueries, type DirectoryQueries } from './directoryQueries.js';
 import { createKbQueries, type KbQueries } from './kbQueries.js';
+import { createKioskQueries, type KioskQueries } from './kioskQueries.js';
 import { cacheMigrations } from './migrations/index.js';
 import { createPollQueries, type PollQueries } from './pollQueries.js';
 import { createPostQueries, type PostQueries } from './postQueries.js';
@@ -25,6 +26,7 @@ export interface CacheParts {
   polls: PollQueries;
   search: SearchQueries;
   synonyms: SynonymQueries;
+  kiosk: KioskQueries;
   applier: SharedApplier;
 }
 
@@ -111,5 +113,5 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
 
 function build(db: Database.Database): CacheParts {
   const state = createSyncState(db);
-  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), polls: createPollQueries(db), search: createSearchQueries(db), synonyms: createSynonymQueries(db), applier: createSharedApplier(db, state) };
+  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), polls: createPollQueries(db), search: createSearchQueries(db), synonyms: createSynonymQueries(db), kiosk: createKioskQueries(db), applier: createSharedApplier(db, state) };
 }

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { installBadgeCapture } from '../features/badge/keyCapture';
 import { DeviceUnlinkedScreen } from '../features/devices/DeviceUnlinkedScreen';
+import { installCursorHider } from '../features/kiosk/cursorHider';
+import { KioskFace } from '../features/kiosk/KioskFace';
+import { KiosksPage } from '../features/kiosk/KiosksPage';
 import { NoticeSettingsPage } from '../features/notices/NoticeSettingsPage';
 import { badgeGarbled, tapBadge } from '../features/session/badgeLogin';
 import { LockScreen } from '../features/session/LockScreen';
@@ -51,6 +54,7 @@ export function App() {
   // Compared field by field: a new session state with the same reader keeps the capture (and a burst in progress).
   const badgeReader = useAppState(useShallow((s) => s.session?.badgeReader ?? null));
   const loggedIn = session?.state === 'loggedIn' && !cleared;
+  const kiosk = session?.mode === 'kiosk';
 
   useEffect(() => applyTheme(theme), [theme]);
 
@@ -72,6 +76,7 @@ export function App() {
   );
 
   useEffect(() => (loggedIn ? startActivityReporter() : undefined), [loggedIn]);
+  useEffect(() => (bridge && kiosk ? installCursorHider() : undefined), [bridge, kiosk]);
   useEffect(() => (loggedIn ? installSearchShortcut() : undefined), [loggedIn]);
 
   return (
@@ -83,7 +88,7 @@ export function App() {
       ) : session.state === 'deviceUnlinked' ? (
         <DeviceUnlinkedScreen reason={session.reason} />
       ) : session.state === 'loggedOut' || cleared ? (
-        shared ? <LockScreen /> : <LoginScreen />
+        kiosk ? <KioskFace /> : shared ? <LockScreen /> : <LoginScreen />
       ) : (
         <Shell>
           <FirstReadsGate>
@@ -132,6 +137,8 @@ function Page() {
       return <MailPreferencePage />;
     case 'noticeSettings':
       return <NoticeSettingsPage />;
+    case 'kiosks':
+      return <KiosksPage />;
     case 'statistics':
       return <StatisticsPage />;
     case 'readRequirements':

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -23,6 +23,7 @@ export type Route =
   | { name: 'mailSettings' }
   | { name: 'myMail' }
   | { name: 'noticeSettings' }
+  | { name: 'kiosks' }
   | { name: 'statistics' }
   | { name: 'readRequirements' }
   | { name: 'readReport'; id: string };
@@ -38,6 +39,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/mailings/new') return { name: 'mailingNew' };
   if (hash === '#/mailings/settings') return { name: 'mailSettings' };
   if (hash === '#/me/mail') return { name: 'myMail' };
+  if (hash === '#/kiosks') return { name: 'kiosks' };
   if (hash === '#/lezen-verplicht') return { name: 'readRequirements' };
   const required = /^#\/lezen-verplicht\/(.+)$/.exec(hash);
   if (required?.[1]) return { name: 'readReport', id: decodeURIComponent(required[1]) };
@@ -87,6 +89,8 @@ export function hrefFor(route: Route): string {
       return '#/me/mail';
     case 'noticeSettings':
       return '#/meldingen';
+    case 'kiosks':
+      return '#/kiosks';
     case 'statistics':
       return '#/statistieken';
     case 'readRequirements':

@@ -674,6 +674,28 @@ export interface StatsSubjectsTable {
   people: number;
 }
 
+/** Where a kiosk stands and what its last heartbeat said. */
+export interface KiosksTable {
+  tenant_id: string;
+  /** The kiosk's device (`devices.id`, mode `kiosk`). */
+  device_id: string;
+  location_id: string | null;
+  last_seen_at: string | null;
+  version: string | null;
+}
+
+/** A kiosk playlist: the organisation's (`target_id` ''), a location's or a kiosk's. */
+export interface KioskPlaylistsTable {
+  tenant_id: string;
+  /** `organisation`, `location` or `kiosk`. */
+  scope: string;
+  target_id: string;
+  /** The entries as JSON (PlaylistEntrySchema[]). */
+  entries: Json;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   tenant_seq: TenantSeqTable;
@@ -690,6 +712,8 @@ export interface Database {
   read_receipts: ReadReceiptsTable;
   post_views: PostViewsTable;
   polls: PollsTable;
+  kiosks: KiosksTable;
+  kiosk_playlists: KioskPlaylistsTable;
   poll_options: PollOptionsTable;
   poll_voters: PollVotersTable;
   post_view_pending: PostViewPendingTable;

@@ -12,6 +12,7 @@ import { generate, type Dataset } from './generate.js';
 import { demoPolls } from './polls.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
+import { demoKioskPlaylist } from './kioskPlaylist.js';
 import { insertReadConfirmations, planReadConfirmations } from './readConfirmations.js';
 
 export { DEMO_PEOPLE, type DemoPerson } from './demoPeople.js';
@@ -39,6 +40,8 @@ export interface SeedOptions {
    * join requests that need migration 0008's columns and tables, left out for older databases.
    */
   groupExtras?: boolean;
+  /** Default as `knowledgeBase`: the organisation's kiosk playlist (migration 0032), left out for older databases. */
+  kioskPlaylist?: boolean;
   /**
    * Default false: 90 days of activity for the statistics (sessions, views, group visits, and the
    * dataset's posts, comments and likes counted). The demo organisation has it; test organisations
@@ -119,7 +122,7 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
 async function insertDataset(
   trx: Transaction<Database>,
   data: Dataset,
-  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null; polls: { seed: number; slug: string; anchor: Date } | null },
+  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null; kioskPlaylist: boolean; polls: { seed: number; slug: string; anchor: Date } | null },
 ): Promise<number> {
   const withKnowledgeBase = parts.knowledgeBase;
   const mail = parts.mail;
@@ -152,6 +155,7 @@ async function insertDataset(
     await insertRows(trx, 'group_notices', extras.notices);
     await insertRows(trx, 'changes', extraChanges);
   }
+  if (parts.kioskPlaylist) await insertRows(trx, 'kiosk_playlists', [demoKioskPlaylist(data)]);
   // The demo's polls need every migration, as the knowledge base does.
   if (!withKnowledgeBase) return 0;
   await insertRows(trx, 'kb_sections', kb.sections);
@@ -228,6 +232,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
       knowledgeBase: withKnowledgeBase,
       groupExtras: options.groupExtras ?? withKnowledgeBase,
       mail: withMail ? { slug: options.slug } : null,
+      kioskPlaylist: options.kioskPlaylist ?? withKnowledgeBase,
       polls: options.polls ? { seed: options.seed, slug: options.slug, anchor } : null,
     });
     if (options.readConfirmations ?? options.activity ?? false) {

@@ -15,7 +15,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let deviceB: DeviceClient;
   let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '', kiosk: '' };
+  let kioskB: DeviceClient;
   let tenantB = '';
   let aIds: string[] = [];
 
@@ -53,10 +54,15 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const token = (await s.db.kysely.selectFrom('mailing_recipients').select('token').where('tenant_id', '=', s.tenants.demo!).where('mailing_id', '=', a.mailing).executeTakeFirstOrThrow()).token;
     // The random half of one of A's tokens: B tries it under its own tenant.
     a.mailTokenKey = token.split('.')[1]!;
+    const kioskA = await s.enrolDevice({ organisation: 'demo', mode: 'kiosk', name: 'Kiosk van A' });
+    a.kiosk = kioskA.deviceId;
+    await kioskA.post('/v1/kiosk/heartbeat', { version: '0.1.0' });
+    await carlaA.put('/v1/admin/kiosk-playlists', { scope: 'kiosk', targetId: a.kiosk, entries: [{ kind: 'slide', id: '01930000-0000-7000-8000-000000000001', seconds: 10, weight: 1, title: 'Alleen voor organisatie A' }] });
     tenantB = s.tenants.ander!;
     daanB = await s.login('1004', 'ander');
     carlaB = await s.login('1003', 'ander');
     deviceB = await s.enrolDevice({ organisation: 'ander' });
+    kioskB = await s.enrolDevice({ organisation: 'ander', mode: 'kiosk' });
     aIds = Object.values(a);
   });
   afterAll(() => s?.close());
@@ -174,6 +180,12 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     createPoll: () => annaB.post('/v1/polls', { question: 'In de groep van A?', options: ['Ja', 'Nee'], groupId: a.group }),
     getPoll: () => annaB.get(buildPath(routes.getPoll.path, { id: a.poll })),
     votePoll: () => annaB.post(buildPath(routes.votePoll.path, { id: a.poll }), { optionIds: [a.pollOption] }),
+    kioskHeartbeat: () => kioskB.post('/v1/kiosk/heartbeat', { version: '0.1.0' }),
+    listKiosks: () => carlaB.get('/v1/admin/kiosks'),
+    setKioskLocation: () => carlaB.put(buildPath(routes.setKioskLocation.path, { id: a.kiosk }), { locationId: null }),
+    kioskSignagePreview: () => carlaB.get(buildPath(routes.kioskSignagePreview.path, { id: a.kiosk })),
+    getPlaylist: () => carlaB.get(`/v1/admin/kiosk-playlists?scope=kiosk&targetId=${a.kiosk}`),
+    savePlaylist: () => carlaB.put('/v1/admin/kiosk-playlists', { scope: 'kiosk', targetId: a.kiosk, entries: [] }),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -201,7 +213,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll'];
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
     const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
     if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {
@@ -237,6 +249,10 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
       visits: await k.selectFrom('mailing_visits').select('id').where('tenant_id', '=', t).execute(),
       settings: await k.selectFrom('mail_settings').select('smtp_url').where('tenant_id', '=', t).execute(),
     };
-    return { post, members, comment, group, device, codes, knowledge, mail };
+    const kiosks = {
+      registry: await k.selectFrom('kiosks').select(['device_id', 'location_id', 'version']).where('tenant_id', '=', t).execute(),
+      playlists: await k.selectFrom('kiosk_playlists').select(['scope', 'target_id', 'entries']).where('tenant_id', '=', t).execute(),
+    };
+    return { post, members, comment, group, device, codes, knowledge, mail, kiosks };
   }
 });

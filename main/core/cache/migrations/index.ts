@@ -6,6 +6,7 @@ import { knowledgeBase } from './0006_knowledge_base.js';
 import { searchSynonyms } from './0008_search_synonyms.js';
 import { polls } from './0009_polls.js';
 import { readStates } from './0010_read_states.js';
+import { kioskSignage } from './0011_kiosk_signage.js';
 
 /** In version order; append only. */
-export const cacheMigrations: readonly Migration[] = [initial, organisationSettings, entitiesAsJson, knowledgeBase, searchSynonyms, polls, readStates];
+export const cacheMigrations: readonly Migration[] = [initial, organisationSettings, entitiesAsJson, knowledgeBase, searchSynonyms, polls, readStates, kioskSignage];

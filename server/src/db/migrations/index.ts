@@ -16,6 +16,8 @@ import * as m0019 from './0019_polls.js';
 import * as m0020 from './0020_mailing_poll.js';
 import * as m0029 from './0029_stats_fold_queue.js';
 import * as m0030 from './0030_feed_numbered_after_commit.js';
+import * as m0031 from './0031_kiosks.js';
+import * as m0032 from './0032_kiosk_playlists.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -46,4 +48,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0020_mailing_poll', up: m0020.up },
   { name: '0029_stats_fold_queue', up: m0029.up },
   { name: '0030_feed_numbered_after_commit', up: m0030.up },
+  { name: '0031_kiosks', up: m0031.up },
+  { name: '0032_kiosk_playlists', up: m0032.up },
 ];

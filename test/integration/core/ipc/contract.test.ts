@@ -5,8 +5,13 @@ import { closeServer, tempDirs, waitFor } from '../../../fixtures/core/harness.j
 import { startTestServer, type TestServer } from '../../../fixtures/testServer.js';
 
 const tempDir = tempDirs();
-/** Methods of shared and kiosk devices only: their answers are checked in session/quickLogin.test.ts and device/enrolment.test.ts. */
-const QUICK_LOGIN_METHODS = ['session.badge', 'session.pin', 'device.enrol'] as const;
+/** A 1×1 PNG, for a slide's photo. */
+const SLIDE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+/**
+ * Methods of shared and kiosk devices only: their answers are checked in session/quickLogin.test.ts,
+ * device/enrolment.test.ts and kiosk/kioskSignage.test.ts.
+ */
+const QUICK_LOGIN_METHODS = ['session.badge', 'session.pin', 'device.enrol', 'kiosk.signage'] as const;
 type QuickLoginMethod = (typeof QUICK_LOGIN_METHODS)[number];
 /** The knowledge base and search: checked for an editor below, who may use all of them. */
 type KbOrSearchMethod = Extract<SamenMethod, `kb.${string}` | `search.${string}`>;
@@ -47,6 +52,7 @@ describe('every window.samen method of the core', () => {
     const closed = (await bram.post('/v1/groups', { name: 'Contract besloten', kind: 'work', visibility: 'closed' })).body.id;
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
+    const kiosk = (await server.enrolDevice({ mode: 'kiosk', name: 'Contractkiosk' })).deviceId;
     const poll = (await carla.post('/v1/polls', { question: 'Contractpeiling', options: ['Ja', 'Nee'] })).body;
     // A "lezen verplicht" post for everyone, for Anna to confirm and Carla to report on.
     const required = (await carla.post('/v1/posts', { body: 'Contracttest: lezen verplicht' })).body.id as string;
@@ -112,6 +118,12 @@ describe('every window.samen method of the core', () => {
       'mailSettings.get': {},
       'mailSettings.set': { smtpUrl: null },
       'mailSettings.test': { to: 'carla@demo.example' },
+      'kiosks.list': {},
+      'kiosks.setLocation': { id: kiosk, locationId: null },
+      'kiosks.playlist': { scope: 'organisation', targetId: null },
+      'kiosks.savePlaylist': { scope: 'kiosk', targetId: kiosk, entries: [{ kind: 'pinned', seconds: 10, weight: 1 }] },
+      'kiosks.uploadImage': { name: 'dia.png', mime: 'image/png', base64: SLIDE_PNG },
+      'kiosks.preview': { id: kiosk },
       'stats.filters': {},
       'stats.dashboard': {},
       'stats.export': { report: 'activity' },

@@ -13,6 +13,7 @@ const SEARCH_INDEX = migrations.findIndex((m) => m.name === '0007_search');
 /** …and people's mail addresses only into one that has 0013's. */
 const MAILINGS = migrations.findIndex((m) => m.name === '0013_mailings');
 const GROUPS = migrations.findIndex((m) => m.name === '0008_groups');
+const KIOSK_PLAYLISTS = migrations.findIndex((m) => m.name === '0032_kiosk_playlists');
 
 async function counts(db: Db) {
   const k = db.kysely;
@@ -44,7 +45,7 @@ describe.each(dialects)('server migrations (%s)', (dialect) => {
     const fresh = await openTestDatabase(dialect, { migrate: false });
     dispose = fresh.dispose;
     await migrateToLatest(fresh.db, migrations.slice(0, index));
-    if (index > 0) await seedOrganisation(fresh.db, { seed: 4, employees: 50, slug: 'oud', images: false, knowledgeBase: index > SEARCH_INDEX, mailAddresses: index > MAILINGS, groupExtras: index > GROUPS });
+    if (index > 0) await seedOrganisation(fresh.db, { seed: 4, employees: 50, slug: 'oud', images: false, knowledgeBase: index > SEARCH_INDEX, mailAddresses: index > MAILINGS, groupExtras: index > GROUPS, kioskPlaylist: index > KIOSK_PLAYLISTS });
     const before = index > 0 ? await counts(fresh.db) : null;
     expect(await migrateToLatest(fresh.db, migrations.slice(0, index + 1))).toEqual([migrations[index]!.name]);
     if (before) expect(await counts(fresh.db)).toEqual(before);

@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSharedApplier } from '../../../../main/core/cache/applySharedChanges.js';
 import { createDirectoryQueries } from '../../../../main/core/cache/directoryQueries.js';
+import { createKioskQueries } from '../../../../main/core/cache/kioskQueries.js';
 import { cacheMigrations } from '../../../../main/core/cache/migrations/index.js';
+import { createPollQueries } from '../../../../main/core/cache/pollQueries.js';
 import { createPostQueries } from '../../../../main/core/cache/postQueries.js';
 import { createSynonymQueries } from '../../../../main/core/cache/synonymQueries.js';
 import { createSyncState } from '../../../../main/core/cache/syncState.js';
@@ -105,6 +107,41 @@ describe('cache migration 0001', () => {
     expect(synonyms.get()).toEqual([]);
     synonyms.set([{ term: 'loon', synonyms: ['salaris'] }]);
     expect(synonyms.get()).toEqual([{ term: 'loon', synonyms: ['salaris'] }]);
+  });
+
+  it('0011 (version 8) comes after main\'s polls and read states: a cache main left at version 7 gets a place for a kiosk\'s last heartbeat answer, empty until the first, keeping its content and cursor', () => {
+    const db = new Database(':memory:');
+    const upTo0010 = cacheMigrations.findIndex((m) => m.name === '0010_read_states') + 1;
+    expect(upTo0010).toBe(7);
+    migrate(db, cacheMigrations.slice(0, upTo0010));
+    const f = feed();
+    const kept = post();
+    createSharedApplier(db, createSyncState(db)).applyPage([f.upsert('post', kept)], f.seq, null);
+    db.prepare("INSERT INTO read_states (tag, post_id, confirmed, later_count) VALUES ('tag-1', ?, 1, 0)").run(kept.id);
+    createSyncState(db).setCursor(12);
+
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 7, to: 8 });
+
+    expect(cacheMigrations.find((m) => m.name === '0011_kiosk_signage')?.version).toBe(8);
+    expect(createSyncState(db).cursor()).toBe(12);
+    expect(createPostQueries(db).get(kept.id)).toEqual(kept);
+    expect(db.prepare('SELECT tag, confirmed FROM read_states').all()).toEqual([{ tag: 'tag-1', confirmed: 1 }]);
+    const kiosk = createKioskQueries(db);
+    expect(kiosk.signage()).toBeNull();
+    const answer = { kiosk: { id: '01930000-0000-7000-8000-0000000000c1', name: 'Kiosk', locationId: null, locationName: null }, playlist: null, groupIds: [], polls: [], at: '2026-03-02T10:00:00.000Z' };
+    kiosk.setSignage(answer);
+    expect(kiosk.signage()).toEqual(answer);
+    // An answer that no longer reads is as good as none: the next heartbeat fills it again.
+    db.prepare("UPDATE kiosk_signage SET data = '{\"kiosk\":1}'").run();
+    expect(kiosk.signage()).toBeNull();
+  });
+
+  it('a fresh cache has polls, read states and the kiosk\'s signage at version 8', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, cacheMigrations)).toEqual({ from: 0, to: 8 });
+    expect(createPollQueries(db).open(new Date(), 10)).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM read_states').get()).toEqual({ n: 0 });
+    expect(createKioskQueries(db).signage()).toBeNull();
   });
 
   it('refuses to store a private group, whatever code tries', () => {

@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { TestClient } from '../fixtures/apiClient.js';
+import { expect, test as base } from './fixtures/app.js';
+import { tapBadge } from './fixtures/badgeReader.js';
+import { startClient, startServer, tempDir, type RunningProcess } from './fixtures/processes.js';
+
+const ANNA_BADGE = '04A1B2C3D4';
+/** The kiosk returns to its signage this soon, so the test waits seconds, not the real 45. */
+const IDLE_SECONDS = 5;
+const slide = (id: string, title: string) => ({ kind: 'slide', id, seconds: 5, weight: 1, title, text: 'Een dia van de redactie' });
+
+/**
+ * A break-room kiosk: its own server (stopped in the last test), a playlist of two slides and the
+ * running polls set by an editor before the kiosk starts, and a kiosk client enrolled with a code.
+ */
+const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess; client: RunningProcess; poll: { id: string; options: { id: string }[] } } }>({
+  kiosk: [
+    async ({}, use) => {
+      const server = await startServer(tempDir('kiosk-server'));
+      const carla = await new TestClient(server.url).login('1003', 'welkom-carla');
+      const poll = (await carla.post('/v1/polls', { question: 'Soep of salade bij de lunch?', options: ['Soep', 'Salade'] })).body;
+      await carla.put('/v1/admin/kiosk-playlists', {
+        scope: 'organisation',
+        targetId: null,
+        entries: [slide('01930000-0000-7000-8000-0000000000a1', 'Dia een: de kerstborrel'), slide('01930000-0000-7000-8000-0000000000a2', 'Dia twee: griepprik'), { kind: 'polls', seconds: 5, weight: 1 }],
+      });
+      const daan = await new TestClient(server.url).login('1004', 'welkom-daan');
+      const code = (await daan.post('/v1/admin/enrolment-codes', { name: 'Kiosk pauzeruimte', mode: 'kiosk' })).body.code as string;
+      const client = await startClient(server.url, tempDir('kiosk-client'), 'kiosk', ['--idle-seconds', String(IDLE_SECONDS), '--enrolment-code', code]);
+      await use({ server, client, poll });
+      await client.stop();
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+});
+
+test.describe.configure({ mode: 'serial' });
+
+const stage = (page: Page) => page.getByRole('main', { name: 'Nieuws van je organisatie' });
+
+/**
+ * Waits until each text has been on the stage, in any order: the rotation is running. One round is
+ * two slides and every running poll (the demo seed's three besides ours) at 5 s each, some 30 s.
+ */
+async function seesRotation(page: Page, texts: string[], timeout = 40_000) {
+  for (const text of texts) await expect(stage(page)).toContainText(text, { timeout });
+}
+
+test('the signage rotates through the playlist: slides and the running poll with its bars', async ({ page, kiosk }) => {
+  await page.goto(kiosk.client.url);
+  await seesRotation(page, ['Dia een: de kerstborrel', 'Dia twee: griepprik', 'Soep of salade bij de lunch?']);
+  await expect(page.getByText('Tik je pas om te reageren')).toBeVisible();
+  // A vote elsewhere moves the bars on the kiosk, without a reload.
+  const bram = await new TestClient(kiosk.server.url).login('1002', 'welkom-bram');
+  await bram.post(`/v1/polls/${kiosk.poll.id}/votes`, { optionIds: [kiosk.poll.options[1]!.id] });
+  await expect(stage(page).getByRole('listitem').filter({ hasText: 'Salade' })).toContainText('100%', { timeout: 30_000 });
+  // The organisation's own name, not "Samen", top left.
+  await expect(page.locator('.signage-top .brand-name')).not.toHaveText('Samen');
+  // A tap target on a kiosk is at least 60 px.
+  const box = await page.getByRole('button', { name: 'Met personeelsnummer' }).boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(60);
+  // Once an item has faded in, nothing on the signage is a serious accessibility problem.
+  await expect(stage(page).locator('.signage-slot')).toHaveCSS('opacity', '1');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a badge tap opens her session to react; walking away brings the signage back with nothing of her left', async ({ page, kiosk }) => {
+  await page.goto(kiosk.client.url);
+  await expect(stage(page)).toBeVisible();
+  await tapBadge(page, ANNA_BADGE);
+  const pin = page.getByLabel('Pincode');
+  await expect(pin.or(page.getByRole('feed'))).toBeVisible();
+  if (await pin.isVisible()) {
+    await pin.fill('1234');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+  await expect(page.getByRole('feed')).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Anna de Vries');
+  const like = page.locator('article').first().getByRole('button', { name: /Leuk/ });
+  await like.click();
+  await expect(like).toHaveAttribute('aria-pressed', 'true');
+  // The running poll is the timeline's own card now: she votes with a tap, beside Bram's vote.
+  const soup = page.getByRole('feed').getByRole('radio', { name: /Soep/ });
+  await soup.click();
+  await expect(soup).toHaveAttribute('aria-checked', 'true');
+  await expect(soup).toContainText('1 stem · 50%');
+
+  // She walks away: after the idle time the kiosk starts afresh at its signage.
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+  await reloaded;
+  await expect(stage(page)).toBeVisible();
+  await seesRotation(page, ['Dia een: de kerstborrel']);
+  const html = await page.content();
+  expect(html).not.toContain('Anna de Vries');
+  expect(html).not.toContain('aria-pressed="true"');
+  expect(html).not.toContain('aria-checked="true"');
+});
+
+test('with the server stopped the signage keeps playing from the cache, with a small offline mark', async ({ page, kiosk }) => {
+  test.setTimeout(180_000);
+  await page.goto(kiosk.client.url);
+  await seesRotation(page, ['Dia een: de kerstborrel']);
+  await kiosk.server.stop();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible({ timeout: 20_000 });
+  await seesRotation(page, ['Dia twee: griepprik', 'Soep of salade bij de lunch?', 'Dia een: de kerstborrel']);
+  // A fresh start of the page while offline plays from the cache too.
+  await page.reload();
+  await seesRotation(page, ['Dia een: de kerstborrel', 'Dia twee: griepprik']);
+});
