@@ -249,12 +249,12 @@ export class MemoryIndex {
   private impactOf(term: string): Record<SearchKind, Packed> {
     let lists = this.impact.get(term);
     if (!lists) {
-      const list = this.postings.get(term) ?? new Map<number, number>();
+      const { docs, weights } = this.packedOf(term);
       const byKind: Record<SearchKind, number[]> = { page: [], group: [], person: [], post: [] };
-      for (const n of list.keys()) byKind[this.entries[n]!.doc.kind].push(n);
+      for (let i = 0; i < docs.length; i++) byKind[this.entries[docs[i]!]!.doc.kind].push(i);
       lists = {} as Record<SearchKind, Packed>;
-      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(byKind[kind], list);
-      if (list.size > 0) this.impact.set(term, lists);
+      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(byKind[kind], docs, weights);
+      if (docs.length > 0) this.impact.set(term, lists);
     }
     return lists;
   }
@@ -300,21 +300,21 @@ function termsBySlot(plan: QueryPlan): Map<number, QueryPlan['terms']> {
 }
 
 /**
- * Documents by weight, heaviest first. Weights are small integers (see ranking.ts), so a counting
- * sort: a term that 100 000 posts hold is ordered in one pass, not in a comparison sort at the key.
+ * The postings at positions `at` of a term's flat arrays, heaviest first. Weights are small integers
+ * (see ranking.ts), so a counting sort: a term that 100 000 posts hold is ordered in one pass, not in
+ * a comparison sort at the key.
  */
-function heaviestFirst(docs: readonly number[], weightOf: ReadonlyMap<number, number>): Packed {
+function heaviestFirst(at: readonly number[], docs: Int32Array, weights: Float64Array): Packed {
   let max = 0;
-  for (const n of docs) max = Math.max(max, weightOf.get(n)!);
+  for (const i of at) max = Math.max(max, weights[i]!);
   const starts = new Int32Array(max + 2);
-  for (const n of docs) starts[max - weightOf.get(n)! + 1]!++;
+  for (const i of at) starts[max - weights[i]! + 1]!++;
   for (let w = 1; w < starts.length; w++) starts[w]! += starts[w - 1]!;
-  const packed: Packed = { docs: new Int32Array(docs.length), weights: new Float64Array(docs.length) };
-  for (const n of docs) {
-    const weight = weightOf.get(n)!;
-    const at = starts[max - weight]!++;
-    packed.docs[at] = n;
-    packed.weights[at] = weight;
+  const packed: Packed = { docs: new Int32Array(at.length), weights: new Float64Array(at.length) };
+  for (const i of at) {
+    const to = starts[max - weights[i]!]!++;
+    packed.docs[to] = docs[i]!;
+    packed.weights[to] = weights[i]!;
   }
   return packed;
 }
