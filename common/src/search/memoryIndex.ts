@@ -28,7 +28,12 @@ export const resultOrder = (a: Ranked, b: Ranked): number => b.rank - a.rank || 
 interface Entry {
   doc: IndexedDoc;
   weights: Map<string, number>;
+  /** `doc.at` as a number, for turning away older equals without comparing strings. */
+  time: number;
 }
+
+/** `at` (UTC ISO-8601 as `toISOString` writes it, so its number orders as its text does) as a number; none is the oldest. */
+const timeOf = (at: string): number => (at === '' ? -Infinity : Date.parse(at));
 
 /** The `limit` best of what is offered, kept in order as it comes: no sort of every match. */
 class TopList {
@@ -59,6 +64,11 @@ class TopList {
   floor(): number {
     if (this.limit === 0) return Infinity;
     return this.items.length < this.limit ? -Infinity : this.items[this.limit - 1]!.rank;
+  }
+
+  /** The last place, when the list is full. */
+  last(): Ranked | undefined {
+    return this.items.length < this.limit ? undefined : this.items[this.limit - 1];
   }
 }
 
@@ -101,7 +111,7 @@ export class MemoryIndex {
     const key = `${doc.kind}:${doc.id}`;
     const weights = termWeights(source);
     const n = this.freeSlots.pop() ?? this.entries.length;
-    this.entries[n] = { doc, weights };
+    this.entries[n] = { doc, weights, time: timeOf(doc.at) };
     this.slotOf.set(key, n);
     for (const [term, weight] of weights) {
       let list = this.postings.get(term);
@@ -180,14 +190,26 @@ export class MemoryIndex {
       const top = tops[kind];
       // A document under several of the word's terms counts with its best: one place, taken over by a better offer.
       const placed = new Map<IndexedDoc, Ranked>();
+      // Most of a long list ties with the last place on rank and is older: turned away by number.
+      let last: Ranked | undefined;
+      let lastTime = -Infinity;
       for (const { term, factor } of big) {
         const { docs, weights } = this.impactOf(term)[kind];
         for (let i = 0; i < docs.length; i++) {
           const rank = rankOf(weights[i]! * factor, 1);
-          if (rank < top.floor()) break;
+          const floor = top.floor();
+          if (rank < floor) break;
           const n = docs[i]!;
           if (this.matched[n] !== 0) continue;
-          const doc = this.entries[n]!.doc;
+          const entry = this.entries[n]!;
+          if (rank === floor) {
+            if (top.last() !== last) {
+              last = top.last();
+              lastTime = last ? timeOf(last.doc.at) : -Infinity;
+            }
+            if (entry.time < lastTime) continue;
+          }
+          const doc = entry.doc;
           if (!top.wants(rank, doc)) continue;
           const before = placed.get(doc);
           if (before) {
