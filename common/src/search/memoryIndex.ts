@@ -28,7 +28,12 @@ export const resultOrder = (a: Ranked, b: Ranked): number => b.rank - a.rank || 
 interface Entry {
   doc: IndexedDoc;
   weights: Map<string, number>;
+  /** `doc.at` as a number, for turning away older equals without comparing strings. */
+  time: number;
 }
+
+/** `at` (UTC ISO-8601 as `toISOString` writes it, so its number orders as its text does) as a number; none is the oldest. */
+const timeOf = (at: string): number => (at === '' ? -Infinity : Date.parse(at));
 
 /** The `limit` best of what is offered, kept in order as it comes: no sort of every match. */
 class TopList {
@@ -59,6 +64,11 @@ class TopList {
   floor(): number {
     if (this.limit === 0) return Infinity;
     return this.items.length < this.limit ? -Infinity : this.items[this.limit - 1]!.rank;
+  }
+
+  /** The last place, when the list is full. */
+  last(): Ranked | undefined {
+    return this.items.length < this.limit ? undefined : this.items[this.limit - 1];
   }
 }
 
@@ -101,7 +111,7 @@ export class MemoryIndex {
     const key = `${doc.kind}:${doc.id}`;
     const weights = termWeights(source);
     const n = this.freeSlots.pop() ?? this.entries.length;
-    this.entries[n] = { doc, weights };
+    this.entries[n] = { doc, weights, time: timeOf(doc.at) };
     this.slotOf.set(key, n);
     for (const [term, weight] of weights) {
       let list = this.postings.get(term);
@@ -180,14 +190,26 @@ export class MemoryIndex {
       const top = tops[kind];
       // A document under several of the word's terms counts with its best: one place, taken over by a better offer.
       const placed = new Map<IndexedDoc, Ranked>();
+      // Most of a long list ties with the last place on rank and is older: turned away by number.
+      let last: Ranked | undefined;
+      let lastTime = -Infinity;
       for (const { term, factor } of big) {
         const { docs, weights } = this.impactOf(term)[kind];
         for (let i = 0; i < docs.length; i++) {
           const rank = rankOf(weights[i]! * factor, 1);
-          if (rank < top.floor()) break;
+          const floor = top.floor();
+          if (rank < floor) break;
           const n = docs[i]!;
           if (this.matched[n] !== 0) continue;
-          const doc = this.entries[n]!.doc;
+          const entry = this.entries[n]!;
+          if (rank === floor) {
+            if (top.last() !== last) {
+              last = top.last();
+              lastTime = last ? timeOf(last.doc.at) : -Infinity;
+            }
+            if (entry.time < lastTime) continue;
+          }
+          const doc = entry.doc;
           if (!top.wants(rank, doc)) continue;
           const before = placed.get(doc);
           if (before) {
@@ -249,12 +271,12 @@ export class MemoryIndex {
   private impactOf(term: string): Record<SearchKind, Packed> {
     let lists = this.impact.get(term);
     if (!lists) {
-      const list = this.postings.get(term) ?? new Map<number, number>();
+      const { docs, weights } = this.packedOf(term);
       const byKind: Record<SearchKind, number[]> = { page: [], group: [], person: [], post: [] };
-      for (const n of list.keys()) byKind[this.entries[n]!.doc.kind].push(n);
+      for (let i = 0; i < docs.length; i++) byKind[this.entries[docs[i]!]!.doc.kind].push(i);
       lists = {} as Record<SearchKind, Packed>;
-      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(byKind[kind], list);
-      if (list.size > 0) this.impact.set(term, lists);
+      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(byKind[kind], docs, weights);
+      if (docs.length > 0) this.impact.set(term, lists);
     }
     return lists;
   }
@@ -300,21 +322,21 @@ function termsBySlot(plan: QueryPlan): Map<number, QueryPlan['terms']> {
 }
 
 /**
- * Documents by weight, heaviest first. Weights are small integers (see ranking.ts), so a counting
- * sort: a term that 100 000 posts hold is ordered in one pass, not in a comparison sort at the key.
+ * The postings at positions `at` of a term's flat arrays, heaviest first. Weights are small integers
+ * (see ranking.ts), so a counting sort: a term that 100 000 posts hold is ordered in one pass, not in
+ * a comparison sort at the key.
  */
-function heaviestFirst(docs: readonly number[], weightOf: ReadonlyMap<number, number>): Packed {
+function heaviestFirst(at: readonly number[], docs: Int32Array, weights: Float64Array): Packed {
   let max = 0;
-  for (const n of docs) max = Math.max(max, weightOf.get(n)!);
+  for (const i of at) max = Math.max(max, weights[i]!);
   const starts = new Int32Array(max + 2);
-  for (const n of docs) starts[max - weightOf.get(n)! + 1]!++;
+  for (const i of at) starts[max - weights[i]! + 1]!++;
   for (let w = 1; w < starts.length; w++) starts[w]! += starts[w - 1]!;
-  const packed: Packed = { docs: new Int32Array(docs.length), weights: new Float64Array(docs.length) };
-  for (const n of docs) {
-    const weight = weightOf.get(n)!;
-    const at = starts[max - weight]!++;
-    packed.docs[at] = n;
-    packed.weights[at] = weight;
+  const packed: Packed = { docs: new Int32Array(at.length), weights: new Float64Array(at.length) };
+  for (const i of at) {
+    const to = starts[max - weights[i]!]!++;
+    packed.docs[to] = docs[i]!;
+    packed.weights[to] = weights[i]!;
   }
   return packed;
 }
