@@ -17,6 +17,7 @@ import { line, ms, percentile } from '../stats.js';
 const CLIENTS = 200;
 const PER_BATCH = 5;
 const SECONDS = Number(process.env.VIEW_BENCH_SECONDS ?? 30);
+const WARM_UP_SECONDS = 5;
 
 export async function main(): Promise<void> {
   console.log('\nPost views: ingestion at 1 000 views/s (PostgreSQL)');
@@ -40,6 +41,8 @@ export async function main(): Promise<void> {
     line('clients, batch, seconds', `${CLIENTS} clients × ${PER_BATCH} views every second, ${SECONDS} s, ${posts.length} posts`);
     const countsBefore = await totalViews(db, seeded.tenantId);
 
+    // A node just started builds its search index and compiles its hot paths: a few seconds not measured.
+    await paced(tokens, WARM_UP_SECONDS, (token) => fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } }));
     const baseline = await paced(tokens, batches, (token) => fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } }));
     const views = await paced(tokens, batches, (token, c, n) => {
       // Client c walks the posts from its own offset: every view is that person's first of that post.
