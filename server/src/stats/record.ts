@@ -80,7 +80,10 @@ interface QueuedRow {
  * side, each taking other events; SQLite runs one writer at a time.
  */
 export async function foldQueuedActivity(db: Db, limit = FOLD_BATCH): Promise<number> {
-  return db.kysely.transaction().execute(async (trx) => {
+  let known = presenceKnown.get(db);
+  if (!known || known.size > PRESENCE_KNOWN_MAX) presenceKnown.set(db, (known = new Set()));
+  const stored: string[] = [];
+  const taken = await db.kysely.transaction().execute(async (trx) => {
     const lock = db.dialect === 'postgres' ? sql`for update skip locked` : sql``;
     const { rows } = await sql<QueuedRow>`
       update stats_events set folded = 1
@@ -102,11 +105,23 @@ export async function foldQueuedActivity(db: Db, limit = FOLD_BATCH): Promise<nu
     }
     for (const [tenantId, events] of [...byTenant].sort(([a], [b]) => cmp(a, b))) {
       const places = await placesOf(trx, tenantId, events);
-      await addToRollups(trx, tenantId, events.filter((e) => places.has(e.personId)), places);
+      stored.push(...(await addToRollups(trx, tenantId, events.filter((e) => places.has(e.personId)), places, known)));
     }
     return rows.length;
   });
+  // Only once committed: a fold that rolled back stored nothing.
+  for (const key of stored) known.add(key);
+  return taken;
 }
+
+/**
+ * Who is known to be counted already, per database: `tenant day scope person` of presence rows this
+ * node saw stored. The same few hundred people view, like and visit all day, and each event would
+ * otherwise insert its day, week, month, hour and subject rows again only to find them there.
+ * Bounded: emptied when it grows past the limit, which costs only those inserts again.
+ */
+const presenceKnown = new WeakMap<Db, Set<string>>();
+const PRESENCE_KNOWN_MAX = 200_000;
 
 /** Folds until the queue is empty: before statistics are read, so they include the latest writes. */
 export async function foldAllQueuedActivity(db: Db): Promise<number> {
@@ -157,8 +172,8 @@ async function storeEvents(trx: Trx, tenantId: string, events: readonly Activity
  * Adds new events to the rollups. Rows are merged in memory and written in key order, so a batch
  * costs a few statements and two batches never wait on each other in opposite orders.
  */
-async function addToRollups(trx: Trx, tenantId: string, fresh: readonly ActivityEvent[], where: Places): Promise<void> {
-  if (fresh.length === 0) return;
+async function addToRollups(trx: Trx, tenantId: string, fresh: readonly ActivityEvent[], where: Places, known?: ReadonlySet<string>): Promise<string[]> {
+  if (fresh.length === 0) return [];
   const hourly = new Sum<{ day: string; hour: number; location_key: string; department_key: string }>();
   const daily = new Sum<{ day: string; kind: string; device_kind: string; bucket: string; location_key: string; department_key: string }>();
   const subjects = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
@@ -191,7 +206,9 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
 
   const newPeople = new Sum<{ scope: string; day: string; location_key: string; department_key: string }>();
   const subjectPeople = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
-  const candidates = [...presence.values()].sort((a, b) => cmp(a.day, b.day) || cmp(a.scope, b.scope) || cmp(a.person_id, b.person_id));
+  const keyOf = (p: { day: string; scope: string; person_id: string }) => `${tenantId}\u0000${p.day}\u0000${p.scope}\u0000${p.person_id}`;
+  // Rows known to be stored would only be found there: they count nobody new.
+  const candidates = [...presence.values()].filter((p) => !known?.has(keyOf(p))).sort((a, b) => cmp(a.day, b.day) || cmp(a.scope, b.scope) || cmp(a.person_id, b.person_id));
   for (const chunk of chunks(candidates)) {
     const rows = await trx
       .insertInto('stats_presence')
@@ -215,6 +232,7 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
   }
   await addTo(trx, 'stats_subjects', ['day', 'kind', 'subject_type', 'subject_id'], [...subjectRows.values()], ['count', 'seconds', 'people']);
   await addTo(trx, 'stats_people', ['scope', 'day', 'location_key', 'department_key'], newPeople.rows(tenantId, 'people'));
+  return candidates.map(keyOf);
 }
 
 const subjectKey = (r: { day: string; kind: string; subject_type: string; subject_id: string }) => `${r.day}\u0000${r.kind}\u0000${r.subject_type}\u0000${r.subject_id}`;

@@ -215,6 +215,17 @@ describe.each(dialects)('statistics (%s)', (dialect) => {
     expect((await kindTotal()) - before).toBe(1500);
     const subject = await s.db.kysely.selectFrom('stats_subjects').select(['count', 'seconds', 'people']).where('tenant_id', '=', tenantId).where('subject_id', '=', groupId).executeTakeFirstOrThrow();
     expect([Number(subject.count), Number(subject.seconds), Number(subject.people)]).toEqual([1500, 1500 * 55, people.length]);
+
+    // The same people again, folded by a node that now knows them: counted as visits, not as new people.
+    const peopleToday = async () => Number((await s.db.kysely.selectFrom('stats_people').select((e) => e.fn.sum<number>('people').as('n')).where('tenant_id', '=', tenantId).where('scope', '=', 'day').where('day', '=', '2030-10-28').executeTakeFirstOrThrow()).n ?? 0);
+    const before2 = await peopleToday();
+    await s.db.kysely.transaction().execute((trx) =>
+      queueActivity(trx, tenantId, people.map((p, i) => ({ id: `visit:again:${i}`, kind: 'group_visit' as const, personId: p.id, at, deviceKind: 'shared' as const, seconds: 5, subjects: [{ type: 'group' as const, id: groupId }] }))),
+    );
+    expect(await s.server.foldStats()).toBe(people.length);
+    const again = await s.db.kysely.selectFrom('stats_subjects').select(['count', 'people']).where('tenant_id', '=', tenantId).where('subject_id', '=', groupId).executeTakeFirstOrThrow();
+    expect([Number(again.count), Number(again.people)]).toEqual([1500 + people.length, people.length]);
+    expect(await peopleToday()).toBe(before2);
   });
 
   it('refuses everyone but editors and admins, and no answer names a person', async () => {
