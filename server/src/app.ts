@@ -37,6 +37,8 @@ import { publishViewCounts } from './postViews/publishViewCounts.js';
 import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
+import { publishDuePosts } from './scheduling/publishDue.js';
+import { registerSchedulingRoutes } from './scheduling/schedulingRoutes.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
@@ -83,6 +85,8 @@ export interface BuiltServer {
   publishViewCounts(): Promise<number>;
   /** Announces the polls whose closing time has passed (runs with the view counts); answers how many. */
   announceClosedPolls(): Promise<number>;
+  /** Publishes the scheduled posts whose time has come (at start and with the view counts); answers how many. */
+  publishDuePosts(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -142,6 +146,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerPeopleRoutes(app, ctx);
   registerGroupRoutes(app, ctx);
   registerPostRoutes(app, ctx);
+  registerSchedulingRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
@@ -176,9 +181,19 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
+  // One run at a time per node; close() waits for the one under way.
+  let publishing: Promise<void> | null = null;
+  const publishScheduled = () => {
+    publishing ??= publishDuePosts(ctx)
+      .then(() => undefined, (err: unknown) => app.log.error({ err }, 'publishing scheduled posts failed'))
+      .finally(() => {
+        publishing = null;
+      });
+  };
   const viewCounts = setInterval(() => {
     publishViewCounts(ctx).catch((err: unknown) => app.log.warn({ err }, 'publishing view counts failed'));
     announceClosedPolls(ctx).catch((err: unknown) => app.log.warn({ err }, 'announcing closed polls failed'));
+    publishScheduled();
   }, options.viewCountPublishSeconds * 1000);
   viewCounts.unref();
 
@@ -195,6 +210,8 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     sender.start();
     wakeSender = () => sender.wake();
   }
+  // What fell due while no node was running goes out now, not a tick later.
+  publishScheduled();
   const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
   return {
     app,
@@ -202,9 +219,11 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance,
     publishViewCounts: () => publishViewCounts(ctx),
     announceClosedPolls: () => announceClosedPolls(ctx),
+    publishDuePosts: () => publishDuePosts(ctx),
     async close() {
       clearInterval(maintenance);
       clearInterval(viewCounts);
+      await publishing;
       ctx.streams.stop();
       await sender.stop();
       await indexing;

@@ -199,6 +199,8 @@ export const PostSchema = z.object({
   viewCount: z.number().int().optional(),
   /** Protocol 4: the post is a poll; its `poll` entity has the same id, the text is its question. */
   poll: z.boolean().optional(),
+  /** An editor's end date: from then on the post is out of the timeline; absent when it has none. */
+  endsAt: Timestamp.optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 

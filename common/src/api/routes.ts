@@ -11,6 +11,7 @@ import { pollRoutes } from './routes/polls.js';
 import { postViewRoutes } from './routes/postViews.js';
 import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
+import { schedulingRoutes } from './routes/scheduling.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
@@ -32,6 +33,7 @@ export const routes = {
   ...peopleRoutes,
   ...groupRoutes,
   ...timelineRoutes,
+  ...schedulingRoutes,
   ...imageRoutes,
   ...kbRoutes,
   ...readConfirmationRoutes,

@@ -157,6 +157,23 @@ export interface PostsTable {
   view_count?: number;
   /** 1 when the post is a poll (its settings in `polls`). */
   poll?: Bool;
+  /** An editor's end date: from then on the post is out of the timeline (still found by its author and editors). */
+  ends_at?: string | null;
+}
+
+/** A post waiting for its time; the publishing job moves it into `posts` (`scheduling/publishDue.ts`). */
+export interface ScheduledPostsTable {
+  tenant_id: string;
+  id: string;
+  author_id: string;
+  group_id: string | null;
+  body: string;
+  /** The images already attached to the post's id, as `ImageRef[]` JSON. */
+  images: Json;
+  pinned: Bool;
+  publish_at: string;
+  ends_at: string | null;
+  created_at: string;
 }
 
 export interface PostHashtagsTable {
@@ -683,6 +700,7 @@ export interface Database {
   group_notices: GroupNoticesTable;
   group_visits: GroupVisitsTable;
   posts: PostsTable;
+  scheduled_posts: ScheduledPostsTable;
   read_receipts: ReadReceiptsTable;
   post_views: PostViewsTable;
   polls: PollsTable;

@@ -29,6 +29,7 @@ export const postFromRow = (r: PostsTable): Post => ({
   viewCount: Number(r.view_count ?? 0),
   // Only on polls, so every other post keeps the shape older clients know.
   ...(Number(r.poll ?? 0) === 1 ? { poll: true } : {}),
+  ...(r.ends_at ? { endsAt: r.ends_at } : {}),
 });
 
 export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommentSchema, PostSchema } from '../entities.js';
-import { Id, Limit, UserText } from '../primitives.js';
+import { Id, Limit, Timestamp, UserText } from '../primitives.js';
 import { defineRoute } from '../route.js';
 import { IdParams, Ok, Page } from './shared.js';
 
@@ -11,6 +11,8 @@ export const POST_IMAGES_MAX = 10;
 export const PostViewSchema = PostSchema.extend({
   /** Per caller; the change feed carries this as a `like` entity instead. */
   likedByMe: z.boolean(),
+  /** Only on a post that waits for its time (see `publishAt`): when it will appear. */
+  scheduledFor: Timestamp.optional(),
 });
 export type PostView = z.infer<typeof PostViewSchema>;
 
@@ -55,6 +57,13 @@ export const timelineRoutes = {
       groupId: Id.nullable().optional(),
       imageIds: z.array(Id).max(POST_IMAGES_MAX).default([]),
       pinned: z.boolean().optional(),
+      /**
+       * Later: until then the post is seen by its author (and editors) in their scheduled posts only.
+       * A time already past (an outbox that was offline too long) places it at once.
+       */
+      publishAt: Timestamp.optional(),
+      /** Editors: from then on the post leaves the timeline (its author and editors still find it). */
+      endsAt: Timestamp.optional(),
     }),
     response: PostViewSchema,
     status: 201,
