@@ -12,6 +12,7 @@ import { findGroupView, groupViewContext } from './groups/groupView.js';
 import { createVisitLog } from './groups/visitLog.js';
 import { createVisitSender } from './groups/visitSender.js';
 import { createHandlers } from './handlers.js';
+import { createScheduling } from './scheduling/schedulingHandlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
@@ -120,6 +121,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
+    scheduledKnown: (id) => scheduling.known(id),
     groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
     groupStanding: (id) => {
       const me = current()?.person.id;
@@ -129,6 +131,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     onUnauthorized: (token) => sessions.expire(token),
   });
   const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
+  const scheduling = createScheduling({ http, read, session: current });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
   const notices = createNoticeCenter({
@@ -157,7 +160,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, () => visits.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded()],
     afterChange(now) {
       notices.sessionChanged();
       outbox.sessionChanged(now);
@@ -171,7 +174,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits }),
+    createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, scheduling: scheduling.handlers }),
     log,
   );
 

@@ -2,6 +2,7 @@ import type { Result } from '../../common/src/ipc/contract.js';
 import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
+import type { Clock } from './clock.js';
 import type { GroupActions } from './groups/groupActions.js';
 import { findGroupView, groupsOverview, groupViewContext, type GroupViewContext } from './groups/groupView.js';
 import { homeGroupIds } from './groups/homeGroups.js';
@@ -45,6 +46,7 @@ export interface SessionOps {
 
 export interface HandlerDeps {
   http: HttpClient;
+  clock: Clock;
   cache: Cache;
   read: Reader;
   sessions: SessionOps;
@@ -58,6 +60,7 @@ export interface HandlerDeps {
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
+  scheduling: Pick<Handlers, 'post.scheduled' | 'scheduling.bestTime'>;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -112,13 +115,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     'timeline.list': async ({ groupId, hashtag, authorId, cursor, limit }) => {
+      const me = d.sessions.current()?.person;
+      // Past its end date a post has left the timeline; its author and editors still find it among her posts.
+      const ownList = authorId !== undefined && me !== undefined && (authorId === me.id || me.roles.some((r) => r === 'editor' || r === 'admin'));
+      const liveAt = ownList ? undefined : d.clock.now().toISOString();
       const before = cursor === undefined ? null : decodePostCursor(cursor);
       if (cursor !== undefined && !before) return fail('invalid_input', 'cursor: not a timeline cursor');
       return read((scope, parts) => {
         // The home timeline: posts outside groups, and those of her groups that she has in it.
         const home = groupId === undefined && authorId === undefined && hashtag === undefined;
         const homeGroups = home ? homeGroupIds((id) => scope.personal.group(id) ?? parts.directory.group(id), scope.personal, scope.groupIntents) : undefined;
-        const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag), homeGroupIds: homeGroups };
+        const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag), homeGroupIds: homeGroups, liveAt };
         const found = scope.list(filter, before, limit);
         const page = found.slice(0, limit);
         const last = page[page.length - 1];
@@ -126,7 +133,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       });
     },
     'timeline.pinned': async () =>
-      read((scope) => ok({ items: scope.list({ pinnedOnly: true }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view) })),
+      read((scope) => ok({ items: scope.list({ pinnedOnly: true, liveAt: d.clock.now().toISOString() }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view) })),
     'post.get': async ({ id }) => {
       const local = postView(id);
       const session = d.sessions.current();
@@ -136,7 +143,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
       if (!answer.ok) return failWith(answer.error);
       return read((scope) => ok(scope.view({ post: answer.value, delivery: 'sent' })));
     },
-    'post.create': async (input) => written(d.outbox.actions.createPost(input), postView),
+    'post.create': async (input) =>
+      written(d.outbox.actions.createPost(input), (id) =>
+        read((scope) => {
+          // Written for later: it shows in "Gepland", not in any timeline.
+          const planned = scope.scheduled().find((p) => p.id === id);
+          return planned ? ok(planned) : postView(id);
+        }),
+      ),
+    'post.unschedule': async (input) => written(d.outbox.actions.unschedulePost(input), () => ok({ ok: true as const })),
+    ...d.scheduling,
     'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
     'post.like': async (input) => written(d.outbox.actions.like(input), postView),
 

@@ -43,6 +43,8 @@ export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: tr
   delivery: DeliveryState,
   /** A like or unlike of this post still waits in the outbox. */
   likePending: z.boolean(),
+  /** Only in "Gepland": the post waits for this time, and `createdAt` is that time too. */
+  scheduledFor: z.string().optional(),
 });
 export type PostViewModel = z.infer<typeof PostViewModelSchema>;
 

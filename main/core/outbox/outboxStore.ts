@@ -44,7 +44,8 @@ interface ItemBase {
 }
 
 export type OutboxItem =
-  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null }; images: PendingImage[] })
+  /** `publishAt`: scheduled for later; `endsAt`: an editor's end date (both absent from items made before them). */
+  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string }; images: PendingImage[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
   | (ItemBase & { kind: 'like'; payload: { liked: boolean } })
   | (ItemBase & { kind: 'delete'; payload: Record<string, never> })

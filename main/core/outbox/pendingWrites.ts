@@ -11,6 +11,8 @@ export interface Pending<T> {
 
 export interface PendingWrites {
   posts: Map<string, Pending<PostItem>>;
+  /** Posts written for later: shown in "Gepland", never in a timeline (the server decides when they appear). */
+  scheduled: Map<string, Pending<PostItem>>;
   comments: Pending<CommentItem>[];
   /** The latest like or unlike per post, and whether one still waits to be sent. */
   likes: Map<string, { liked: boolean; waiting: boolean }>;
@@ -21,11 +23,11 @@ export interface PendingWrites {
 
 /** Folds confirmed-but-unsynced and waiting writes, oldest first, into what the views overlay. */
 export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly OutboxItem[]): PendingWrites {
-  const out: PendingWrites = { posts: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map() };
+  const out: PendingWrites = { posts: new Map(), scheduled: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map() };
   const add = (item: OutboxItem, isSent: boolean) => {
     switch (item.kind) {
       case 'post':
-        out.posts.set(item.id, { item, sent: isSent });
+        (item.payload.publishAt ? out.scheduled : out.posts).set(item.id, { item, sent: isSent });
         return;
       case 'comment':
         out.comments.push({ item, sent: isSent });

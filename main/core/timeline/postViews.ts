@@ -61,6 +61,7 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
     mine: ctx.me !== null && post.authorId === ctx.me,
     delivery,
     likePending: like?.waiting ?? false,
+    ...(post.endsAt ? { endsAt: post.endsAt } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { LoginScreen } from '../features/session/LoginScreen';
 import { GroupPage } from '../features/groups/GroupPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { MailingComposePage } from '../features/mailings/MailingComposePage';
+import { ScheduledPage } from '../features/scheduling/ScheduledPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -126,6 +127,8 @@ function Page() {
       return <MailPreferencePage />;
     case 'noticeSettings':
       return <NoticeSettingsPage />;
+    case 'scheduled':
+      return <ScheduledPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

@@ -21,10 +21,12 @@ export type Route =
   | { name: 'mailing'; id: string }
   | { name: 'mailSettings' }
   | { name: 'myMail' }
-  | { name: 'noticeSettings' };
+  | { name: 'noticeSettings' }
+  | { name: 'scheduled' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
+  if (hash === '#/gepland') return { name: 'scheduled' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
@@ -77,6 +79,8 @@ export function hrefFor(route: Route): string {
       return '#/mailings/settings';
     case 'myMail':
       return '#/me/mail';
+    case 'scheduled':
+      return '#/gepland';
     case 'noticeSettings':
       return '#/meldingen';
     case 'timeline':

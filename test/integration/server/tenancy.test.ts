@@ -15,7 +15,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let deviceB: DeviceClient;
   let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '', scheduled: '' };
   let tenantB = '';
   let aIds: string[] = [];
 
@@ -44,6 +44,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.poll = poll.body.id;
     a.pollOption = poll.body.options[0].id;
     await annaA.post(`/v1/polls/${a.poll}/votes`, { optionIds: [a.pollOption] });
+    a.scheduled = (await annaA.post('/v1/posts', { body: 'Gepland, alleen voor A', publishAt: new Date(Date.now() + 3_600_000).toISOString() })).body.id;
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
@@ -99,6 +100,9 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     createPost: () => annaB.post('/v1/posts', { id: a.post, body: 'Overschrijven?', groupId: a.group, imageIds: [a.image] }),
     editPost: () => annaB.patch(buildPath(routes.editPost.path, { id: a.post }), { body: 'Gewijzigd door B' }),
     deletePost: () => annaB.delete(buildPath(routes.deletePost.path, { id: a.post })),
+    // B's editor sees every scheduled post of her own organisation, and none of A's.
+    listScheduledPosts: () => carlaB.get('/v1/scheduled-posts'),
+    bestPostingTime: () => annaB.get('/v1/scheduling/best-time'),
     listComments: () => annaB.get(buildPath(routes.listComments.path, { id: a.post })),
     createComment: () => annaB.post(buildPath(routes.createComment.path, { id: a.post }), { body: 'Van B' }),
     deleteComment: () => annaB.delete(buildPath(routes.deleteComment.path, { id: a.comment })),

@@ -1,4 +1,4 @@
-import { ImagePlus } from 'lucide-react';
+import { CalendarClock, ImagePlus } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
@@ -9,6 +9,10 @@ import { Card } from '../../ui/Card';
 import { errorText } from '../../ui/i18n/i18n';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { useIsEditor } from '../mailings/roles';
+import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
+import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
+import { formatWhen } from '../scheduling/scheduleFormat';
 import { AttachmentPreviews } from './AttachmentPreviews';
 import { ACCEPT } from './attachments';
 import { applySuggestion, findTrigger } from './suggestionTrigger';
@@ -26,6 +30,10 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
+  const editor = useIsEditor();
+  /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
+  const [schedule, setSchedule] = useState<ScheduleDraft | null>(null);
+  const [showProblem, setShowProblem] = useState(false);
   const [active, setActive] = useState(0);
   /** Where the suggestions were closed (Esc, or leaving the field): they stay closed for that word. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -78,22 +86,37 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
   };
 
+  const publishAt = schedule ? fromLocalInput(schedule.publishAt) : null;
+  const endsAt = schedule ? fromLocalInput(schedule.endsAt) : null;
+  // An editor may open the panel only to give a post now an end date.
+  const postsNow = schedule !== null && publishAt === null && editor && endsAt !== null;
+  const problem = schedule && !postsNow ? scheduleProblem(publishAt, endsAt, new Date()) : postsNow && endsAt!.getTime() <= Date.now() ? 'endBeforeStart' : null;
+
   const submit = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     if (!body.trim() || busy) return;
+    if (problem) {
+      setShowProblem(true);
+      return;
+    }
     setBusy(true);
-    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload) });
+    const timing = { ...(publishAt && !postsNow ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
       return;
     }
-    // A group's page shows it from the outbox itself; the home timeline is told here.
-    if (!group) addOwnPost(result.value);
+    const planned = result.value.scheduledFor;
+    // A group's page shows it from the outbox itself; the home timeline is told here. A planned post is in neither.
+    if (!group && !planned) addOwnPost(result.value);
     setBody('');
     setCaret(0);
     clear();
-    showToast(offline ? t('errors.offline') : t('composer.posted'));
+    setSchedule(null);
+    setShowProblem(false);
+    if (planned) showToast(t('scheduling.planned', { when: formatWhen(planned) }));
+    else showToast(offline ? t('errors.offline') : t('composer.posted'));
   };
 
   return (
@@ -126,6 +149,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           </div>
         </div>
         <AttachmentPreviews items={attachments} onRemove={remove} />
+        {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
         <div className="composer-footer">
           <input ref={fileRef} type="file" accept={ACCEPT} multiple hidden onChange={(e) => void addFiles(e)} />
           <Button
@@ -136,11 +160,22 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           >
             {t('composer.addImages')}
           </Button>
+          <Button
+            icon={<CalendarClock aria-hidden="true" />}
+            variant="quiet"
+            aria-expanded={schedule !== null}
+            onClick={() => {
+              setSchedule(schedule ? null : emptySchedule);
+              setShowProblem(false);
+            }}
+          >
+            {schedule ? t('scheduling.postNow') : t('scheduling.later')}
+          </Button>
           <p id={hintId} className="composer-hint muted">
             {t('composer.hint')}
           </p>
           <Button type="submit" variant="primary" disabled={!body.trim() || busy}>
-            {t('composer.submit')}
+            {publishAt && !postsNow ? t('scheduling.submit') : t('composer.submit')}
           </Button>
         </div>
       </form>

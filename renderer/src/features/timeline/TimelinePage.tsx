@@ -1,6 +1,8 @@
+import { CalendarClock } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseHashtag } from '../../../../common/src/text/hashtags';
+import { hrefFor } from '../../app/route';
 import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
@@ -35,7 +37,19 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
   return (
     <>
       <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
-      {readOnly ? <p className="read-only-note">{t('timeline.readOnly')}</p> : <Composer />}
+      {readOnly ? (
+        <p className="read-only-note">{t('timeline.readOnly')}</p>
+      ) : (
+        <>
+          <Composer />
+          <p className="scheduled-link">
+            <a href={hrefFor({ name: 'scheduled' })}>
+              <CalendarClock aria-hidden="true" />
+              <span>{t('scheduling.link')}</span>
+            </a>
+          </p>
+        </>
+      )}
       {hashtag && <FilterBar hashtag={hashtag} />}
       {pinned.length > 0 && (
         <section aria-label={t('timeline.pinned')} className="pinned">

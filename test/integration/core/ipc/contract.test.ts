@@ -51,6 +51,9 @@ describe('every window.samen method of the core', () => {
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
 
+    const planned = await core.invoke('post.create', { body: 'Gepland voor later', publishAt: new Date(Date.now() + 3_600_000).toISOString() });
+    if (!planned.ok) throw new Error(`scheduling a post: ${planned.error.code}`);
+
     const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
       'session.activity': {},
@@ -62,6 +65,9 @@ describe('every window.samen method of the core', () => {
       'post.get': { id: post.value.id },
       'post.create': { body: 'Nog een' },
       'post.like': { id: post.value.id, liked: true },
+      'post.scheduled': {},
+      'post.unschedule': { id: planned.value.id },
+      'scheduling.bestTime': {},
       'comment.list': { postId: post.value.id },
       'comment.create': { postId: post.value.id, body: 'Reactie' },
       'people.card': { id: anna },
