@@ -6,6 +6,7 @@ import { main as groupsBench } from './groups/groupsBench.js';
 import { main as loadBench } from './load/loadBench.js';
 import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as pollBench } from './polls/pollBench.js';
+import { main as bestTimeBench } from './scheduling/bestTimeBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 import { main as writesBench } from './server/writeThroughputBench.js';
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<void>][] = [
   ['groups', groupsBench],
   ['mailings', mailingBench],
   ['polls', pollBench],
+  ['besttime', bestTimeBench],
 ];
 const only = process.argv[2];
 if (only && !benches.some(([name]) => name === only)) {

@@ -6,6 +6,8 @@ import { STATS_MIN_PEOPLE } from '../../../common/src/api/routes/stats.js';
 
 /** How far back the suggestion looks. */
 export const BEST_TIME_DAYS = 90;
+/** Named one by one, so both databases walk the primary key (tenant, scope, day) instead of matching a pattern. */
+const HOUR_SCOPES = Array.from({ length: 24 }, (_, h) => `hour:${h}`);
 /** The suggested slot is this many hours long ("tussen 14 en 16 uur"). */
 const SLOT_HOURS = 2;
 
@@ -24,7 +26,7 @@ export async function bestPostingSlot(k: Kysely<Database>, tenantId: string, now
     .selectFrom('stats_people')
     .select(['day', 'scope', sql<number>`sum(people)`.as('people')])
     .where('tenant_id', '=', tenantId)
-    .where('scope', 'like', 'hour:%')
+    .where('scope', 'in', HOUR_SCOPES)
     .where('day', '>=', from)
     .where('day', '<=', to)
     .groupBy(['day', 'scope'])

@@ -45,7 +45,6 @@ export function ScheduleFields({ value, onChange, editor, problem }: { value: Sc
         label={t('scheduling.publishAt')}
         type="datetime-local"
         value={value.publishAt}
-        min={localInputValue(new Date())}
         onChange={(e) => onChange({ ...value, publishAt: e.target.value })}
         error={publishError}
       />

@@ -67,7 +67,7 @@ export function ScheduledPage() {
               </a>
             </div>
           ) : (
-            <ul className="scheduled-list">
+            <ul className="scheduled-list" aria-label={t('scheduling.listLabel')}>
               {state.items.map((post) => (
                 <li key={post.id}>
                   <ScheduledCard post={post} mine={post.author.id === me} onUnschedule={() => void unschedule(post)} />

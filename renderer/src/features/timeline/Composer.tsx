@@ -171,7 +171,8 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           >
             {schedule ? t('scheduling.postNow') : t('scheduling.later')}
           </Button>
-          <p id={hintId} className="composer-hint muted">
+          {/* With "Later plaatsen" open the footer is full; the panel carries its own tip. */}
+          <p id={hintId} className={`composer-hint muted${schedule ? ' sr-only' : ''}`}>
             {t('composer.hint')}
           </p>
           <Button type="submit" variant="primary" disabled={!body.trim() || busy}>

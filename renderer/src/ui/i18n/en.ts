@@ -254,6 +254,7 @@ export const en: Messages = {
     send: 'Post',
   },
   scheduling: {
+    listLabel: 'Scheduled posts',
     later: 'Post later',
     postNow: 'Post now instead',
     legend: 'Post later',

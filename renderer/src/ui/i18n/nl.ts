@@ -253,6 +253,7 @@ export const nl = {
     send: 'Plaatsen',
   },
   scheduling: {
+    listLabel: 'Geplande berichten',
     later: 'Later plaatsen',
     postNow: 'Toch nu plaatsen',
     legend: 'Later plaatsen',
