@@ -5,6 +5,7 @@ import { buildIndex } from '../search/build.js';
 import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
 import { seededActivity } from './activity.js';
+import { seedScheduledPosts } from './scheduledPosts.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
 import { mailAddressRows } from './mailAddresses.js';
@@ -43,6 +44,8 @@ export interface SeedOptions {
    * start with empty statistics so a test's own figures are exact.
    */
   activity?: boolean;
+  /** Default false: two posts waiting for their time (the demo's "Gepland"). Needs the tables of migration 0023. */
+  scheduledPosts?: boolean;
 }
 
 export interface SeedResult {
@@ -184,6 +187,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
   const withMail = options.mailAddresses ?? withKnowledgeBase;
   await k.transaction().execute(async (trx) => {
     await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null });
+    if (options.scheduledPosts) await seedScheduledPosts(trx, data.tenantId, anchor.getTime());
     if (!options.activity) return;
     const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
     for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
@@ -216,6 +220,7 @@ export async function ensureDemoOrganisation(
       employees: opts.employees ?? DEMO_EMPLOYEES,
       slug: DEMO_SLUG,
       activity: true,
+      scheduledPosts: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };

@@ -4,7 +4,7 @@ import type { ScheduledPost } from '../../../../common/src/api/routes/scheduling
 import type { SyncResponse } from '../../../../common/src/api/sync.js';
 import { uuidv7 } from '../../../../common/src/ids.js';
 import { buildServer, type BuiltServer } from '../../../../server/src/app.js';
-import { seedOrganisation } from '../../../../server/src/seed/index.js';
+import { ensureDemoOrganisation, seedOrganisation } from '../../../../server/src/seed/index.js';
 import { TestClient } from '../../../fixtures/apiClient.js';
 import { openEventStream } from '../../../fixtures/sseReader.js';
 import { DEMO_PASSWORDS, openTestDatabase, startTestServer, testClock, testDialects, type TestServer } from '../../../fixtures/testServer.js';
@@ -141,6 +141,23 @@ describe.each(dialects)('scheduled posts (%s)', (dialect) => {
     expect(await timelineIds(carla, `&authorId=${carlaId}`)).toContain(post.id);
     expect(await timelineIds(bram, `&authorId=${carlaId}`)).not.toContain(post.id);
     expect((await bram.get(`/v1/posts/${post.id}`)).status).toBe(200);
+  });
+});
+
+describe('the demo organisation', () => {
+  it('has two posts waiting in "Gepland", one of them Anna’s own, that nobody else sees yet', async () => {
+    const { db, dispose } = await openTestDatabase('sqlite');
+    try {
+      const { tenantId } = await ensureDemoOrganisation(db, { employees: 50 });
+      const waiting = await db.kysely.selectFrom('scheduled_posts').select(['author_id', 'publish_at', 'ends_at']).where('tenant_id', '=', tenantId).orderBy('publish_at').execute();
+      expect(waiting).toHaveLength(2);
+      expect(waiting.every((w) => Date.parse(w.publish_at) > Date.now())).toBe(true);
+      const anna = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('employee_number', '=', '1001').executeTakeFirstOrThrow();
+      expect(waiting.map((w) => w.author_id)).toContain(anna.id);
+      expect(await db.kysely.selectFrom('posts').select('id').where('body', 'like', 'Inloopspreekuur%').execute()).toEqual([]);
+    } finally {
+      await dispose();
+    }
   });
 });
 
