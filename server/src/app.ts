@@ -6,6 +6,7 @@ import { routes } from '../../common/src/api/routes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { purgeExpiredAuditEvents } from './audit/retention.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
+import { registerCategoryRoutes } from './categories/categoryRoutes.js';
 import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
@@ -147,6 +148,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerGroupRoutes(app, ctx);
   registerPostRoutes(app, ctx);
   registerSchedulingRoutes(app, ctx);
+  registerCategoryRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);

@@ -12,7 +12,7 @@ test.setTimeout(120_000);
 
 test('an editor plans a post with the busiest-hours tip and an end date; it waits in "Gepland", not in anyone’s timeline, until she takes it back', async ({ page, app }) => {
   await logIn(page, app.client.url, '1003', 'welkom-carla');
-  const text = 'Inloopspreekuur over de nieuwe roosters <b>dinsdagmiddag</b> in de kantine.';
+  const text = 'Informatiemiddag over het nieuwe zorgdossier <b>dinsdagmiddag</b> in de kantine.';
   await page.getByRole('textbox', { name: 'Wat wil je delen?' }).fill(text);
   await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'composer-1280');
@@ -28,7 +28,7 @@ test('an editor plans a post with the busiest-hours tip and an end date; it wait
   await shot(page, 'composer-later-1280');
   await page.getByRole('button', { name: 'Inplannen' }).click();
   await expect(page.getByText(/^Gepland voor dinsdag .*Je vindt het onder Gepland\.$/)).toBeVisible();
-  await expect(postCard(page, 'Inloopspreekuur over de nieuwe roosters')).toHaveCount(0);
+  await expect(postCard(page, 'Informatiemiddag over het nieuwe zorgdossier')).toHaveCount(0);
 
   const anna = await app.api('1001', 'welkom-anna');
   const annasTimeline = (await anna.get('/v1/posts?limit=50')).body.items as { body: string }[];
@@ -36,7 +36,7 @@ test('an editor plans a post with the busiest-hours tip and an end date; it wait
 
   await page.getByRole('link', { name: 'Gepland' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Gepland' })).toBeVisible();
-  const card = page.getByRole('list', { name: 'Geplande berichten' }).getByRole('article').filter({ hasText: 'Inloopspreekuur' });
+  const card = page.getByRole('list', { name: 'Geplande berichten' }).getByRole('article').filter({ hasText: 'Informatiemiddag' });
   await expect(card).toBeVisible();
   // Hostile-looking text stays text.
   await expect(card.getByText('<b>dinsdagmiddag</b>', { exact: false })).toBeVisible();

@@ -44,6 +44,15 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
 /** The "Later" allowance an organisation has, also when its server does not say. */
 export const readLaterLimitOf = (s: OrganisationSettings): number => s.readLaterLimit ?? DEFAULT_ORGANISATION_SETTINGS.readLaterLimit ?? 0;
 
+/** Most fixed categories an organisation keeps: a short list people can take in at a glance. */
+export const CATEGORIES_MAX = 12;
+/** A fixed category: a hashtag (normalised, without `#`) with its colour, as a plain `#rrggbb`. */
+export const CategorySchema = z.object({
+  tag: z.string().regex(/^[\p{L}\p{N}_]{1,50}$/u),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
 export const OrganisationSchema = z.object({
   id: Id,
   slug: z.string(),
@@ -54,6 +63,8 @@ export const OrganisationSchema = z.object({
   accentColor: z.string(),
   logoImageId: Id.nullable(),
   settings: OrganisationSettingsSchema,
+  /** Its fixed categories, in the editors' order; absent when it has none (and from older servers). */
+  categories: z.array(CategorySchema).max(CATEGORIES_MAX).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 

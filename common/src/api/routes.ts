@@ -1,5 +1,6 @@
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { categoryRoutes } from './routes/categories.js';
 import { deviceRoutes } from './routes/devices.js';
 import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
@@ -34,6 +35,7 @@ export const routes = {
   ...groupRoutes,
   ...timelineRoutes,
   ...schedulingRoutes,
+  ...categoryRoutes,
   ...imageRoutes,
   ...kbRoutes,
   ...readConfirmationRoutes,

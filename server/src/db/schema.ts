@@ -24,6 +24,8 @@ export interface OrganisationsTable {
   created_at: string;
   /** OrganisationSettings as JSON; the column default holds the defaults of migration 0002. */
   settings: Generated<Json>;
+  /** The fixed categories as `Category[]` JSON (migration 0024); `[]` for none. */
+  categories?: Generated<Json>;
 }
 
 export interface TenantSeqTable {

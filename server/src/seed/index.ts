@@ -5,6 +5,7 @@ import { buildIndex } from '../search/build.js';
 import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
 import { seededActivity } from './activity.js';
+import { seedCategories } from './categories.js';
 import { seedScheduledPosts } from './scheduledPosts.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
@@ -46,6 +47,8 @@ export interface SeedOptions {
   activity?: boolean;
   /** Default false: two posts waiting for their time (the demo's "Gepland"). Needs the tables of migration 0023. */
   scheduledPosts?: boolean;
+  /** Default false: the demo's fixed categories (#tip, #leermoment, #succes, #vraag). Needs migration 0024. */
+  categories?: boolean;
 }
 
 export interface SeedResult {
@@ -188,6 +191,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
   await k.transaction().execute(async (trx) => {
     await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null });
     if (options.scheduledPosts) await seedScheduledPosts(trx, data.tenantId, anchor.getTime());
+    if (options.categories) await seedCategories(trx, data.tenantId);
     if (!options.activity) return;
     const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
     for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
@@ -221,6 +225,7 @@ export async function ensureDemoOrganisation(
       slug: DEMO_SLUG,
       activity: true,
       scheduledPosts: true,
+      categories: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };

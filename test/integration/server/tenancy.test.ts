@@ -103,6 +103,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     // B's editor sees every scheduled post of her own organisation, and none of A's.
     listScheduledPosts: () => carlaB.get('/v1/scheduled-posts'),
     bestPostingTime: () => annaB.get('/v1/scheduling/best-time'),
+    setCategories: () => carlaB.put('/v1/categories', { items: [{ tag: 'alleenb', colour: '#123456' }] }),
     listComments: () => annaB.get(buildPath(routes.listComments.path, { id: a.post })),
     createComment: () => annaB.post(buildPath(routes.createComment.path, { id: a.post }), { body: 'Van B' }),
     deleteComment: () => annaB.delete(buildPath(routes.deleteComment.path, { id: a.comment })),
