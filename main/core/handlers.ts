@@ -7,6 +7,7 @@ import type { GroupActions } from './groups/groupActions.js';
 import { findGroupView, groupsOverview, groupViewContext, type GroupViewContext } from './groups/groupView.js';
 import { homeGroupIds } from './groups/homeGroups.js';
 import { myGroups } from './groups/myGroups.js';
+import { createCategoryHandlers } from './categories/categoryHandlers.js';
 import { createMailingHandlers } from './mailings/mailingHandlers.js';
 import type { VisitSender } from './groups/visitSender.js';
 import type { ImageUrl } from './images/imageUrl.js';
@@ -153,6 +154,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       ),
     'post.unschedule': async (input) => written(d.outbox.actions.unschedulePost(input), () => ok({ ok: true as const })),
     ...d.scheduling,
+    ...createCategoryHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current(), catchUp: () => d.sync.syncNow() }),
     'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
     'post.like': async (input) => written(d.outbox.actions.like(input), postView),
 

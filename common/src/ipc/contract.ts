@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
-import { AttachmentRefSchema, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
+import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
 import { Id, Timestamp, UserText } from '../api/primitives.js';
 import { PostingSlotSchema } from '../api/routes/scheduling.js';
+import { CategoryInput } from '../api/routes/categories.js';
 import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
@@ -189,6 +190,10 @@ export const samenMethods = {
   'post.scheduled': { input: Empty, output: z.object({ items: z.array(PostViewModelSchema), complete: z.boolean() }) },
   /** Takes a scheduled post back, through the outbox: one still waiting here never leaves the device. */
   'post.unschedule': { input: z.strictObject({ id: Id }), output: Ok },
+  /** The organisation's fixed categories (#tip, #vraag, …) with their colours, from the cache: offline too. */
+  'categories.list': { input: Empty, output: z.object({ items: z.array(CategorySchema) }) },
+  /** Editors: the whole list, in order; needs the server. */
+  'categories.set': { input: z.strictObject({ items: z.array(CategoryInput).max(CATEGORIES_MAX) }), output: z.object({ items: z.array(CategorySchema) }) },
   /** The composer's tip: the organisation's busiest two hours of the week (null: too little activity); needs the server. */
   'scheduling.bestTime': { input: Empty, output: z.object({ slot: PostingSlotSchema.nullable() }) },
   'post.like': { input: z.strictObject({ id: Id, liked: z.boolean() }), output: PostViewModelSchema },

@@ -11,6 +11,7 @@ import { GroupPage } from '../features/groups/GroupPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { MailingComposePage } from '../features/mailings/MailingComposePage';
 import { ScheduledPage } from '../features/scheduling/ScheduledPage';
+import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -129,6 +130,8 @@ function Page() {
       return <NoticeSettingsPage />;
     case 'scheduled':
       return <ScheduledPage />;
+    case 'categories':
+      return <CategoriesPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

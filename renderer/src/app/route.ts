@@ -22,11 +22,13 @@ export type Route =
   | { name: 'mailSettings' }
   | { name: 'myMail' }
   | { name: 'noticeSettings' }
-  | { name: 'scheduled' };
+  | { name: 'scheduled' }
+  | { name: 'categories' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
   if (hash === '#/gepland') return { name: 'scheduled' };
+  if (hash === '#/categorieen') return { name: 'categories' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
@@ -81,6 +83,8 @@ export function hrefFor(route: Route): string {
       return '#/me/mail';
     case 'scheduled':
       return '#/gepland';
+    case 'categories':
+      return '#/categorieen';
     case 'noticeSettings':
       return '#/meldingen';
     case 'timeline':

@@ -9,6 +9,7 @@ import { Card } from '../../ui/Card';
 import { errorText } from '../../ui/i18n/i18n';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { CategoryPicker } from '../categories/CategoryPicker';
 import { useIsEditor } from '../mailings/roles';
 import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
 import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
@@ -148,6 +149,16 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             {open && <SuggestionList id={listId} items={suggestions} active={active} onPick={pick} />}
           </div>
         </div>
+        <CategoryPicker
+          body={body}
+          onAdd={(tag) => {
+            const next = `${body.trimEnd()}${body.trim() ? ' ' : ''}#${tag} `;
+            setBody(next);
+            setCaret(next.length);
+            pendingCaret.current = next.length;
+            textRef.current?.focus();
+          }}
+        />
         <AttachmentPreviews items={attachments} onRemove={remove} />
         {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
         <div className="composer-footer">

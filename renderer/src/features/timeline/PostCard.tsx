@@ -5,6 +5,8 @@ import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { hashtagHref } from '../../app/route';
 import { Card } from '../../ui/Card';
 import { RichText } from '../../ui/RichText';
+import { categoryColour, useCategories } from '../categories/categoryStore';
+import '../categories/categories.css';
 import { openPersonCard } from '../people/personCardStore';
 import { CommentForm } from './CommentForm';
 import { CommentThread } from './CommentThread';
@@ -29,6 +31,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
   const [replying, setReplying] = useState(detail && !readOnly);
   const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
   const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
+  const categories = useCategories((s) => s.items);
 
   return (
     <Card
@@ -44,6 +47,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
         hashtagHref={hashtagHref}
         currentHashtag={activeHashtag}
         mentionable={mentionable}
+        categoryColour={(tag) => categoryColour(categories, tag)}
         onMention={
           readOnly
             ? undefined

@@ -68,6 +68,7 @@ describe('every window.samen method of the core', () => {
       'post.scheduled': {},
       'post.unschedule': { id: planned.value.id },
       'scheduling.bestTime': {},
+      'categories.list': {},
       'comment.list': { postId: post.value.id },
       'comment.create': { postId: post.value.id, body: 'Reactie' },
       'people.card': { id: anna },
@@ -107,6 +108,7 @@ describe('every window.samen method of the core', () => {
       'mailSettings.get': {},
       'mailSettings.set': { smtpUrl: null },
       'mailSettings.test': { to: 'carla@demo.example' },
+      'categories.set': { items: [{ tag: 'tip', colour: '#1f6f5c' }] },
       'session.logout': {},
       'session.lock': {},
     };
