@@ -191,6 +191,20 @@ export const ReadRequirementSchema = z.object({
 });
 export type ReadRequirement = z.infer<typeof ReadRequirementSchema>;
 
+/** The reactions a person can give a post, one at a time; `like` is the one every client knows. */
+export const REACTION_KINDS = ['like', 'hart', 'applaus', 'inzichtelijk', 'bedankt'] as const;
+export const ReactionKind = z.enum(REACTION_KINDS);
+export type ReactionKind = z.infer<typeof ReactionKind>;
+/** How many people gave each kind; together they are the post's `likeCount`. */
+export const ReactionCountsSchema = z.object({
+  like: z.number().int(),
+  hart: z.number().int(),
+  applaus: z.number().int(),
+  inzichtelijk: z.number().int(),
+  bedankt: z.number().int(),
+});
+export type ReactionCounts = z.infer<typeof ReactionCountsSchema>;
+
 export const PostSchema = z.object({
   id: Id,
   authorId: Id,
@@ -212,6 +226,8 @@ export const PostSchema = z.object({
   poll: z.boolean().optional(),
   /** An editor's end date: from then on the post is out of the timeline; absent when it has none. */
   endsAt: Timestamp.optional(),
+  /** Reactions per kind; `likeCount` is their total (so older clients count every reaction as a like). */
+  reactions: ReactionCountsSchema.optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -227,7 +243,8 @@ export const CommentSchema = z.object({
 export type Comment = z.infer<typeof CommentSchema>;
 
 /** One's own like; only the liker receives it, everyone else sees the post's likeCount. */
-export const LikeSchema = z.object({ postId: Id, personId: Id, createdAt: Timestamp });
+/** A person's reaction to a post (the entity kept its first name); `kind` absent from older servers means a like. */
+export const LikeSchema = z.object({ postId: Id, personId: Id, createdAt: Timestamp, kind: ReactionKind.optional() });
 export type Like = z.infer<typeof LikeSchema>;
 
 export const NotificationSchema = z.object({

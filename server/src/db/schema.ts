@@ -161,6 +161,11 @@ export interface PostsTable {
   poll?: Bool;
   /** An editor's end date: from then on the post is out of the timeline (still found by its author and editors). */
   ends_at?: string | null;
+  /** Reactions of each kind but 'like' (migration 0025); `like_count` is all reactions together. */
+  reactions_hart?: number;
+  reactions_applaus?: number;
+  reactions_inzichtelijk?: number;
+  reactions_bedankt?: number;
 }
 
 /** A post waiting for its time; the publishing job moves it into `posts` (`scheduling/publishDue.ts`). */
@@ -201,6 +206,8 @@ export interface LikesTable {
   post_id: string;
   person_id: string;
   created_at: string;
+  /** The reaction's kind (migration 0025); the default 'like' for rows written without it. */
+  kind?: string;
 }
 
 export interface ImagesTable {

@@ -109,6 +109,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     deleteComment: () => annaB.delete(buildPath(routes.deleteComment.path, { id: a.comment })),
     likePost: () => annaB.put(buildPath(routes.likePost.path, { id: a.post })),
     unlikePost: () => annaB.delete(buildPath(routes.unlikePost.path, { id: a.post })),
+    setReaction: () => annaB.put(buildPath(routes.setReaction.path, { id: a.post }), { kind: 'hart' }),
+    removeReaction: () => annaB.delete(buildPath(routes.removeReaction.path, { id: a.post })),
     uploadImage: () => annaB.request('POST', '/v1/images', { raw: Buffer.from('not an image'), contentType: 'image/png' }),
     getImage: () => annaB.get(buildPath(routes.getImage.path, { id: a.image })),
     sync: () => annaB.get('/v1/sync?since=0&limit=5000'),
@@ -206,7 +208,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll'];
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'setReaction', 'removeReaction', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
     const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
     if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {

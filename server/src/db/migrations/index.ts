@@ -16,6 +16,7 @@ import * as m0019 from './0019_polls.js';
 import * as m0020 from './0020_mailing_poll.js';
 import * as m0023 from './0023_scheduled_posts.js';
 import * as m0024 from './0024_categories.js';
+import * as m0025 from './0025_reactions.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -46,4 +47,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0020_mailing_poll', up: m0020.up },
   { name: '0023_scheduled_posts', up: m0023.up },
   { name: '0024_categories', up: m0024.up },
+  { name: '0025_reactions', up: m0025.up },
 ];
