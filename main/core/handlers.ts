@@ -157,6 +157,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCategoryHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current(), catchUp: () => d.sync.syncNow() }),
     'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
     'post.like': async (input) => written(d.outbox.actions.like(input), postView),
+    'post.react': async (input) => written(d.outbox.actions.react(input), postView),
 
     'comment.list': async ({ postId }) =>
       read((scope) => (scope.find(postId) ? ok({ items: scope.comments(postId) }) : fail('not_found', 'post not found'))),

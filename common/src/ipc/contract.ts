@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
-import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
+import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, ReactionKind, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
 import { Id, Timestamp, UserText } from '../api/primitives.js';
 import { PostingSlotSchema } from '../api/routes/scheduling.js';
 import { CategoryInput } from '../api/routes/categories.js';
@@ -197,6 +197,8 @@ export const samenMethods = {
   /** The composer's tip: the organisation's busiest two hours of the week (null: too little activity); needs the server. */
   'scheduling.bestTime': { input: Empty, output: z.object({ slot: PostingSlotSchema.nullable() }) },
   'post.like': { input: z.strictObject({ id: Id, liked: z.boolean() }), output: PostViewModelSchema },
+  /** Her one reaction to a post (another kind replaces it); null takes it back. Through the outbox. */
+  'post.react': { input: z.strictObject({ id: Id, kind: ReactionKind.nullable() }), output: PostViewModelSchema },
 
   'comment.list': { input: z.strictObject({ postId: Id }), output: z.object({ items: z.array(CommentViewSchema) }) },
   'comment.create': {

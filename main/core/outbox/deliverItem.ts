@@ -66,6 +66,9 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
         await http.call('createComment', { token, params: { id: item.postId }, body: { id: item.id, body: item.payload.body }, idempotencyKey: key }),
       );
     case 'like':
+      if (item.payload.liked && item.payload.kind) {
+        return settle(item, await http.call('setReaction', { token, params: { id: item.postId }, body: { kind: item.payload.kind }, idempotencyKey: key }));
+      }
       return settle(
         item,
         await http.call(item.payload.liked ? 'likePost' : 'unlikePost', { token, params: { id: item.postId }, idempotencyKey: key }),

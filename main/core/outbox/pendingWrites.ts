@@ -1,3 +1,4 @@
+import type { ReactionKind } from '../../../common/src/api/entities.js';
 import type { GroupIntent, OutboxItem } from './outboxStore.js';
 
 type PostItem = Extract<OutboxItem, { kind: 'post' }>;
@@ -14,8 +15,8 @@ export interface PendingWrites {
   /** Posts written for later: shown in "Gepland", never in a timeline (the server decides when they appear). */
   scheduled: Map<string, Pending<PostItem>>;
   comments: Pending<CommentItem>[];
-  /** The latest like or unlike per post, and whether one still waits to be sent. */
-  likes: Map<string, { liked: boolean; waiting: boolean }>;
+  /** The latest reaction (or taking it back) per post, and whether one still waits to be sent. */
+  likes: Map<string, { liked: boolean; kind: ReactionKind | null; waiting: boolean }>;
   deletedPostIds: Set<string>;
   /** Per group, the latest join, request or leave not yet synced back, and whether it still waits. */
   groups: Map<string, { intent: GroupIntent; waiting: boolean }>;
@@ -34,7 +35,8 @@ export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly
         return;
       case 'like': {
         const before = out.likes.get(item.postId);
-        out.likes.set(item.postId, { liked: item.payload.liked, waiting: (before?.waiting ?? false) || !isSent });
+        const kind = item.payload.liked ? (item.payload.kind ?? 'like') : null;
+        out.likes.set(item.postId, { liked: item.payload.liked, kind, waiting: (before?.waiting ?? false) || !isSent });
         return;
       }
       case 'delete':

@@ -165,6 +165,18 @@ export function createWriteActions(d: WriteActionDeps) {
         return ok(id);
       }),
 
+    /** Her reaction replaces the one still waiting for this post: only the last counts, and one goes out. */
+    react: (input: MethodParsedInput<'post.react'>): Result<string> =>
+      withSession((session) => {
+        if (!d.findPost(input.id)) return fail('not_found', 'unknown post');
+        for (const item of d.store.list(session.organisation.id, session.person.id)) {
+          if (item.kind === 'like' && item.postId === input.id && d.inFlight() !== item.id) d.store.remove(item.id);
+        }
+        const payload = input.kind === null ? { liked: false } : { liked: true, kind: input.kind };
+        enqueue(session, { kind: 'like', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload });
+        return ok(input.id);
+      }),
+
     like: (input: MethodParsedInput<'post.like'>): Result<string> =>
       withSession((session) => {
         if (!d.findPost(input.id)) return fail('not_found', 'unknown post');

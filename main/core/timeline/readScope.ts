@@ -37,6 +37,7 @@ export function openReadScope(s: ReadSources) {
     author: authorLookup(directory, s.imageUrl),
     groupName: (id) => directory.group(id)?.name ?? s.personal.group(id)?.name ?? null,
     likedByMe: (postId) => s.personal.isLiked(postId),
+    reactionOf: (postId) => s.personal.reactionOf(postId),
     commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
     pending,
   };

@@ -8,10 +8,10 @@ import { RichText } from '../../ui/RichText';
 import { categoryColour, useCategories } from '../categories/categoryStore';
 import '../categories/categories.css';
 import { openPersonCard } from '../people/personCardStore';
+import { ReactionBar } from '../reactions/ReactionBar';
 import { CommentForm } from './CommentForm';
 import { CommentThread } from './CommentThread';
 import { ImageGrid } from './ImageGrid';
-import { LikeButton } from './LikeButton';
 import { PostHeader } from './PostHeader';
 import { useReadOnly } from './readOnly';
 
@@ -62,7 +62,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
         <ReadOnlyCounts post={post} />
       ) : (
         <div className="post-actions">
-          <LikeButton post={post} />
+          <ReactionBar post={post} />
           <button type="button" className="action" aria-expanded={replying} onClick={() => setReplying(true)}>
             <MessageCircle aria-hidden="true" />
             <span>{t('post.comments', { count: post.commentCount })}</span>

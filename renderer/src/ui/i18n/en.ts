@@ -253,6 +253,12 @@ export const en: Messages = {
     placeholder: 'Write a comment',
     send: 'Post',
   },
+  reactions: {
+    kind: { like: 'Like', hart: 'Heart', applaus: 'Applause', inzichtelijk: 'Insightful', bedankt: 'Thanks' },
+    choose: 'Choose reaction',
+    choices: 'Choose your reaction',
+    count: '{{count}} × {{kind}}',
+  },
   categories: {
     filter: 'Categories',
     all: 'All',

@@ -252,6 +252,12 @@ export const nl = {
     placeholder: 'Schrijf een reactie',
     send: 'Plaatsen',
   },
+  reactions: {
+    kind: { like: 'Leuk', hart: 'Hart', applaus: 'Applaus', inzichtelijk: 'Inzichtelijk', bedankt: 'Bedankt' },
+    choose: 'Kies reactie',
+    choices: 'Kies je reactie',
+    count: '{{count}} × {{kind}}',
+  },
   categories: {
     filter: 'Categorieën',
     all: 'Alles',

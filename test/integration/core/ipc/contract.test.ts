@@ -65,6 +65,7 @@ describe('every window.samen method of the core', () => {
       'post.get': { id: post.value.id },
       'post.create': { body: 'Nog een' },
       'post.like': { id: post.value.id, liked: true },
+      'post.react': { id: post.value.id, kind: 'applaus' },
       'post.scheduled': {},
       'post.unschedule': { id: planned.value.id },
       'scheduling.bestTime': {},

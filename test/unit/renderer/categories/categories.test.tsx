@@ -55,7 +55,7 @@ describe('categories', () => {
     fireEvent.change(screen.getByLabelText('Categorie 3'), { target: { value: '#Leermoment' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(fake.callsTo('categories.set')).toHaveLength(1));
-    expect(fake.callsTo('categories.set')[0]!.items.map((c: { tag: string }) => c.tag)).toEqual(['tip', 'vraag', '#Leermoment']);
+    expect((fake.callsTo('categories.set')[0] as { items: { tag: string }[] }).items.map((c) => c.tag)).toEqual(['tip', 'vraag', '#Leermoment']);
     expect(await screen.findByText('Gelukt! De categorieën zijn opgeslagen.')).toBeTruthy();
   });
 
