@@ -3,6 +3,12 @@ import type { Page } from '@playwright/test';
 import { expect, logIn, postCard, test } from './fixtures/app.js';
 
 /** Screens to look at, when a folder for them is given (never in the repository). */
+/** The client is shared by the tests of a worker: each leaves it at the login screen. */
+const logOut = async (page: Page) => {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
+};
+
 const shot = async (page: Page, name: string) => {
   const dir = process.env.SAMEN_SHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
@@ -54,4 +60,5 @@ test('an editor plans a post with the busiest-hours tip and an end date; it wait
   await expect
     .poll(async () => ((await (await app.api('1003', 'welkom-carla')).get('/v1/scheduled-posts')).body.items as { body: string }[]).some((p) => p.body === text))
     .toBe(false);
+  await logOut(page);
 });
