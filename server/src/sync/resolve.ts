@@ -1,4 +1,4 @@
-import { asReactionKind } from '../timeline/reactions.js';
+import { asReactionKind } from '../timeline/reactionCounts.js';
 import type { Kysely } from 'kysely';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import type { Database } from '../db/schema.js';

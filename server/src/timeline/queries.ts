@@ -5,7 +5,7 @@ import type { Database, PostsTable } from '../db/schema.js';
 import { canSeeGroupContent, contentScope } from '../groups/access.js';
 import type { Scope, Trx } from '../sync/feed.js';
 import { notFound } from '../http/apiError.js';
-import { asReactionKind } from './reactions.js';
+import { asReactionKind } from './reactionCounts.js';
 import { postFromRow } from './serialize.js';
 
 /** The post if the caller may see it; otherwise not found (a private group's post does not exist for outsiders). */

@@ -1,7 +1,7 @@
 import type { Comment, ImageRef, Post } from '../../../common/src/api/entities.js';
 import type { CommentsTable, PostsTable } from '../db/schema.js';
 import { readRequirementFromRow } from '../readConfirmations/serialize.js';
-import { reactionCounts } from './reactions.js';
+import { reactionCounts } from './reactionCounts.js';
 
 export interface StoredMention {
   personId: string;
