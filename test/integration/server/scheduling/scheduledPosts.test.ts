@@ -129,6 +129,27 @@ describe.each(dialects)('scheduled posts (%s)', (dialect) => {
     expect(await field(carla, { publishAt: later(2 * HOUR), endsAt: later(HOUR) })).toEqual([400, ['body.endsAt']]);
   });
 
+  it('publishes a group’s scheduled post to its members only, and drops one whose author left the group meanwhile', async () => {
+    const groups = (await anna.get('/v1/groups')).body.items as { id: string; name: string }[];
+    const team3b = groups.find((g) => g.name === 'Team 3B')!.id;
+    const staying = (await anna.post<PostView>('/v1/posts', { body: 'Overdracht om 14 uur in de teamkamer.', groupId: team3b, publishAt: later(HOUR) })).body;
+    const fan = await s.login('1005');
+    const fanId = (await fan.get('/v1/me')).body.person.id as string;
+    // Eva joins Team 3B (set up in the database: who may add her is not what this test is about).
+    await s.db.kysely.insertInto('group_members').values({ tenant_id: s.tenants.demo!, group_id: team3b, person_id: fanId, role: 'member', joined_at: clock.now().toISOString() }).execute();
+    const leaving = (await fan.post<PostView>('/v1/posts', { body: 'Ik neem zaterdag taart mee.', groupId: team3b, publishAt: later(HOUR) })).body;
+    expect(leaving.scheduledFor).toBeDefined();
+    expect((await fan.delete(`/v1/groups/${team3b}/members/${fanId}`)).status).toBe(200);
+
+    clock.advance(HOUR + 1000);
+    // Earlier tests' plans may fall due now too: what counts is which of these two appeared.
+    await s.server.publishDuePosts();
+    expect((await anna.get(`/v1/posts/${staying.id}`)).status).toBe(200);
+    expect((await bram.get(`/v1/posts/${staying.id}`)).status).toBe(404);
+    expect((await anna.get(`/v1/posts/${leaving.id}`)).status).toBe(404);
+    expect(await s.db.kysely.selectFrom('scheduled_posts').select('id').where('id', '=', leaving.id).execute()).toEqual([]);
+  });
+
   it('takes a post past its editor-set end date off the timeline, and keeps it for its author and editors', async () => {
     const endsAt = later(HOUR);
     const post = (await carla.post<PostView>('/v1/posts', { body: 'Inschrijven voor de kerstborrel kan tot vrijdag.', endsAt })).body;

@@ -70,6 +70,21 @@ describe('Later plaatsen', () => {
   });
 });
 
+describe('an end date', () => {
+  it('lets an editor give a post she places now an end date', async () => {
+    const fake = renderApp({ loggedIn: true, editor: true });
+    await timelineReady();
+    type('Inschrijven voor de kerstborrel kan tot vrijdag');
+    fireEvent.click(screen.getByRole('button', { name: 'Later plaatsen' }));
+    const end = new Date(Date.now() + 72 * HOUR);
+    end.setSeconds(0, 0);
+    fireEvent.change(screen.getByLabelText('Van de tijdlijn halen op (mag leeg)'), { target: { value: localInputValue(end) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Plaatsen' }));
+    await waitFor(() => expect(fake.callsTo('post.create')).toEqual([{ body: 'Inschrijven voor de kerstborrel kan tot vrijdag', images: [], endsAt: end.toISOString() }]));
+    expect(await screen.findByText('Gelukt! Je bericht staat erop.')).toBeTruthy();
+  });
+});
+
 describe('Gepland', () => {
   it('lists planned posts soonest first and takes one back', async () => {
     const later = post('Kerstdiner aanmelden', { scheduledFor: new Date(Date.now() + 48 * HOUR).toISOString() });
