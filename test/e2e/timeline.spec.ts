@@ -48,7 +48,7 @@ test.describe('the timeline in the browser shell', () => {
     await page.getByLabel('Wat wil je delen?').fill('Onze nieuwe moestuin bij de ingang! #moestuinproef');
     await page.locator('input[type=file]').setInputFiles({ name: 'moestuin.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByRole('list', { name: "Foto's bij je bericht" }).locator('img')).toHaveCount(1);
-    await page.getByRole('region', { name: 'Nieuw bericht' }).getByRole('button', { name: 'Plaatsen' }).click();
+    await page.getByRole('region', { name: 'Nieuw bericht' }).getByRole('button', { name: 'Plaatsen', exact: true }).click();
     const card = postCard(page, 'Onze nieuwe moestuin');
     await expect(card).toBeVisible();
     await expect(card.getByRole('list', { name: "Foto's" }).locator('img')).toHaveCount(1);
