@@ -10,6 +10,7 @@ import { main as bestTimeBench } from './scheduling/bestTimeBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
 import { main as writesBench } from './server/writeThroughputBench.js';
+import { main as statsBench } from './stats/statsBench.js';
 
 /** `npm run bench [name]`: every benchmark below in turn (or the one named); each prints its own figures. */
 const benches: [string, () => Promise<void>][] = [
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<void>][] = [
   ['mailings', mailingBench],
   ['polls', pollBench],
   ['besttime', bestTimeBench],
+  ['stats', statsBench],
 ];
 const only = process.argv[2];
 if (only && !benches.some(([name]) => name === only)) {

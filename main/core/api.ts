@@ -31,9 +31,16 @@ import type { IdleSource, Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
 import { createClientIndex } from './search/clientIndex.js';
 import { createServerSearch } from './search/serverSearch.js';
+import { createStatsRecorder } from './stats/statsRecorder.js';
 import { createSyncEngine } from './sync/syncEngine.js';
 import { createSyncStatus } from './sync/syncStatus.js';
 import { createReader } from './timeline/reader.js';
+import { createReadConfirmations } from './readConfirmations/readConfirmations.js';
+import { createReadConfirmationHandlers } from './readConfirmations/readConfirmationHandlers.js';
+import { createReadStateStore, readStateKey } from './readConfirmations/readStateStore.js';
+import { createViewBatcher } from './postViews/viewBatcher.js';
+import { createViewCounts } from './postViews/viewCounts.js';
+import { systemTimers } from './session/idleTimer.js';
 import { defaultTuning, type CoreTuning } from './tuning.js';
 
 export interface SamenCoreDeps {
@@ -129,8 +136,26 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
     onUnauthorized: (token) => sessions.expire(token),
+    onRejected: (item) => reads.rejected(item),
   });
-  const read = createReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl });
+  const viewCounts = createViewCounts();
+  const read = createReader({
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl,
+    extras: (sources) => ({ myRead: reads.myReadFor(sources), viewCount: viewCounts.of }),
+  });
+  const reads = createReadConfirmations({
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, clock, session: current,
+    states: createReadStateStore(readStateKey(secrets)),
+    findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
+    changed: (postId) => outbox.changed([postId], true),
+  });
+  const views = createViewBatcher({
+    http, timers: deps.timers ?? systemTimers, session: current,
+    onCounts(counts) {
+      viewCounts.heard(counts);
+      events.emit('timeline.changed', { postIds: counts.map((c) => c.postId) });
+    },
+  });
   const scheduling = createScheduling({ http, read, session: current });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
@@ -145,6 +170,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
     onPostsChanged(postIds) {
+      reads.reconcile();
       events.emit('timeline.changed', postIds ? { postIds } : {});
       // Too much to list is how memberships and groups changing are told.
       if (!postIds) events.emit('groups.changed', {});
@@ -160,8 +186,9 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded(), () => views.sessionEnded()],
     afterChange(now) {
+      stats.sessionChanged(now);
       notices.sessionChanged();
       outbox.sessionChanged(now);
       for (const listener of presenceListeners) listener();
@@ -169,12 +196,14 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
   const devices = createDeviceEnrolment({ link, http, organisation, log, adoptOrganisation, sessions, sync, cache, status, kick: outbox.kick });
   const visits = createVisitSender({ http, log: createVisitLog(clock), session: current });
+  const stats = createStatsRecorder({ http, clock, flushEveryMs: tuning.statsFlushMs });
   const groups = createGroupActions({ http, session: current, refresh: () => sync.syncNow(), directory: (work) => cache.read((c) => work(c.directory)), imageUrl });
   const kbRead = createKbReader({ cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current });
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, scheduling: scheduling.handlers }),
+    createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, scheduling: scheduling.handlers,
+      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );
 
@@ -204,6 +233,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       if (stopped) return;
       stopped = true;
       sessions.stop();
+      stats.stop();
       await Promise.all([sync.stop(), outbox.stop()]);
       sessions.forgetAll();
       cache.close();

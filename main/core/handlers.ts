@@ -20,6 +20,8 @@ import type { NoticeCenter } from './notify/noticeCenter.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
+import { createStatsHandlers } from './stats/statsHandlers.js';
+import type { StatsRecorder } from './stats/statsRecorder.js';
 import type { ClientIndex } from './search/clientIndex.js';
 import type { ServerSearch } from './search/serverSearch.js';
 import type { Outbox } from './outbox/outbox.js';
@@ -30,6 +32,7 @@ import type { SyncStatusTracker } from './sync/syncStatus.js';
 import { hashtagSuggestions } from './timeline/hashtagSuggestions.js';
 import { decodePostCursor, encodePostCursor } from './timeline/postCursor.js';
 import type { Reader } from './timeline/reader.js';
+import type { ReadConfirmationMethods } from './readConfirmations/readConfirmationHandlers.js';
 
 const PINNED_AT_MOST = 20;
 
@@ -58,10 +61,13 @@ export interface HandlerDeps {
   imageUrl: ImageUrl;
   groups: GroupActions;
   visits: Pick<VisitSender, 'enter' | 'leave'>;
+  stats: Pick<StatsRecorder, 'groupVisit'>;
   kb: Pick<KbHandlerDeps, 'read' | 'editor'>;
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
   scheduling: Pick<Handlers, 'post.scheduled' | 'scheduling.bestTime'>;
+  /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
+  readConfirmations: ReadConfirmationMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -198,6 +204,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'groups.setMember': (input) => d.groups.setMember(input),
     'groups.removeMember': (input) => d.groups.removeMember(input),
     'groups.visit': async ({ id, open }) => {
+      d.stats.groupVisit(id, open);
       if (open) d.visits.enter(id);
       else await d.visits.leave(id);
       return ok({ ok: true as const });
@@ -219,5 +226,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
+    ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
+    ...d.readConfirmations,
   };
 }

@@ -18,6 +18,8 @@ export interface CoreTuning extends SyncTuning {
    * discard; after that it is dropped unsent and she is told at her next login.
    */
   expiredWritesKeptMs: number;
+  /** Between batches of statistics while a session lasts (each session's end sends its own at once). */
+  statsFlushMs: number;
 }
 
 export const defaultTuning: CoreTuning = {
@@ -31,4 +33,5 @@ export const defaultTuning: CoreTuning = {
   loginTimeoutMs: 10_000,
   logoutTimeoutMs: 5_000,
   expiredWritesKeptMs: 7 * 24 * 3_600_000,
+  statsFlushMs: 5 * 60_000,
 };

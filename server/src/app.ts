@@ -41,6 +41,8 @@ import { buildStaleIndexes } from './search/build.js';
 import { publishDuePosts } from './scheduling/publishDue.js';
 import { registerSchedulingRoutes } from './scheduling/schedulingRoutes.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
+import { foldAllQueuedActivity } from './stats/record.js';
+import { numberLeftoverChanges } from './sync/numbering.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
@@ -88,8 +90,13 @@ export interface BuiltServer {
   announceClosedPolls(): Promise<number>;
   /** Publishes the scheduled posts whose time has come (at start and with the view counts); answers how many. */
   publishDuePosts(): Promise<number>;
+  /** Counts the statistics events writes queued into the rollups (runs every `statsFoldSeconds`); answers how many. */
+  foldStats(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** Seconds between looks for changes a dead node committed but did not number. */
+const LEFTOVER_CHANGES_SECONDS = 5;
 
 export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const app = Fastify({
@@ -198,6 +205,23 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     publishScheduled();
   }, options.viewCountPublishSeconds * 1000);
   viewCounts.unref();
+  // One fold at a time per node: a slow fold under load must not pile up behind the timer.
+  let folding: Promise<unknown> = Promise.resolve();
+  let foldRunning = false;
+  const statsFold = setInterval(() => {
+    if (foldRunning) return;
+    foldRunning = true;
+    folding = foldAllQueuedActivity(ctx.db)
+      .catch((err: unknown) => app.log.warn({ err }, 'folding statistics failed'))
+      .finally(() => (foldRunning = false));
+  }, options.statsFoldSeconds * 1000);
+  statsFold.unref();
+  // A node that died between a write's commit and its numbering left changes no reader sees yet.
+  const leftovers = setInterval(() => {
+    numberLeftoverChanges(ctx.db).catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
+  }, LEFTOVER_CHANGES_SECONDS * 1000);
+  leftovers.unref();
+  await numberLeftoverChanges(ctx.db);
 
   await app.ready();
   const sender = createMailSender({
@@ -222,10 +246,14 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     publishViewCounts: () => publishViewCounts(ctx),
     announceClosedPolls: () => announceClosedPolls(ctx),
     publishDuePosts: () => publishDuePosts(ctx),
+    foldStats: () => foldAllQueuedActivity(ctx.db),
     async close() {
       clearInterval(maintenance);
       clearInterval(viewCounts);
+      clearInterval(statsFold);
+      clearInterval(leftovers);
       await publishing;
+      await folding;
       ctx.streams.stop();
       await sender.stop();
       await indexing;

@@ -27,6 +27,8 @@ export interface ServerOptions {
   imageDecodeQueue: number;
   /** Seconds between publishing changed view counts through the change feed (one write per organisation). */
   viewCountPublishSeconds: number;
+  /** Seconds between folds of the statistics events writes queued into the rollups. */
+  statsFoldSeconds: number;
 }
 
 export const defaultServerOptions: ServerOptions = {
@@ -40,6 +42,7 @@ export const defaultServerOptions: ServerOptions = {
   imageDecodes: 2,
   imageDecodeQueue: 4,
   viewCountPublishSeconds: 10,
+  statsFoldSeconds: 1,
 };
 
 /** What every capability of the server is built from; created once per process. */

@@ -7,6 +7,9 @@ import { CategoryInput } from '../api/routes/categories.js';
 import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
+import { AudienceChoicesSchema, ReadReportViewSchema, ReadRequirementItemSchema } from './readConfirmationViews.js';
+import { ReadAudienceInput } from '../readConfirmations/audience.js';
+import { VIEW_BATCH_MAX } from '../api/routes/postViews.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
 import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
@@ -22,6 +25,18 @@ import {
   MailTransportKind,
   TestMailInputSchema,
 } from '../api/routes/mailings.js';
+import {
+  STATS_REPORT,
+  StatsActivitySchema,
+  StatsDevicesSchema,
+  StatsGroupsSchema,
+  StatsPeopleSchema,
+  StatsPostsSchema,
+  StatsQuery,
+  StatsReadConfirmationsSchema,
+  StatsSearchSchema,
+  StatsSessionsSchema,
+} from '../api/routes/stats.js';
 import {
   CommentViewSchema,
   PersonCardSchema,
@@ -98,6 +113,18 @@ export const MailingChoicesSchema = z.object({
 });
 export type MailingChoices = z.infer<typeof MailingChoicesSchema>;
 const Ok = z.object({ ok: z.literal(true) });
+/** Every figure of the statistics dashboard for one period and filter, asked of the server at once. */
+export const StatsDashboardSchema = z.object({
+  activity: StatsActivitySchema,
+  people: StatsPeopleSchema,
+  sessions: StatsSessionsSchema,
+  devices: StatsDevicesSchema,
+  posts: StatsPostsSchema,
+  groups: StatsGroupsSchema,
+  search: StatsSearchSchema,
+  readConfirmations: StatsReadConfirmationsSchema,
+});
+export type StatsDashboard = z.infer<typeof StatsDashboardSchema>;
 const TimelinePage = z.object({ items: z.array(PostViewModelSchema), nextCursor: z.string().nullable() });
 
 export const ImageUploadSchema = z.strictObject({
@@ -108,7 +135,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'readRequire', 'readConfirm', 'readLater']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -345,6 +372,28 @@ export const samenMethods = {
     input: z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
     output: searchRoutes.searchStats.response,
   },
+  /** The statistics dashboard (editors and admins, online only): figures are never kept on the device. */
+  'stats.dashboard': { input: StatsQuery, output: StatsDashboardSchema },
+  /** One report as the server's CSV, for the editor to save. */
+  'stats.export': { input: StatsQuery.extend({ report: STATS_REPORT }), output: z.object({ filename: z.string(), csv: z.string() }) },
+  /** The locations and departments the dashboard filters by, from the cache. */
+  'stats.filters': { input: Empty, output: z.object({ locations: z.array(Choice), departments: z.array(Choice) }) },
+  /** "Gelezen" and "Later" go through the outbox: shown at once, sent when there is a connection. */
+  'readConfirmations.confirm': { input: z.strictObject({ id: Id }), output: PostViewModelSchema },
+  'readConfirmations.later': { input: z.strictObject({ id: Id }), output: PostViewModelSchema },
+  /** "Eerst lezen" after a tap-in: her unconfirmed "lezen verplicht" posts, oldest first, decided from this device alone. */
+  'readConfirmations.firstReads': { input: Empty, output: z.object({ items: z.array(PostViewModelSchema) }) },
+  /** Editors: make a post (possibly still in the outbox) "lezen verplicht"; queued after the post itself. */
+  'readConfirmations.require': { input: z.strictObject({ id: Id, audience: ReadAudienceInput }), output: Ok },
+  'readConfirmations.audienceChoices': { input: Empty, output: AudienceChoicesSchema },
+  /** Editors, online: the report screens, the CSV of who has not confirmed, and a reminder to exactly them. */
+  'readConfirmations.list': { input: Empty, output: z.object({ items: z.array(ReadRequirementItemSchema) }) },
+  'readConfirmations.report': { input: z.strictObject({ id: Id }), output: ReadReportViewSchema },
+  'readConfirmations.csv': { input: z.strictObject({ id: Id }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  'readConfirmations.remind': { input: z.strictObject({ id: Id }), output: z.object({ reminded: z.number().int() }) },
+  'readConfirmations.unrequire': { input: z.strictObject({ id: Id }), output: Ok },
+  /** Posts at least half on screen for a second: gathered in main and sent in batches; who saw what is never shown. */
+  'postViews.seen': { input: z.strictObject({ postIds: z.array(Id).min(1).max(VIEW_BATCH_MAX) }), output: Ok },
   'search.synonyms': { input: Empty, output: z.object({ items: z.array(SynonymEntrySchema), custom: z.boolean() }) },
   'search.setSynonyms': {
     input: z.strictObject({ items: z.array(SynonymEntrySchema).max(500).optional(), reset: z.literal(true).optional() }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema, PersonSchema, PostSchema, ReactionKind } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 import { BadgeReaderSchema } from '../badge/readerSettings.js';
+import { MyReadSchema } from './readConfirmationViews.js';
 
 /**
  * What the renderer sees. Main builds these from the cache (shared content) and the in-memory
@@ -47,6 +48,8 @@ export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: tr
   myReaction: ReactionKind.nullable().optional(),
   /** Only in "Gepland": the post waits for this time, and `createdAt` is that time too. */
   scheduledFor: z.string().optional(),
+  /** "Lezen verplicht" for the person looking; null when it is not asked of her (or nobody is logged in). */
+  myRead: MyReadSchema.nullable().optional(),
 });
 export type PostViewModel = z.infer<typeof PostViewModelSchema>;
 

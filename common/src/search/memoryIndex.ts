@@ -1,5 +1,5 @@
 import type { QueryPlan } from './query.js';
-import { rankOf, termWeights, type SearchDocument, type SearchKind } from './ranking.js';
+import { rankOf, SEARCH_KINDS, termWeights, type SearchDocument, type SearchKind } from './ranking.js';
 import { MemoryVocabulary } from './vocabulary.js';
 
 /** What a result needs besides its rank: what it is, its title line, when it last changed, its group. */
@@ -43,12 +43,28 @@ class TopList {
     return rank !== worst.rank ? rank > worst.rank : tieOrder(doc, worst.doc) < 0;
   }
 
-  offer(r: Ranked): void {
+  /** Takes `r` in its place; answers what fell off the end to make room. */
+  offer(r: Ranked): Ranked | undefined {
     let at = this.items.length;
     while (at > 0 && resultOrder(r, this.items[at - 1]!) < 0) at--;
     this.items.splice(at, 0, r);
-    if (this.items.length > this.limit) this.items.pop();
+    return this.items.length > this.limit ? this.items.pop() : undefined;
   }
+
+  remove(r: Ranked): void {
+    this.items.splice(this.items.indexOf(r), 1);
+  }
+
+  /** The rank below which nothing gets in any more; -Infinity while there is room. */
+  floor(): number {
+    if (this.limit === 0) return Infinity;
+    return this.items.length < this.limit ? -Infinity : this.items[this.limit - 1]!.rank;
+  }
+}
+
+interface Packed {
+  docs: Int32Array;
+  weights: Float64Array;
 }
 
 /**
@@ -65,7 +81,9 @@ export class MemoryIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<string, Map<number, number>>();
   /** A term's postings as flat arrays, made at its first search and dropped when the term changes. */
-  private readonly packed = new Map<string, { docs: Int32Array; weights: Float64Array }>();
+  private readonly packed = new Map<string, Packed>();
+  /** The same per kind, heaviest first, for one-word searches; made and dropped alike. */
+  private readonly impact = new Map<string, Record<SearchKind, Packed>>();
   // Scratch space for one search, grown with the index and left zeroed after each search.
   private total = new Float64Array(0);
   private matched = new Uint16Array(0);
@@ -90,6 +108,7 @@ export class MemoryIndex {
       if (!list) this.postings.set(term, (list = new Map()));
       list.set(n, weight);
       this.packed.delete(term);
+      this.impact.delete(term);
       this.vocabulary.set(term, list.size);
     }
     this.vocabulary.setDocCount(this.size);
@@ -107,6 +126,7 @@ export class MemoryIndex {
       const list = this.postings.get(term)!;
       list.delete(n);
       this.packed.delete(term);
+      this.impact.delete(term);
       if (list.size === 0) this.postings.delete(term);
       this.vocabulary.set(term, list.size);
     }
@@ -122,13 +142,69 @@ export class MemoryIndex {
     return top.items;
   }
 
-  /** The best of each kind, each kind with its own limit, from one pass over the matches. */
+  /**
+   * The best of each kind, each kind with its own limit: exactly what ranking every match gives (a
+   * test compares them), without ranking every match. The query word whose terms have the most
+   * postings (the word being typed, completed to the most frequent terms) is the expensive one; on a
+   * device with 200 000 posts its lists hold hundreds of thousands of entries. So the other words are
+   * ranked in full, as `rank` does, and each document they found gets the big word's weight by
+   * lookup. A document none of them found matches the big word alone: its rank is its best weight ×
+   * factor there, so each of the big word's lists of a kind, heaviest first, is read only until its
+   * entries rank below that kind's last place.
+   */
   searchEachKind(plan: QueryPlan, limits: Readonly<Record<SearchKind, number>>): Record<SearchKind, Ranked[]> {
+    this.grow();
     const tops = { page: new TopList(limits.page), post: new TopList(limits.post), group: new TopList(limits.group), person: new TopList(limits.person) };
-    this.rank(plan, (rank, doc) => {
+    const bySlot = termsBySlot(plan);
+    let big: QueryPlan['terms'] = [];
+    let bigSize = -1;
+    for (const terms of bySlot.values()) {
+      const size = terms.reduce((n, t) => n + (this.postings.get(t.term)?.size ?? 0), 0);
+      if (size > bigSize) [big, bigSize] = [terms, size];
+    }
+    const bigLists = big.map(({ term, factor }) => ({ weights: this.postings.get(term), factor }));
+
+    const touched: number[] = [];
+    for (const terms of bySlot.values()) if (terms !== big) this.addSlot(terms, touched);
+    for (const n of touched) {
+      let best = 0;
+      for (const { weights, factor } of bigLists) best = Math.max(best, (weights?.get(n) ?? 0) * factor);
+      const matched = this.matched[n]! + (best > 0 ? 1 : 0);
+      const doc = this.entries[n]!.doc;
+      const rank = rankOf(this.total[n]! + best, matched);
       const top = tops[doc.kind];
       if (top.wants(rank, doc)) top.offer({ doc, rank });
-    });
+    }
+
+    for (const kind of SEARCH_KINDS) {
+      const top = tops[kind];
+      // A document under several of the word's terms counts with its best: one place, taken over by a better offer.
+      const placed = new Map<IndexedDoc, Ranked>();
+      for (const { term, factor } of big) {
+        const { docs, weights } = this.impactOf(term)[kind];
+        for (let i = 0; i < docs.length; i++) {
+          const rank = rankOf(weights[i]! * factor, 1);
+          if (rank < top.floor()) break;
+          const n = docs[i]!;
+          if (this.matched[n] !== 0) continue;
+          const doc = this.entries[n]!.doc;
+          if (!top.wants(rank, doc)) continue;
+          const before = placed.get(doc);
+          if (before) {
+            if (before.rank >= rank) continue;
+            top.remove(before);
+          }
+          const r = { doc, rank };
+          placed.set(doc, r);
+          const dropped = top.offer(r);
+          if (dropped) placed.delete(dropped.doc);
+        }
+      }
+    }
+    for (const n of touched) {
+      this.total[n] = 0;
+      this.matched[n] = 0;
+    }
     return { page: tops.page.items, post: tops.post.items, group: tops.group.items, person: tops.person.items };
   }
 
@@ -138,35 +214,8 @@ export class MemoryIndex {
    */
   private rank(plan: QueryPlan, found: (rank: number, doc: IndexedDoc) => void): void {
     this.grow();
-    const bySlot = new Map<number, QueryPlan['terms']>();
-    for (const t of plan.terms) {
-      const list = bySlot.get(t.slot);
-      if (list) list.push(t);
-      else bySlot.set(t.slot, [t]);
-    }
     const touched: number[] = [];
-    const inSlot: number[] = [];
-    for (const terms of bySlot.values()) {
-      const pass = this.nextPass();
-      inSlot.length = 0;
-      for (const { term, factor } of terms) {
-        const { docs, weights } = this.packedOf(term);
-        for (let i = 0; i < docs.length; i++) {
-          const n = docs[i]!;
-          const value = weights[i]! * factor;
-          if (this.slotSeen[n] !== pass) {
-            this.slotSeen[n] = pass;
-            this.slotBest[n] = value;
-            inSlot.push(n);
-          } else if (value > this.slotBest[n]!) this.slotBest[n] = value;
-        }
-      }
-      for (const n of inSlot) {
-        if (this.matched[n] === 0) touched.push(n);
-        this.total[n] = this.total[n]! + this.slotBest[n]!;
-        this.matched[n] = this.matched[n]! + 1;
-      }
-    }
+    for (const terms of termsBySlot(plan).values()) this.addSlot(terms, touched);
     for (const n of touched) {
       found(rankOf(this.total[n]!, this.matched[n]!), this.entries[n]!.doc);
       this.total[n] = 0;
@@ -174,7 +223,43 @@ export class MemoryIndex {
     }
   }
 
-  private packedOf(term: string): { docs: Int32Array; weights: Float64Array } {
+  /** Adds one query word's best match per document to `total` and `matched`; documents seen first go to `touched`. */
+  private addSlot(terms: QueryPlan['terms'], touched: number[]): void {
+    const pass = this.nextPass();
+    const inSlot: number[] = [];
+    for (const { term, factor } of terms) {
+      const { docs, weights } = this.packedOf(term);
+      for (let i = 0; i < docs.length; i++) {
+        const n = docs[i]!;
+        const value = weights[i]! * factor;
+        if (this.slotSeen[n] !== pass) {
+          this.slotSeen[n] = pass;
+          this.slotBest[n] = value;
+          inSlot.push(n);
+        } else if (value > this.slotBest[n]!) this.slotBest[n] = value;
+      }
+    }
+    for (const n of inSlot) {
+      if (this.matched[n] === 0) touched.push(n);
+      this.total[n] = this.total[n]! + this.slotBest[n]!;
+      this.matched[n] = this.matched[n]! + 1;
+    }
+  }
+
+  private impactOf(term: string): Record<SearchKind, Packed> {
+    let lists = this.impact.get(term);
+    if (!lists) {
+      const list = this.postings.get(term) ?? new Map<number, number>();
+      const byKind: Record<SearchKind, number[]> = { page: [], group: [], person: [], post: [] };
+      for (const n of list.keys()) byKind[this.entries[n]!.doc.kind].push(n);
+      lists = {} as Record<SearchKind, Packed>;
+      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(byKind[kind], list);
+      if (list.size > 0) this.impact.set(term, lists);
+    }
+    return lists;
+  }
+
+  private packedOf(term: string): Packed {
     let p = this.packed.get(term);
     if (!p) {
       const list = this.postings.get(term);
@@ -202,4 +287,34 @@ export class MemoryIndex {
     }
     return ++this.pass;
   }
+}
+
+function termsBySlot(plan: QueryPlan): Map<number, QueryPlan['terms']> {
+  const bySlot = new Map<number, QueryPlan['terms']>();
+  for (const t of plan.terms) {
+    const list = bySlot.get(t.slot);
+    if (list) list.push(t);
+    else bySlot.set(t.slot, [t]);
+  }
+  return bySlot;
+}
+
+/**
+ * Documents by weight, heaviest first. Weights are small integers (see ranking.ts), so a counting
+ * sort: a term that 100 000 posts hold is ordered in one pass, not in a comparison sort at the key.
+ */
+function heaviestFirst(docs: readonly number[], weightOf: ReadonlyMap<number, number>): Packed {
+  let max = 0;
+  for (const n of docs) max = Math.max(max, weightOf.get(n)!);
+  const starts = new Int32Array(max + 2);
+  for (const n of docs) starts[max - weightOf.get(n)! + 1]!++;
+  for (let w = 1; w < starts.length; w++) starts[w]! += starts[w - 1]!;
+  const packed: Packed = { docs: new Int32Array(docs.length), weights: new Float64Array(docs.length) };
+  for (const n of docs) {
+    const weight = weightOf.get(n)!;
+    const at = starts[max - weight]!++;
+    packed.docs[at] = n;
+    packed.weights[at] = weight;
+  }
+  return packed;
 }

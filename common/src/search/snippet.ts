@@ -22,11 +22,7 @@ const LEAD = 40;
  */
 export function makeSnippet(text: string, matches: ReadonlySet<string>, max = 160): Snippet {
   const flat = text.replace(/\s+/g, ' ').trim();
-  // A word and its stem begin alike: only words that begin like a match are worth stemming.
-  const starts = new Set([...matches].map((m) => m.slice(0, 2)));
-  const hits = tokenise(flat)
-    .filter((t) => isContentWord(t.word) && starts.has(t.word.slice(0, 2)) && matches.has(stem(t.word)))
-    .map((t) => ({ start: t.start, end: t.end }));
+  const hits = matchedWords(flat, matches);
   let start = 0;
   if (hits.length > 0 && hits[0]!.end > max - LEAD) {
     const space = flat.indexOf(' ', Math.max(0, hits[0]!.start - LEAD));
@@ -43,4 +39,13 @@ export function makeSnippet(text: string, matches: ReadonlySet<string>, max = 16
     .filter((h) => h.start >= start && h.end <= end)
     .map((h) => ({ start: h.start - start + lead.length, end: h.end - start + lead.length }));
   return { text: `${lead}${body}${end < flat.length ? '…' : ''}`, highlights };
+}
+
+/** Where the words of `text` whose terms are in `matches` stand: for a result's title as for its snippet. */
+export function matchedWords(text: string, matches: ReadonlySet<string>): Highlight[] {
+  // A word and its stem begin alike: only words that begin like a match are worth stemming.
+  const starts = new Set([...matches].map((m) => m.slice(0, 2)));
+  return tokenise(text)
+    .filter((t) => isContentWord(t.word) && starts.has(t.word.slice(0, 2)) && matches.has(stem(t.word)))
+    .map((t) => ({ start: t.start, end: t.end }));
 }

@@ -97,6 +97,12 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
         item,
         await http.call(item.payload.favourite ? 'favouritePage' : 'unfavouritePage', { token, params: { id: item.postId }, idempotencyKey: key }),
       );
+    case 'readRequire':
+      return settle(item, await http.call('markReadRequired', { token, params: { id: item.postId }, body: { audience: item.payload.audience }, idempotencyKey: key }));
+    case 'readConfirm':
+      return settle(item, await http.call('confirmRead', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'readLater':
+      return settle(item, await http.call('postponeRead', { token, params: { id: item.postId }, idempotencyKey: key }));
     case 'feedback':
       return settle(
         item,

@@ -39,6 +39,8 @@ export interface OutboxDeps {
   pageKnown(id: string): boolean;
   /** The server refused this session token while delivering. */
   onUnauthorized(token: string): void;
+  /** The server refused a write for good (after it was shown as done): what remembered it can take it back. */
+  onRejected?(item: OutboxItem): void;
 }
 
 /**
@@ -107,6 +109,7 @@ export function createOutbox(d: OutboxDeps) {
       shown(item);
     },
     onRejected(item, error) {
+      d.onRejected?.(item);
       countPending();
       events.emit('outbox.rejected', { kind: item.kind, code: error.code, message: error.message, preview: preview(item) });
       shown(item);

@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { ReadAudience } from '../../../common/src/readConfirmations/audience.js';
 import type { Clock } from '../clock.js';
 import { openDatabaseFile } from '../db/openDatabaseFile.js';
 import type { SecretStore } from '../devices/secretStore.js';
@@ -54,7 +55,11 @@ export type OutboxItem =
   | (ItemBase & { kind: 'favourite'; payload: { favourite: boolean } })
   | (ItemBase & { kind: 'feedback'; payload: { helpful: boolean; comment: string | null } })
   /** Joining an open group, asking to join a closed one, leaving: `name` is for telling her if it fails. */
-  | (ItemBase & { kind: GroupIntent; payload: { name: string } });
+  | (ItemBase & { kind: GroupIntent; payload: { name: string } })
+  /** An editor makes her post "lezen verplicht"; queued after the post, sent with her session only. */
+  | (ItemBase & { kind: 'readRequire'; payload: { audience: ReadAudience } })
+  /** "Gelezen", or "Later" at tap-in, of a "lezen verplicht" post. */
+  | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> });
 
 /** What she wants with a group, waiting to be sent. */
 export type GroupIntent = 'join' | 'request' | 'leave';

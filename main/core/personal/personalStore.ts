@@ -1,5 +1,4 @@
-import type { ReactionKind } from '../../../common/src/api/entities.js';
-import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Post, ReactionKind, ReadReceipt } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -25,6 +24,8 @@ export function createPersonalStore() {
   // Her own favourites and "Was dit nuttig?" answers, by page.
   const favourites = new Map<string, Favourite>();
   const feedback = new Map<string, PageFeedback>();
+  // Her answers to "lezen verplicht" posts, by post.
+  const receipts = new Map<string, ReadReceipt>();
 
   const removePost = (id: string, page: PersonalPage) => {
     for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
@@ -76,6 +77,12 @@ export function createPersonalStore() {
         case 'pageFeedback':
           feedback.delete(change.id.split(':')[0]!);
           return;
+        case 'readReceipt': {
+          const postId = change.id.split(':')[0]!;
+          receipts.delete(postId);
+          page.postIds.add(postId);
+          return;
+        }
         default:
           return;
       }
@@ -114,6 +121,10 @@ export function createPersonalStore() {
       case 'pageFeedback':
         feedback.set(change.data.pageId, change.data);
         return;
+      case 'readReceipt':
+        receipts.set(change.data.postId, change.data);
+        page.postIds.add(change.data.postId);
+        return;
       default:
         // Organisation-wide entities belong in the cache, not here.
         return;
@@ -144,9 +155,12 @@ export function createPersonalStore() {
     /** Her favourite pages, newest first. */
     favourites: (): Favourite[] => [...favourites.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     feedback: (pageId: string): PageFeedback | null => feedback.get(pageId) ?? null,
+    receipt: (postId: string): ReadReceipt | null => receipts.get(postId) ?? null,
+    /** Whether her own data has arrived since she logged in (her groups and receipts can be trusted). */
+    known: (): boolean => cursor > 0,
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback, receipts]) m.clear();
       likes.clear();
     },
   };
@@ -157,7 +171,7 @@ export type PersonalStore = ReturnType<typeof createPersonalStore>;
 /** What a read may ask of the personal store. */
 export type PersonalView = Pick<
   PersonalStore,
-  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'reactionOf' | 'notifications' | 'favourites' | 'feedback'
+  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'reactionOf' | 'notifications' | 'favourites' | 'feedback' | 'receipt' | 'known'
 >;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
@@ -175,4 +189,6 @@ export const nobodysPersonalView: PersonalView = {
   notifications: () => [],
   favourites: () => [],
   feedback: () => null,
+  receipt: () => null,
+  known: () => false,
 };

@@ -2,7 +2,7 @@ import type { SearchResult } from '../../../common/src/api/routes/search.js';
 import { MemoryIndex } from '../../../common/src/search/memoryIndex.js';
 import { planQuery } from '../../../common/src/search/query.js';
 import type { SearchKind } from '../../../common/src/search/ranking.js';
-import { makeSnippet } from '../../../common/src/search/snippet.js';
+import { makeSnippet, matchedWords } from '../../../common/src/search/snippet.js';
 import { DEFAULT_SYNONYMS, synonymTable, type SynonymEntry, type SynonymTable } from '../../../common/src/search/synonyms.js';
 import { CacheResetError, type Cache, type CacheParts } from '../cache/openCache.js';
 import { groupIndexable, pageIndexable, personIndexable, postIndexable, snippetSource, type Indexable } from './searchDocuments.js';
@@ -94,7 +94,7 @@ export function createClientIndex(cache: Cache) {
         ranked.map(({ doc }): SearchResult => {
           const source = sourceOf(c, doc.kind, doc.id);
           const { text, highlights } = makeSnippet(source ? snippetSource(source) : '', plan.matches);
-          return { kind: doc.kind, id: doc.id, title: doc.title, snippet: text, highlights };
+          return { kind: doc.kind, id: doc.id, title: doc.title, titleHighlights: matchedWords(doc.title, plan.matches), snippet: text, highlights };
         }),
       );
     },

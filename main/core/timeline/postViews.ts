@@ -1,4 +1,5 @@
 import type { Comment, Post, ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
+import type { MyRead } from '../../../common/src/ipc/readConfirmationViews.js';
 import type { AuthorView, CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
 import type { DirectoryQueries } from '../cache/directoryQueries.js';
 import type { ImageUrl } from '../images/imageUrl.js';
@@ -16,7 +17,17 @@ export interface ViewContext {
   /** Whether the stores already hold this comment (then a pending copy no longer counts). */
   commentKnown(id: string): boolean;
   pending: PendingWrites;
+  /** What a post asks of the person looking and how many saw it (readConfirmations, postViews). */
+  extras: PostExtras;
 }
+
+export interface PostExtras {
+  myRead(post: Post): MyRead | null;
+  viewCount(post: Post): number | undefined;
+}
+
+/** Where nobody is logged in, or a read that has no use for them. */
+export const noPostExtras: PostExtras = { myRead: () => null, viewCount: (post) => post.viewCount };
 
 /** Authors looked up once per view build; someone not (yet) in the directory shows without a name. */
 export function authorLookup(directory: DirectoryQueries, imageUrl: ImageUrl): (id: string) => AuthorView {
@@ -72,6 +83,9 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
     delivery,
     likePending: like?.waiting ?? false,
     ...(post.endsAt ? { endsAt: post.endsAt } : {}),
+    readRequired: post.readRequired ?? null,
+    viewCount: ctx.extras.viewCount(post),
+    myRead: ctx.extras.myRead(post),
   };
 }
 

@@ -9,7 +9,7 @@ import type { GroupIntent, OutboxItem } from '../outbox/outboxStore.js';
 import { foldPendingWrites, type Pending } from '../outbox/pendingWrites.js';
 import type { PersonalView } from '../personal/personalStore.js';
 import { isBefore, newerFirst } from './postCursor.js';
-import { authorLookup, commentView, postView, type ViewContext } from './postViews.js';
+import { authorLookup, commentView, noPostExtras, postView, type PostExtras, type ViewContext } from './postViews.js';
 
 export interface ReadSources {
   parts: CacheParts;
@@ -20,6 +20,8 @@ export interface ReadSources {
   sent: readonly OutboxItem[];
   waiting: readonly OutboxItem[];
   imageUrl: ImageUrl;
+  /** What each post asks of her ("lezen verplicht") and its view count; plain when absent. */
+  extras?: PostExtras;
 }
 
 type Sourced = { post: Post; delivery: 'sent' | 'sending' };
@@ -40,6 +42,7 @@ export function openReadScope(s: ReadSources) {
     reactionOf: (postId) => s.personal.reactionOf(postId),
     commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
     pending,
+    extras: s.extras ?? noPostExtras,
   };
 
   const pendingPost = ({ item, sent }: Pending<Extract<OutboxItem, { kind: 'post' }>>): Sourced => ({

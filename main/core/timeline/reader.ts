@@ -4,7 +4,11 @@ import type { DeliveredOverlay } from '../outbox/deliveredOverlay.js';
 import type { OutboxStore } from '../outbox/outboxStore.js';
 import { nobodysPersonalView, type PersonalStore } from '../personal/personalStore.js';
 import type { ActiveSession } from '../session/sessionManager.js';
-import { openReadScope, type ReadScope } from './readScope.js';
+import type { PostExtras } from './postViews.js';
+import { openReadScope, type ReadScope, type ReadSources } from './readScope.js';
+
+/** Builds the post extras of one read from what that read sees. */
+export type PostExtrasFor = (s: Omit<ReadSources, 'extras' | 'imageUrl'>) => PostExtras;
 
 export type Reader = <T>(work: (scope: ReadScope, parts: CacheParts) => T) => T;
 
@@ -20,13 +24,15 @@ export function createReader(d: {
   delivered: DeliveredOverlay;
   session(): ActiveSession | null;
   imageUrl: ImageUrl;
+  extras?: PostExtrasFor;
 }): Reader {
   return (work) => {
     const session = d.session();
     const waiting = session ? d.outbox.list(session.organisation.id, session.person.id) : [];
     const sent = session ? d.delivered.items().filter((i) => i.personId === session.person.id && i.tenantId === session.organisation.id) : [];
-    return d.cache.read((parts) =>
-      work(openReadScope({ parts, personal: session ? d.personal : nobodysPersonalView, me: session?.person.id ?? null, sent, waiting, imageUrl: d.imageUrl }), parts),
-    );
+    return d.cache.read((parts) => {
+      const sources = { parts, personal: session ? d.personal : nobodysPersonalView, me: session?.person.id ?? null, sent, waiting };
+      return work(openReadScope({ ...sources, imageUrl: d.imageUrl, extras: d.extras?.(sources) }), parts);
+    });
   };
 }

@@ -26,7 +26,11 @@ import { KbReviewPage } from '../features/kb/KbReviewPage';
 import { SearchOverlay } from '../features/search/SearchOverlay';
 import { installSearchShortcut } from '../features/search/searchShortcut';
 import { SearchStatsPage } from '../features/search/SearchStatsPage';
+import { StatisticsPage } from '../features/stats/StatisticsPage';
 import { PostView } from '../features/timeline/PostView';
+import { FirstReadsGate } from '../features/readConfirmations/FirstReadsGate';
+import { ReadReportPage } from '../features/readConfirmations/ReadReportPage';
+import { ReadRequirementsPage } from '../features/readConfirmations/ReadRequirementsPage';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Button } from '../ui/Button';
 import { startClock } from '../ui/clock';
@@ -84,7 +88,9 @@ export function App() {
         shared ? <LockScreen /> : <LoginScreen />
       ) : (
         <Shell>
-          <Page />
+          <FirstReadsGate>
+            <Page />
+          </FirstReadsGate>
         </Shell>
       )}
       {loggedIn && <SearchOverlay />}
@@ -132,6 +138,12 @@ function Page() {
       return <ScheduledPage />;
     case 'categories':
       return <CategoriesPage />;
+    case 'statistics':
+      return <StatisticsPage />;
+    case 'readRequirements':
+      return <ReadRequirementsPage />;
+    case 'readReport':
+      return <ReadReportPage key={route.id} id={route.id} />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

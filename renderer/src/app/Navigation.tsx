@@ -1,19 +1,21 @@
-import { BookOpen, Mail, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, BookOpen, BookOpenCheck, Mail, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
 import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
 import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true };
 
-/** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings. Zoeken opens the search box over any screen. */
+/** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings and Statistieken. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
   { key: 'timeline', icon: Newspaper, ready: true, href: '#/', current: (r) => r.name === 'timeline' || r.name === 'post' || r.name === 'scheduled' || r.name === 'categories' },
   { key: 'groups', icon: Users, ready: true, href: '#/groups', current: (r) => r.name === 'groups' || r.name === 'group' },
   { key: 'kb', icon: BookOpen, ready: true, href: '#/kb', current: (r) => r.name.startsWith('kb') || r.name === 'searchStats' },
   { key: 'search', icon: Search, ready: true, action: openSearch },
   { key: 'mailings', icon: Mail, ready: true, href: '#/mailings', current: (r) => r.name === 'mailings' || r.name === 'mailingNew' || r.name === 'mailing' || r.name === 'mailSettings', editors: true },
+  { key: 'statistics', icon: BarChart3, ready: true, href: '#/statistieken', current: (r) => r.name === 'statistics', editors: true },
+  { key: 'readConfirmations', icon: BookOpenCheck, ready: true, href: '#/lezen-verplicht', current: (r) => r.name === 'readRequirements' || r.name === 'readReport', editors: true },
 ];
 
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */

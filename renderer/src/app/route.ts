@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
- * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>
+ * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -23,13 +24,17 @@ export type Route =
   | { name: 'myMail' }
   | { name: 'noticeSettings' }
   | { name: 'scheduled' }
-  | { name: 'categories' };
+  | { name: 'categories' }
+  | { name: 'statistics' }
+  | { name: 'readRequirements' }
+  | { name: 'readReport'; id: string };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
   if (hash === '#/gepland') return { name: 'scheduled' };
   if (hash === '#/categorieen') return { name: 'categories' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
+  if (hash === '#/statistieken') return { name: 'statistics' };
   if (hash === '#/kb') return { name: 'kb' };
   if (hash === '#/kb/review') return { name: 'kbReview' };
   if (hash === '#/kb/stats') return { name: 'searchStats' };
@@ -37,6 +42,9 @@ export function parseHash(hash: string): Route {
   if (hash === '#/mailings/new') return { name: 'mailingNew' };
   if (hash === '#/mailings/settings') return { name: 'mailSettings' };
   if (hash === '#/me/mail') return { name: 'myMail' };
+  if (hash === '#/lezen-verplicht') return { name: 'readRequirements' };
+  const required = /^#\/lezen-verplicht\/(.+)$/.exec(hash);
+  if (required?.[1]) return { name: 'readReport', id: decodeURIComponent(required[1]) };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
   if (kb) {
     const value = kb[2] ? decodeURIComponent(kb[2]) : null;
@@ -87,6 +95,12 @@ export function hrefFor(route: Route): string {
       return '#/categorieen';
     case 'noticeSettings':
       return '#/meldingen';
+    case 'statistics':
+      return '#/statistieken';
+    case 'readRequirements':
+      return '#/lezen-verplicht';
+    case 'readReport':
+      return `#/lezen-verplicht/${encodeURIComponent(route.id)}`;
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

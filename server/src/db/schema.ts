@@ -646,6 +646,10 @@ export interface StatsEventsTable {
   device_kind: string;
   subject_id: string | null;
   seconds: number | null;
+  /** 0 while the event waits for the fold job, 1 once the rollups count it. */
+  folded: Generated<number>;
+  /** JSON list of `{type, id}`; null for events stored before the fold queue. */
+  subjects: string | null;
 }
 
 export interface StatsPresenceTable {

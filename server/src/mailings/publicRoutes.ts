@@ -3,6 +3,7 @@ import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import type { ServerContext } from '../context.js';
 import { REPLY_SENT, register } from '../http/register.js';
+import { queueActivity } from '../stats/record.js';
 import { escapeHtml } from './markdownMail.js';
 import { tenantOfToken } from './queue.js';
 
@@ -74,10 +75,17 @@ export function registerMailPublicRoutes(app: FastifyInstance, ctx: ServerContex
     const r = await recipient(params.token);
     if (!r) return unknown(reply);
     const now = ctx.now();
-    await ctx.k
-      .insertInto('mailing_visits')
-      .values({ tenant_id: r.tenantId, id: uuidv7(now.getTime()), mailing_id: r.mailing_id, person_id: r.person_id, target: query.to ?? 'mailing', at: now.toISOString() })
-      .execute();
+    const id = uuidv7(now.getTime());
+    await ctx.k.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('mailing_visits')
+        .values({ tenant_id: r.tenantId, id, mailing_id: r.mailing_id, person_id: r.person_id, target: query.to ?? 'mailing', at: now.toISOString() })
+        .execute();
+      // A visit from a mailing is activity in the statistics too. The link is opened wherever her mail
+      // is, which is none of Samen's device kinds; the device report counts sessions only, so the kind
+      // recorded here shows nowhere.
+      await queueActivity(trx, r.tenantId, [{ id, kind: 'mailing_visit', personId: r.person_id, at: now, deviceKind: 'workstation', subjects: [{ type: 'mailing', id: r.mailing_id }] }]);
+    });
     const what = query.to?.startsWith('page:') ? 'Deze pagina' : query.to?.startsWith('poll:') ? 'Deze peiling' : 'Dit bericht';
     const todo = query.to?.startsWith('poll:') ? 'om te stemmen' : 'om het helemaal te lezen en te reageren';
     return page(

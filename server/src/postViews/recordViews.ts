@@ -1,6 +1,8 @@
 import type { Principal } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { canSeeGroupContent } from '../groups/access.js';
+import { deviceKindOf } from '../search/searchLog.js';
+import { queueActivity } from '../stats/record.js';
 
 /**
  * Records that one person saw these posts, in one transaction: a viewer row per post she had not seen
@@ -30,6 +32,14 @@ export async function recordViews(ctx: ServerContext, p: Principal, postIds: rea
       .execute();
     const seen = added.map((r) => r.post_id);
     if (seen.length > 0) {
+      // A first view is what the statistics count too (once per person and post), under an id of its own so a retried batch adds nothing.
+      const deviceKind = await deviceKindOf(trx, p);
+      const at = new Date(now);
+      await queueActivity(
+        trx,
+        p.tenantId,
+        seen.map((id) => ({ id: `view:${id}:${p.personId}`, kind: 'post_view', personId: p.personId, at, deviceKind, subjects: [{ type: 'post', id }] })),
+      );
       await trx
         .updateTable('posts')
         .set((eb) => ({ view_count: eb('view_count', '+', 1) }))

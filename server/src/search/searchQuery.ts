@@ -3,7 +3,7 @@ import type { SearchResult } from '../../../common/src/api/routes/search.js';
 import { groupDocument, pageDocument, personDocument, postDocument } from '../../../common/src/search/documents.js';
 import { planQuery, type QueryPlan } from '../../../common/src/search/query.js';
 import type { SearchDocument, SearchKind } from '../../../common/src/search/ranking.js';
-import { makeSnippet } from '../../../common/src/search/snippet.js';
+import { makeSnippet, matchedWords } from '../../../common/src/search/snippet.js';
 import type { SynonymTable } from '../../../common/src/search/synonyms.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -39,7 +39,7 @@ export async function search(db: Db, who: Searcher, query: string, limit: number
   const results = rows.map((r): SearchResult => {
     const source = texts.get(`${r.kind}:${r.id}`);
     const { text, highlights } = makeSnippet(source ? [source.headings.join(' · '), source.body].filter(Boolean).join(' · ') : '', plan.matches);
-    return { kind: r.kind as SearchKind, id: r.id, title: r.title, snippet: text, highlights };
+    return { kind: r.kind as SearchKind, id: r.id, title: r.title, titleHighlights: matchedWords(r.title, plan.matches), snippet: text, highlights };
   });
   return { results, plan };
 }

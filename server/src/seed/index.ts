@@ -13,6 +13,7 @@ import { mailAddressRows } from './mailAddresses.js';
 import { generate, type Dataset } from './generate.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
+import { insertReadConfirmations, planReadConfirmations } from './readConfirmations.js';
 
 export { DEMO_PEOPLE, type DemoPerson } from './demoPeople.js';
 
@@ -49,6 +50,11 @@ export interface SeedOptions {
   scheduledPosts?: boolean;
   /** Default false: the demo's fixed categories (#tip, #leermoment, #succes, #vraag). Needs migration 0024. */
   categories?: boolean;
+  /**
+   * Default as `activity`: two announcements "lezen verplicht" with part of their audience confirmed,
+   * and view counts of recent posts (migrations 0010, 0011).
+   */
+  readConfirmations?: boolean;
 }
 
 export interface SeedResult {
@@ -188,10 +194,15 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
 
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
+  let readSeqs = 0;
   await k.transaction().execute(async (trx) => {
     await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null });
     if (options.scheduledPosts) await seedScheduledPosts(trx, data.tenantId, anchor.getTime());
     if (options.categories) await seedCategories(trx, data.tenantId);
+    if (options.readConfirmations ?? options.activity ?? false) {
+      const plan = planReadConfirmations(data, options.seed, anchor.getTime());
+      readSeqs = await insertReadConfirmations(trx, data.tenantId, plan, (table, rows) => insertRows(trx, table, rows));
+    }
     if (!options.activity) return;
     const events = seededActivity(data, { seed: options.seed, anchorMs: anchor.getTime() });
     for (let i = 0; i < events.length; i += ACTIVITY_BATCH) await recordActivity(trx, data.tenantId, events.slice(i, i + ACTIVITY_BATCH));
@@ -206,7 +217,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     likes: data.likes.length,
     images: data.images.length,
     pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
-    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0),
+    lastSeq: readSeqs + data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0),
   };
 }
 

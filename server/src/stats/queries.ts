@@ -5,7 +5,6 @@ import type {
   StatsGroups,
   StatsPeople,
   StatsPosts,
-  StatsReadConfirmations,
   StatsSearch,
   StatsSessions,
   StatsTopPost,
@@ -315,12 +314,4 @@ export async function searchFigures(k: K, s: StatsScope): Promise<StatsSearch> {
     noResults: now.noResults,
     noClicks: now.noClicks,
   };
-}
-
-/**
- * The seam for read confirmations: when that capability records `read_confirmation` events through
- * `recordActivity` (subject type `message`), this answers from `stats_subjects` with its audience.
- */
-export function readConfirmations(s: StatsScope): StatsReadConfirmations {
-  return { ...periods(s), available: false, items: [] };
 }

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { StatsDeviceKind, StatsEventKind } from '../../../common/src/api/routes/stats.js';
+import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { amsterdamSlot, mondayOf, monthStart, sessionBucket } from './calendar.js';
 
@@ -12,9 +13,9 @@ export interface StatsSubject {
 }
 
 /**
- * One thing a person did, as the statistics count it. Capabilities that land later (polls, read
- * confirmations, views, group visits, mailings) record through `recordActivity` with their own kind,
- * inside the transaction of their own write.
+ * One thing a person did, as the statistics count it. A write the server sees (a post, a like, a
+ * vote) queues its event in its own transaction (`queueActivity`); batches from clients are counted
+ * at once (`recordActivity`).
  */
 export interface ActivityEvent {
   /** Unique per event: a resent event with the same id counts once. */
@@ -30,27 +31,104 @@ export interface ActivityEvent {
 
 const ROWS_PER_STATEMENT = 400;
 
+/** Events one fold takes: enough that a busy second is one fold, few enough to keep its transaction short. */
+const FOLD_BATCH = 2000;
+
+type Places = Map<string, { location_key: string; department_key: string }>;
+
 /**
- * Counts events into the rollups, in the caller's transaction: each new event once (by id) into the
- * hour, the day and its subjects, and each person once per scope and day into the people counts.
- * Rows are merged in memory and written in key order, so a batch costs a few statements and two
- * batches never wait on each other in opposite orders. Returns how many events were new.
+ * Counts events into the rollups at once, in the caller's transaction: each new event once (by id)
+ * into the hour, the day and its subjects, and each person once per scope and day into the people
+ * counts. For batches (clients' events, the demo's history), where one transaction per batch is
+ * cheap. Returns how many events were new.
  */
 export async function recordActivity(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<{ accepted: number; duplicates: number }> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
-  const personIds = [...new Set(unique.map((e) => e.personId))];
+  const places = await placesOf(trx, tenantId, unique);
+  const known = unique.filter((e) => places.has(e.personId));
+  const inserted = await storeEvents(trx, tenantId, known, { folded: true });
+  const fresh = known.filter((e) => inserted.has(e.id));
+  await addToRollups(trx, tenantId, fresh, places);
+  return { accepted: fresh.length, duplicates: events.length - fresh.length };
+}
+
+/**
+ * Stores events for the fold job to count, in the caller's transaction: one insert, where counting
+ * at once costs seven statements and row locks on rollups every writer of the hour shares. A
+ * post, comment, like or vote records this way, so the write stays as fast as the content alone.
+ */
+export async function queueActivity(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<void> {
+  if (events.length > 0) await storeEvents(trx, tenantId, events, { folded: false });
+}
+
+interface QueuedRow {
+  tenant_id: string;
+  id: string;
+  kind: StatsEventKind;
+  person_id: string;
+  at: string;
+  device_kind: StatsDeviceKind;
+  seconds: number | null;
+  subjects: string | null;
+}
+
+/**
+ * Counts up to one batch of queued events into the rollups, and answers how many it took. Taking
+ * them (marking them folded) and counting them is one transaction, so a crash between the two
+ * counts nothing twice and loses nothing. On PostgreSQL `SKIP LOCKED` lets every node fold side by
+ * side, each taking other events; SQLite runs one writer at a time.
+ */
+export async function foldQueuedActivity(db: Db, limit = FOLD_BATCH): Promise<number> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const lock = db.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+    const { rows } = await sql<QueuedRow>`
+      update stats_events set folded = 1
+       where (tenant_id, id) in (select tenant_id, id from stats_events where folded = 0 order by at limit ${limit} ${lock})
+      returning tenant_id, id, kind, person_id, at, device_kind, seconds, subjects`.execute(trx);
+    const byTenant = new Map<string, ActivityEvent[]>();
+    for (const r of rows) {
+      const list = byTenant.get(r.tenant_id) ?? [];
+      list.push({
+        id: r.id,
+        kind: r.kind,
+        personId: r.person_id,
+        at: new Date(r.at),
+        deviceKind: r.device_kind,
+        seconds: r.seconds === null ? null : Number(r.seconds),
+        subjects: r.subjects === null ? [] : (JSON.parse(r.subjects) as StatsSubject[]),
+      });
+      byTenant.set(r.tenant_id, list);
+    }
+    for (const [tenantId, events] of [...byTenant].sort(([a], [b]) => cmp(a, b))) {
+      const places = await placesOf(trx, tenantId, events);
+      await addToRollups(trx, tenantId, events.filter((e) => places.has(e.personId)), places);
+    }
+    return rows.length;
+  });
+}
+
+/** Folds until the queue is empty: before statistics are read, so they include the latest writes. */
+export async function foldAllQueuedActivity(db: Db): Promise<number> {
+  let total = 0;
+  for (let taken = FOLD_BATCH; taken === FOLD_BATCH; total += taken) taken = await foldQueuedActivity(db);
+  return total;
+}
+
+async function placesOf(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<Places> {
   const people = await trx
     .selectFrom('people')
     .select(['id', 'location_id', 'department_id'])
     .where('tenant_id', '=', tenantId)
-    .where('id', 'in', personIds)
+    .where('id', 'in', [...new Set(events.map((e) => e.personId))])
     .execute();
-  const where = new Map(people.map((p) => [p.id, { location_key: p.location_id ?? '', department_key: p.department_id ?? '' }]));
-  const known = unique.filter((e) => where.has(e.personId));
+  return new Map(people.map((p) => [p.id, { location_key: p.location_id ?? '', department_key: p.department_id ?? '' }]));
+}
 
+/** Inserts events once by id; answers the ids that were new. */
+async function storeEvents(trx: Trx, tenantId: string, events: readonly ActivityEvent[], o: { folded: boolean }): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (const chunk of chunks(known)) {
+  for (const chunk of chunks(events)) {
     const rows = await trx
       .insertInto('stats_events')
       .values(
@@ -62,7 +140,9 @@ export async function recordActivity(trx: Trx, tenantId: string, events: readonl
           at: e.at.toISOString(),
           device_kind: e.deviceKind,
           subject_id: e.subjects?.[0]?.id ?? null,
+          subjects: e.subjects && e.subjects.length > 0 ? JSON.stringify(e.subjects) : null,
           seconds: e.seconds ?? null,
+          folded: o.folded ? 1 : 0,
         })),
       )
       .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
@@ -70,8 +150,15 @@ export async function recordActivity(trx: Trx, tenantId: string, events: readonl
       .execute();
     for (const r of rows) inserted.add(r.id);
   }
-  const fresh = known.filter((e) => inserted.has(e.id));
+  return inserted;
+}
 
+/**
+ * Adds new events to the rollups. Rows are merged in memory and written in key order, so a batch
+ * costs a few statements and two batches never wait on each other in opposite orders.
+ */
+async function addToRollups(trx: Trx, tenantId: string, fresh: readonly ActivityEvent[], where: Places): Promise<void> {
+  if (fresh.length === 0) return;
   const hourly = new Sum<{ day: string; hour: number; location_key: string; department_key: string }>();
   const daily = new Sum<{ day: string; kind: string; device_kind: string; bucket: string; location_key: string; department_key: string }>();
   const subjects = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
@@ -128,7 +215,6 @@ export async function recordActivity(trx: Trx, tenantId: string, events: readonl
   }
   await addTo(trx, 'stats_subjects', ['day', 'kind', 'subject_type', 'subject_id'], [...subjectRows.values()], ['count', 'seconds', 'people']);
   await addTo(trx, 'stats_people', ['scope', 'day', 'location_key', 'department_key'], newPeople.rows(tenantId, 'people'));
-  return { accepted: fresh.length, duplicates: events.length - fresh.length };
 }
 
 const subjectKey = (r: { day: string; kind: string; subject_type: string; subject_id: string }) => `${r.day}\u0000${r.kind}\u0000${r.subject_type}\u0000${r.subject_id}`;

@@ -30,7 +30,13 @@ export async function purgeOldStatsEvents(ctx: ServerContext): Promise<number> {
   let deleted = 0;
   for (const org of organisations) {
     const before = new Date(now - statsRetentionDays(org.settings) * DAY_MS);
-    const events = await ctx.k.deleteFrom('stats_events').where('tenant_id', '=', org.tenant_id).where('at', '<', before.toISOString()).executeTakeFirst();
+    // An event still queued is kept until the fold has counted it; the next run forgets it.
+    const events = await ctx.k
+      .deleteFrom('stats_events')
+      .where('tenant_id', '=', org.tenant_id)
+      .where('at', '<', before.toISOString())
+      .where('folded', '=', 1)
+      .executeTakeFirst();
     // Presence is per Amsterdam day: a day goes when all of it is past the retention.
     const lastDay = addDays(amsterdamSlot(before).day, -1);
     await ctx.k.deleteFrom('stats_presence').where('tenant_id', '=', org.tenant_id).where('day', '<=', lastDay).execute();

@@ -3,12 +3,13 @@ import type { StatsEventKind } from '../../../common/src/api/routes/stats.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { deviceKindOf } from '../search/searchLog.js';
-import { recordActivity, type StatsSubject } from './record.js';
+import { queueActivity, type StatsSubject } from './record.js';
 
 /**
- * Counts what the server itself sees a person do (a post, a comment, a like, and later a vote or a
- * read confirmation), in the transaction of that write, so the figure and the content commit
- * together. `id` makes it count once: the content's own id, or for a like the post and person.
+ * Records what the server itself sees a person do (a post, a comment, a like, a vote), in the
+ * transaction of that write, so the event and the content commit together; the fold job adds it to
+ * the figures within a second. `id` makes it count once: the content's own id, or for a like the
+ * post and person.
  */
 export async function countServerEvent(
   trx: Transaction<Database>,
@@ -18,5 +19,5 @@ export async function countServerEvent(
   const subjects: StatsSubject[] = [];
   if (e.postId) subjects.push({ type: 'post', id: e.postId });
   if (e.groupId) subjects.push({ type: 'group', id: e.groupId });
-  await recordActivity(trx, p.tenantId, [{ id: e.id, kind: e.kind, personId: p.personId, at: e.at, deviceKind: await deviceKindOf(trx, p), subjects }]);
+  await queueActivity(trx, p.tenantId, [{ id: e.id, kind: e.kind, personId: p.personId, at: e.at, deviceKind: await deviceKindOf(trx, p), subjects }]);
 }

@@ -9,8 +9,8 @@ import { hitRateLimit } from '../limits/rateLimit.js';
 import { deviceKindOf } from '../search/searchLog.js';
 import { addDays, amsterdamSlot, daysBetween, previousPeriod } from './calendar.js';
 import type { StatsScope } from './queries.js';
-import { readConfirmations } from './queries.js';
-import { recordActivity, type ActivityEvent, type StatsSubject } from './record.js';
+import { readProgress } from './readProgress.js';
+import { foldAllQueuedActivity, recordActivity, type ActivityEvent, type StatsSubject } from './record.js';
 import { reports } from './reports.js';
 import { statsCsv } from './statsCsv.js';
 
@@ -48,18 +48,18 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: ServerContext): v
     return { accepted: counted.accepted, duplicates: counted.duplicates, dropped: body.events.length - events.length };
   });
 
-  register(app, ctx, routes.statsActivity, async ({ query, principal }) => reports.activity(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsPeople, async ({ query, principal }) => reports.people(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsSessions, async ({ query, principal }) => reports.sessions(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsDevices, async ({ query, principal }) => reports.devices(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsPosts, async ({ query, principal }) => reports.posts(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsGroups, async ({ query, principal }) => reports.groups(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsSearch, async ({ query, principal }) => reports.search(ctx.k, scopeOf(ctx, principal, query)));
-  register(app, ctx, routes.statsReadConfirmations, async ({ query, principal }) => readConfirmations(scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsActivity, async ({ query, principal }) => reports.activity(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsPeople, async ({ query, principal }) => reports.people(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsSessions, async ({ query, principal }) => reports.sessions(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsDevices, async ({ query, principal }) => reports.devices(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsPosts, async ({ query, principal }) => reports.posts(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsGroups, async ({ query, principal }) => reports.groups(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsSearch, async ({ query, principal }) => reports.search(ctx.k, await scopeOf(ctx, principal, query)));
+  register(app, ctx, routes.statsReadConfirmations, async ({ query, principal }) => readProgress(ctx.k, await scopeOf(ctx, principal, query)));
 
   register(app, ctx, routes.exportStats, async ({ query, principal, reply }) => {
     const { report, ...rest } = query;
-    const scope = scopeOf(ctx, principal, rest);
+    const scope = await scopeOf(ctx, principal, rest);
     const csv = statsCsv(report, await reports[report](ctx.k, scope));
     void reply
       .header('content-type', 'text/csv; charset=utf-8; header=present')
@@ -71,8 +71,11 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: ServerContext): v
   });
 }
 
-/** Editors and admins only; the period defaults to the last four weeks up to today (Amsterdam). */
-function scopeOf(ctx: ServerContext, p: Principal, q: StatsQuery): StatsScope {
+/**
+ * Editors and admins only; the period defaults to the last four weeks up to today (Amsterdam). The
+ * queued events are folded first, so a report includes the writes made up to the moment it is asked.
+ */
+async function scopeOf(ctx: ServerContext, p: Principal, q: StatsQuery): Promise<StatsScope> {
   requireRole(p, 'editor');
   const to = q.to ?? amsterdamSlot(ctx.now()).day;
   const from = q.from ?? addDays(to, 1 - DEFAULT_DAYS);
@@ -80,5 +83,6 @@ function scopeOf(ctx: ServerContext, p: Principal, q: StatsQuery): StatsScope {
   if (daysBetween(from, to) >= STATS_DAYS_MAX) {
     throw new ApiError('validation', 'Kies een periode van hoogstens een jaar.', [{ path: 'query.from', message: `Hoogstens ${STATS_DAYS_MAX} dagen.` }]);
   }
+  await foldAllQueuedActivity(ctx.db);
   return { tenantId: p.tenantId, from, to, previous: previousPeriod(from, to), locationId: q.locationId, departmentId: q.departmentId };
 }

@@ -3,6 +3,7 @@ import type { EntityName } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import type { DialectName } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
+import { numberCommittedChanges } from './numbering.js';
 
 /** Who may read a change: everyone, the members of a private group, one person, or one person's copy of a group's history. */
 export type Scope = 'org' | `group:${string}` | `person:${string}` | `history:${string}`;
@@ -20,11 +21,12 @@ export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime'>;
 /**
  * Runs one write: the caller's statements and the change-feed rows commit together or not at all.
  *
- * Seqs are assigned last, under a per-tenant row lock (`UPDATE tenant_seq … RETURNING`), which is held
- * until commit: a transaction that takes seq 11 waits for the one holding 10 to commit, so no reader
- * can see 11 before 10. On PostgreSQL the numbering happens inside COMMIT (migration 0018), so the lock
- * is never held across a round trip to this process; on SQLite, with one writer at a time, at insert.
- * After commit the hub announces the newest seq to connected clients.
+ * Seqs come from a per-tenant row (`tenant_seq`) whose lock is held until the numbers commit, so no
+ * reader can see seq 11 before 10. On SQLite, with one writer at a time, a write numbers its changes
+ * at insert. On PostgreSQL a write commits them provisional, without the lock, and then waits for a
+ * numbering that serves every write committed meanwhile (`sync/numbering.ts`, migration 0030): commits
+ * of one organisation no longer queue behind each other's flush. When `write` returns, its changes are
+ * in the feed, and the hub announces the newest seq to connected clients.
  */
 export async function write<T>(
   ctx: FeedContext,
@@ -45,7 +47,7 @@ export async function write<T>(
     if (recorded.size > 0) lastSeq = await appendChanges(trx, ctx.db.dialect, tenantId, [...recorded.values()], ctx.now());
     return value;
   });
-  if (lastSeq === NUMBERED_AT_COMMIT) lastSeq = await latestSeq(ctx.k, tenantId);
+  if (lastSeq === NUMBERED_AFTER_COMMIT) lastSeq = await numberCommittedChanges(ctx.db, tenantId);
   if (lastSeq > 0) {
     const scopes = [...recorded.values()].map((c) => c.scope);
     const personIds = scopes.flatMap((s) => (s.startsWith('person:') ? [s.slice(7)] : s.startsWith('history:') ? [s.split(':')[1]!] : []));
@@ -54,8 +56,10 @@ export async function write<T>(
   return result;
 }
 
-/** What `appendChanges` answers when the database numbers the changes as it commits. */
-const NUMBERED_AT_COMMIT = -1;
+/** What `appendChanges` answers when the changes are numbered after the commit. */
+const NUMBERED_AFTER_COMMIT = -1;
+/** Transactions holding their tenant's seq lock (`lockFeed`): they number at insert, under it. */
+const holdingFeed = new WeakSet<Trx>();
 /** Provisional seqs are -(transaction id × this + position): unique among concurrent writers. */
 const PROVISIONAL_SPAN = 1_000_000;
 
@@ -67,8 +71,8 @@ async function appendChanges(
   now: Date,
 ): Promise<number> {
   let seqAt: (i: number) => number | RawBuilder<number>;
-  let last = NUMBERED_AT_COMMIT;
-  if (dialect === 'postgres') {
+  let last = NUMBERED_AFTER_COMMIT;
+  if (dialect === 'postgres' && !holdingFeed.has(trx)) {
     if (list.length >= PROVISIONAL_SPAN) throw new Error(`One write may record at most ${PROVISIONAL_SPAN - 1} changes.`);
     seqAt = (i) => sql<number>`-(txid_current() * ${PROVISIONAL_SPAN} + ${i + 1})`;
   } else {
@@ -92,11 +96,12 @@ async function appendChanges(
 }
 
 /**
- * Takes the tenant's seq lock now instead of when the write's changes are appended, for a write that
- * must not miss a change committing while it reads.
+ * Takes the tenant's seq lock now, for a write that must not miss a change committing while it reads:
+ * no other write's changes can be numbered until it commits, and its own are numbered before them.
  */
 export async function lockFeed(trx: Trx, tenantId: string): Promise<void> {
   await trx.updateTable('tenant_seq').set({ last_seq: sql`last_seq` }).where('tenant_id', '=', tenantId).execute();
+  holdingFeed.add(trx);
 }
 
 export async function latestSeq(k: Kysely<Database>, tenantId: string): Promise<number> {

@@ -7,13 +7,15 @@ import { Ok } from './shared.js';
 export const SEARCH_QUERY_MAX = 200;
 export const SEARCH_KIND = z.enum(['page', 'post', 'group', 'person']);
 
-/** A stretch of the snippet that matched, end exclusive: the renderer marks it as text, never as HTML. */
+/** A stretch of a title or snippet that matched, end exclusive: the renderer marks it as text, never as HTML. */
 export const HighlightSchema = z.object({ start: z.number().int(), end: z.number().int() });
 
 export const SearchResultSchema = z.object({
   kind: SEARCH_KIND,
   id: Id,
   title: z.string(),
+  /** Where in `title` the matched words stand; a server from before it existed sends none. */
+  titleHighlights: z.array(HighlightSchema).default([]),
   /** Plain text around the match. */
   snippet: z.string(),
   /** Where in `snippet` the matched words stand. */

@@ -188,8 +188,9 @@ export const statsRoutes = {
     method: 'POST',
     path: '/v1/stats/events',
     summary:
-      'A batch of activity the server cannot see itself (sessions, views, group visits, mailing visits), counted for the caller; an event id counts once; events older than a day are dropped',
+      'A batch of activity the server cannot see itself (sessions, views, group visits, mailing visits), counted for the caller; an event id counts once; events older than a day are dropped; a delivery grant may send it, so a session that ended on a shared PC still counts',
     auth: 'session',
+    grantable: true,
     body: z.strictObject({
       events: z
         .array(ClientStatsEventSchema, { error: 'Stuur een lijst met gebeurtenissen.' })

@@ -91,7 +91,9 @@ export function SearchOverlay() {
                   >
                     <Icon aria-hidden="true" className="search-result-icon" />
                     <span className="search-result-text">
-                      <span className="search-result-title">{result.title}</span>
+                      <span className="search-result-title">
+                        <Highlighted text={result.title} highlights={result.titleHighlights} />
+                      </span>
                       {result.snippet && (
                         <span className="search-result-snippet">
                           <Highlighted text={result.snippet} highlights={result.highlights} />

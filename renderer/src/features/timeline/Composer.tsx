@@ -18,7 +18,9 @@ import { AttachmentPreviews } from './AttachmentPreviews';
 import { ACCEPT } from './attachments';
 import { applySuggestion, findTrigger } from './suggestionTrigger';
 import { optionId, SuggestionList } from './SuggestionList';
-import { addOwnPost } from './timelineStore';
+import { addOwnPost, loadPost } from './timelineStore';
+import { ReadRequiredOption } from '../readConfirmations/ReadRequiredOption';
+import { audienceOf, emptyAudience, type AudienceDraft } from '../readConfirmations/readAudience';
 import { useAttachments } from './useAttachments';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 
@@ -35,6 +37,8 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
   const [schedule, setSchedule] = useState<ScheduleDraft | null>(null);
   const [showProblem, setShowProblem] = useState(false);
+  const [required, setRequired] = useState(false);
+  const [audience, setAudience] = useState<AudienceDraft>(emptyAudience);
   const [active, setActive] = useState(0);
   /** Where the suggestions were closed (Esc, or leaving the field): they stay closed for that word. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -92,6 +96,10 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   // An editor may open the panel only to give a post now an end date.
   const postsNow = schedule !== null && publishAt === null && editor && endsAt !== null;
   const problem = schedule && !postsNow ? scheduleProblem(publishAt, endsAt, new Date()) : postsNow && endsAt!.getTime() <= Date.now() ? 'endBeforeStart' : null;
+  const plansLater = publishAt !== null && !postsNow;
+  // Editors, in the home timeline only: a group's post already has its audience. A planned post is not on
+  // the server until its time, so "Lezen verplicht" is asked of posts placed now.
+  const mayRequire = editor && !group && !plansLater;
 
   const submit = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
@@ -100,8 +108,13 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
       setShowProblem(true);
       return;
     }
+    const readAudience = mayRequire && required ? audienceOf(audience) : null;
+    if (mayRequire && required && !readAudience) {
+      showToast(t('readConfirmations.audienceMissing'), 'error');
+      return;
+    }
     setBusy(true);
-    const timing = { ...(publishAt && !postsNow ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
+    const timing = { ...(publishAt && plansLater ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
     const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing });
     setBusy(false);
     if (!result.ok) {
@@ -111,6 +124,14 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     const planned = result.value.scheduledFor;
     // A group's page shows it from the outbox itself; the home timeline is told here. A planned post is in neither.
     if (!group && !planned) addOwnPost(result.value);
+    if (readAudience) {
+      // Queued right behind the post, so it goes once the post is there, online or later.
+      const marked = await invoke('readConfirmations.require', { id: result.value.id, audience: readAudience });
+      if (!marked.ok) showToast(errorText(t, marked.error.code), 'error');
+      else void loadPost(result.value.id);
+      setRequired(false);
+      setAudience(emptyAudience);
+    }
     setBody('');
     setCaret(0);
     clear();
@@ -161,6 +182,16 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
         />
         <AttachmentPreviews items={attachments} onRemove={remove} />
         {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
+        {mayRequire && body.trim() !== '' && (
+          <ReadRequiredOption
+            on={required}
+            audience={audience}
+            onChange={(on, next) => {
+              setRequired(on);
+              setAudience(next);
+            }}
+          />
+        )}
         <div className="composer-footer">
           <input ref={fileRef} type="file" accept={ACCEPT} multiple hidden onChange={(e) => void addFiles(e)} />
           <Button
@@ -187,7 +218,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             {t('composer.hint')}
           </p>
           <Button type="submit" variant="primary" disabled={!body.trim() || busy}>
-            {publishAt && !postsNow ? t('scheduling.submit') : t('composer.submit')}
+            {plansLater ? t('scheduling.submit') : t('composer.submit')}
           </Button>
         </div>
       </form>

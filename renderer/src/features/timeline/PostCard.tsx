@@ -1,5 +1,5 @@
 import { MessageCircle } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { hashtagHref } from '../../app/route';
@@ -9,6 +9,9 @@ import { categoryColour, useCategories } from '../categories/categoryStore';
 import '../categories/categories.css';
 import { openPersonCard } from '../people/personCardStore';
 import { ReactionBar } from '../reactions/ReactionBar';
+import { useSeen } from '../postViews/useSeen';
+import { ViewCount } from '../postViews/ViewCount';
+import { ReadBand } from '../readConfirmations/ReadBand';
 import { CommentForm } from './CommentForm';
 import { CommentThread } from './CommentThread';
 import { ImageGrid } from './ImageGrid';
@@ -22,9 +25,11 @@ type Props = {
   activeHashtag?: string | null;
   /** Position in a role="feed" list, for screen readers; -1 when the end is not known yet. */
   feedPosition?: { index: number; size: number };
+  /** "Eerst lezen" has its own "Gelezen" and "Later" under the card. */
+  showReadBand?: boolean;
 };
 
-export function PostCard({ post, detail = false, activeHashtag = null, feedPosition }: Props) {
+export function PostCard({ post, detail = false, activeHashtag = null, feedPosition, showReadBand = true }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const readOnly = useReadOnly();
@@ -32,15 +37,21 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
   const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
   const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
   const categories = useCategories((s) => s.items);
+  const cardRef = useRef<HTMLElement>(null);
+  // "Gezien door" counts colleagues: her own post seen by herself is not one.
+  useSeen(cardRef, post.id, !readOnly && post.delivery === 'sent' && !post.mine);
+  const owed = post.myRead?.state === 'owed';
 
   return (
     <Card
       as="article"
-      className={`post${post.delivery === 'sending' ? ' post-is-sending' : ''}`}
+      ref={cardRef}
+      className={`post${post.delivery === 'sending' ? ' post-is-sending' : ''}${owed ? ' post-read-owed' : ''}`}
       aria-labelledby={titleId}
       aria-posinset={feedPosition ? feedPosition.index + 1 : undefined}
       aria-setsize={feedPosition?.size}
     >
+      {showReadBand && <ReadBand post={post} readOnly={readOnly} />}
       <PostHeader post={post} titleId={titleId} />
       <RichText
         source={post.body}
@@ -67,6 +78,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
             <MessageCircle aria-hidden="true" />
             <span>{t('post.comments', { count: post.commentCount })}</span>
           </button>
+          <ViewCount count={post.viewCount} />
         </div>
       )}
       <CommentThread post={post} unfolded={detail} />

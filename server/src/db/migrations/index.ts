@@ -17,6 +17,8 @@ import * as m0020 from './0020_mailing_poll.js';
 import * as m0023 from './0023_scheduled_posts.js';
 import * as m0024 from './0024_categories.js';
 import * as m0025 from './0025_reactions.js';
+import * as m0029 from './0029_stats_fold_queue.js';
+import * as m0030 from './0030_feed_numbered_after_commit.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -48,4 +50,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0023_scheduled_posts', up: m0023.up },
   { name: '0024_categories', up: m0024.up },
   { name: '0025_reactions', up: m0025.up },
+  { name: '0029_stats_fold_queue', up: m0029.up },
+  { name: '0030_feed_numbered_after_commit', up: m0030.up },
 ];

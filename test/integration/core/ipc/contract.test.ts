@@ -47,6 +47,9 @@ describe('every window.samen method of the core', () => {
     const closed = (await bram.post('/v1/groups', { name: 'Contract besloten', kind: 'work', visibility: 'closed' })).body.id;
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
+    // A "lezen verplicht" post for everyone, for Anna to confirm and Carla to report on.
+    const required = (await carla.post('/v1/posts', { body: 'Contracttest: lezen verplicht' })).body.id as string;
+    await carla.put(`/v1/posts/${required}/read-requirement`, { audience: { everyone: true } });
     await core.invoke('sync.now', {});
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
@@ -94,6 +97,10 @@ describe('every window.samen method of the core', () => {
       'app.setLanguage': { language: 'en' },
       'notices.settings': {},
       'notices.setSettings': { doNotDisturb: true, kinds: { reply: false }, quietHours: { from: '22:00', to: '07:00' } },
+      'readConfirmations.firstReads': {},
+      'readConfirmations.later': { id: required },
+      'readConfirmations.confirm': { id: required },
+      'postViews.seen': { postIds: [required] },
       'post.delete': { id: post.value.id },
       'mail.preference': {},
       'mail.setPreference': { optedOut: false },
@@ -110,6 +117,16 @@ describe('every window.samen method of the core', () => {
       'mailSettings.set': { smtpUrl: null },
       'mailSettings.test': { to: 'carla@demo.example' },
       'categories.set': { items: [{ tag: 'tip', colour: '#1f6f5c' }] },
+      'stats.filters': {},
+      'stats.dashboard': {},
+      'stats.export': { report: 'activity' },
+      'readConfirmations.audienceChoices': {},
+      'readConfirmations.list': {},
+      'readConfirmations.report': { id: required },
+      'readConfirmations.csv': { id: required },
+      'readConfirmations.remind': { id: required },
+      'readConfirmations.require': { id: required, audience: { departmentIds: [] , everyone: true } },
+      'readConfirmations.unrequire': { id: required },
       'session.logout': {},
       'session.lock': {},
     };

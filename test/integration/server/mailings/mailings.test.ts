@@ -225,6 +225,9 @@ describe.each(dialects)('mailings through a real SMTP server (%s)', { timeout: 1
     expect(await visit.text()).toContain('Dit bericht staat in');
     const report = (await carla.call('getMailing', { params: { id: mailing.id } })).body.report;
     expect(report).toMatchObject({ visits: 1, visitors: 1 });
+    // The visit is activity in the statistics too, once, under the mailing.
+    const counted = await k().selectFrom('stats_events').select(['kind', 'subject_id']).where('tenant_id', '=', tenant).where('kind', '=', 'mailing_visit').execute();
+    expect(counted).toEqual([{ kind: 'mailing_visit', subject_id: mailing.id }]);
     expect((await carla.call('listMailings')).body.items.find((m) => m.id === mailing.id)?.report.visits).toBe(1);
   });
 

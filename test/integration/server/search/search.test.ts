@@ -34,7 +34,14 @@ describe.each(dialects)('search over pages, posts, groups and people (%s)', (dia
     const res = await anna.request('GET', '/v1/search?q=salaris&limit=5');
     expect(res.status).toBe(200);
     expect(res.body.results.length).toBeLessThanOrEqual(5);
-    expect(res.body.results[0]).toEqual({ kind: 'page', id: expect.any(String), title: 'Salaris en betaaldata', snippet: expect.any(String), highlights: expect.any(Array) });
+    expect(res.body.results[0]).toEqual({
+      kind: 'page',
+      id: expect.any(String),
+      title: 'Salaris en betaaldata',
+      titleHighlights: [{ start: 0, end: 7 }],
+      snippet: expect.any(String),
+      highlights: expect.any(Array),
+    });
     for (const r of res.body.results) expect(['page', 'post', 'group', 'person']).toContain(r.kind);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../../common/src/ids.js';
 import type { StatsDeviceKind } from '../../../../common/src/api/routes/stats.js';
-import { recordActivity, type ActivityEvent } from '../../../../server/src/stats/record.js';
+import { foldQueuedActivity, queueActivity, recordActivity, type ActivityEvent } from '../../../../server/src/stats/record.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
 import { startTestServer, testClock, testDialects, type TestServer } from '../../../fixtures/testServer.js';
 
@@ -31,7 +31,8 @@ describe.each(dialects)('statistics (%s)', (dialect) => {
   const week = { from: '2030-10-21', to: '2030-10-27' };
 
   beforeAll(async () => {
-    s = await startTestServer(dialect, { now: clock.now });
+    // Folds happen when a test asks for them (or a report is read), never in between by the timer.
+    s = await startTestServer(dialect, { now: clock.now, options: { statsFoldSeconds: 3600 } });
     tenantId = s.tenants.demo!;
     carla = await s.login('1003');
     anna = await s.login('1001');
@@ -154,18 +155,66 @@ describe.each(dialects)('statistics (%s)', (dialect) => {
     expect(tooMany.status).toBe(400);
   });
 
-  it('counts posts, comments and likes on the server, in the write itself', async () => {
-    const before = await s.db.kysely.selectFrom('stats_daily').select(['kind', 'count']).where('tenant_id', '=', tenantId).where('kind', 'in', ['post', 'comment', 'reaction']).execute();
+  it('counts posts, comments and likes on the server: queued by the write, in the figures after the fold', async () => {
+    const daily = () => s.db.kysely.selectFrom('stats_daily').select(['kind', 'count']).where('tenant_id', '=', tenantId).where('kind', 'in', ['post', 'comment', 'reaction']).execute();
     const total = (rows: { kind: string; count: number }[], kind: string) => rows.filter((r) => r.kind === kind).reduce((n, r) => n + Number(r.count), 0);
+    const before = await daily();
     const post = await anna.call('createPost', { body: { body: 'Koffie staat klaar' } });
     await anna.call('createComment', { params: { id: post.body.id }, body: { body: 'Fijn!' } });
     await carla.call('likePost', { params: { id: post.body.id } });
     await carla.call('unlikePost', { params: { id: post.body.id } });
     await carla.call('likePost', { params: { id: post.body.id } });
-    const after = await s.db.kysely.selectFrom('stats_daily').select(['kind', 'count']).where('tenant_id', '=', tenantId).where('kind', 'in', ['post', 'comment', 'reaction']).execute();
+    expect(await daily()).toEqual(before);
+    expect(await s.server.foldStats()).toBe(3);
+    const after = await daily();
     expect(total(after, 'post') - total(before, 'post')).toBe(1);
     expect(total(after, 'comment') - total(before, 'comment')).toBe(1);
     expect(total(after, 'reaction') - total(before, 'reaction')).toBe(1);
+    // The like counts for the post and for its readers' presence, as an event counted at once would.
+    const subject = await s.db.kysely.selectFrom('stats_subjects').select(['count', 'people']).where('tenant_id', '=', tenantId).where('kind', '=', 'reaction').where('subject_id', '=', post.body.id as string).executeTakeFirstOrThrow();
+    expect([Number(subject.count), Number(subject.people)]).toEqual([1, 1]);
+    expect(await s.server.foldStats()).toBe(0);
+  });
+
+  it('a report includes the writes made just before it is asked', async () => {
+    // One person's post is below the small-group rule, so the rollup shows what the report was built from.
+    const hourly = async () => Number((await s.db.kysely.selectFrom('stats_hourly').select((e) => e.fn.sum<number>('count').as('n')).where('tenant_id', '=', tenantId).where('day', '=', '2030-10-28').executeTakeFirstOrThrow()).n ?? 0);
+    const before = await hourly();
+    await anna.call('createPost', { body: { body: 'Wie heeft de sleutel van de medicijnkast?' } });
+    expect(await hourly()).toBe(before);
+    expect((await carla.call('statsActivity', { query: { from: '2030-10-28', to: '2030-10-28' } })).status).toBe(200);
+    expect(await hourly()).toBe(before + 1);
+  });
+
+  it('folds on every node at once without counting an event twice or losing one', async () => {
+    const kindTotal = async () => Number((await s.db.kysely.selectFrom('stats_daily').select((e) => e.fn.sum<number>('count').as('n')).where('tenant_id', '=', tenantId).where('kind', '=', 'group_visit').executeTakeFirstOrThrow()).n ?? 0);
+    const before = await kindTotal();
+    const at = new Date('2030-10-28T09:00:00.000Z');
+    const groupId = uuidv7();
+    // 1 500 visits queued by 30 writers side by side, while four folders take them in small batches.
+    const writers = Array.from({ length: 30 }, (_, w) =>
+      s.db.kysely.transaction().execute((trx) =>
+        queueActivity(
+          trx,
+          tenantId,
+          Array.from({ length: 50 }, (_, i) => ({ id: `visit:${w}:${i}`, kind: 'group_visit' as const, personId: people[(w + i) % people.length]!.id, at, deviceKind: 'shared' as const, seconds: 55, subjects: [{ type: 'group' as const, id: groupId }] })),
+        ),
+      ),
+    );
+    let taken = 0;
+    const folder = async () => {
+      for (let idle = 0; idle < 3; ) {
+        const n = await foldQueuedActivity(s.db, 97);
+        taken += n;
+        idle = n === 0 ? idle + 1 : 0;
+      }
+    };
+    await Promise.all([...writers, folder(), folder(), folder(), folder()]);
+    taken += await s.server.foldStats();
+    expect(taken).toBe(1500);
+    expect((await kindTotal()) - before).toBe(1500);
+    const subject = await s.db.kysely.selectFrom('stats_subjects').select(['count', 'seconds', 'people']).where('tenant_id', '=', tenantId).where('subject_id', '=', groupId).executeTakeFirstOrThrow();
+    expect([Number(subject.count), Number(subject.seconds), Number(subject.people)]).toEqual([1500, 1500 * 55, people.length]);
   });
 
   it('refuses everyone but editors and admins, and no answer names a person', async () => {
@@ -201,6 +250,13 @@ describe.each(dialects)('statistics (%s)', (dialect) => {
     await s.server.runMaintenance();
     expect(await count('stats_events')).toBe(0);
     expect(await count('stats_presence')).toBe(0);
+    // An old event still waiting for the fold is counted before it is forgotten.
+    await s.db.kysely.transaction().execute((trx) => queueActivity(trx, tenantId, [{ id: 'late', kind: 'post', personId: people[0]!.id, at: new Date('2030-10-01T09:00:00.000Z'), deviceKind: 'workstation' }]));
+    await s.server.runMaintenance();
+    expect(await count('stats_events')).toBe(1);
+    await s.server.foldStats();
+    await s.server.runMaintenance();
+    expect(await count('stats_events')).toBe(0);
     const later = await s.login('1003');
     expect((await later.call('statsActivity', { query: week })).body).toEqual(heatBefore);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/src/db/connect.js';
 import { createRealtimeHub, type RealtimeHub } from '../../../../server/src/realtime/hub.js';
 import { latestSeq, lockFeed, write, type FeedContext } from '../../../../server/src/sync/feed.js';
+import { numberLeftoverChanges } from '../../../../server/src/sync/numbering.js';
 import { openTestDatabase, testDialects } from '../../../fixtures/testServer.js';
 
 const dialects = await testDialects();
@@ -72,5 +73,21 @@ describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
     await write(ctx, 't1', async (_trx, changes) => changes.add('post', 'next', 'upsert', 'org'));
     expect((await seqsOf('t1')).map((r) => r.id)).toEqual(['a', 'b', 'c', 'next']);
     expect(await latestSeq(db.kysely, 't1')).toBe(4);
+  });
+
+  it.runIf(dialect === 'postgres')('numbers the changes a node committed but died before numbering', async () => {
+    const before = await latestSeq(db.kysely, 't1');
+    // What a write leaves when its node stops between COMMIT and the numbering.
+    await db.kysely
+      .insertInto('changes')
+      .values(['x', 'y'].map((id, i) => ({ tenant_id: 't1', seq: -(987_654 * 1_000_000 + i + 1), entity: 'post', entity_id: id, op: 'upsert', scope: 'org', at: new Date().toISOString() })))
+      .execute();
+    expect(await latestSeq(db.kysely, 't1')).toBe(before);
+    expect(await numberLeftoverChanges(db)).toBe(1);
+    expect((await seqsOf('t1')).slice(-2)).toEqual([
+      { seq: before + 1, id: 'x' },
+      { seq: before + 2, id: 'y' },
+    ]);
+    expect(await numberLeftoverChanges(db)).toBe(0);
   });
 });

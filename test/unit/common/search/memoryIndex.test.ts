@@ -55,4 +55,41 @@ describe('in-memory search index', () => {
     idx.put({ kind: 'post', id: 'b', title: '', at: '2025-02-01T00:00:00.000Z', groupId: null }, postDocument({ body: 'rooster' }));
     expect(search(idx, 'rooster ')).toEqual(['b', 'a']);
   });
+
+  it.each([600, 40])('gives each kind\'s best, with the big word read heaviest first, exactly as ranking every match does (%i documents)', (size) => {
+    // A small vocabulary and few dates: many documents share terms, weights and times, so ties decide.
+    const words = ['salaris', 'salarisstrook', 'rooster', 'roosterwijziging', 'verlof', 'vakantie', 'dienst', 'dienstrooster', 'ziek', 'ziekmelding', 'parkeren', 'pauze'];
+    const kinds = ['page', 'post', 'group', 'person'] as const;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = () => words[Math.floor(random() * words.length)]!;
+    const idx = new MemoryIndex();
+    for (let i = 0; i < size; i++) {
+      const kind = kinds[i % 4]!;
+      const title = Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join(' ');
+      const body = Array.from({ length: Math.floor(random() * 8) }, pick).join(' ');
+      const at = `2025-0${1 + Math.floor(random() * 3)}-01T00:00:00.000Z`;
+      const doc = { kind, id: `${kind}-${i}`, title, at, groupId: null };
+      idx.put(doc, kind === 'post' ? postDocument({ body: `${title} ${body}` }) : kind === 'page' ? pageDocument({ title, body }) : kind === 'group' ? groupDocument({ name: title, description: body }) : personDocument({ name: title, jobTitle: body }, { department: null, location: null }));
+    }
+    const synonyms = synonymTable(DEFAULT_SYNONYMS);
+    const planned = { oneWord: 0, more: 0 };
+    const queries = [...words, 'salris', 'roostr', 'salaris rooster', 'hoe meld ik me ziek', 'verlof vakantie dienst', 'dienst rooster', 'ziek melding'];
+    for (const limits of [{ page: 6, post: 5, group: 3, person: 4 }, { page: 1, post: 1, group: 0, person: 2 }]) {
+      for (const query of queries) {
+        for (let i = 1; i <= query.length; i++) {
+          const plan = planQuery(query.slice(0, i), idx.vocabulary, synonyms);
+          if (plan.terms.length === 0) continue;
+          planned[new Set(plan.terms.map((t) => t.slot)).size > 1 ? 'more' : 'oneWord']++;
+          const fast = idx.searchEachKind(plan, limits);
+          for (const kind of kinds) {
+            const full = idx.search(plan, limits[kind], (d) => d.kind === kind);
+            expect(fast[kind].map((r) => [r.doc.id, r.rank]), `${query.slice(0, i)} (${kind})`).toEqual(full.map((r) => [r.doc.id, r.rank]));
+          }
+        }
+      }
+    }
+    expect(planned.oneWord).toBeGreaterThan(50);
+    expect(planned.more).toBeGreaterThan(40);
+  });
 });

@@ -27,7 +27,7 @@ describe('outbox migration 0001', () => {
     db.close();
 
     db = new Database(file);
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 5, to: 5 });
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: outboxMigrations(cipher).length, to: outboxMigrations(cipher).length });
     const store = createOutboxStore(db, cipher);
     const items = store.list('t1', 'p1');
     expect(items.map((i) => [i.kind, i.id])).toEqual([
@@ -48,7 +48,7 @@ describe('outbox migration 0002', () => {
     db.prepare(
       `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at) VALUES ('like-1', 't1', 'p1', 'like', 'post-1', '{"liked":true}', 'k1', '2025-01-01T00:00:00.000Z')`,
     ).run();
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: 5 });
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: outboxMigrations(cipher).length });
     const store = createOutboxStore(db, cipher);
     expect(store.list('t1', 'p1')).toMatchObject([{ id: 'like-1', grant: null }]);
     expect(store.nextDeliverable(new Date(), { tenantId: 't1', personId: 'p1' })).toMatchObject({ credential: 'session' });
@@ -153,7 +153,7 @@ describe('outbox migration 0005', () => {
     createOutboxStore(db, cipher).add({ ...base, kind: 'favourite', id: 'fav-1', postId: 'page-1', idempotencyKey: 'k1', payload: { favourite: true } });
     expect(() => db.prepare(`INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, sealed_payload, idempotency_key, created_at) VALUES ('x', 't1', 'p1', 'join', 'group-1', x'00', 'k', '')`).run()).toThrow(/CHECK/);
 
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 4, to: 5 });
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 4, to: outboxMigrations(cipher).length });
 
     const store = createOutboxStore(db, cipher);
     store.add({ ...base, kind: 'join', id: 'join-1', postId: 'group-1', idempotencyKey: 'k2', payload: { name: 'Fietsclub' } });
@@ -169,5 +169,35 @@ describe('outbox migration 0005', () => {
     expect(indexes.map((i) => i.name)).toEqual(['outbox_by_person', 'outbox_by_post']);
     // The group's name is sealed like a post's body: a shared PC's file does not say which groups she left.
     expect(db.prepare<[], { sealed_payload: Buffer }>("SELECT sealed_payload FROM outbox WHERE id = 'leave-1'").get()!.sealed_payload.toString('latin1')).not.toContain('Team 3B');
+  });
+});
+
+describe('outbox migration 0007', () => {
+  it('lets "Gelezen", "Later" and "lezen verplicht" wait in the outbox, keeping what waited before', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0007_read_writes');
+    migrate(db, all.slice(0, at));
+    const store = createOutboxStore(db, cipher);
+    store.add({ ...base, kind: 'like', id: 'like-1', postId: 'post-1', idempotencyKey: 'k1', payload: { liked: true } });
+    expect(() => store.add({ ...base, kind: 'readConfirm', id: 'read-0', postId: 'post-1', idempotencyKey: 'k0', payload: {} })).toThrow();
+    migrate(db, all);
+    const after = createOutboxStore(db, cipher);
+    after.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k2', payload: {} });
+    after.add({ ...base, kind: 'readLater', id: 'read-2', postId: 'post-2', idempotencyKey: 'k3', payload: {} });
+    after.add({ ...base, kind: 'readRequire', id: 'read-3', postId: 'post-3', idempotencyKey: 'k4', payload: { audience: { everyone: true, locationIds: [], departmentIds: [], groupIds: [] } } });
+    expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['like', 'readConfirm', 'readLater', 'readRequire']);
+  });
+
+  it('adds its kinds to whatever list an earlier step left, so other kinds stay allowed', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0007_read_writes');
+    migrate(db, all.slice(0, at));
+    const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    db.exec(`DROP TABLE outbox; ${table.replace("'leave')", "'leave', 'vote')")}`);
+    all[at]!.up(db);
+    const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    expect(sql).toContain("'vote', 'readRequire', 'readConfirm', 'readLater'");
   });
 });

@@ -3,7 +3,7 @@ import type { SearchResult } from '../../../../common/src/api/routes/search.js';
 import { groupResults, mergeResults } from '../../../../renderer/src/features/search/mergeResults.js';
 import { parseSynonymLines, synonymLines } from '../../../../renderer/src/features/search/synonymLines.js';
 
-const r = (kind: SearchResult['kind'], id: string): SearchResult => ({ kind, id, title: id, snippet: '', highlights: [] });
+const r = (kind: SearchResult['kind'], id: string): SearchResult => ({ kind, id, title: id, titleHighlights: [], snippet: '', highlights: [] });
 
 describe('adding the server’s results to those on screen', () => {
   it('keeps every shown result in its place and adds only what the server alone knew, after its kind', () => {

@@ -30,13 +30,16 @@ describe('the search box', () => {
     const fake = renderApp({ loggedIn: true, groups: [walking] });
     fake.handlers['search.local'] = async ({ q }) => ({
       ok: true,
-      value: { results: q.trim() ? [{ kind: 'group', id: walking.id, title: walking.name, snippet: walking.description, highlights: [] }] : [] },
+      value: { results: q.trim() ? [{ kind: 'group', id: walking.id, title: walking.name, titleHighlights: [{ start: 0, end: 6 }], snippet: walking.description, highlights: [] }] : [] },
     });
     await timelineReady();
 
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
     fireEvent.change(await screen.findByRole('combobox'), { target: { value: 'wandel' } });
-    fireEvent.click(await screen.findByRole('option', { name: /Wandelclub Zuid/ }));
+    const option = await screen.findByRole('option', { name: /Wandelclub Zuid/ });
+    // What she typed is marked in the result's title, as text.
+    expect([...option.querySelectorAll('.search-result-title mark')].map((m) => m.textContent)).toEqual(['Wandel']);
+    fireEvent.click(option);
 
     await waitFor(() => expect(window.location.hash).toBe(`#/group/${walking.id}`));
     expect(await screen.findByRole('heading', { level: 1, name: 'Wandelclub Zuid' })).toBeTruthy();

@@ -53,6 +53,7 @@ async function snapshot(db: Db, tenantId: string) {
     likes: await k.selectFrom('likes').selectAll().where('tenant_id', '=', tenantId).orderBy('post_id').orderBy('person_id').execute(),
     hashtags: await k.selectFrom('post_hashtags').selectAll().where('tenant_id', '=', tenantId).orderBy('tag').orderBy('post_id').execute(),
     changes: await k.selectFrom('changes').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute(),
+    receipts: await k.selectFrom('read_receipts').selectAll().where('tenant_id', '=', tenantId).orderBy('post_id').orderBy('person_id').execute(),
     sections: await k.selectFrom('kb_sections').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     pages: await k.selectFrom('kb_pages').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     versions: await k.selectFrom('kb_page_versions').selectAll().where('tenant_id', '=', tenantId).orderBy('page_id').execute(),
@@ -279,7 +280,9 @@ describe('demo organisation', () => {
       s.quickLinks.length +
       // A request to join is told to its person and the group's admins, who also get a notice.
       s.joinRequests.reduce((n, r) => n + 1 + s.members.filter((m) => m.group_id === r.group_id && m.role === 'admin').length, 0) +
-      s.groupNotices.length;
+      s.groupNotices.length +
+      // Each read confirmation is told to its own person.
+      s.receipts.length;
     expect(s.changes).toHaveLength(expected);
     const ids = new Set(s.changes.map((c) => `${c.entity} ${c.entity_id}`));
     for (const p of s.people) expect(ids.has(`person ${p.id}`)).toBe(true);
@@ -288,7 +291,7 @@ describe('demo organisation', () => {
     for (const m of s.members) expect(ids.has(`membership ${m.group_id}:${m.person_id}`)).toBe(true);
     for (const l of s.likes) expect(ids.has(`like ${l.post_id}:${l.person_id}`)).toBe(true);
     for (const c of s.changes) {
-      if (c.entity === 'membership' || c.entity === 'like') expect(c.scope).toBe(`person:${c.entity_id.split(':')[1]}`);
+      if (c.entity === 'membership' || c.entity === 'like' || c.entity === 'readReceipt') expect(c.scope).toBe(`person:${c.entity_id.split(':')[1]}`);
     }
 
     // Structure first, then the timeline in time order, then the knowledge base (added later, as the last part).
@@ -304,8 +307,10 @@ describe('demo organisation', () => {
     const firstExtra = s.changes.findIndex((c, i) => i > firstKnowledge && !kbEntities.includes(c.entity));
     const knowledge = s.changes.slice(firstKnowledge, firstExtra);
     expect(knowledge.every((c) => kbEntities.includes(c.entity) && c.scope === 'org')).toBe(true);
-    // Then the groups that came with groups in the client (added later still).
-    expect(s.changes.slice(firstExtra).every((c) => ['group', 'membership', 'joinRequest', 'notification'].includes(c.entity))).toBe(true);
+    // Then the groups that came with groups in the client (added later still), and last the read confirmations.
+    const firstReceipt = s.changes.findIndex((c) => c.entity === 'readReceipt');
+    expect(s.changes.slice(firstExtra, firstReceipt).every((c) => ['group', 'membership', 'joinRequest', 'notification'].includes(c.entity))).toBe(true);
+    expect(s.changes.slice(firstReceipt).every((c) => c.entity === 'readReceipt')).toBe(true);
   });
 
   it('has a knowledge base of Dutch pages in sections, each with headings and a list, an owner, a review date (some passed) and a first version', async () => {
