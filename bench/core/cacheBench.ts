@@ -14,6 +14,7 @@ import { SyncResponseSchema, type SyncChange } from '../../common/src/api/sync.j
 import { uuidv7 } from '../../common/src/ids.js';
 import { CACHE_FILE_NAME, openCache, type Cache } from '../../main/core/cache/openCache.js';
 import { createPersonalStore } from '../../main/core/personal/personalStore.js';
+import { createPollMemory } from '../../main/core/polls/pollMemory.js';
 import { openReadScope } from '../../main/core/timeline/readScope.js';
 // The seed generator's PRNG: every run builds the same cache.
 import { mulberry32 as prng } from '../../server/src/seed/prng.js';
@@ -154,7 +155,7 @@ export async function main(): Promise<void> {
     const personal = createPersonalStore();
     const fullView = time(() =>
       cache.read((parts) => {
-        const scope = openReadScope({ parts, personal, me: null, sent: [], waiting: [], imageUrl: (id, size) => `samen-image://${id}/${size}` });
+        const scope = openReadScope({ parts, personal, me: null, sent: [], waiting: [], imageUrl: (id, size) => `samen-image://${id}/${size}`, polls: createPollMemory(), now: new Date() });
         return scope.list({}, null, 20).slice(0, 20).map(scope.view);
       }),
     );

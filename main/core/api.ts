@@ -27,6 +27,8 @@ import { createNoticeSettingsStore } from './notify/noticeSettingsStore.js';
 import { createNotifier } from './notify/notifier.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createPersonalStore, type PersonalStore } from './personal/personalStore.js';
+import { createPollMemory } from './polls/pollMemory.js';
+import { createPollRefresher } from './polls/pollRefresher.js';
 import type { IdleSource, Timers } from './session/idleTimer.js';
 import { createSessionOrchestrator } from './session/sessionOrchestrator.js';
 import { createClientIndex } from './search/clientIndex.js';
@@ -124,6 +126,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     },
   });
   const current = () => sessions.current();
+  const pollMemory = createPollMemory();
   const presenceListeners = new Set<() => void>();
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
@@ -135,13 +138,25 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       return me ? read((scope, parts) => findGroupView(groupViewContext(scope, parts, me, imageUrl), id)) : null;
     },
     pageKnown: (id) => cache.read((c) => c.kb.page(id) !== null),
+    pollStanding: (id) => read((scope) => scope.poll(id)),
     onUnauthorized: (token) => sessions.expire(token),
+    onDelivered: (item) => polls.delivered(item),
     onRejected: (item) => reads.rejected(item),
   });
   const viewCounts = createViewCounts();
   const read = createReader({
-    cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl,
+    cache, personal, outbox: outbox.store, delivered: outbox.delivered, session: current, imageUrl, polls: pollMemory, clock,
     extras: (sources) => ({ myRead: reads.myReadFor(sources), viewCount: viewCounts.of }),
+  });
+  const polls = createPollRefresher({
+    http, memory: pollMemory, session: current, log,
+    standing: (id) =>
+      read((scope, parts) => {
+        const stored = parts.polls.poll(id) ?? scope.personal.poll(id);
+        const view = stored && scope.poll(id);
+        return stored && view ? { feedHasCounts: stored.options.every((o) => o.votes !== null), view } : null;
+      }),
+    changed: (pollIds) => events.emit('timeline.changed', { postIds: pollIds }),
   });
   const reads = createReadConfirmations({
     cache, personal, outbox: outbox.store, delivered: outbox.delivered, clock, session: current,
@@ -170,6 +185,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     http, cache, personal, status, clock, log, tuning,
     outbox: { deliveryMarker: outbox.delivered.marker, settleDelivered: outbox.delivered.settle, kick: outbox.kick },
     onPostsChanged(postIds) {
+      if (postIds) polls.feedChanged(postIds);
       reads.reconcile();
       events.emit('timeline.changed', postIds ? { postIds } : {});
       // Too much to list is how memberships and groups changing are told.
@@ -186,7 +202,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded(), () => views.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, pollMemory.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded(), () => views.sessionEnded()],
     afterChange(now) {
       stats.sessionChanged(now);
       notices.sessionChanged();
@@ -202,7 +218,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const kbEditor = createKbEditor({ http, session: current, read: kbRead, catchUp: () => sync.syncNow() });
   const serverSearch = createServerSearch({ http, session: current, synonymsKnown: searchIndex.setSynonyms });
   const invoke = createDispatcher(
-    createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, scheduling: scheduling.handlers,
+    createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, scheduling: scheduling.handlers, polls: { clock, memory: pollMemory },
       readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );

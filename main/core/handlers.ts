@@ -25,6 +25,7 @@ import type { StatsRecorder } from './stats/statsRecorder.js';
 import type { ClientIndex } from './search/clientIndex.js';
 import type { ServerSearch } from './search/serverSearch.js';
 import type { Outbox } from './outbox/outbox.js';
+import { createPollHandlers, type PollHandlerDeps } from './polls/pollHandlers.js';
 import type { ActiveSession } from './session/sessionManager.js';
 import { themeOf } from './session/sessionView.js';
 import type { SyncEngine } from './sync/syncEngine.js';
@@ -66,6 +67,7 @@ export interface HandlerDeps {
   search: { index: ClientIndex; server: ServerSearch };
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
   scheduling: Pick<Handlers, 'post.scheduled' | 'scheduling.bestTime'>;
+  polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
   /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
   readConfirmations: ReadConfirmationMethods;
 }
@@ -226,6 +228,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     ...createKbHandlers({ ...d.kb, http: d.http, actions: d.outbox.actions, session: () => d.sessions.current() }),
     ...createSearchHandlers(d.search),
+    ...createPollHandlers({ ...d.polls, read, actions: d.outbox.actions }),
     ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
     ...d.readConfirmations,
   };

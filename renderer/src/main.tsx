@@ -14,6 +14,7 @@ import './features/people/people.css';
 import './features/kb/kb.css';
 import './features/search/search.css';
 import './features/mailings/mailings.css';
+import './features/polls/polls.css';
 import './features/stats/statistics.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -25,6 +25,7 @@ import {
   MailTransportKind,
   TestMailInputSchema,
 } from '../api/routes/mailings.js';
+import { CreatePollBody, POLL_OPTIONS_MAX } from '../api/routes/polls.js';
 import {
   STATS_REPORT,
   StatsActivitySchema,
@@ -135,7 +136,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'readRequire', 'readConfirm', 'readLater']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -226,6 +227,13 @@ export const samenMethods = {
   'post.like': { input: z.strictObject({ id: Id, liked: z.boolean() }), output: PostViewModelSchema },
   /** Her one reaction to a post (another kind replaces it); null takes it back. Through the outbox. */
   'post.react': { input: z.strictObject({ id: Id, kind: ReactionKind.nullable() }), output: PostViewModelSchema },
+
+  /** A poll is a post: made through the outbox like one (editors for the organisation, members in a group). */
+  'poll.create': { input: CreatePollBody, output: PostViewModelSchema },
+  /** Votes (or changes her vote) through the outbox: shown at once, sent when there is a connection. */
+  'poll.vote': { input: z.strictObject({ id: Id, optionIds: z.array(Id).min(1).max(POLL_OPTIONS_MAX) }), output: PostViewModelSchema },
+  /** Polls still open that she may see, newest first: the home page's side column. */
+  'polls.running': { input: z.strictObject({ limit: z.number().int().min(1).max(20).default(5) }), output: z.object({ items: z.array(PostViewModelSchema) }) },
 
   'comment.list': { input: z.strictObject({ postId: Id }), output: z.object({ items: z.array(CommentViewSchema) }) },
   'comment.create': {

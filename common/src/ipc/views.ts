@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema, PersonSchema, PostSchema, ReactionKind } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 import { BadgeReaderSchema } from '../badge/readerSettings.js';
+import { PollViewModelSchema } from './pollViews.js';
 import { MyReadSchema } from './readConfirmationViews.js';
 
 /**
@@ -35,7 +36,7 @@ export const CommentViewSchema = z.object({
 });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 
-export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true }).extend({
+export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true, poll: true }).extend({
   author: AuthorViewSchema,
   group: z.object({ id: Id, name: z.string() }).nullable(),
   images: z.array(ImageViewSchema),
@@ -48,6 +49,8 @@ export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: tr
   myReaction: ReactionKind.nullable().optional(),
   /** Only in "Gepland": the post waits for this time, and `createdAt` is that time too. */
   scheduledFor: z.string().optional(),
+  /** The post is a poll (its body is the question); null when it is none, or its poll has not arrived yet. */
+  poll: PollViewModelSchema.nullable(),
   /** "Lezen verplicht" for the person looking; null when it is not asked of her (or nobody is logged in). */
   myRead: MyReadSchema.nullable().optional(),
 });

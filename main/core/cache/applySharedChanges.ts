@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Comment, Organisation, Page, Person, Post, QuickLink, Section } from '../../../common/src/api/entities.js';
+import type { Comment, Organisation, Page, Person, Poll, Post, QuickLink, Section } from '../../../common/src/api/entities.js';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import { searchKey } from '../../../common/src/text/fold.js';
 import type { SyncState } from './syncState.js';
@@ -30,8 +30,8 @@ const isKb = (entity: EntityName): entity is keyof typeof KB_TABLES => Object.ha
  * transaction, so a crash leaves the cache at the cursor of the last whole page.
  *
  * Rules: an upsert replaces; removing a group removes its posts and their comments; removing a post
- * removes its comments. Personal entities (likes, memberships, notifications) and private groups are
- * never written here, whatever the feed says.
+ * removes its comments and its poll. Personal entities (likes, memberships, notifications, own
+ * votes) and private groups are never written here, whatever the feed says.
  */
 export function createSharedApplier(db: Database.Database, state: SyncState) {
   const statements = <T extends Record<string, string>, A extends unknown[]>(tables: T, sql: (table: string) => string) =>
@@ -59,6 +59,11 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     ),
     commentPost: db.prepare<[string], { post_id: string }>('SELECT post_id FROM comments WHERE id = ?'),
     deleteGroup: db.prepare<[string]>('DELETE FROM groups WHERE id = ?'),
+    poll: db.prepare<[string, string | null, string, string]>(
+      'INSERT INTO polls (id, closes_at, created_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET closes_at = excluded.closes_at, data = excluded.data',
+    ),
+    deletePoll: db.prepare<[string]>('DELETE FROM polls WHERE id = ?'),
+    deletePollsOfGroup: db.prepare<[string]>('DELETE FROM polls WHERE id IN (SELECT id FROM posts WHERE group_id = ?)'),
     postsOfGroup: db.prepare<[string], { id: string }>('SELECT id FROM posts WHERE group_id = ?'),
     deleteTagsOfGroup: db.prepare<[string]>('DELETE FROM post_hashtags WHERE post_id IN (SELECT id FROM posts WHERE group_id = ?)'),
     deleteCommentsOfGroup: db.prepare<[string]>('DELETE FROM comments WHERE post_id IN (SELECT id FROM posts WHERE group_id = ?)'),
@@ -103,6 +108,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     for (const p of s.postsOfGroup.all(id)) page.postIds.add(p.id);
     s.deleteTagsOfGroup.run(id);
     s.deleteCommentsOfGroup.run(id);
+    s.deletePollsOfGroup.run(id);
     s.deletePostsOfGroup.run(id);
     s.deleteGroup.run(id);
     page.directoryChanged = true;
@@ -111,6 +117,7 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
   const removePost = (id: string, page: AppliedPage) => {
     s.deleteTagsOfPost.run(id);
     s.deleteCommentsOfPost.run(id);
+    s.deletePoll.run(id);
     s.deletePost.run(id);
     page.postIds.add(id);
   };
@@ -123,6 +130,12 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
     if (before?.hashtags === JSON.stringify(post.hashtags)) return;
     s.deleteTagsOfPost.run(post.id);
     for (const tag of post.hashtags) s.insertTag.run(tag, post.createdAt, post.id);
+  };
+
+  // The poll's card is its post's: a changed count is a changed post for the views.
+  const upsertPoll = (poll: Poll, page: AppliedPage) => {
+    s.poll.run(poll.id, poll.closesAt, poll.createdAt, JSON.stringify(poll));
+    page.postIds.add(poll.id);
   };
 
   const upsertPerson = (p: Person) => s.person.run(p.id, p.handle, p.active ? 1 : 0, searchKey(p.name), JSON.stringify(p));
@@ -148,6 +161,10 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
           return removeGroup(change.id, page);
         case 'post':
           return removePost(change.id, page);
+        case 'poll':
+          s.deletePoll.run(change.id);
+          page.postIds.add(change.id);
+          return;
         case 'comment': {
           const postId = s.commentPost.get(change.id)?.post_id;
           if (postId) page.postIds.add(postId);
@@ -180,6 +197,8 @@ export function createSharedApplier(db: Database.Database, state: SyncState) {
         upsertComment(change.data);
         page.postIds.add(change.data.postId);
         return;
+      case 'poll':
+        return upsertPoll(change.data, page);
       default:
         return;
     }

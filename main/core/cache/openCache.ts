@@ -8,6 +8,7 @@ import { createSharedApplier, type SharedApplier } from './applySharedChanges.js
 import { createDirectoryQueries, type DirectoryQueries } from './directoryQueries.js';
 import { createKbQueries, type KbQueries } from './kbQueries.js';
 import { cacheMigrations } from './migrations/index.js';
+import { createPollQueries, type PollQueries } from './pollQueries.js';
 import { createPostQueries, type PostQueries } from './postQueries.js';
 import { createSearchQueries, type SearchQueries } from './searchQueries.js';
 import { createSynonymQueries, type SynonymQueries } from './synonymQueries.js';
@@ -21,6 +22,7 @@ export interface CacheParts {
   posts: PostQueries;
   directory: DirectoryQueries;
   kb: KbQueries;
+  polls: PollQueries;
   search: SearchQueries;
   synonyms: SynonymQueries;
   applier: SharedApplier;
@@ -109,5 +111,5 @@ export function openCache(opts: { dataDir: string; log: Logger; clock: Clock }):
 
 function build(db: Database.Database): CacheParts {
   const state = createSyncState(db);
-  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), search: createSearchQueries(db), synonyms: createSynonymQueries(db), applier: createSharedApplier(db, state) };
+  return { db, state, posts: createPostQueries(db), directory: createDirectoryQueries(db), kb: createKbQueries(db), polls: createPollQueries(db), search: createSearchQueries(db), synonyms: createSynonymQueries(db), applier: createSharedApplier(db, state) };
 }

@@ -6,7 +6,7 @@ export interface CacheBinding {
   tenantId: string;
 }
 
-const CONTENT_TABLES = ['organisation', 'locations', 'departments', 'people', 'groups', 'post_hashtags', 'posts', 'comments', 'kb_sections', 'kb_pages', 'kb_quick_links', 'search_synonyms'];
+const CONTENT_TABLES = ['organisation', 'locations', 'departments', 'people', 'groups', 'post_hashtags', 'posts', 'comments', 'kb_sections', 'kb_pages', 'kb_quick_links', 'search_synonyms', 'polls'];
 
 /** The cache's own bookkeeping: the shared sync cursor, when it last caught up, whose content it is. */
 export function createSyncState(db: Database.Database) {

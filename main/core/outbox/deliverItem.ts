@@ -92,6 +92,10 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       if (!answer.ok && answer.error.code === 'not_found') return { kind: 'delivered', item };
       return settle(item, answer);
     }
+    case 'poll':
+      return settle(item, await http.call('createPoll', { token, body: { ...item.payload, id: item.id }, idempotencyKey: key }));
+    case 'vote':
+      return settle(item, await http.call('votePoll', { token, params: { id: item.postId }, body: { optionIds: item.payload.optionIds }, idempotencyKey: key }));
     case 'favourite':
       return settle(
         item,

@@ -1,5 +1,6 @@
 import type { Post } from '../../../common/src/api/entities.js';
 import type { GroupView } from '../../../common/src/ipc/groupViews.js';
+import type { PollViewModel } from '../../../common/src/ipc/pollViews.js';
 import type { Clock } from '../clock.js';
 import type { SecretStore } from '../devices/secretStore.js';
 import type { createEventHub } from '../ipc/eventHub.js';
@@ -37,8 +38,12 @@ export interface OutboxDeps {
   groupStanding(id: string): GroupView | null;
   /** A knowledge-base page this device knows (a favourite or feedback needs one). */
   pageKnown(id: string): boolean;
+  /** A poll as she sees it now (a vote needs one that is open). */
+  pollStanding(id: string): PollViewModel | null;
   /** The server refused this session token while delivering. */
   onUnauthorized(token: string): void;
+  /** The server took an item (of whoever wrote it): for what follows a write besides the views. */
+  onDelivered?(item: OutboxItem): void;
   /** The server refused a write for good (after it was shown as done): what remembered it can take it back. */
   onRejected?(item: OutboxItem): void;
 }
@@ -86,6 +91,8 @@ export function createOutbox(d: OutboxDeps) {
       case 'request':
       case 'leave':
         return item.payload.name;
+      case 'poll':
+        return item.payload.question;
       default:
         return d.findPost(item.postId)?.body ?? '';
     }
@@ -106,6 +113,7 @@ export function createOutbox(d: OutboxDeps) {
       // Another person's write (sent with her grant) is not shown to whoever is here now.
       if (isMine(item)) delivered.add(item);
       countPending();
+      d.onDelivered?.(item);
       shown(item);
     },
     onRejected(item, error) {
@@ -134,6 +142,7 @@ export function createOutbox(d: OutboxDeps) {
     groupKnown: d.groupKnown,
     groupStanding: d.groupStanding,
     pageKnown: d.pageKnown,
+    pollStanding: d.pollStanding,
     inFlight: delivery.inFlight,
     changed: (postId) => changed([postId], true),
     kbChanged: () => {

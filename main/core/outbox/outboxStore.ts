@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { PollShowResults } from '../../../common/src/api/entities.js';
 import type { ReadAudience } from '../../../common/src/readConfirmations/audience.js';
 import type { Clock } from '../clock.js';
 import { openDatabaseFile } from '../db/openDatabaseFile.js';
@@ -35,8 +36,8 @@ interface ItemBase {
   tenantId: string;
   personId: string;
   /**
-   * The conversation: the post written, commented on, liked or deleted; for a favourite or feedback,
-   * the page; for joining, asking to join or leaving, the group.
+   * The conversation: the post written, commented on, liked or deleted (a poll asked or voted in);
+   * for a favourite or feedback, the page; for joining, asking to join or leaving, the group.
    */
   postId: string;
   idempotencyKey: string;
@@ -56,10 +57,27 @@ export type OutboxItem =
   | (ItemBase & { kind: 'feedback'; payload: { helpful: boolean; comment: string | null } })
   /** Joining an open group, asking to join a closed one, leaving: `name` is for telling her if it fails. */
   | (ItemBase & { kind: GroupIntent; payload: { name: string } })
+  /** A new poll; `postId` and `id` are the poll's own id, kept by the server. */
+  | (ItemBase & { kind: 'poll'; payload: PollDraft })
+  /** Her vote (or changed vote) in the poll `postId`. */
+  | (ItemBase & { kind: 'vote'; payload: { optionIds: string[] } })
   /** An editor makes her post "lezen verplicht"; queued after the post, sent with her session only. */
   | (ItemBase & { kind: 'readRequire'; payload: { audience: ReadAudience } })
   /** "Gelezen", or "Later" at tap-in, of a "lezen verplicht" post. */
   | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> });
+
+/** A poll as she asked it, waiting to be sent. */
+export interface PollDraft {
+  question: string;
+  options: string[];
+  multiple: boolean;
+  anonymous: boolean;
+  changeable?: boolean | undefined;
+  showResults: PollShowResults;
+  closesAt: string | null;
+  groupId: string | null;
+  pinned?: boolean | undefined;
+}
 
 /** What she wants with a group, waiting to be sent. */
 export type GroupIntent = 'join' | 'request' | 'leave';

@@ -3,6 +3,7 @@ import type { GroupIntent, OutboxItem } from './outboxStore.js';
 
 type PostItem = Extract<OutboxItem, { kind: 'post' }>;
 type CommentItem = Extract<OutboxItem, { kind: 'comment' }>;
+type PollItem = Extract<OutboxItem, { kind: 'poll' }>;
 
 /** A write the UI shows before the stores have it: still waiting (`sending`) or confirmed (`sent`). */
 export interface Pending<T> {
@@ -20,11 +21,15 @@ export interface PendingWrites {
   deletedPostIds: Set<string>;
   /** Per group, the latest join, request or leave not yet synced back, and whether it still waits. */
   groups: Map<string, { intent: GroupIntent; waiting: boolean }>;
+  /** Polls she asked that the stores do not have yet. */
+  polls: Map<string, Pending<PollItem>>;
+  /** Per poll, her latest vote not yet synced back, and whether it still waits to be sent. */
+  votes: Map<string, { optionIds: string[]; waiting: boolean }>;
 }
 
 /** Folds confirmed-but-unsynced and waiting writes, oldest first, into what the views overlay. */
 export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly OutboxItem[]): PendingWrites {
-  const out: PendingWrites = { posts: new Map(), scheduled: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map() };
+  const out: PendingWrites = { posts: new Map(), scheduled: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map(), polls: new Map(), votes: new Map() };
   const add = (item: OutboxItem, isSent: boolean) => {
     switch (item.kind) {
       case 'post':
@@ -46,6 +51,12 @@ export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly
       case 'request':
       case 'leave':
         out.groups.set(item.postId, { intent: item.kind, waiting: !isSent });
+        return;
+      case 'poll':
+        out.polls.set(item.id, { item, sent: isSent });
+        return;
+      case 'vote':
+        out.votes.set(item.postId, { optionIds: item.payload.optionIds, waiting: !isSent });
         return;
       default:
         // A page's favourite or feedback: the knowledge base overlays those (kb/ownKbWrites).

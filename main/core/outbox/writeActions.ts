@@ -1,5 +1,6 @@
 import type { Post } from '../../../common/src/api/entities.js';
 import type { GroupView } from '../../../common/src/ipc/groupViews.js';
+import type { PollViewModel } from '../../../common/src/ipc/pollViews.js';
 import { IMAGE_BYTES_MAX } from '../../../common/src/api/routes.js';
 import { SCHEDULE_DAYS_MAX } from '../../../common/src/api/routes/scheduling.js';
 import type { MethodParsedInput, Result } from '../../../common/src/ipc/contract.js';
@@ -22,6 +23,8 @@ export interface WriteActionDeps {
   /** The group as she sees it now, her waiting joins and leaves counted as done; null when unknown to her. */
   groupStanding(id: string): GroupView | null;
   pageKnown(id: string): boolean;
+  /** A poll as she sees it now, her waiting vote counted; null when unknown to her. */
+  pollStanding(id: string): PollViewModel | null;
   /** The item being sent right now, which can no longer be taken back. */
   inFlight(): string | null;
   /** The outbox changed: show it and try to deliver. */
@@ -155,6 +158,65 @@ export function createWriteActions(d: WriteActionDeps) {
         const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}) };
         enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing } }, images);
         return ok(id);
+      }),
+
+    /** A poll is a post with options: asked in her group, or by an editor for the whole organisation. */
+    createPoll: (input: MethodParsedInput<'poll.create'>): Result<string> =>
+      withSession((session) => {
+        const groupId = input.groupId ?? null;
+        if (groupId === null && !session.person.roles.some((r) => r === 'editor' || r === 'admin')) {
+          return fail('forbidden', 'Een peiling voor de hele organisatie maakt de redactie. Stel je vraag in een groep waar je lid van bent.');
+        }
+        if (groupId !== null) {
+          const group = d.groupStanding(groupId);
+          if (!group) return fail('not_found', 'unknown group');
+          if (group.archived) return fail('group_archived', 'the group is archived');
+          if (group.myRole === null) return fail('forbidden', 'Word eerst lid van deze groep om er een peiling in te zetten.');
+        }
+        const now = d.clock.now();
+        if (input.closesAt && input.closesAt <= now.toISOString()) return fail('invalid_input', 'De sluitingstijd ligt al in het verleden.');
+        const id = uuidv7(now.getTime());
+        const payload = {
+          question: input.question,
+          options: input.options,
+          multiple: input.multiple,
+          anonymous: input.anonymous,
+          changeable: input.changeable,
+          showResults: input.showResults,
+          closesAt: input.closesAt ?? null,
+          groupId,
+          pinned: input.pinned,
+        };
+        enqueue(session, { kind: 'poll', id, postId: id, payload });
+        return ok(id);
+      }),
+
+    /**
+     * Votes, or changes her vote. A vote not sent yet is replaced by the new one, so only her last
+     * choice reaches the server; choosing what is already counted sends nothing.
+     */
+    vote: (input: MethodParsedInput<'poll.vote'>): Result<string> =>
+      withSession((session) => {
+        const poll = d.pollStanding(input.id);
+        if (!poll) return fail('not_found', 'unknown poll');
+        if (poll.sending) return fail('invalid_input', 'the poll has not reached the server yet');
+        if (poll.closed) return fail('poll_closed', 'Deze peiling is gesloten. Je kunt niet meer stemmen.');
+        if (!poll.mayVote) return fail('poll_vote_final', 'Je hebt al gestemd. Bij deze peiling kun je je stem niet wijzigen.');
+        const known = new Set(poll.options.map((o) => o.id));
+        const chosen = [...new Set(input.optionIds)].sort();
+        if (chosen.some((id) => !known.has(id))) return fail('invalid_input', 'Deze keuze hoort niet bij de peiling.');
+        if (!poll.multiple && chosen.length !== 1) return fail('invalid_input', 'Bij deze peiling kies je één antwoord.');
+        for (const item of d.store.list(session.organisation.id, session.person.id)) {
+          if (item.kind === 'vote' && item.postId === input.id && d.inFlight() !== item.id) d.store.remove(item.id);
+        }
+        const now = d.pollStanding(input.id)!;
+        const counted = now.voted && !now.votePending && now.options.filter((o) => o.chosen).map((o) => o.id).sort();
+        if (counted && counted.length === chosen.length && counted.every((id, i) => id === chosen[i])) {
+          d.changed(input.id);
+          return ok(input.id);
+        }
+        enqueue(session, { kind: 'vote', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: { optionIds: chosen } });
+        return ok(input.id);
       }),
 
     createComment: (input: MethodParsedInput<'comment.create'>): Result<string> =>

@@ -1,4 +1,4 @@
-import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Post, ReactionKind, ReadReceipt } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Poll, PollVote, Post, ReactionKind, ReadReceipt } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -7,8 +7,8 @@ export interface PersonalPage {
 }
 
 /**
- * What only the logged-in person may see: their private groups with posts and comments, their own
- * likes, memberships and notifications. Held in memory only, filled from the personal feed at each
+ * What only the logged-in person may see: their private groups with posts, comments and polls, their
+ * own likes, votes, memberships and notifications. Held in memory only, filled from the personal feed at each
  * login and wiped at logout, so it never reaches the disk of a shared device.
  */
 export function createPersonalStore() {
@@ -24,6 +24,9 @@ export function createPersonalStore() {
   // Her own favourites and "Was dit nuttig?" answers, by page.
   const favourites = new Map<string, Favourite>();
   const feedback = new Map<string, PageFeedback>();
+  // Polls of her private groups, and her own votes in any poll, by poll.
+  const polls = new Map<string, Poll>();
+  const votes = new Map<string, PollVote>();
   // Her answers to "lezen verplicht" posts, by post.
   const receipts = new Map<string, ReadReceipt>();
 
@@ -31,6 +34,8 @@ export function createPersonalStore() {
     for (const [commentId, c] of comments) if (c.postId === id) comments.delete(commentId);
     posts.delete(id);
     likes.delete(id);
+    polls.delete(id);
+    votes.delete(id);
     page.postIds.add(id);
   };
 
@@ -77,6 +82,16 @@ export function createPersonalStore() {
         case 'pageFeedback':
           feedback.delete(change.id.split(':')[0]!);
           return;
+        case 'poll':
+          polls.delete(change.id);
+          page.postIds.add(change.id);
+          return;
+        case 'pollVote': {
+          const pollId = change.id.split(':')[0]!;
+          votes.delete(pollId);
+          page.postIds.add(pollId);
+          return;
+        }
         case 'readReceipt': {
           const postId = change.id.split(':')[0]!;
           receipts.delete(postId);
@@ -121,6 +136,14 @@ export function createPersonalStore() {
       case 'pageFeedback':
         feedback.set(change.data.pageId, change.data);
         return;
+      case 'poll':
+        polls.set(change.id, change.data);
+        page.postIds.add(change.id);
+        return;
+      case 'pollVote':
+        votes.set(change.data.pollId, change.data);
+        page.postIds.add(change.data.pollId);
+        return;
       case 'readReceipt':
         receipts.set(change.data.postId, change.data);
         page.postIds.add(change.data.postId);
@@ -155,12 +178,17 @@ export function createPersonalStore() {
     /** Her favourite pages, newest first. */
     favourites: (): Favourite[] => [...favourites.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     feedback: (pageId: string): PageFeedback | null => feedback.get(pageId) ?? null,
+    /** A poll of one of her private groups. */
+    poll: (id: string): Poll | null => polls.get(id) ?? null,
+    polls: (): Poll[] => [...polls.values()],
+    /** Her vote in this poll as the server counted it. */
+    vote: (pollId: string): PollVote | null => votes.get(pollId) ?? null,
     receipt: (postId: string): ReadReceipt | null => receipts.get(postId) ?? null,
     /** Whether her own data has arrived since she logged in (her groups and receipts can be trusted). */
     known: (): boolean => cursor > 0,
     wipe() {
       cursor = 0;
-      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback, receipts]) m.clear();
+      for (const m of [groups, posts, comments, memberships, notifications, joinRequests, favourites, feedback, polls, votes, receipts]) m.clear();
       likes.clear();
     },
   };
@@ -171,7 +199,24 @@ export type PersonalStore = ReturnType<typeof createPersonalStore>;
 /** What a read may ask of the personal store. */
 export type PersonalView = Pick<
   PersonalStore,
-  'posts' | 'post' | 'hasComment' | 'comments' | 'group' | 'memberships' | 'membership' | 'joinRequests' | 'isLiked' | 'reactionOf' | 'notifications' | 'favourites' | 'feedback' | 'receipt' | 'known'
+  | 'posts'
+  | 'post'
+  | 'hasComment'
+  | 'comments'
+  | 'group'
+  | 'memberships'
+  | 'membership'
+  | 'joinRequests'
+  | 'isLiked'
+  | 'reactionOf'
+  | 'notifications'
+  | 'favourites'
+  | 'feedback'
+  | 'poll'
+  | 'polls'
+  | 'vote'
+  | 'receipt'
+  | 'known'
 >;
 
 /** Read in place of the personal store while nobody is logged in: whatever the store holds, nobody sees it. */
@@ -189,6 +234,9 @@ export const nobodysPersonalView: PersonalView = {
   notifications: () => [],
   favourites: () => [],
   feedback: () => null,
+  poll: () => null,
+  polls: () => [],
+  vote: () => null,
   receipt: () => null,
   known: () => false,
 };

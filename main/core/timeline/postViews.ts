@@ -1,4 +1,5 @@
 import type { Comment, Post, ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
+import type { PollViewModel } from '../../../common/src/ipc/pollViews.js';
 import type { MyRead } from '../../../common/src/ipc/readConfirmationViews.js';
 import type { AuthorView, CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
 import type { DirectoryQueries } from '../cache/directoryQueries.js';
@@ -16,6 +17,8 @@ export interface ViewContext {
   reactionOf(postId: string): ReactionKind | null;
   /** Whether the stores already hold this comment (then a pending copy no longer counts). */
   commentKnown(id: string): boolean;
+  /** The poll of a post that is one, as she sees it now. */
+  pollOf(postId: string): PollViewModel | null;
   pending: PendingWrites;
   /** What a post asks of the person looking and how many saw it (readConfirmations, postViews). */
   extras: PostExtras;
@@ -83,6 +86,7 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
     delivery,
     likePending: like?.waiting ?? false,
     ...(post.endsAt ? { endsAt: post.endsAt } : {}),
+    poll: post.poll ? ctx.pollOf(post.id) : null,
     readRequired: post.readRequired ?? null,
     viewCount: ctx.extras.viewCount(post),
     myRead: ctx.extras.myRead(post),

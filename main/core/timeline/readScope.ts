@@ -1,4 +1,4 @@
-import type { Post } from '../../../common/src/api/entities.js';
+import type { Poll, Post } from '../../../common/src/api/entities.js';
 import type { CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
 import { parseHashtags } from '../../../common/src/text/hashtags.js';
 import { parseMentionHandles } from '../../../common/src/text/mentions.js';
@@ -8,6 +8,8 @@ import type { ImageUrl } from '../images/imageUrl.js';
 import type { GroupIntent, OutboxItem } from '../outbox/outboxStore.js';
 import { foldPendingWrites, type Pending } from '../outbox/pendingWrites.js';
 import type { PersonalView } from '../personal/personalStore.js';
+import type { PollMemoryView } from '../polls/pollMemory.js';
+import { pollViewModel } from '../polls/pollViewModel.js';
 import { isBefore, newerFirst } from './postCursor.js';
 import { authorLookup, commentView, noPostExtras, postView, type PostExtras, type ViewContext } from './postViews.js';
 
@@ -20,9 +22,14 @@ export interface ReadSources {
   sent: readonly OutboxItem[];
   waiting: readonly OutboxItem[];
   imageUrl: ImageUrl;
+  /** What the server told her of polls after she voted, and her anonymous choices. */
+  polls: PollMemoryView;
+  now: Date;
   /** What each post asks of her ("lezen verplicht") and its view count; plain when absent. */
   extras?: PostExtras;
 }
+
+type PollItem = Extract<OutboxItem, { kind: 'poll' }>;
 
 type Sourced = { post: Post; delivery: 'sent' | 'sending' };
 
@@ -33,6 +40,37 @@ type Sourced = { post: Post; delivery: 'sent' | 'sending' };
 export function openReadScope(s: ReadSources) {
   const { directory, posts } = s.parts;
   const pending = foldPendingWrites(s.sent, s.waiting);
+
+  /** A poll she asked that the stores do not have yet: its options have no server ids yet. */
+  const pendingPoll = (item: PollItem): Poll => ({
+    id: item.id,
+    question: item.payload.question,
+    options: item.payload.options.map((label, i) => ({ id: `${item.id}:${i}`, label, votes: null })),
+    multiple: item.payload.multiple,
+    anonymous: item.payload.anonymous,
+    changeable: !item.payload.anonymous && item.payload.changeable !== false,
+    showResults: item.payload.showResults,
+    closesAt: item.payload.closesAt,
+    voters: 0,
+    createdAt: item.createdAt,
+  });
+
+  function pollOf(id: string) {
+    const stored = s.parts.polls.poll(id) ?? s.personal.poll(id);
+    const asked = stored ? null : pending.polls.get(id);
+    const poll = stored ?? (asked ? pendingPoll(asked.item) : null);
+    if (!poll) return null;
+    return pollViewModel({
+      poll,
+      vote: s.personal.vote(id),
+      fetched: s.polls.fetched(id),
+      pending: pending.votes.get(id) ?? null,
+      remembered: s.polls.remembered(id),
+      sending: asked !== null && asked !== undefined,
+      now: s.now,
+    });
+  }
+
   const ctx: ViewContext = {
     me: s.me,
     imageUrl: s.imageUrl,
@@ -41,6 +79,7 @@ export function openReadScope(s: ReadSources) {
     likedByMe: (postId) => s.personal.isLiked(postId),
     reactionOf: (postId) => s.personal.reactionOf(postId),
     commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
+    pollOf,
     pending,
     extras: s.extras ?? noPostExtras,
   };
@@ -67,6 +106,25 @@ export function openReadScope(s: ReadSources) {
     },
   });
 
+  const askedPoll = ({ item, sent }: Pending<PollItem>): Sourced => ({
+    delivery: sent ? 'sent' : 'sending',
+    post: {
+      id: item.id,
+      authorId: item.personId,
+      groupId: item.payload.groupId,
+      body: item.payload.question,
+      hashtags: parseHashtags(item.payload.question),
+      mentions: [],
+      images: [],
+      pinned: item.payload.pinned === true,
+      likeCount: 0,
+      commentCount: 0,
+      createdAt: item.createdAt,
+      editedAt: null,
+      poll: true,
+    },
+  });
+
   const matches = (p: Post, f: PostFilter) =>
     (f.groupId === undefined || p.groupId === f.groupId) &&
     (f.homeGroupIds === undefined || p.groupId === null || f.homeGroupIds.includes(p.groupId)) &&
@@ -80,7 +138,9 @@ export function openReadScope(s: ReadSources) {
     const stored = posts.get(id) ?? s.personal.post(id);
     if (stored) return { post: stored, delivery: 'sent' };
     const written = pending.posts.get(id);
-    return written ? pendingPost(written) : null;
+    if (written) return pendingPost(written);
+    const asked = pending.polls.get(id);
+    return asked ? askedPoll(asked) : null;
   }
 
   /** Newest first, strictly older than `before`; up to `limit + 1` so the caller sees whether more exist. */
@@ -90,7 +150,7 @@ export function openReadScope(s: ReadSources) {
       all.filter((x) => matches(x.post, filter) && isBefore(x.post, before)).sort((a, b) => newerFirst(a.post, b.post)).slice(0, want);
     const cached = posts.list(filter, before, want).map((post): Sourced => ({ post, delivery: 'sent' }));
     const privately = inMemory(s.personal.posts().map((post) => ({ post, delivery: 'sent' })));
-    const written = inMemory([...pending.posts.values()].map(pendingPost));
+    const written = inMemory([...[...pending.posts.values()].map(pendingPost), ...[...pending.polls.values()].map(askedPoll)]);
     const byId = new Map<string, Sourced>();
     for (const x of [...written, ...privately, ...cached]) byId.set(x.post.id, x);
     return [...byId.values()]
@@ -104,6 +164,10 @@ export function openReadScope(s: ReadSources) {
   return {
     /** The private content this read may show. */
     personal: s.personal,
+    /** A poll as she sees it now (cache, private groups, her waiting writes); null when unknown. */
+    poll: pollOf,
+    /** Her vote (or a waiting one) in this poll, as the outbox and the stores know it. */
+    pendingVote: (pollId: string) => pending.votes.get(pollId) ?? null,
     /** Her joins, requests and leaves the stores do not show yet, per group. */
     groupIntents: pending.groups as ReadonlyMap<string, { intent: GroupIntent; waiting: boolean }>,
     find,

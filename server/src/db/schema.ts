@@ -24,7 +24,7 @@ export interface OrganisationsTable {
   created_at: string;
   /** OrganisationSettings as JSON; the column default holds the defaults of migration 0002. */
   settings: Generated<Json>;
-  /** The fixed categories as `Category[]` JSON (migration 0024); `[]` for none. */
+  /** The fixed categories as `Category[]` JSON (migration 0034); `[]` for none. */
   categories?: Generated<Json>;
 }
 
@@ -161,7 +161,7 @@ export interface PostsTable {
   poll?: Bool;
   /** An editor's end date: from then on the post is out of the timeline (still found by its author and editors). */
   ends_at?: string | null;
-  /** Reactions of each kind but 'like' (migration 0025); `like_count` is all reactions together. */
+  /** Reactions of each kind but 'like' (migration 0035); `like_count` is all reactions together. */
   reactions_hart?: number;
   reactions_applaus?: number;
   reactions_inzichtelijk?: number;
@@ -206,7 +206,7 @@ export interface LikesTable {
   post_id: string;
   person_id: string;
   created_at: string;
-  /** The reaction's kind (migration 0025); the default 'like' for rows written without it. */
+  /** The reaction's kind (migration 0035); the default 'like' for rows written without it. */
   kind?: string;
 }
 

@@ -11,6 +11,7 @@ import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
 import { mailAddressRows } from './mailAddresses.js';
 import { generate, type Dataset } from './generate.js';
+import { demoPolls } from './polls.js';
 import { ImageFactory } from './images.js';
 import { Rng, hashSeed } from './prng.js';
 import { insertReadConfirmations, planReadConfirmations } from './readConfirmations.js';
@@ -46,10 +47,15 @@ export interface SeedOptions {
    * start with empty statistics so a test's own figures are exact.
    */
   activity?: boolean;
-  /** Default false: two posts waiting for their time (the demo's "Gepland"). Needs the tables of migration 0023. */
+  /** Default false: two posts waiting for their time (the demo's "Gepland"). Needs the tables of migration 0033. */
   scheduledPosts?: boolean;
-  /** Default false: the demo's fixed categories (#tip, #leermoment, #succes, #vraag). Needs migration 0024. */
+  /** Default false: the demo's fixed categories (#tip, #leermoment, #succes, #vraag). Needs migration 0034. */
   categories?: boolean;
+  /**
+   * Default false: a handful of polls with votes (running, closed, anonymous, multiple choice) for
+   * the demo; test organisations start without, so their timelines stay as the tests know them.
+   */
+  polls?: boolean;
   /**
    * Default as `activity`: two announcements "lezen verplicht" with part of their audience confirmed,
    * and view counts of recent posts (migrations 0010, 0011).
@@ -119,8 +125,8 @@ const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] =>
 async function insertDataset(
   trx: Transaction<Database>,
   data: Dataset,
-  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null },
-): Promise<void> {
+  parts: { knowledgeBase: boolean; groupExtras: boolean; mail: { slug: string } | null; polls: { seed: number; slug: string; anchor: Date } | null },
+): Promise<number> {
   const withKnowledgeBase = parts.knowledgeBase;
   const mail = parts.mail;
   const kb = data.knowledgeBase;
@@ -152,13 +158,40 @@ async function insertDataset(
     await insertRows(trx, 'group_notices', extras.notices);
     await insertRows(trx, 'changes', extraChanges);
   }
-  if (!withKnowledgeBase) return;
+  // The demo's polls need every migration, as the knowledge base does.
+  if (!withKnowledgeBase) return 0;
   await insertRows(trx, 'kb_sections', kb.sections);
   await insertRows(trx, 'kb_pages', byKey(kb.pages, (r) => r.id), 100);
   await insertRows(trx, 'kb_page_versions', byKey(kb.versions, (r) => r.page_id), 100);
   await insertRows(trx, 'kb_quick_links', kb.quickLinks);
   await insertRows(trx, 'changes', kb.changes);
+  const pollSeqs = parts.polls ? await insertDemoPolls(trx, data, parts.polls) : 0;
   await buildIndex(trx, data.tenantId);
+  return pollSeqs;
+}
+
+/** The demo's polls after everything else in the feed; answers how many feed rows they took. */
+async function insertDemoPolls(trx: Transaction<Database>, data: Dataset, options: { seed: number; slug: string; anchor: Date }): Promise<number> {
+  const { last_seq } = await trx.selectFrom('tenant_seq').select('last_seq').where('tenant_id', '=', data.tenantId).executeTakeFirstOrThrow();
+  const fixed = new Set(DEMO_PEOPLE.map((p) => p.employeeNumber));
+  const editor = data.people.find((p) => p.employee_number === '1003')!;
+  const polls = demoPolls({
+    tenantId: data.tenantId,
+    seed: options.seed,
+    slug: options.slug,
+    anchorMs: options.anchor.getTime(),
+    editorId: editor.id,
+    people: data.people,
+    fixedIds: new Set(data.people.filter((p) => fixed.has(p.employee_number)).map((p) => p.id)),
+    firstSeq: Number(last_seq) + 1,
+  });
+  await insertRows(trx, 'posts', polls.posts);
+  await insertRows(trx, 'polls', polls.polls);
+  await insertRows(trx, 'poll_options', polls.options);
+  await insertRows(trx, 'poll_voters', byKey(polls.voters, (r) => `${r.poll_id}:${r.person_id}`));
+  await insertRows(trx, 'changes', polls.changes);
+  await trx.updateTable('tenant_seq').set({ last_seq: Number(last_seq) + polls.changes.length }).where('tenant_id', '=', data.tenantId).execute();
+  return polls.changes.length;
 }
 
 /**
@@ -194,9 +227,15 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
 
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
+  let pollSeqs = 0;
   let readSeqs = 0;
   await k.transaction().execute(async (trx) => {
-    await insertDataset(trx, data, { knowledgeBase: withKnowledgeBase, groupExtras: options.groupExtras ?? withKnowledgeBase, mail: withMail ? { slug: options.slug } : null });
+    pollSeqs = await insertDataset(trx, data, {
+      knowledgeBase: withKnowledgeBase,
+      groupExtras: options.groupExtras ?? withKnowledgeBase,
+      mail: withMail ? { slug: options.slug } : null,
+      polls: options.polls ? { seed: options.seed, slug: options.slug, anchor } : null,
+    });
     if (options.scheduledPosts) await seedScheduledPosts(trx, data.tenantId, anchor.getTime());
     if (options.categories) await seedCategories(trx, data.tenantId);
     if (options.readConfirmations ?? options.activity ?? false) {
@@ -217,7 +256,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     likes: data.likes.length,
     images: data.images.length,
     pages: withKnowledgeBase ? data.knowledgeBase.pages.length : 0,
-    lastSeq: readSeqs + data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0),
+    lastSeq: data.changes.length + (withKnowledgeBase ? data.knowledgeBase.changes.length : 0) + ((options.groupExtras ?? withKnowledgeBase) ? data.groupExtras.changes.length : 0) + pollSeqs + readSeqs,
   };
 }
 
@@ -237,6 +276,7 @@ export async function ensureDemoOrganisation(
       activity: true,
       scheduledPosts: true,
       categories: true,
+      polls: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };

@@ -1,4 +1,5 @@
 import type { Migration } from '../../db/migrate.js';
+import { polls } from './0009_polls.js';
 
 /**
  * Read confirmations on this device, so "Eerst lezen" at a tap-in is decided without asking the
@@ -6,11 +7,19 @@ import type { Migration } from '../../db/migrate.js';
  * audience of groups, whose members only the person herself learns). Rows are keyed by a keyed hash
  * of person and post (`readStateStore.ts`): the file alone does not tell who read what. The partial
  * index finds the required posts without reading every post's JSON.
+ *
+ * This step first shipped as version 6, before 0009_polls was merged in front of it. A cache that
+ * ran it then is at 6 with read states and without polls: for that cache, version 7 is the polls
+ * step it still lacks.
  */
 export const readStates: Migration = {
-  version: 6,
+  version: 7,
   name: '0010_read_states',
   up(db) {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'read_states'").get()) {
+      polls.up(db);
+      return;
+    }
     db.exec(`
       CREATE TABLE read_states (
         tag TEXT PRIMARY KEY,

@@ -5,7 +5,8 @@ import { deliveryGrants } from './0002_delivery_grants.js';
 import { sealedAtRest } from './0003_sealed_at_rest.js';
 import { kbWrites } from './0004_kb_writes.js';
 import { groupWrites } from './0005_group_writes.js';
+import { pollWrites } from './0006_poll_writes.js';
 import { readWrites } from './0007_read_writes.js';
 
 /** In version order; append only. Sealing needs the outbox's data key. */
-export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher), kbWrites, groupWrites, readWrites];
+export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher), kbWrites, groupWrites, pollWrites, readWrites];

@@ -1,4 +1,4 @@
-import { CalendarClock, ImagePlus } from 'lucide-react';
+import { BarChart3, CalendarClock, ImagePlus } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
@@ -11,6 +11,7 @@ import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { useIsEditor } from '../mailings/roles';
+import { PollComposer } from '../polls/PollComposer';
 import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
 import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
 import { formatWhen } from '../scheduling/scheduleFormat';
@@ -34,6 +35,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
   const editor = useIsEditor();
+  const [asking, setAsking] = useState(false);
   /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
   const [schedule, setSchedule] = useState<ScheduleDraft | null>(null);
   const [showProblem, setShowProblem] = useState(false);
@@ -141,6 +143,14 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     else showToast(offline ? t('errors.offline') : t('composer.posted'));
   };
 
+  if (asking) {
+    return (
+      <Card as="section" className="composer" aria-label={t('pollComposer.title')}>
+        <PollComposer group={group} onDone={() => setAsking(false)} />
+      </Card>
+    );
+  }
+
   return (
     <Card as="section" className="composer" aria-label={group ? t('groups.composer', { name: group.name }) : t('composer.region')}>
       <form onSubmit={(e) => void submit(e)}>
@@ -201,6 +211,9 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             disabled={full}
           >
             {t('composer.addImages')}
+          </Button>
+          <Button icon={<BarChart3 aria-hidden="true" />} variant="quiet" onClick={() => setAsking(true)}>
+            {t('pollComposer.open')}
           </Button>
           <Button
             icon={<CalendarClock aria-hidden="true" />}

@@ -8,6 +8,8 @@ import { RichText } from '../../ui/RichText';
 import { categoryColour, useCategories } from '../categories/categoryStore';
 import '../categories/categories.css';
 import { openPersonCard } from '../people/personCardStore';
+import { votePoll } from '../polls/pollActions';
+import { PollCard } from '../polls/PollCard';
 import { ReactionBar } from '../reactions/ReactionBar';
 import { useSeen } from '../postViews/useSeen';
 import { ViewCount } from '../postViews/ViewCount';
@@ -53,21 +55,25 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
     >
       {showReadBand && <ReadBand post={post} readOnly={readOnly} />}
       <PostHeader post={post} titleId={titleId} />
-      <RichText
-        source={post.body}
-        hashtagHref={hashtagHref}
-        currentHashtag={activeHashtag}
-        mentionable={mentionable}
-        categoryColour={(tag) => categoryColour(categories, tag)}
-        onMention={
-          readOnly
-            ? undefined
-            : (handle) => {
-                const id = mentions.get(handle);
-                if (id) void openPersonCard(id);
-              }
-        }
-      />
+      {post.poll ? (
+        <PollCard poll={post.poll} readOnly={readOnly} onVote={(ids) => void votePoll(post.id, ids)} />
+      ) : (
+        <RichText
+          source={post.body}
+          hashtagHref={hashtagHref}
+          currentHashtag={activeHashtag}
+          mentionable={mentionable}
+          categoryColour={(tag) => categoryColour(categories, tag)}
+          onMention={
+            readOnly
+              ? undefined
+              : (handle) => {
+                  const id = mentions.get(handle);
+                  if (id) void openPersonCard(id);
+                }
+          }
+        />
+      )}
       <ImageGrid images={post.images} />
       {readOnly ? (
         <ReadOnlyCounts post={post} />

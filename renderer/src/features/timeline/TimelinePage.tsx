@@ -9,6 +9,7 @@ import { errorText } from '../../ui/i18n/i18n';
 import { CategoryFilter } from '../categories/CategoryFilter';
 import { loadCategories } from '../categories/categoryStore';
 import { useIsEditor } from '../mailings/roles';
+import { RunningPolls } from '../polls/RunningPolls';
 import { Composer } from './Composer';
 import { FilterBar } from './FilterBar';
 import { PostCard } from './PostCard';
@@ -40,60 +41,67 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
   const feed = feedIds.filter((id) => !pinnedSet.has(id));
 
   return (
-    <>
-      <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
-      {readOnly ? (
-        <p className="read-only-note">{t('timeline.readOnly')}</p>
-      ) : (
-        <>
-          <Composer />
-          <p className="scheduled-link">
-            {editor && (
-              <a href={hrefFor({ name: 'categories' })}>
-                <Tags aria-hidden="true" />
-                <span>{t('categories.manage')}</span>
+    <div className={hashtag ? undefined : 'home-layout'}>
+      <div className="home-main">
+        <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
+        {readOnly ? (
+          <p className="read-only-note">{t('timeline.readOnly')}</p>
+        ) : (
+          <>
+            <Composer />
+            <p className="scheduled-link">
+              {editor && (
+                <a href={hrefFor({ name: 'categories' })}>
+                  <Tags aria-hidden="true" />
+                  <span>{t('categories.manage')}</span>
+                </a>
+              )}
+              <a href={hrefFor({ name: 'scheduled' })}>
+                <CalendarClock aria-hidden="true" />
+                <span>{t('scheduling.link')}</span>
               </a>
-            )}
-            <a href={hrefFor({ name: 'scheduled' })}>
-              <CalendarClock aria-hidden="true" />
-              <span>{t('scheduling.link')}</span>
-            </a>
-          </p>
-        </>
-      )}
-      <CategoryFilter current={hashtag} />
-      {hashtag && <FilterBar hashtag={hashtag} />}
-      {pinned.length > 0 && (
-        <section aria-label={t('timeline.pinned')} className="pinned">
-          {pinned.map((post) => (
-            <PostCard key={post.id} post={post} />
-          ))}
+            </p>
+          </>
+        )}
+        <CategoryFilter current={hashtag} />
+        {hashtag && <FilterBar hashtag={hashtag} />}
+        {pinned.length > 0 && (
+          <section aria-label={t('timeline.pinned')} className="pinned">
+            {pinned.map((post) => (
+              <PostCard key={post.id} post={post} />
+            ))}
+          </section>
+        )}
+        <section
+          aria-label={t('timeline.feed')}
+          className="feed"
+          aria-busy={status === 'loading' || loadingMore || (neverSynced && feed.length === 0 && sync?.state !== 'offline')}
+        >
+          {status === 'loading' && [0, 1, 2].map((i) => <PostSkeleton key={i} />)}
+          {status === 'error' && error && (
+            <div className="notice">
+              <p>{errorText(t, error)}</p>
+              <Button onClick={() => void showTimeline(hashtag)}>{t('timeline.retry')}</Button>
+            </div>
+          )}
+          {status === 'ready' && feed.length === 0 && pinned.length === 0 && <EmptyFeed hashtag={hashtag} neverSynced={neverSynced} offline={sync?.state === 'offline'} />}
+          {status === 'ready' && <VirtualPostList ids={feed} hasMore={nextCursor !== null} />}
+          {loadingMore && <PostSkeleton />}
+          {status === 'ready' && feed.length > 0 && nextCursor === null && <p className="feed-end muted">{t('timeline.end')}</p>}
+          {status === 'ready' && error && !loadingMore && (
+            <div className="notice">
+              <p>{errorText(t, error)}</p>
+              <Button onClick={() => void loadMore()}>{t('timeline.retry')}</Button>
+            </div>
+          )}
         </section>
+      </div>
+      {!hashtag && (
+        <aside className="home-side">
+          <RunningPolls />
+        </aside>
       )}
-      <section
-        aria-label={t('timeline.feed')}
-        className="feed"
-        aria-busy={status === 'loading' || loadingMore || (neverSynced && feed.length === 0 && sync?.state !== 'offline')}
-      >
-        {status === 'loading' && [0, 1, 2].map((i) => <PostSkeleton key={i} />)}
-        {status === 'error' && error && (
-          <div className="notice">
-            <p>{errorText(t, error)}</p>
-            <Button onClick={() => void showTimeline(hashtag)}>{t('timeline.retry')}</Button>
-          </div>
-        )}
-        {status === 'ready' && feed.length === 0 && pinned.length === 0 && <EmptyFeed hashtag={hashtag} neverSynced={neverSynced} offline={sync?.state === 'offline'} />}
-        {status === 'ready' && <VirtualPostList ids={feed} hasMore={nextCursor !== null} />}
-        {loadingMore && <PostSkeleton />}
-        {status === 'ready' && feed.length > 0 && nextCursor === null && <p className="feed-end muted">{t('timeline.end')}</p>}
-        {status === 'ready' && error && !loadingMore && (
-          <div className="notice">
-            <p>{errorText(t, error)}</p>
-            <Button onClick={() => void loadMore()}>{t('timeline.retry')}</Button>
-          </div>
-        )}
-      </section>
-    </>
+    </div>
   );
 }
 

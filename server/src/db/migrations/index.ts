@@ -14,11 +14,11 @@ import * as m0013 from './0013_mailings.js';
 import * as m0018 from './0018_feed_numbered_at_commit.js';
 import * as m0019 from './0019_polls.js';
 import * as m0020 from './0020_mailing_poll.js';
-import * as m0023 from './0023_scheduled_posts.js';
-import * as m0024 from './0024_categories.js';
-import * as m0025 from './0025_reactions.js';
 import * as m0029 from './0029_stats_fold_queue.js';
 import * as m0030 from './0030_feed_numbered_after_commit.js';
+import * as m0033 from './0033_scheduled_posts.js';
+import * as m0034 from './0034_categories.js';
+import * as m0035 from './0035_reactions.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -47,9 +47,9 @@ export const migrations: NumberedMigration[] = [
   { name: '0018_feed_numbered_at_commit', up: m0018.up },
   { name: '0019_polls', up: m0019.up },
   { name: '0020_mailing_poll', up: m0020.up },
-  { name: '0023_scheduled_posts', up: m0023.up },
-  { name: '0024_categories', up: m0024.up },
-  { name: '0025_reactions', up: m0025.up },
   { name: '0029_stats_fold_queue', up: m0029.up },
   { name: '0030_feed_numbered_after_commit', up: m0030.up },
+  { name: '0033_scheduled_posts', up: m0033.up },
+  { name: '0034_categories', up: m0034.up },
+  { name: '0035_reactions', up: m0035.up },
 ];

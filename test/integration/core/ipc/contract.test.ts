@@ -47,6 +47,7 @@ describe('every window.samen method of the core', () => {
     const closed = (await bram.post('/v1/groups', { name: 'Contract besloten', kind: 'work', visibility: 'closed' })).body.id;
     await bram.put(`/v1/groups/${closed}/members/${anna}`, { role: 'admin' });
     const request = (await eva.post(`/v1/groups/${closed}/requests`)).body.id;
+    const poll = (await carla.post('/v1/polls', { question: 'Contractpeiling', options: ['Ja', 'Nee'] })).body;
     // A "lezen verplicht" post for everyone, for Anna to confirm and Carla to report on.
     const required = (await carla.post('/v1/posts', { body: 'Contracttest: lezen verplicht' })).body.id as string;
     await carla.put(`/v1/posts/${required}/read-requirement`, { audience: { everyone: true } });
@@ -73,6 +74,9 @@ describe('every window.samen method of the core', () => {
       'post.unschedule': { id: planned.value.id },
       'scheduling.bestTime': {},
       'categories.list': {},
+      'poll.create': { question: 'Koffie of thee?', options: ['Koffie', 'Thee'], groupId: closed },
+      'poll.vote': { id: poll.id, optionIds: [poll.options[0].id] },
+      'polls.running': {},
       'comment.list': { postId: post.value.id },
       'comment.create': { postId: post.value.id, body: 'Reactie' },
       'people.card': { id: anna },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/core/db/migrate.js';
 import { memorySecretStore } from '../../../../main/core/devices/secretStore.js';
 import { outboxMigrations } from '../../../../main/core/outbox/migrations/index.js';
+import { widenOutboxKinds } from '../../../../main/core/outbox/migrations/widenOutboxKinds.js';
 import { createOutboxCipher, newDataKey } from '../../../../main/core/outbox/outboxCipher.js';
 import { createOutboxStore, OUTBOX_FILE_NAME, openOutboxStore } from '../../../../main/core/outbox/outboxStore.js';
 import { manualTime } from '../../../fixtures/core/manualTime.js';
@@ -153,7 +154,7 @@ describe('outbox migration 0005', () => {
     createOutboxStore(db, cipher).add({ ...base, kind: 'favourite', id: 'fav-1', postId: 'page-1', idempotencyKey: 'k1', payload: { favourite: true } });
     expect(() => db.prepare(`INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, sealed_payload, idempotency_key, created_at) VALUES ('x', 't1', 'p1', 'join', 'group-1', x'00', 'k', '')`).run()).toThrow(/CHECK/);
 
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 4, to: outboxMigrations(cipher).length });
+    expect(migrate(db, outboxMigrations(cipher).slice(0, 5))).toEqual({ from: 4, to: 5 });
 
     const store = createOutboxStore(db, cipher);
     store.add({ ...base, kind: 'join', id: 'join-1', postId: 'group-1', idempotencyKey: 'k2', payload: { name: 'Fietsclub' } });
@@ -169,6 +170,31 @@ describe('outbox migration 0005', () => {
     expect(indexes.map((i) => i.name)).toEqual(['outbox_by_person', 'outbox_by_post']);
     // The group's name is sealed like a post's body: a shared PC's file does not say which groups she left.
     expect(db.prepare<[], { sealed_payload: Buffer }>("SELECT sealed_payload FROM outbox WHERE id = 'leave-1'").get()!.sealed_payload.toString('latin1')).not.toContain('Team 3B');
+  });
+});
+
+describe('outbox migration 0006', () => {
+  it('keeps what was waiting, and takes asking a poll and voting besides, the choice sealed', () => {
+    const db = new Database(':memory:');
+    migrate(db, outboxMigrations(cipher).slice(0, 5));
+    createOutboxStore(db, cipher).add({ ...base, kind: 'join', id: 'join-1', postId: 'group-1', idempotencyKey: 'k1', payload: { name: 'Fietsclub' } });
+    expect(() => db.prepare(`INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, sealed_payload, idempotency_key, created_at) VALUES ('x', 't1', 'p1', 'vote', 'poll-1', x'00', 'k', '')`).run()).toThrow(/CHECK/);
+
+    expect(migrate(db, outboxMigrations(cipher).slice(0, 6))).toEqual({ from: 5, to: 6 });
+
+    const store = createOutboxStore(db, cipher);
+    const draft = { question: 'Welke dag?', options: ['Dinsdag', 'Donderdag'], multiple: false, anonymous: true, showResults: 'after_vote' as const, closesAt: null, groupId: 'group-1' };
+    store.add({ ...base, kind: 'poll', id: 'poll-1', postId: 'poll-1', idempotencyKey: 'k2', payload: draft });
+    store.add({ ...base, kind: 'vote', id: 'vote-1', postId: 'poll-2', idempotencyKey: 'k3', payload: { optionIds: ['optie-nee'] } });
+    expect(store.list('t1', 'p1').map((i) => [i.kind, i.postId, i.payload])).toEqual([
+      ['join', 'group-1', { name: 'Fietsclub' }],
+      ['poll', 'poll-1', draft],
+      ['vote', 'poll-2', { optionIds: ['optie-nee'] }],
+    ]);
+    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL ORDER BY name").all();
+    expect(indexes.map((i) => i.name)).toEqual(['outbox_by_person', 'outbox_by_post']);
+    // In an anonymous poll the waiting vote is the one place her choice exists: sealed, never readable in the file.
+    expect(db.prepare<[], { sealed_payload: Buffer }>("SELECT sealed_payload FROM outbox WHERE id = 'vote-1'").get()!.sealed_payload.toString('latin1')).not.toContain('optie-nee');
   });
 });
 
@@ -195,9 +221,37 @@ describe('outbox migration 0007', () => {
     const at = all.findIndex((m) => m.name === '0007_read_writes');
     migrate(db, all.slice(0, at));
     const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
-    db.exec(`DROP TABLE outbox; ${table.replace("'leave')", "'leave', 'vote')")}`);
+    expect(table).toContain("'leave', 'poll', 'vote')");
+    db.exec(`DROP TABLE outbox; ${table.replace("'vote')", "'vote', 'kudos')")}`);
     all[at]!.up(db);
     const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
-    expect(sql).toContain("'vote', 'readRequire', 'readConfirm', 'readLater'");
+    expect(sql).toContain("'poll', 'vote', 'kudos', 'readRequire', 'readConfirm', 'readLater'");
+  });
+
+  it('gives an outbox that ran it as version 6, before polls came in front of it, the poll kinds too, keeping what waited', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0007_read_writes');
+    // The step as main shipped it then: the read kinds added to the list 0005 left.
+    const shippedAsSix = {
+      version: 6,
+      name: '0007_read_writes',
+      up: (d: Database.Database) =>
+        widenOutboxKinds(
+          d,
+          "CHECK (kind IN ('post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave'))",
+          "CHECK (kind IN ('post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'readRequire', 'readConfirm', 'readLater'))",
+        ),
+    };
+    expect(migrate(db, [...all.slice(0, 5), shippedAsSix])).toEqual({ from: 0, to: 6 });
+    const before = createOutboxStore(db, cipher);
+    before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
+    expect(() => before.add({ ...base, kind: 'vote', id: 'vote-0', postId: 'poll-1', idempotencyKey: 'k0', payload: { optionIds: ['ja'] } })).toThrow();
+
+    expect(migrate(db, all)).toEqual({ from: 6, to: 7 });
+    const after = createOutboxStore(db, cipher);
+    after.add({ ...base, kind: 'vote', id: 'vote-1', postId: 'poll-1', idempotencyKey: 'k2', payload: { optionIds: ['ja'] } });
+    after.add({ ...base, kind: 'readLater', id: 'read-2', postId: 'post-2', idempotencyKey: 'k3', payload: {} });
+    expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['readConfirm', 'vote', 'readLater']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPersonalStore } from '../../../../main/core/personal/personalStore.js';
-import { comment, feed, group, post } from '../../../fixtures/core/entities.js';
+import { comment, feed, group, poll, post } from '../../../fixtures/core/entities.js';
 
 describe('the personal store (memory only)', () => {
   it('forgets a private group with its posts, comments and own likes when the group is removed', () => {
@@ -60,5 +60,38 @@ describe('the personal store (memory only)', () => {
     expect(store.cursor()).toBe(0);
     expect(store.posts()).toEqual([]);
     expect(store.notifications()).toEqual([]);
+  });
+
+  it('keeps her votes and a private group’s polls, forgets them with the poll, the group, or at logout', () => {
+    const store = createPersonalStore();
+    const f = feed();
+    const team = group({ visibility: 'private', name: 'Team 3B' });
+    const inTeam = poll({ question: 'Wie doet de kerstborrel?' });
+    const everyone = poll({ question: 'Teamdag?' });
+    const vote = (pollId: string, optionIds: string[] | null) => ({ id: `${pollId}:me`, pollId, personId: 'me', optionIds, votedAt: '2025-01-02T00:00:00.000Z' });
+    const page = store.applyPage(
+      [
+        f.upsert('group', team),
+        f.upsert('post', { ...inTeam.post, groupId: team.id }),
+        f.upsert('poll', inTeam.poll),
+        f.upsert('pollVote', vote(inTeam.poll.id, [inTeam.poll.options[0]!.id])),
+        f.upsert('pollVote', vote(everyone.poll.id, null)),
+      ],
+      f.seq,
+    );
+    expect(page.postIds).toEqual(new Set([inTeam.poll.id, everyone.poll.id]));
+    expect(store.poll(inTeam.poll.id)).toEqual(inTeam.poll);
+    expect(store.vote(inTeam.poll.id)?.optionIds).toEqual([inTeam.poll.options[0]!.id]);
+    expect(store.vote(everyone.poll.id)?.optionIds).toBeNull();
+
+    store.applyPage([f.remove('pollVote', `${everyone.poll.id}:me`)], f.seq);
+    expect(store.vote(everyone.poll.id)).toBeNull();
+    store.applyPage([f.remove('group', team.id)], f.seq);
+    expect(store.poll(inTeam.poll.id)).toBeNull();
+    expect(store.vote(inTeam.poll.id)).toBeNull();
+
+    store.applyPage([f.upsert('pollVote', vote(everyone.poll.id, [everyone.poll.options[1]!.id]))], f.seq);
+    store.wipe();
+    expect(store.vote(everyone.poll.id)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { openCache } from '../../../../main/core/cache/openCache.js';
 import type { OutboxItem } from '../../../../main/core/outbox/outboxStore.js';
 import { createPersonalStore } from '../../../../main/core/personal/personalStore.js';
 import { decodePostCursor, encodePostCursor } from '../../../../main/core/timeline/postCursor.js';
+import { createPollMemory } from '../../../../main/core/polls/pollMemory.js';
 import { openReadScope } from '../../../../main/core/timeline/readScope.js';
 import { feed, group, person, post } from '../../../fixtures/core/entities.js';
 import { memoryLog, tempDirs, testImageUrl } from '../../../fixtures/core/harness.js';
@@ -35,7 +36,7 @@ function setUp() {
   const unlike: OutboxItem = { ...base, seq: 2, kind: 'like', id: 'like-1', postId: shared[5]!.id, payload: { liked: false }, createdAt: at(12) };
   const removal: OutboxItem = { ...base, seq: 3, kind: 'delete', id: 'del-1', postId: shared[1]!.id, payload: {}, createdAt: at(12) };
   const scope = (waiting: OutboxItem[]) =>
-    cache.read((parts) => openReadScope({ parts, personal, me: me.id, sent: [], waiting, imageUrl: testImageUrl }));
+    cache.read((parts) => openReadScope({ parts, personal, me: me.id, sent: [], waiting, imageUrl: testImageUrl, polls: createPollMemory(), now: new Date() }));
   return { cache, me, colleague, team, shared, secret, written, unlike, removal, scope };
 }
 

@@ -58,6 +58,9 @@ async function snapshot(db: Db, tenantId: string) {
     pages: await k.selectFrom('kb_pages').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
     versions: await k.selectFrom('kb_page_versions').selectAll().where('tenant_id', '=', tenantId).orderBy('page_id').execute(),
     quickLinks: await k.selectFrom('kb_quick_links').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    polls: await k.selectFrom('polls').selectAll().where('tenant_id', '=', tenantId).orderBy('post_id').execute(),
+    pollOptions: await k.selectFrom('poll_options').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    pollVoters: await k.selectFrom('poll_voters').selectAll().where('tenant_id', '=', tenantId).orderBy('poll_id').orderBy('person_id').execute(),
     searchDocs: await k.selectFrom('search_docs').select(['doc', 'kind', 'id', 'title', 'group_id', 'at', 'terms']).where('tenant_id', '=', tenantId).orderBy('doc').execute(),
     searchTerms: await k.selectFrom('search_terms').select(['term', 'doc', 'weight']).where('tenant_id', '=', tenantId).orderBy('term').orderBy('doc').execute(),
     vocabulary: await k.selectFrom('search_vocabulary').select(['term', 'df']).where('tenant_id', '=', tenantId).orderBy('term').execute(),
@@ -208,6 +211,34 @@ describe('demo organisation', () => {
     expect(requests.some((r) => r.person_id === anna.id)).toBe(true);
   });
 
+  it('has polls by Carla that are running, closed, anonymous and multiple choice, with counts that match their voters', async () => {
+    const k = db.kysely;
+    const polls = await k.selectFrom('polls').selectAll().where('tenant_id', '=', tenantId).execute();
+    const now = ANCHOR.toISOString();
+    expect(polls.some((p) => p.closes_at !== null && p.closes_at > now)).toBe(true);
+    expect(polls.some((p) => p.closes_at !== null && p.closes_at <= now && Number(p.close_announced) === 1)).toBe(true);
+    expect(polls.some((p) => Number(p.multiple) === 1)).toBe(true);
+    expect(new Set(polls.map((p) => p.show_results))).toEqual(new Set(['always', 'after_vote', 'after_close']));
+    const carla = await k.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('employee_number', '=', '1003').executeTakeFirstOrThrow();
+    const fixed = await k.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('employee_number', 'in', DEMO_PEOPLE.map((p) => p.employeeNumber)).execute();
+    for (const poll of polls) {
+      const post = await k.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).where('id', '=', poll.post_id).executeTakeFirstOrThrow();
+      expect(post).toMatchObject({ author_id: carla.id, group_id: null });
+      expect(Number(post.poll)).toBe(1);
+      const voters = await k.selectFrom('poll_voters').selectAll().where('tenant_id', '=', tenantId).where('poll_id', '=', poll.post_id).execute();
+      expect(voters).toHaveLength(Number(poll.voters));
+      // Whoever logs in for a demo can still vote.
+      expect(voters.some((v) => fixed.some((f) => f.id === v.person_id))).toBe(false);
+      const options = await k.selectFrom('poll_options').selectAll().where('tenant_id', '=', tenantId).where('poll_id', '=', poll.post_id).execute();
+      if (Number(poll.anonymous) === 1) {
+        expect(voters.every((v) => v.choice === null)).toBe(true);
+        expect(options.reduce((n, o) => n + Number(o.votes), 0)).toBe(voters.length);
+      } else {
+        for (const o of options) expect(Number(o.votes)).toBe(voters.filter((v) => (JSON.parse(v.choice!) as string[]).includes(o.id)).length);
+      }
+    }
+  });
+
   it('keeps pinned posts by Carla, an editor', async () => {
     const carla = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenantId).where('employee_number', '=', '1003').executeTakeFirstOrThrow();
     const pinned = await db.kysely.selectFrom('posts').selectAll().where('tenant_id', '=', tenantId).where('pinned', '=', 1).execute();
@@ -281,6 +312,9 @@ describe('demo organisation', () => {
       // A request to join is told to its person and the group's admins, who also get a notice.
       s.joinRequests.reduce((n, r) => n + 1 + s.members.filter((m) => m.group_id === r.group_id && m.role === 'admin').length, 0) +
       s.groupNotices.length +
+      // A poll beside its post, and each vote for its voter.
+      s.polls.length +
+      s.pollVoters.length +
       // Each read confirmation is told to its own person.
       s.receipts.length;
     expect(s.changes).toHaveLength(expected);
@@ -307,10 +341,16 @@ describe('demo organisation', () => {
     const firstExtra = s.changes.findIndex((c, i) => i > firstKnowledge && !kbEntities.includes(c.entity));
     const knowledge = s.changes.slice(firstKnowledge, firstExtra);
     expect(knowledge.every((c) => kbEntities.includes(c.entity) && c.scope === 'org')).toBe(true);
-    // Then the groups that came with groups in the client (added later still), and last the read confirmations.
+    // Then the groups that came with groups in the client (added later still), then the demo's polls, and last the read confirmations.
+    const firstPoll = s.changes.findIndex((c, i) => i > firstExtra && (c.entity === 'post' || c.entity === 'poll'));
     const firstReceipt = s.changes.findIndex((c) => c.entity === 'readReceipt');
-    expect(s.changes.slice(firstExtra, firstReceipt).every((c) => ['group', 'membership', 'joinRequest', 'notification'].includes(c.entity))).toBe(true);
+    expect(firstPoll).toBeGreaterThan(firstExtra);
+    expect(firstReceipt).toBeGreaterThan(firstPoll);
+    expect(s.changes.slice(firstExtra, firstPoll).every((c) => ['group', 'membership', 'joinRequest', 'notification'].includes(c.entity))).toBe(true);
+    expect(s.changes.slice(firstPoll, firstReceipt).every((c) => ['post', 'poll', 'pollVote'].includes(c.entity))).toBe(true);
+    expect(s.changes.slice(firstPoll, firstReceipt).filter((c) => c.entity === 'poll')).toHaveLength(s.polls.length);
     expect(s.changes.slice(firstReceipt).every((c) => c.entity === 'readReceipt')).toBe(true);
+    expect(s.changes.slice(firstReceipt)).toHaveLength(s.receipts.length);
   });
 
   it('has a knowledge base of Dutch pages in sections, each with headings and a list, an owner, a review date (some passed) and a first version', async () => {
@@ -550,8 +590,8 @@ describe('seed on PostgreSQL', () => {
     try {
       await migrateToLatest(pgDb);
       const lite = await freshDb();
-      const onPg = await seedOrganisation(pgDb, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false });
-      const onLite = await seedOrganisation(lite, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false });
+      const onPg = await seedOrganisation(pgDb, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false, polls: true });
+      const onLite = await seedOrganisation(lite, { seed: 11, employees: 80, slug: 'pg', anchor: ANCHOR, images: false, polls: true });
       expect(onPg).toEqual(onLite);
       const [a, b] = [await snapshot(pgDb, onPg.tenantId), await snapshot(lite, onLite.tenantId)];
       const norm = (s: typeof a) => ({ ...s, changes: s.changes.map((c) => ({ ...c, seq: Number(c.seq) })) });
