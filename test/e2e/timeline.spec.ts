@@ -52,6 +52,8 @@ test.describe('the timeline in the browser shell', () => {
     const card = postCard(page, 'Onze nieuwe moestuin');
     await expect(card).toBeVisible();
     await expect(card.getByRole('list', { name: "Foto's" }).locator('img')).toHaveCount(1);
+    // Photos load when they come on screen (loading="lazy"); with the categories row above, the card may start below the fold.
+    await card.getByRole('list', { name: "Foto's" }).scrollIntoViewIfNeeded();
     await expect
       .poll(async () => card.getByRole('list', { name: "Foto's" }).locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
       .toBe(true);
