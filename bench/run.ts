@@ -7,6 +7,7 @@ import { main as kioskBench } from './kiosk/kioskBench.js';
 import { main as loadBench } from './load/loadBench.js';
 import { main as mailingBench } from './mailings/mailingBench.js';
 import { main as pollBench } from './polls/pollBench.js';
+import { main as bestTimeBench } from './scheduling/bestTimeBench.js';
 import { main as viewBench } from './postViews/viewBench.js';
 import { main as searchBench } from './search/searchBench.js';
 import { main as serverBench } from './server/serverBench.js';
@@ -27,6 +28,7 @@ const benches: [string, () => Promise<void>][] = [
   ['mailings', mailingBench],
   ['polls', pollBench],
   ['kiosk', kioskBench],
+  ['besttime', bestTimeBench],
   ['views', viewBench],
   ['stats', statsBench],
 ];

@@ -12,6 +12,7 @@ import { findGroupView, groupViewContext } from './groups/groupView.js';
 import { createVisitLog } from './groups/visitLog.js';
 import { createVisitSender } from './groups/visitSender.js';
 import { createHandlers } from './handlers.js';
+import { createScheduling } from './scheduling/schedulingHandlers.js';
 import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
 import { createKioskFeed } from './kiosk/kioskFeed.js';
@@ -134,6 +135,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const outbox = createOutbox({
     dataDir: deps.dataDir, secrets, http, clock, log, tuning, events, status, session: current,
     findPost: (id) => read((scope) => scope.find(id)?.post ?? null),
+    scheduledKnown: (id) => scheduling.known(id),
     groupKnown: (id) => read((scope, parts) => parts.directory.group(id) !== null || scope.personal.group(id) !== null),
     groupStanding: (id) => {
       const me = current()?.person.id;
@@ -173,6 +175,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       events.emit('timeline.changed', { postIds: counts.map((c) => c.postId) });
     },
   });
+  const scheduling = createScheduling({ http, read, session: current });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
   const notices = createNoticeCenter({
@@ -204,7 +207,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, pollMemory.wipe, images.clear, () => visits.sessionEnded(), () => views.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, pollMemory.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded(), () => views.sessionEnded()],
     afterChange(now) {
       stats.sessionChanged(now);
       notices.sessionChanged();
@@ -231,7 +234,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       : null;
   const kiosk = createKioskHandlers({ http, cache, clock, imageUrl, feed: kioskFeed, session: current });
   const invoke = createDispatcher(
-    createHandlers({ http, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, polls: { clock, memory: pollMemory },
+    createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, scheduling: scheduling.handlers, polls: { clock, memory: pollMemory },
       readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
     log,
   );

@@ -2,10 +2,12 @@ import type { Result } from '../../common/src/ipc/contract.js';
 import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
 import type { Cache } from './cache/openCache.js';
+import type { Clock } from './clock.js';
 import type { GroupActions } from './groups/groupActions.js';
 import { findGroupView, groupsOverview, groupViewContext, type GroupViewContext } from './groups/groupView.js';
 import { homeGroupIds } from './groups/homeGroups.js';
 import { myGroups } from './groups/myGroups.js';
+import { createCategoryHandlers } from './categories/categoryHandlers.js';
 import { createMailingHandlers } from './mailings/mailingHandlers.js';
 import type { VisitSender } from './groups/visitSender.js';
 import type { ImageUrl } from './images/imageUrl.js';
@@ -50,6 +52,7 @@ export interface SessionOps {
 
 export interface HandlerDeps {
   http: HttpClient;
+  clock: Clock;
   cache: Cache;
   read: Reader;
   sessions: SessionOps;
@@ -66,6 +69,7 @@ export interface HandlerDeps {
   notices: Pick<NoticeCenter, 'setLanguage' | 'settings' | 'setSettings'>;
   /** The kiosk's signage and the editors' kiosk management (kiosk/kioskHandlers.ts). */
   kiosk: KioskMethods;
+  scheduling: Pick<Handlers, 'post.scheduled' | 'scheduling.bestTime'>;
   polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
   /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
   readConfirmations: ReadConfirmationMethods;
@@ -123,13 +127,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     'timeline.list': async ({ groupId, hashtag, authorId, cursor, limit }) => {
+      const me = d.sessions.current()?.person;
+      // Past its end date a post has left the timeline; its author and editors still find it among her posts.
+      const ownList = authorId !== undefined && me !== undefined && (authorId === me.id || me.roles.some((r) => r === 'editor' || r === 'admin'));
+      const liveAt = ownList ? undefined : d.clock.now().toISOString();
       const before = cursor === undefined ? null : decodePostCursor(cursor);
       if (cursor !== undefined && !before) return fail('invalid_input', 'cursor: not a timeline cursor');
       return read((scope, parts) => {
         // The home timeline: posts outside groups, and those of her groups that she has in it.
         const home = groupId === undefined && authorId === undefined && hashtag === undefined;
         const homeGroups = home ? homeGroupIds((id) => scope.personal.group(id) ?? parts.directory.group(id), scope.personal, scope.groupIntents) : undefined;
-        const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag), homeGroupIds: homeGroups };
+        const filter = { groupId, authorId, hashtag: hashtag === undefined ? undefined : normaliseHashtag(hashtag), homeGroupIds: homeGroups, liveAt };
         const found = scope.list(filter, before, limit);
         const page = found.slice(0, limit);
         const last = page[page.length - 1];
@@ -137,7 +145,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       });
     },
     'timeline.pinned': async () =>
-      read((scope) => ok({ items: scope.list({ pinnedOnly: true }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view) })),
+      read((scope) => ok({ items: scope.list({ pinnedOnly: true, liveAt: d.clock.now().toISOString() }, null, PINNED_AT_MOST).slice(0, PINNED_AT_MOST).map(scope.view) })),
     'post.get': async ({ id }) => {
       const local = postView(id);
       const session = d.sessions.current();
@@ -147,9 +155,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
       if (!answer.ok) return failWith(answer.error);
       return read((scope) => ok(scope.view({ post: answer.value, delivery: 'sent' })));
     },
-    'post.create': async (input) => written(d.outbox.actions.createPost(input), postView),
+    'post.create': async (input) =>
+      written(d.outbox.actions.createPost(input), (id) =>
+        read((scope) => {
+          // Written for later: it shows in "Gepland", not in any timeline.
+          const planned = scope.scheduled().find((p) => p.id === id);
+          return planned ? ok(planned) : postView(id);
+        }),
+      ),
+    'post.unschedule': async (input) => written(d.outbox.actions.unschedulePost(input), () => ok({ ok: true as const })),
+    ...d.scheduling,
+    ...createCategoryHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current(), catchUp: () => d.sync.syncNow() }),
     'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
     'post.like': async (input) => written(d.outbox.actions.like(input), postView),
+    'post.react': async (input) => written(d.outbox.actions.react(input), postView),
 
     'comment.list': async ({ postId }) =>
       read((scope) => (scope.find(postId) ? ok({ items: scope.comments(postId) }) : fail('not_found', 'post not found'))),

@@ -6,6 +6,7 @@ import { routes } from '../../common/src/api/routes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { purgeExpiredAuditEvents } from './audit/retention.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
+import { registerCategoryRoutes } from './categories/categoryRoutes.js';
 import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
@@ -38,6 +39,8 @@ import { publishViewCounts } from './postViews/publishViewCounts.js';
 import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
+import { publishDuePosts } from './scheduling/publishDue.js';
+import { registerSchedulingRoutes } from './scheduling/schedulingRoutes.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
 import { foldAllQueuedActivity } from './stats/record.js';
 import { numberLeftoverChanges } from './sync/numbering.js';
@@ -86,6 +89,8 @@ export interface BuiltServer {
   publishViewCounts(): Promise<number>;
   /** Announces the polls whose closing time has passed (runs with the view counts); answers how many. */
   announceClosedPolls(): Promise<number>;
+  /** Publishes the scheduled posts whose time has come (at start and with the view counts); answers how many. */
+  publishDuePosts(): Promise<number>;
   /** Counts the statistics events writes queued into the rollups (runs every `statsFoldSeconds`); answers how many. */
   foldStats(): Promise<number>;
   close(): Promise<void>;
@@ -150,6 +155,8 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerPeopleRoutes(app, ctx);
   registerGroupRoutes(app, ctx);
   registerPostRoutes(app, ctx);
+  registerSchedulingRoutes(app, ctx);
+  registerCategoryRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
@@ -185,9 +192,19 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance().catch((err: unknown) => app.log.warn({ err }, 'maintenance failed'));
   }, 3_600_000);
   maintenance.unref();
+  // One run at a time per node; close() waits for the one under way.
+  let publishing: Promise<void> | null = null;
+  const publishScheduled = () => {
+    publishing ??= publishDuePosts(ctx)
+      .then(() => undefined, (err: unknown) => app.log.error({ err }, 'publishing scheduled posts failed'))
+      .finally(() => {
+        publishing = null;
+      });
+  };
   const viewCounts = setInterval(() => {
     publishViewCounts(ctx).catch((err: unknown) => app.log.warn({ err }, 'publishing view counts failed'));
     announceClosedPolls(ctx).catch((err: unknown) => app.log.warn({ err }, 'announcing closed polls failed'));
+    publishScheduled();
   }, options.viewCountPublishSeconds * 1000);
   viewCounts.unref();
   // One fold at a time per node: a slow fold under load must not pile up behind the timer.
@@ -221,6 +238,8 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     sender.start();
     wakeSender = () => sender.wake();
   }
+  // What fell due while no node was running goes out now, not a tick later.
+  publishScheduled();
   const indexing = buildStaleIndexes(ctx.db).catch((err: unknown) => app.log.error({ err }, 'building search indexes failed'));
   return {
     app,
@@ -228,12 +247,14 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     runMaintenance,
     publishViewCounts: () => publishViewCounts(ctx),
     announceClosedPolls: () => announceClosedPolls(ctx),
+    publishDuePosts: () => publishDuePosts(ctx),
     foldStats: () => foldAllQueuedActivity(ctx.db),
     async close() {
       clearInterval(maintenance);
       clearInterval(viewCounts);
       clearInterval(statsFold);
       clearInterval(leftovers);
+      await publishing;
       await folding;
       ctx.streams.stop();
       await sender.stop();

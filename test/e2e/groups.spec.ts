@@ -51,7 +51,7 @@ test.describe('groups in the browser shell', () => {
     await anna.getByRole('button', { name: 'Lid worden' }).click();
     const composer = anna.getByRole('region', { name: 'Schrijf in Werkgroep Tiltechnieken' });
     await composer.getByRole('textbox').fill('Wie wil de nieuwe tilband eens proberen op 3B?');
-    await composer.getByRole('button', { name: 'Plaatsen' }).click();
+    await composer.getByRole('button', { name: 'Plaatsen', exact: true }).click();
     await expect(postCard(anna, 'nieuwe tilband')).toBeVisible();
     await expect(postCard(anna, 'nieuwe tilband')).toContainText('Werkgroep Tiltechnieken');
 

@@ -63,7 +63,7 @@ test('an editor makes a post "lezen verplicht"; at the ward PC Anna reads it fir
   await editor.getByRole('checkbox', { name: /Lezen verplicht/ }).check();
   await expect(editor.getByRole('radio', { name: 'Iedereen' })).toBeChecked();
   await shot(editor, 'composer-option');
-  await editor.getByRole('button', { name: 'Plaatsen' }).click();
+  await editor.getByRole('button', { name: 'Plaatsen', exact: true }).click();
   await expect(postCard(editor, body)).toBeVisible();
   // She is in "everyone" too: her own card carries the band until she confirms.
   await expect(postCard(editor, body).getByRole('button', { name: 'Gelezen' })).toBeVisible();

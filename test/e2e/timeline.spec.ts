@@ -48,10 +48,12 @@ test.describe('the timeline in the browser shell', () => {
     await page.getByLabel('Wat wil je delen?').fill('Onze nieuwe moestuin bij de ingang! #moestuinproef');
     await page.locator('input[type=file]').setInputFiles({ name: 'moestuin.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByRole('list', { name: "Foto's bij je bericht" }).locator('img')).toHaveCount(1);
-    await page.getByRole('region', { name: 'Nieuw bericht' }).getByRole('button', { name: 'Plaatsen' }).click();
+    await page.getByRole('region', { name: 'Nieuw bericht' }).getByRole('button', { name: 'Plaatsen', exact: true }).click();
     const card = postCard(page, 'Onze nieuwe moestuin');
     await expect(card).toBeVisible();
     await expect(card.getByRole('list', { name: "Foto's" }).locator('img')).toHaveCount(1);
+    // Photos load when they come on screen (loading="lazy"); with the categories row above, the card may start below the fold.
+    await card.getByRole('list', { name: "Foto's" }).scrollIntoViewIfNeeded();
     await expect
       .poll(async () => card.getByRole('list', { name: "Foto's" }).locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
       .toBe(true);

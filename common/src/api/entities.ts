@@ -44,6 +44,15 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
 /** The "Later" allowance an organisation has, also when its server does not say. */
 export const readLaterLimitOf = (s: OrganisationSettings): number => s.readLaterLimit ?? DEFAULT_ORGANISATION_SETTINGS.readLaterLimit ?? 0;
 
+/** Most fixed categories an organisation keeps: a short list people can take in at a glance. */
+export const CATEGORIES_MAX = 12;
+/** A fixed category: a hashtag (normalised, without `#`) with its colour, as a plain `#rrggbb`. */
+export const CategorySchema = z.object({
+  tag: z.string().regex(/^[\p{L}\p{N}_]{1,50}$/u),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
 export const OrganisationSchema = z.object({
   id: Id,
   slug: z.string(),
@@ -54,6 +63,8 @@ export const OrganisationSchema = z.object({
   accentColor: z.string(),
   logoImageId: Id.nullable(),
   settings: OrganisationSettingsSchema,
+  /** Its fixed categories, in the editors' order; absent when it has none (and from older servers). */
+  categories: z.array(CategorySchema).max(CATEGORIES_MAX).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
@@ -180,6 +191,20 @@ export const ReadRequirementSchema = z.object({
 });
 export type ReadRequirement = z.infer<typeof ReadRequirementSchema>;
 
+/** The reactions a person can give a post, one at a time; `like` is the one every client knows. */
+export const REACTION_KINDS = ['like', 'hart', 'applaus', 'inzichtelijk', 'bedankt'] as const;
+export const ReactionKind = z.enum(REACTION_KINDS);
+export type ReactionKind = z.infer<typeof ReactionKind>;
+/** How many people gave each kind; together they are the post's `likeCount`. */
+export const ReactionCountsSchema = z.object({
+  like: z.number().int(),
+  hart: z.number().int(),
+  applaus: z.number().int(),
+  inzichtelijk: z.number().int(),
+  bedankt: z.number().int(),
+});
+export type ReactionCounts = z.infer<typeof ReactionCountsSchema>;
+
 export const PostSchema = z.object({
   id: Id,
   authorId: Id,
@@ -199,6 +224,10 @@ export const PostSchema = z.object({
   viewCount: z.number().int().optional(),
   /** Protocol 4: the post is a poll; its `poll` entity has the same id, the text is its question. */
   poll: z.boolean().optional(),
+  /** An editor's end date: from then on the post is out of the timeline; absent when it has none. */
+  endsAt: Timestamp.optional(),
+  /** Reactions per kind; `likeCount` is their total (so older clients count every reaction as a like). */
+  reactions: ReactionCountsSchema.optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -214,7 +243,8 @@ export const CommentSchema = z.object({
 export type Comment = z.infer<typeof CommentSchema>;
 
 /** One's own like; only the liker receives it, everyone else sees the post's likeCount. */
-export const LikeSchema = z.object({ postId: Id, personId: Id, createdAt: Timestamp });
+/** A person's reaction to a post (the entity kept its first name); `kind` absent from older servers means a like. */
+export const LikeSchema = z.object({ postId: Id, personId: Id, createdAt: Timestamp, kind: ReactionKind.optional() });
 export type Like = z.infer<typeof LikeSchema>;
 
 export const NotificationSchema = z.object({

@@ -1,5 +1,6 @@
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { categoryRoutes } from './routes/categories.js';
 import { deviceRoutes } from './routes/devices.js';
 import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
@@ -12,6 +13,7 @@ import { pollRoutes } from './routes/polls.js';
 import { postViewRoutes } from './routes/postViews.js';
 import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
+import { schedulingRoutes } from './routes/scheduling.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
@@ -33,6 +35,8 @@ export const routes = {
   ...peopleRoutes,
   ...groupRoutes,
   ...timelineRoutes,
+  ...schedulingRoutes,
+  ...categoryRoutes,
   ...imageRoutes,
   ...kbRoutes,
   ...readConfirmationRoutes,

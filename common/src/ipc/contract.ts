@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
-import { AttachmentRefSchema, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
-import { Id, UserText } from '../api/primitives.js';
+import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, ReactionKind, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
+import { Id, Timestamp, UserText } from '../api/primitives.js';
+import { PostingSlotSchema } from '../api/routes/scheduling.js';
+import { CategoryInput } from '../api/routes/categories.js';
 import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
@@ -202,11 +204,31 @@ export const samenMethods = {
       body: UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1)),
       groupId: Id.nullable().default(null),
       images: z.array(ImageUploadSchema).max(POST_IMAGES_MAX).default([]),
+      /** Later: the post waits (in "Gepland") until then; the server places it at that time. */
+      publishAt: Timestamp.optional(),
+      /** Editors: from then on the post is out of the timeline. */
+      endsAt: Timestamp.optional(),
     }),
     output: PostViewModelSchema,
   },
   'post.delete': { input: z.strictObject({ id: Id }), output: Ok },
+  /**
+   * "Gepland": her posts waiting for their time (an editor's: everyone's she may see), soonest first.
+   * The server's list is asked for each time (memory only); `complete` is false when it could not
+   * be reached, and the list is then only what waits on this device.
+   */
+  'post.scheduled': { input: Empty, output: z.object({ items: z.array(PostViewModelSchema), complete: z.boolean() }) },
+  /** Takes a scheduled post back, through the outbox: one still waiting here never leaves the device. */
+  'post.unschedule': { input: z.strictObject({ id: Id }), output: Ok },
+  /** The organisation's fixed categories (#tip, #vraag, …) with their colours, from the cache: offline too. */
+  'categories.list': { input: Empty, output: z.object({ items: z.array(CategorySchema) }) },
+  /** Editors: the whole list, in order; needs the server. */
+  'categories.set': { input: z.strictObject({ items: z.array(CategoryInput).max(CATEGORIES_MAX) }), output: z.object({ items: z.array(CategorySchema) }) },
+  /** The composer's tip: the organisation's busiest two hours of the week (null: too little activity); needs the server. */
+  'scheduling.bestTime': { input: Empty, output: z.object({ slot: PostingSlotSchema.nullable() }) },
   'post.like': { input: z.strictObject({ id: Id, liked: z.boolean() }), output: PostViewModelSchema },
+  /** Her one reaction to a post (another kind replaces it); null takes it back. Through the outbox. */
+  'post.react': { input: z.strictObject({ id: Id, kind: ReactionKind.nullable() }), output: PostViewModelSchema },
 
   /** A poll is a post: made through the outbox like one (editors for the organisation, members in a group). */
   'poll.create': { input: CreatePollBody, output: PostViewModelSchema },

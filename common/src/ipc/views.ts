@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageRefSchema, PersonSchema, PostSchema } from '../api/entities.js';
+import { ImageRefSchema, PersonSchema, PostSchema, ReactionKind } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 import { BadgeReaderSchema } from '../badge/readerSettings.js';
 import { PollViewModelSchema } from './pollViews.js';
@@ -45,6 +45,10 @@ export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: tr
   delivery: DeliveryState,
   /** A like or unlike of this post still waits in the outbox. */
   likePending: z.boolean(),
+  /** Her reaction, as the stores and her waiting writes have it (`likedByMe` says whether she gave any). */
+  myReaction: ReactionKind.nullable().optional(),
+  /** Only in "Gepland": the post waits for this time, and `createdAt` is that time too. */
+  scheduledFor: z.string().optional(),
   /** The post is a poll (its body is the question); null when it is none, or its poll has not arrived yet. */
   poll: PollViewModelSchema.nullable(),
   /** "Lezen verplicht" for the person looking; null when it is not asked of her (or nobody is logged in). */

@@ -13,6 +13,8 @@ export interface PostFilter {
   hashtag?: string | undefined;
   authorId?: string | undefined;
   pinnedOnly?: boolean | undefined;
+  /** Leaves out posts whose end date (an editor's) is at or before this time. */
+  liveAt?: string | undefined;
 }
 
 /** A position in a newest-first list: everything strictly older than this post. */
@@ -51,6 +53,8 @@ export function createPostQueries(db: Database.Database) {
       if (filter.homeGroupIds !== undefined) where.push(`(${p}group_id IS NULL OR ${p}group_id IN (SELECT value FROM json_each(@homeGroups)))`);
       if (filter.authorId !== undefined) where.push(`${p}author_id = @authorId`);
       if (filter.pinnedOnly) where.push(`${p}pinned = 1`);
+      // Few posts have an end date, so this rarely skips a row and the index walk stays short.
+      if (filter.liveAt !== undefined) where.push(`(json_extract(${p}data, '$.endsAt') IS NULL OR json_extract(${p}data, '$.endsAt') > @liveAt)`);
       const [created, id] = viaTag ? ['h.created_at', 'h.post_id'] : ['created_at', 'id'];
       if (before) where.push(`(${created}, ${id}) < (@beforeCreatedAt, @beforeId)`);
       const sql =
@@ -62,6 +66,7 @@ export function createPostQueries(db: Database.Database) {
       if (filter.groupId !== undefined) params.groupId = filter.groupId;
       if (filter.homeGroupIds !== undefined) params.homeGroups = JSON.stringify(filter.homeGroupIds);
       if (filter.authorId !== undefined) params.authorId = filter.authorId;
+      if (filter.liveAt !== undefined) params.liveAt = filter.liveAt;
       if (before) Object.assign(params, { beforeCreatedAt: before.createdAt, beforeId: before.id });
       return (statement(sql).all(params) as EntityRow[]).map(fromRow<Post>);
     },

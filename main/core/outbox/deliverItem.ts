@@ -48,7 +48,14 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       const imageIds = images.flatMap((img) => (img.serverId ? [img.serverId] : []));
       const answer = await http.call('createPost', {
         token,
-        body: { id: item.id, body: item.payload.body, groupId: item.payload.groupId, imageIds },
+        body: {
+          id: item.id,
+          body: item.payload.body,
+          groupId: item.payload.groupId,
+          imageIds,
+          ...(item.payload.publishAt ? { publishAt: item.payload.publishAt } : {}),
+          ...(item.payload.endsAt ? { endsAt: item.payload.endsAt } : {}),
+        },
         idempotencyKey: key,
       });
       return settle({ ...item, images }, answer);
@@ -59,6 +66,9 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
         await http.call('createComment', { token, params: { id: item.postId }, body: { id: item.id, body: item.payload.body }, idempotencyKey: key }),
       );
     case 'like':
+      if (item.payload.liked && item.payload.kind) {
+        return settle(item, await http.call('setReaction', { token, params: { id: item.postId }, body: { kind: item.payload.kind }, idempotencyKey: key }));
+      }
       return settle(
         item,
         await http.call(item.payload.liked ? 'likePost' : 'unlikePost', { token, params: { id: item.postId }, idempotencyKey: key }),

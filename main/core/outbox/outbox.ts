@@ -31,6 +31,8 @@ export interface OutboxDeps {
   session(): ActiveSession | null;
   /** A post as the person here sees it now (cache, private groups, her own writes). */
   findPost(id: string): Post | null;
+  /** A post waiting for its time that she was shown in "Gepland". */
+  scheduledKnown(id: string): { authorId: string } | null;
   groupKnown(id: string): boolean;
   /** The group as she sees it now (her waiting joins and leaves counted as done). */
   groupStanding(id: string): GroupView | null;
@@ -136,6 +138,7 @@ export function createOutbox(d: OutboxDeps) {
     clock,
     session,
     findPost: d.findPost,
+    scheduledKnown: d.scheduledKnown,
     groupKnown: d.groupKnown,
     groupStanding: d.groupStanding,
     pageKnown: d.pageKnown,

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import { openDatabaseFile } from '../db/openDatabaseFile.js';
 import type { SecretStore } from '../devices/secretStore.js';
 import type { Logger } from '../log.js';
+import type { ReactionKind } from '../../../common/src/api/entities.js';
 import type { ImageInfo } from './imageInfo.js';
 import { outboxMigrations } from './migrations/index.js';
 import { createOutboxCipher, sealedAt, type OutboxCipher } from './outboxCipher.js';
@@ -46,9 +47,11 @@ interface ItemBase {
 }
 
 export type OutboxItem =
-  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null }; images: PendingImage[] })
+  /** `publishAt`: scheduled for later; `endsAt`: an editor's end date (both absent from items made before them). */
+  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string }; images: PendingImage[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
-  | (ItemBase & { kind: 'like'; payload: { liked: boolean } })
+  /** A like, or with `kind` any reaction (replacing hers); `liked: false` takes back whatever she gave. */
+  | (ItemBase & { kind: 'like'; payload: { liked: boolean; kind?: ReactionKind } })
   | (ItemBase & { kind: 'delete'; payload: Record<string, never> })
   | (ItemBase & { kind: 'favourite'; payload: { favourite: boolean } })
   | (ItemBase & { kind: 'feedback'; payload: { helpful: boolean; comment: string | null } })

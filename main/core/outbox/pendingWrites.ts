@@ -1,3 +1,4 @@
+import type { ReactionKind } from '../../../common/src/api/entities.js';
 import type { GroupIntent, OutboxItem } from './outboxStore.js';
 
 type PostItem = Extract<OutboxItem, { kind: 'post' }>;
@@ -12,9 +13,11 @@ export interface Pending<T> {
 
 export interface PendingWrites {
   posts: Map<string, Pending<PostItem>>;
+  /** Posts written for later: shown in "Gepland", never in a timeline (the server decides when they appear). */
+  scheduled: Map<string, Pending<PostItem>>;
   comments: Pending<CommentItem>[];
-  /** The latest like or unlike per post, and whether one still waits to be sent. */
-  likes: Map<string, { liked: boolean; waiting: boolean }>;
+  /** The latest reaction (or taking it back) per post, and whether one still waits to be sent. */
+  likes: Map<string, { liked: boolean; kind: ReactionKind | null; waiting: boolean }>;
   deletedPostIds: Set<string>;
   /** Per group, the latest join, request or leave not yet synced back, and whether it still waits. */
   groups: Map<string, { intent: GroupIntent; waiting: boolean }>;
@@ -26,18 +29,19 @@ export interface PendingWrites {
 
 /** Folds confirmed-but-unsynced and waiting writes, oldest first, into what the views overlay. */
 export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly OutboxItem[]): PendingWrites {
-  const out: PendingWrites = { posts: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map(), polls: new Map(), votes: new Map() };
+  const out: PendingWrites = { posts: new Map(), scheduled: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map(), polls: new Map(), votes: new Map() };
   const add = (item: OutboxItem, isSent: boolean) => {
     switch (item.kind) {
       case 'post':
-        out.posts.set(item.id, { item, sent: isSent });
+        (item.payload.publishAt ? out.scheduled : out.posts).set(item.id, { item, sent: isSent });
         return;
       case 'comment':
         out.comments.push({ item, sent: isSent });
         return;
       case 'like': {
         const before = out.likes.get(item.postId);
-        out.likes.set(item.postId, { liked: item.payload.liked, waiting: (before?.waiting ?? false) || !isSent });
+        const kind = item.payload.liked ? (item.payload.kind ?? 'like') : null;
+        out.likes.set(item.postId, { liked: item.payload.liked, kind, waiting: (before?.waiting ?? false) || !isSent });
         return;
       }
       case 'delete':

@@ -2,6 +2,7 @@ import type { Post } from '../../../common/src/api/entities.js';
 import type { GroupView } from '../../../common/src/ipc/groupViews.js';
 import type { PollViewModel } from '../../../common/src/ipc/pollViews.js';
 import { IMAGE_BYTES_MAX } from '../../../common/src/api/routes.js';
+import { SCHEDULE_DAYS_MAX } from '../../../common/src/api/routes/scheduling.js';
 import type { MethodParsedInput, Result } from '../../../common/src/ipc/contract.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import type { Clock } from '../clock.js';
@@ -16,6 +17,8 @@ export interface WriteActionDeps {
   session(): ActiveSession | null;
   /** A post as the person sees it now (stored, or still waiting in the outbox). */
   findPost(id: string): Post | null;
+  /** A post waiting for its time that she saw in "Gepland" (the server's list, or her confirmed write). */
+  scheduledKnown(id: string): { authorId: string } | null;
   groupKnown(id: string): boolean;
   /** The group as she sees it now, her waiting joins and leaves counted as done; null when unknown to her. */
   groupStanding(id: string): GroupView | null;
@@ -145,8 +148,15 @@ export function createWriteActions(d: WriteActionDeps) {
           if (!info) return fail('invalid_image', `${upload.name} is not a JPEG, PNG, WebP or GIF image`);
           images.push({ ...info, localId: uuidv7(now), bytes });
         }
+        const editor = isEditor(session);
+        if (input.endsAt !== undefined && !editor) return fail('forbidden', 'only editors set an end date');
+        // A time already past is no plan: the post goes now, as the server would place it anyway.
+        const publishAt = input.publishAt !== undefined && Date.parse(input.publishAt) > now ? input.publishAt : undefined;
+        if (publishAt !== undefined && Date.parse(publishAt) > now + SCHEDULE_DAYS_MAX * DAY_MS) return fail('invalid_input', 'publishAt: at most a year ahead');
+        if (input.endsAt !== undefined && Date.parse(input.endsAt) <= (publishAt ? Date.parse(publishAt) : now)) return fail('invalid_input', 'endsAt: must come after the post appears');
         const id = uuidv7(now);
-        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId } }, images);
+        const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}) };
+        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing } }, images);
         return ok(id);
       }),
 
@@ -217,6 +227,18 @@ export function createWriteActions(d: WriteActionDeps) {
         return ok(id);
       }),
 
+    /** Her reaction replaces the one still waiting for this post: only the last counts, and one goes out. */
+    react: (input: MethodParsedInput<'post.react'>): Result<string> =>
+      withSession((session) => {
+        if (!d.findPost(input.id)) return fail('not_found', 'unknown post');
+        for (const item of d.store.list(session.organisation.id, session.person.id)) {
+          if (item.kind === 'like' && item.postId === input.id && d.inFlight() !== item.id) d.store.remove(item.id);
+        }
+        const payload = input.kind === null ? { liked: false } : { liked: true, kind: input.kind };
+        enqueue(session, { kind: 'like', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload });
+        return ok(input.id);
+      }),
+
     like: (input: MethodParsedInput<'post.like'>): Result<string> =>
       withSession((session) => {
         if (!d.findPost(input.id)) return fail('not_found', 'unknown post');
@@ -228,8 +250,7 @@ export function createWriteActions(d: WriteActionDeps) {
       withSession((session) => {
         const post = d.findPost(input.id);
         if (!post) return fail('not_found', 'unknown post');
-        const mayDeleteAny = session.person.roles.some((r) => r === 'editor' || r === 'admin');
-        if (post.authorId !== session.person.id && !mayDeleteAny) return fail('forbidden', 'not your post');
+        if (post.authorId !== session.person.id && !isEditor(session)) return fail('forbidden', 'not your post');
         const waiting = d.store.list(session.organisation.id, session.person.id).filter((i) => i.postId === input.id);
         const create = waiting.find((i) => i.kind === 'post');
         if (create && d.inFlight() !== create.id) {
@@ -244,7 +265,31 @@ export function createWriteActions(d: WriteActionDeps) {
         enqueue(session, { kind: 'delete', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: {} }, [], grant);
         return ok(input.id);
       }),
+
+    /**
+     * Takes back a post written for later. Still waiting here: it is dropped and never leaves the
+     * device. Already with the server: a delete goes through the outbox like any other.
+     */
+    unschedulePost: (input: MethodParsedInput<'post.unschedule'>): Result<string> =>
+      withSession((session) => {
+        const waiting = d.store.list(session.organisation.id, session.person.id).find((i) => i.kind === 'post' && i.id === input.id);
+        if (waiting && d.inFlight() !== waiting.id) {
+          d.store.remove(waiting.id);
+          d.changed(input.id);
+          return ok(input.id);
+        }
+        const known = d.scheduledKnown(input.id);
+        if (!known && !waiting) return fail('not_found', 'unknown scheduled post');
+        const authorId = known?.authorId ?? session.person.id;
+        if (authorId !== session.person.id && !isEditor(session)) return fail('forbidden', 'not your post');
+        const grant = authorId === session.person.id ? session.deliveryGrant : null;
+        enqueue(session, { kind: 'delete', id: uuidv7(d.clock.now().getTime()), postId: input.id, payload: {} }, [], grant);
+        return ok(input.id);
+      }),
   };
 }
+
+const DAY_MS = 86_400_000;
+const isEditor = (session: ActiveSession) => session.person.roles.some((r) => r === 'editor' || r === 'admin');
 
 export type WriteActions = ReturnType<typeof createWriteActions>;

@@ -1,4 +1,4 @@
-import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Poll, PollVote, Post, ReadReceipt } from '../../../common/src/api/entities.js';
+import type { Comment, Favourite, Group, JoinRequest, Membership, Notification, PageFeedback, Poll, PollVote, Post, ReactionKind, ReadReceipt } from '../../../common/src/api/entities.js';
 import type { SyncChange } from '../../../common/src/api/sync.js';
 
 export interface PersonalPage {
@@ -16,7 +16,8 @@ export function createPersonalStore() {
   const groups = new Map<string, Group>();
   const posts = new Map<string, Post>();
   const comments = new Map<string, Comment>();
-  const likes = new Set<string>();
+  // Her reaction per post; a like from a server before reactions has no kind and is a like.
+  const likes = new Map<string, ReactionKind>();
   const memberships = new Map<string, Membership>();
   const notifications = new Map<string, Notification>();
   const joinRequests = new Map<string, JoinRequest>();
@@ -115,7 +116,7 @@ export function createPersonalStore() {
         page.postIds.add(change.data.postId);
         return;
       case 'like':
-        likes.add(change.data.postId);
+        likes.set(change.data.postId, change.data.kind ?? 'like');
         page.postIds.add(change.data.postId);
         return;
       case 'membership':
@@ -171,6 +172,7 @@ export function createPersonalStore() {
     /** Requests to join: her own, and those to groups she is an admin of. */
     joinRequests: (): JoinRequest[] => [...joinRequests.values()],
     isLiked: (postId: string): boolean => likes.has(postId),
+    reactionOf: (postId: string): ReactionKind | null => likes.get(postId) ?? null,
     /** Newest first. */
     notifications: (): Notification[] => [...notifications.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     /** Her favourite pages, newest first. */
@@ -206,6 +208,7 @@ export type PersonalView = Pick<
   | 'membership'
   | 'joinRequests'
   | 'isLiked'
+  | 'reactionOf'
   | 'notifications'
   | 'favourites'
   | 'feedback'
@@ -227,6 +230,7 @@ export const nobodysPersonalView: PersonalView = {
   membership: () => null,
   joinRequests: () => [],
   isLiked: () => false,
+  reactionOf: () => null,
   notifications: () => [],
   favourites: () => [],
   feedback: () => null,

@@ -1,4 +1,4 @@
-import type { Comment, Post } from '../../../common/src/api/entities.js';
+import type { Comment, Post, ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
 import type { PollViewModel } from '../../../common/src/ipc/pollViews.js';
 import type { MyRead } from '../../../common/src/ipc/readConfirmationViews.js';
 import type { AuthorView, CommentView, PostViewModel } from '../../../common/src/ipc/views.js';
@@ -13,6 +13,8 @@ export interface ViewContext {
   author(id: string): AuthorView;
   groupName(id: string): string | null;
   likedByMe(postId: string): boolean;
+  /** Her reaction as the stores have it. */
+  reactionOf(postId: string): ReactionKind | null;
   /** Whether the stores already hold this comment (then a pending copy no longer counts). */
   commentKnown(id: string): boolean;
   /** The poll of a post that is one, as she sees it now. */
@@ -48,9 +50,15 @@ export function authorLookup(directory: DirectoryQueries, imageUrl: ImageUrl): (
 
 export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sending'): PostViewModel {
   const baseLiked = ctx.likedByMe(post.id);
+  const baseReaction = baseLiked ? (ctx.reactionOf(post.id) ?? 'like') : null;
   const like = ctx.pending.likes.get(post.id);
-  const liked = like ? like.liked : baseLiked;
+  const myReaction = like ? like.kind : baseReaction;
+  const liked = myReaction !== null;
   const likeCount = Math.max(0, post.likeCount + (liked === baseLiked ? 0 : liked ? 1 : -1));
+  // A server from before reactions counts only likes; her reaction waiting in the outbox moves one count.
+  const reactions: ReactionCounts = { ...(post.reactions ?? { like: post.likeCount, hart: 0, applaus: 0, inzichtelijk: 0, bedankt: 0 }) };
+  if (baseReaction) reactions[baseReaction] = Math.max(0, reactions[baseReaction] - 1);
+  if (myReaction) reactions[myReaction] += 1;
   const unsyncedComments = ctx.pending.comments.filter((c) => c.item.postId === post.id && !ctx.commentKnown(c.item.id)).length;
   return {
     id: post.id,
@@ -69,12 +77,15 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
     pinned: post.pinned,
     likeCount,
     likedByMe: liked,
+    myReaction,
+    reactions,
     commentCount: post.commentCount + unsyncedComments,
     createdAt: post.createdAt,
     editedAt: post.editedAt,
     mine: ctx.me !== null && post.authorId === ctx.me,
     delivery,
     likePending: like?.waiting ?? false,
+    ...(post.endsAt ? { endsAt: post.endsAt } : {}),
     poll: post.poll ? ctx.pollOf(post.id) : null,
     readRequired: post.readRequired ?? null,
     viewCount: ctx.extras.viewCount(post),

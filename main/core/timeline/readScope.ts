@@ -77,6 +77,7 @@ export function openReadScope(s: ReadSources) {
     author: authorLookup(directory, s.imageUrl),
     groupName: (id) => directory.group(id)?.name ?? s.personal.group(id)?.name ?? null,
     likedByMe: (postId) => s.personal.isLiked(postId),
+    reactionOf: (postId) => s.personal.reactionOf(postId),
     commentKnown: (id) => posts.hasComment(id) || s.personal.hasComment(id),
     pollOf,
     pending,
@@ -101,6 +102,7 @@ export function openReadScope(s: ReadSources) {
       commentCount: 0,
       createdAt: item.createdAt,
       editedAt: null,
+      ...(item.payload.endsAt ? { endsAt: item.payload.endsAt } : {}),
     },
   });
 
@@ -128,7 +130,8 @@ export function openReadScope(s: ReadSources) {
     (f.homeGroupIds === undefined || p.groupId === null || f.homeGroupIds.includes(p.groupId)) &&
     (f.authorId === undefined || p.authorId === f.authorId) &&
     (f.hashtag === undefined || p.hashtags.includes(f.hashtag)) &&
-    (!f.pinnedOnly || p.pinned);
+    (!f.pinnedOnly || p.pinned) &&
+    (f.liveAt === undefined || p.endsAt === undefined || p.endsAt > f.liveAt);
 
   function find(id: string): Sourced | null {
     if (pending.deletedPostIds.has(id)) return null;
@@ -170,6 +173,18 @@ export function openReadScope(s: ReadSources) {
     find,
     list,
     view,
+    /** A delete of this post waits in her outbox, or was confirmed and not yet synced. */
+    deleted: (id: string) => pending.deletedPostIds.has(id),
+    /** Her posts written for later that the server has not confirmed, or not yet listed, soonest first. */
+    scheduled(): PostViewModel[] {
+      return [...pending.scheduled.values()]
+        .filter(({ item }) => !pending.deletedPostIds.has(item.id))
+        .map((x) => {
+          const at = x.item.payload.publishAt!;
+          return { ...view(pendingPost(x)), createdAt: at, scheduledFor: at };
+        })
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
     /** Comments oldest first; this person's unsynced ones among them by the time they were written. */
     comments(postId: string): CommentView[] {
       const stored = [...posts.comments(postId), ...s.personal.comments(postId)].map((c) => commentView(c, ctx, 'sent'));

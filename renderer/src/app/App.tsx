@@ -13,6 +13,8 @@ import { LoginScreen } from '../features/session/LoginScreen';
 import { GroupPage } from '../features/groups/GroupPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { MailingComposePage } from '../features/mailings/MailingComposePage';
+import { ScheduledPage } from '../features/scheduling/ScheduledPage';
+import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -139,6 +141,10 @@ function Page() {
       return <NoticeSettingsPage />;
     case 'kiosks':
       return <KiosksPage />;
+    case 'scheduled':
+      return <ScheduledPage />;
+    case 'categories':
+      return <CategoriesPage />;
     case 'statistics':
       return <StatisticsPage />;
     case 'readRequirements':

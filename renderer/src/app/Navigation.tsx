@@ -9,7 +9,7 @@ type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readC
 
 /** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
-  { key: 'timeline', icon: Newspaper, ready: true, href: '#/', current: (r) => r.name === 'timeline' || r.name === 'post' },
+  { key: 'timeline', icon: Newspaper, ready: true, href: '#/', current: (r) => r.name === 'timeline' || r.name === 'post' || r.name === 'scheduled' || r.name === 'categories' },
   { key: 'groups', icon: Users, ready: true, href: '#/groups', current: (r) => r.name === 'groups' || r.name === 'group' },
   { key: 'kb', icon: BookOpen, ready: true, href: '#/kb', current: (r) => r.name.startsWith('kb') || r.name === 'searchStats' },
   { key: 'search', icon: Search, ready: true, action: openSearch },

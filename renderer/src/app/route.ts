@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -24,12 +24,16 @@ export type Route =
   | { name: 'myMail' }
   | { name: 'noticeSettings' }
   | { name: 'kiosks' }
+  | { name: 'scheduled' }
+  | { name: 'categories' }
   | { name: 'statistics' }
   | { name: 'readRequirements' }
   | { name: 'readReport'; id: string };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
+  if (hash === '#/gepland') return { name: 'scheduled' };
+  if (hash === '#/categorieen') return { name: 'categories' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/statistieken') return { name: 'statistics' };
   if (hash === '#/kb') return { name: 'kb' };
@@ -87,6 +91,10 @@ export function hrefFor(route: Route): string {
       return '#/mailings/settings';
     case 'myMail':
       return '#/me/mail';
+    case 'scheduled':
+      return '#/gepland';
+    case 'categories':
+      return '#/categorieen';
     case 'noticeSettings':
       return '#/meldingen';
     case 'kiosks':

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { parseMarkdown, type PageInline } from '../../../common/src/text/markdown';
 
 type Token<T extends PageInline['type']> = Extract<PageInline, { type: T }>;
@@ -54,16 +54,28 @@ type Props = {
   /** Called with the handle; returns nothing when the handle is not a known person (it stays text). */
   onMention?: ((handle: string) => void) | undefined;
   mentionable?: ReadonlySet<string>;
+  /** The colour of a tag that is one of the organisation's fixed categories: it shows as one coloured chip. */
+  categoryColour?: ((tag: string) => string | undefined) | undefined;
 };
 
 /** A post or comment from its markdown tokens: paragraphs and lists, hashtags as links, known people as buttons. */
-export function RichText({ source, hashtagHref, currentHashtag = null, onMention, mentionable }: Props) {
+export function RichText({ source, hashtagHref, currentHashtag = null, onMention, mentionable, categoryColour }: Props) {
   const targets: InlineTargets = {
-    hashtag: (token, key) => (
-      <a key={key} className="rich-hashtag" href={hashtagHref(token.tag)} aria-current={token.tag === currentHashtag ? 'page' : undefined}>
-        {token.text}
-      </a>
-    ),
+    hashtag: (token, key) => {
+      const colour = categoryColour?.(token.tag);
+      return (
+        <a
+          key={key}
+          className={colour ? 'rich-hashtag rich-category' : 'rich-hashtag'}
+          // Set through the CSSOM by React, which the app's CSP allows (a style attribute in markup it refuses).
+          style={colour ? ({ '--category': colour } as CSSProperties) : undefined}
+          href={hashtagHref(token.tag)}
+          aria-current={token.tag === currentHashtag ? 'page' : undefined}
+        >
+          {token.text}
+        </a>
+      );
+    },
     mention: (token, key) =>
       onMention && mentionable?.has(token.handle) ? (
         <button key={key} type="button" className="rich-mention" onClick={() => onMention(token.handle)}>

@@ -24,6 +24,8 @@ export interface OrganisationsTable {
   created_at: string;
   /** OrganisationSettings as JSON; the column default holds the defaults of migration 0002. */
   settings: Generated<Json>;
+  /** The fixed categories as `Category[]` JSON (migration 0034); `[]` for none. */
+  categories?: Generated<Json>;
 }
 
 export interface TenantSeqTable {
@@ -157,6 +159,28 @@ export interface PostsTable {
   view_count?: number;
   /** 1 when the post is a poll (its settings in `polls`). */
   poll?: Bool;
+  /** An editor's end date: from then on the post is out of the timeline (still found by its author and editors). */
+  ends_at?: string | null;
+  /** Reactions of each kind but 'like' (migration 0035); `like_count` is all reactions together. */
+  reactions_hart?: number;
+  reactions_applaus?: number;
+  reactions_inzichtelijk?: number;
+  reactions_bedankt?: number;
+}
+
+/** A post waiting for its time; the publishing job moves it into `posts` (`scheduling/publishDue.ts`). */
+export interface ScheduledPostsTable {
+  tenant_id: string;
+  id: string;
+  author_id: string;
+  group_id: string | null;
+  body: string;
+  /** The images already attached to the post's id, as `ImageRef[]` JSON. */
+  images: Json;
+  pinned: Bool;
+  publish_at: string;
+  ends_at: string | null;
+  created_at: string;
 }
 
 export interface PostHashtagsTable {
@@ -182,6 +206,8 @@ export interface LikesTable {
   post_id: string;
   person_id: string;
   created_at: string;
+  /** The reaction's kind (migration 0035); the default 'like' for rows written without it. */
+  kind?: string;
 }
 
 export interface ImagesTable {
@@ -709,6 +735,7 @@ export interface Database {
   group_notices: GroupNoticesTable;
   group_visits: GroupVisitsTable;
   posts: PostsTable;
+  scheduled_posts: ScheduledPostsTable;
   read_receipts: ReadReceiptsTable;
   post_views: PostViewsTable;
   polls: PollsTable;

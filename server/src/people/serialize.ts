@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import {
   DEFAULT_ORGANISATION_SETTINGS,
   OrganisationSettingsSchema,
+  type Category,
   type Department,
   type Location,
   type Organisation,
@@ -9,6 +10,7 @@ import {
   type Person,
 } from '../../../common/src/api/entities.js';
 import type { Role } from '../../../common/src/api/primitives.js';
+import { categoriesFromJson } from '../categories/categoryList.js';
 import type { DepartmentsTable, LocationsTable, OrganisationsTable, PeopleTable } from '../db/schema.js';
 
 export const personFromRow = (r: Selectable<PeopleTable>): Person => ({
@@ -32,7 +34,14 @@ export const organisationFromRow = (r: Selectable<OrganisationsTable>): Organisa
   accentColor: r.accent_color,
   logoImageId: r.logo_image_id,
   settings: settingsFromJson(r.settings),
+  ...categoriesOf(r.categories),
 });
+
+/** Only an organisation with categories carries the field, so others look as they always did. */
+function categoriesOf(json: string | undefined): { categories?: Category[] } {
+  const categories = categoriesFromJson(json);
+  return categories.length > 0 ? { categories } : {};
+}
 
 /**
  * The stored settings over the defaults: a setting added later, or a stored value that no longer

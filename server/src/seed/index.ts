@@ -5,6 +5,8 @@ import { buildIndex } from '../search/build.js';
 import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
 import { seededActivity } from './activity.js';
+import { seedCategories } from './categories.js';
+import { seedScheduledPosts } from './scheduledPosts.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
 import { mailAddressRows } from './mailAddresses.js';
@@ -48,6 +50,10 @@ export interface SeedOptions {
    * start with empty statistics so a test's own figures are exact.
    */
   activity?: boolean;
+  /** Default false: two posts waiting for their time (the demo's "Gepland"). Needs the tables of migration 0033. */
+  scheduledPosts?: boolean;
+  /** Default false: the demo's fixed categories (#tip, #leermoment, #succes, #vraag). Needs migration 0034. */
+  categories?: boolean;
   /**
    * Default false: a handful of polls with votes (running, closed, anonymous, multiple choice) for
    * the demo; test organisations start without, so their timelines stay as the tests know them.
@@ -235,6 +241,8 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
       kioskPlaylist: options.kioskPlaylist ?? withKnowledgeBase,
       polls: options.polls ? { seed: options.seed, slug: options.slug, anchor } : null,
     });
+    if (options.scheduledPosts) await seedScheduledPosts(trx, data.tenantId, anchor.getTime());
+    if (options.categories) await seedCategories(trx, data.tenantId);
     if (options.readConfirmations ?? options.activity ?? false) {
       const plan = planReadConfirmations(data, options.seed, anchor.getTime());
       readSeqs = await insertReadConfirmations(trx, data.tenantId, plan, (table, rows) => insertRows(trx, table, rows));
@@ -271,6 +279,8 @@ export async function ensureDemoOrganisation(
       employees: opts.employees ?? DEMO_EMPLOYEES,
       slug: DEMO_SLUG,
       activity: true,
+      scheduledPosts: true,
+      categories: true,
       polls: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });

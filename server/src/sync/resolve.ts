@@ -1,3 +1,4 @@
+import { asReactionKind } from '../timeline/reactionCounts.js';
 import type { Kysely } from 'kysely';
 import type { EntityName, SyncChange } from '../../../common/src/api/sync.js';
 import type { Database } from '../db/schema.js';
@@ -128,7 +129,7 @@ export async function loadVisible(
   const likeRows = await inChunks(likePosts, (c) =>
     k.selectFrom('likes').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('post_id', 'in', c).execute(),
   );
-  for (const r of likeRows) put('like', `${r.post_id}:${r.person_id}`, { postId: r.post_id, personId: r.person_id, createdAt: r.created_at });
+  for (const r of likeRows) put('like', `${r.post_id}:${r.person_id}`, { postId: r.post_id, personId: r.person_id, createdAt: r.created_at, kind: asReactionKind(r.kind) });
   const notificationRows = await inChunks(ids('notification'), (c) =>
     k.selectFrom('notifications').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
   );

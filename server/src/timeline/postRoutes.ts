@@ -4,7 +4,7 @@ import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
 import { recordActionOf, targetRef } from '../audit/audit.js';
-import { mayModerate, type Principal } from '../auth/principal.js';
+import { hasRole, mayModerate, type Principal } from '../auth/principal.js';
 import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
@@ -13,6 +13,8 @@ import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
 import { deletePollRows } from '../polls/pollStore.js';
+import { postTiming } from '../scheduling/postTiming.js';
+import { findScheduledPost, removeScheduledPost, scheduledPostView, storeScheduledPost } from '../scheduling/scheduledPosts.js';
 import { attachImages, detachImagesExcept } from './images.js';
 import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
 import { toPostViews, visiblePost } from './queries.js';
@@ -46,6 +48,12 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     }
     if (query.authorId) q = q.where('posts.author_id', '=', query.authorId);
     if (query.pinned !== undefined) q = q.where('posts.pinned', '=', query.pinned ? 1 : 0);
+    // A post past its end date has left the timeline; its author and editors still find it among her posts.
+    const ownList = query.authorId !== undefined && (query.authorId === p.personId || hasRole(p, 'editor'));
+    if (!ownList) {
+      const now = ctx.now().toISOString();
+      q = q.where((eb) => eb.or([eb('posts.ends_at', 'is', null), eb('posts.ends_at', '>', now)]));
+    }
     if (query.cursor) {
       const c = decodeCursor(query.cursor);
       if (!c) throw new ApiError('validation', 'Ongeldige cursor.', [{ path: 'query.cursor', message: 'Ongeldig.' }]);
@@ -70,6 +78,8 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
   register(app, ctx, routes.createPost, async ({ body, principal: p }) => {
     await hitRateLimit(ctx, p.tenantId, `posts:${p.personId}`, { limit: 30, windowSeconds: 600 });
     if (body.pinned && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
+    if (body.endsAt !== undefined && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen een einddatum zetten.');
+    const timing = postTiming(ctx.now(), body.publishAt, body.endsAt);
     const id = body.id ?? uuidv7(ctx.now().getTime());
     const groupId = body.groupId ?? null;
     let group = null;
@@ -80,16 +90,28 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       group = found.group;
     }
     const existing = await ctx.k.selectFrom('posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
-    if (existing) {
-      // The same post delivered twice by an outbox whose first answer was lost: hand back what exists.
-      if (existing.author_id === p.personId && existing.body === body.body) return (await toPostViews(ctx.k, p, [existing]))[0]!;
-      throw new ApiError('conflict', 'Er bestaat al een bericht met dit id.');
+    const waiting = existing ? undefined : await ctx.k.selectFrom('scheduled_posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
+    if (existing || waiting) {
+      // The same post delivered twice by an outbox whose first answer was lost: hand back what
+      // exists (published meanwhile, or still waiting for its time).
+      const same = (existing ?? waiting)!;
+      if (same.author_id !== p.personId || same.body !== body.body) throw new ApiError('conflict', 'Er bestaat al een bericht met dit id.');
+      return existing ? (await toPostViews(ctx.k, p, [existing]))[0]! : scheduledPostView(waiting!);
     }
     const now = ctx.now().toISOString();
+    if (timing.publishAt) {
+      const publishAt = timing.publishAt;
+      const row = await ctx.k
+        .transaction()
+        .execute((trx) =>
+          storeScheduledPost(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, pinned: body.pinned === true, publishAt, endsAt: timing.endsAt, now }),
+        );
+      return scheduledPostView(row);
+    }
     await write(ctx, p.tenantId, async (trx, changes) => {
       const images = await attachImages(trx, p.tenantId, p.personId, id, body.imageIds);
       const mentions = await resolveMentions(trx, p.tenantId, body.body);
-      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, pinned: body.pinned === true, at: now, poll: false });
+      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, pinned: body.pinned === true, at: now, poll: false, endsAt: timing.endsAt });
       changes.add('post', id, 'upsert', contentScope(group));
       await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
       await countServerEvent(trx, p, { id, kind: 'post', at: ctx.now(), groupId });
@@ -131,6 +153,18 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
   });
 
   register(app, ctx, routes.deletePost, async ({ params, principal: p }) => {
+    const waiting = await findScheduledPost(ctx.k, p, params.id);
+    if (waiting) {
+      if (waiting.author_id !== p.personId && !mayModerate(p)) throw forbidden('Je kunt alleen je eigen berichten verwijderen.');
+      await ctx.k.transaction().execute(async (trx) => {
+        if (!(await removeScheduledPost(trx, p.tenantId, waiting.id))) return;
+        if (waiting.author_id !== p.personId) {
+          const detail = { author: targetRef('person', waiting.author_id), group: waiting.group_id && targetRef('group', waiting.group_id), scheduled: 'true' };
+          await recordActionOf(trx, p, { action: 'post_deleted', target: targetRef('post', waiting.id), detail }, ctx.now());
+        }
+      });
+      return { ok: true as const };
+    }
     const post = await visiblePost(ctx.k, p, params.id);
     if (post.author_id !== p.personId && !mayModerate(p)) throw forbidden('Je kunt alleen je eigen berichten verwijderen.');
     await write(ctx, p.tenantId, async (trx, changes) => {
@@ -148,7 +182,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
 export async function insertPost(
   trx: Trx,
   p: Principal,
-  post: { id: string; groupId: string | null; body: string; mentions: StoredMention[]; images: unknown[]; pinned: boolean; at: string; poll: boolean },
+  post: { id: string; groupId: string | null; body: string; mentions: StoredMention[]; images: unknown[]; pinned: boolean; at: string; poll: boolean; endsAt?: string | null },
 ): Promise<void> {
   const hashtags = parseHashtags(post.body);
   await trx
@@ -168,6 +202,7 @@ export async function insertPost(
       created_at: post.at,
       edited_at: null,
       poll: post.poll ? 1 : 0,
+      ends_at: post.endsAt ?? null,
     })
     .execute();
   await saveHashtags(trx, p.tenantId, post.id, hashtags, post.at);

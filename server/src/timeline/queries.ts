@@ -5,6 +5,7 @@ import type { Database, PostsTable } from '../db/schema.js';
 import { canSeeGroupContent, contentScope } from '../groups/access.js';
 import type { Scope, Trx } from '../sync/feed.js';
 import { notFound } from '../http/apiError.js';
+import { asReactionKind } from './reactionCounts.js';
 import { postFromRow } from './serialize.js';
 
 /** The post if the caller may see it; otherwise not found (a private group's post does not exist for outsiders). */
@@ -24,7 +25,7 @@ export async function toPostViews(k: Kysely<Database>, p: Principal, rows: Posts
   if (rows.length === 0) return [];
   const liked = await k
     .selectFrom('likes')
-    .select('post_id')
+    .select(['post_id', 'kind'])
     .where('tenant_id', '=', p.tenantId)
     .where('person_id', '=', p.personId)
     .where(
@@ -33,8 +34,8 @@ export async function toPostViews(k: Kysely<Database>, p: Principal, rows: Posts
       rows.map((r) => r.id),
     )
     .execute();
-  const likedIds = new Set(liked.map((l) => l.post_id));
-  return rows.map((r) => ({ ...postFromRow(r), likedByMe: likedIds.has(r.id) }));
+  const mine = new Map(liked.map((l) => [l.post_id, asReactionKind(l.kind)]));
+  return rows.map((r) => ({ ...postFromRow(r), likedByMe: mine.has(r.id), myReaction: mine.get(r.id) ?? null }));
 }
 
 /** The scope each post's changes are announced in (its group's, or everyone's); a deleted post has none. */

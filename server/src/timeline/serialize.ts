@@ -1,6 +1,7 @@
 import type { Comment, ImageRef, Post } from '../../../common/src/api/entities.js';
 import type { CommentsTable, PostsTable } from '../db/schema.js';
 import { readRequirementFromRow } from '../readConfirmations/serialize.js';
+import { reactionCounts } from './reactionCounts.js';
 
 export interface StoredMention {
   personId: string;
@@ -29,6 +30,8 @@ export const postFromRow = (r: PostsTable): Post => ({
   viewCount: Number(r.view_count ?? 0),
   // Only on polls, so every other post keeps the shape older clients know.
   ...(Number(r.poll ?? 0) === 1 ? { poll: true } : {}),
+  ...(r.ends_at ? { endsAt: r.ends_at } : {}),
+  reactions: reactionCounts(r),
 });
 
 export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });

@@ -15,7 +15,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let deviceB: DeviceClient;
   let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '', kiosk: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '', kiosk: '', scheduled: '' };
   let kioskB: DeviceClient;
   let tenantB = '';
   let aIds: string[] = [];
@@ -45,6 +45,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.poll = poll.body.id;
     a.pollOption = poll.body.options[0].id;
     await annaA.post(`/v1/polls/${a.poll}/votes`, { optionIds: [a.pollOption] });
+    a.scheduled = (await annaA.post('/v1/posts', { body: 'Gepland, alleen voor A', publishAt: new Date(Date.now() + 3_600_000).toISOString() })).body.id;
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
@@ -105,11 +106,17 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     createPost: () => annaB.post('/v1/posts', { id: a.post, body: 'Overschrijven?', groupId: a.group, imageIds: [a.image] }),
     editPost: () => annaB.patch(buildPath(routes.editPost.path, { id: a.post }), { body: 'Gewijzigd door B' }),
     deletePost: () => annaB.delete(buildPath(routes.deletePost.path, { id: a.post })),
+    // B's editor sees every scheduled post of her own organisation, and none of A's.
+    listScheduledPosts: () => carlaB.get('/v1/scheduled-posts'),
+    bestPostingTime: () => annaB.get('/v1/scheduling/best-time'),
+    setCategories: () => carlaB.put('/v1/categories', { items: [{ tag: 'alleenb', colour: '#123456' }] }),
     listComments: () => annaB.get(buildPath(routes.listComments.path, { id: a.post })),
     createComment: () => annaB.post(buildPath(routes.createComment.path, { id: a.post }), { body: 'Van B' }),
     deleteComment: () => annaB.delete(buildPath(routes.deleteComment.path, { id: a.comment })),
     likePost: () => annaB.put(buildPath(routes.likePost.path, { id: a.post })),
     unlikePost: () => annaB.delete(buildPath(routes.unlikePost.path, { id: a.post })),
+    setReaction: () => annaB.put(buildPath(routes.setReaction.path, { id: a.post }), { kind: 'hart' }),
+    removeReaction: () => annaB.delete(buildPath(routes.removeReaction.path, { id: a.post })),
     uploadImage: () => annaB.request('POST', '/v1/images', { raw: Buffer.from('not an image'), contentType: 'image/png' }),
     getImage: () => annaB.get(buildPath(routes.getImage.path, { id: a.image })),
     sync: () => annaB.get('/v1/sync?since=0&limit=5000'),
@@ -213,7 +220,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist'];
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'setReaction', 'removeReaction', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
     const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
     if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CommentSchema, PostSchema } from '../entities.js';
-import { Id, Limit, UserText } from '../primitives.js';
+import { CommentSchema, PostSchema, ReactionCountsSchema, ReactionKind } from '../entities.js';
+import { Id, Limit, Timestamp, UserText } from '../primitives.js';
 import { defineRoute } from '../route.js';
 import { IdParams, Ok, Page } from './shared.js';
 
@@ -9,10 +9,16 @@ export const COMMENT_BODY_MAX = 2_000;
 export const POST_IMAGES_MAX = 10;
 
 export const PostViewSchema = PostSchema.extend({
-  /** Per caller; the change feed carries this as a `like` entity instead. */
+  /** Per caller: she gave any reaction; the change feed carries this as a `like` entity instead. */
   likedByMe: z.boolean(),
+  /** Per caller: which reaction she gave, if any. */
+  myReaction: ReactionKind.nullable().optional(),
+  /** Only on a post that waits for its time (see `publishAt`): when it will appear. */
+  scheduledFor: Timestamp.optional(),
 });
 export type PostView = z.infer<typeof PostViewSchema>;
+
+const ReactionAnswer = z.object({ likeCount: z.number().int(), reactions: ReactionCountsSchema, myReaction: ReactionKind.nullable() });
 
 const PostBody = UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1, 'Schrijf eerst een bericht.'));
 
@@ -55,6 +61,13 @@ export const timelineRoutes = {
       groupId: Id.nullable().optional(),
       imageIds: z.array(Id).max(POST_IMAGES_MAX).default([]),
       pinned: z.boolean().optional(),
+      /**
+       * Later: until then the post is seen by its author (and editors) in their scheduled posts only.
+       * A time already past (an outbox that was offline too long) places it at once.
+       */
+      publishAt: Timestamp.optional(),
+      /** Editors: from then on the post leaves the timeline (its author and editors still find it). */
+      endsAt: Timestamp.optional(),
     }),
     response: PostViewSchema,
     status: 201,
@@ -119,6 +132,25 @@ export const timelineRoutes = {
     grantable: true,
     params: IdParams,
     response: z.object({ likeCount: z.number().int(), likedByMe: z.literal(true) }),
+  }),
+  setReaction: defineRoute({
+    method: 'PUT',
+    path: '/v1/posts/:id/reaction',
+    summary: 'Give a post your reaction (one per person: another kind replaces it; repeating changes nothing)',
+    auth: 'session',
+    grantable: true,
+    params: IdParams,
+    body: z.strictObject({ kind: ReactionKind }),
+    response: ReactionAnswer,
+  }),
+  removeReaction: defineRoute({
+    method: 'DELETE',
+    path: '/v1/posts/:id/reaction',
+    summary: 'Take back your reaction, whatever its kind (repeating it changes nothing)',
+    auth: 'session',
+    grantable: true,
+    params: IdParams,
+    response: ReactionAnswer,
   }),
   unlikePost: defineRoute({
     method: 'DELETE',

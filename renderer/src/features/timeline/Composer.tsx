@@ -1,4 +1,4 @@
-import { BarChart3, ImagePlus } from 'lucide-react';
+import { BarChart3, CalendarClock, ImagePlus } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
@@ -9,7 +9,12 @@ import { Card } from '../../ui/Card';
 import { errorText } from '../../ui/i18n/i18n';
 import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
+import { CategoryPicker } from '../categories/CategoryPicker';
+import { useIsEditor } from '../mailings/roles';
 import { PollComposer } from '../polls/PollComposer';
+import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
+import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
+import { formatWhen } from '../scheduling/scheduleFormat';
 import { AttachmentPreviews } from './AttachmentPreviews';
 import { ACCEPT } from './attachments';
 import { applySuggestion, findTrigger } from './suggestionTrigger';
@@ -17,7 +22,6 @@ import { optionId, SuggestionList } from './SuggestionList';
 import { addOwnPost, loadPost } from './timelineStore';
 import { ReadRequiredOption } from '../readConfirmations/ReadRequiredOption';
 import { audienceOf, emptyAudience, type AudienceDraft } from '../readConfirmations/readAudience';
-import { useIsEditor } from '../mailings/roles';
 import { useAttachments } from './useAttachments';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 
@@ -30,9 +34,11 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
+  const editor = useIsEditor();
   const [asking, setAsking] = useState(false);
-  // Editors, in the home timeline only: a group's post already has its audience.
-  const mayRequire = useIsEditor() && !group;
+  /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
+  const [schedule, setSchedule] = useState<ScheduleDraft | null>(null);
+  const [showProblem, setShowProblem] = useState(false);
   const [required, setRequired] = useState(false);
   const [audience, setAudience] = useState<AudienceDraft>(emptyAudience);
   const [active, setActive] = useState(0);
@@ -87,23 +93,39 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
   };
 
+  const publishAt = schedule ? fromLocalInput(schedule.publishAt) : null;
+  const endsAt = schedule ? fromLocalInput(schedule.endsAt) : null;
+  // An editor may open the panel only to give a post now an end date.
+  const postsNow = schedule !== null && publishAt === null && editor && endsAt !== null;
+  const problem = schedule && !postsNow ? scheduleProblem(publishAt, endsAt, new Date()) : postsNow && endsAt!.getTime() <= Date.now() ? 'endBeforeStart' : null;
+  const plansLater = publishAt !== null && !postsNow;
+  // Editors, in the home timeline only: a group's post already has its audience. A planned post is not on
+  // the server until its time, so "Lezen verplicht" is asked of posts placed now.
+  const mayRequire = editor && !group && !plansLater;
+
   const submit = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     if (!body.trim() || busy) return;
+    if (problem) {
+      setShowProblem(true);
+      return;
+    }
     const readAudience = mayRequire && required ? audienceOf(audience) : null;
     if (mayRequire && required && !readAudience) {
       showToast(t('readConfirmations.audienceMissing'), 'error');
       return;
     }
     setBusy(true);
-    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload) });
+    const timing = { ...(publishAt && plansLater ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
       return;
     }
-    // A group's page shows it from the outbox itself; the home timeline is told here.
-    if (!group) addOwnPost(result.value);
+    const planned = result.value.scheduledFor;
+    // A group's page shows it from the outbox itself; the home timeline is told here. A planned post is in neither.
+    if (!group && !planned) addOwnPost(result.value);
     if (readAudience) {
       // Queued right behind the post, so it goes once the post is there, online or later.
       const marked = await invoke('readConfirmations.require', { id: result.value.id, audience: readAudience });
@@ -115,7 +137,10 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     setBody('');
     setCaret(0);
     clear();
-    showToast(offline ? t('errors.offline') : t('composer.posted'));
+    setSchedule(null);
+    setShowProblem(false);
+    if (planned) showToast(t('scheduling.planned', { when: formatWhen(planned) }));
+    else showToast(offline ? t('errors.offline') : t('composer.posted'));
   };
 
   if (asking) {
@@ -155,7 +180,18 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             {open && <SuggestionList id={listId} items={suggestions} active={active} onPick={pick} />}
           </div>
         </div>
+        <CategoryPicker
+          body={body}
+          onAdd={(tag) => {
+            const next = `${body.trimEnd()}${body.trim() ? ' ' : ''}#${tag} `;
+            setBody(next);
+            setCaret(next.length);
+            pendingCaret.current = next.length;
+            textRef.current?.focus();
+          }}
+        />
         <AttachmentPreviews items={attachments} onRemove={remove} />
+        {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
         {mayRequire && body.trim() !== '' && (
           <ReadRequiredOption
             on={required}
@@ -179,11 +215,23 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           <Button icon={<BarChart3 aria-hidden="true" />} variant="quiet" onClick={() => setAsking(true)}>
             {t('pollComposer.open')}
           </Button>
-          <p id={hintId} className="composer-hint muted">
+          <Button
+            icon={<CalendarClock aria-hidden="true" />}
+            variant="quiet"
+            aria-expanded={schedule !== null}
+            onClick={() => {
+              setSchedule(schedule ? null : emptySchedule);
+              setShowProblem(false);
+            }}
+          >
+            {schedule ? t('scheduling.postNow') : t('scheduling.later')}
+          </Button>
+          {/* With "Later plaatsen" open the footer is full; the panel carries its own tip. */}
+          <p id={hintId} className={`composer-hint muted${schedule ? ' sr-only' : ''}`}>
             {t('composer.hint')}
           </p>
           <Button type="submit" variant="primary" disabled={!body.trim() || busy}>
-            {t('composer.submit')}
+            {plansLater ? t('scheduling.submit') : t('composer.submit')}
           </Button>
         </div>
       </form>

@@ -5,16 +5,18 @@ import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { hashtagHref } from '../../app/route';
 import { Card } from '../../ui/Card';
 import { RichText } from '../../ui/RichText';
+import { categoryColour, useCategories } from '../categories/categoryStore';
+import '../categories/categories.css';
 import { openPersonCard } from '../people/personCardStore';
 import { votePoll } from '../polls/pollActions';
 import { PollCard } from '../polls/PollCard';
+import { ReactionBar } from '../reactions/ReactionBar';
 import { useSeen } from '../postViews/useSeen';
 import { ViewCount } from '../postViews/ViewCount';
 import { ReadBand } from '../readConfirmations/ReadBand';
 import { CommentForm } from './CommentForm';
 import { CommentThread } from './CommentThread';
 import { ImageGrid } from './ImageGrid';
-import { LikeButton } from './LikeButton';
 import { PostHeader } from './PostHeader';
 import { useReadOnly } from './readOnly';
 
@@ -36,6 +38,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
   const [replying, setReplying] = useState(detail && !readOnly);
   const mentions = useMemo(() => new Map(post.mentions.map((m) => [m.handle, m.personId])), [post.mentions]);
   const mentionable = useMemo(() => new Set(mentions.keys()), [mentions]);
+  const categories = useCategories((s) => s.items);
   const cardRef = useRef<HTMLElement>(null);
   // "Gezien door" counts colleagues: her own post seen by herself is not one.
   useSeen(cardRef, post.id, !readOnly && post.delivery === 'sent' && !post.mine);
@@ -60,6 +63,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
           hashtagHref={hashtagHref}
           currentHashtag={activeHashtag}
           mentionable={mentionable}
+          categoryColour={(tag) => categoryColour(categories, tag)}
           onMention={
             readOnly
               ? undefined
@@ -75,7 +79,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
         <ReadOnlyCounts post={post} />
       ) : (
         <div className="post-actions">
-          <LikeButton post={post} />
+          <ReactionBar post={post} />
           <button type="button" className="action" aria-expanded={replying} onClick={() => setReplying(true)}>
             <MessageCircle aria-hidden="true" />
             <span>{t('post.comments', { count: post.commentCount })}</span>

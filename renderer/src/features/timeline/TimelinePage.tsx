@@ -1,9 +1,14 @@
+import { CalendarClock, Tags } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseHashtag } from '../../../../common/src/text/hashtags';
+import { hrefFor } from '../../app/route';
 import { useAppState } from '../../app/sessionStore';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
+import { CategoryFilter } from '../categories/CategoryFilter';
+import { loadCategories } from '../categories/categoryStore';
+import { useIsEditor } from '../mailings/roles';
 import { RunningPolls } from '../polls/RunningPolls';
 import { Composer } from './Composer';
 import { FilterBar } from './FilterBar';
@@ -17,12 +22,14 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
   const { t } = useTranslation();
   const hashtag = rawHashtag ? normaliseHashtag(rawHashtag) : null;
   const readOnly = useReadOnly();
+  const editor = useIsEditor();
   const { status, error, pinnedIds, feedIds, byId, nextCursor, loadingMore } = useTimeline();
   // Before this device has ever caught up, an empty list means "not here yet", not "nothing to see".
   const sync = useAppState((s) => s.sync);
   const neverSynced = sync === null || sync.lastSyncedAt === null;
 
   useEffect(() => {
+    void loadCategories();
     const { status: current, hashtag: shown } = useTimeline.getState();
     // Coming back from a single post: keep the list (and its scroll), just bring it up to date.
     if (current === 'ready' && shown === hashtag) void refreshTimeline();
@@ -37,7 +44,26 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
     <div className={hashtag ? undefined : 'home-layout'}>
       <div className="home-main">
         <h1 className="page-title">{hashtag ? t('timeline.filteredHeading', { tag: hashtag }) : t('timeline.heading')}</h1>
-        {readOnly ? <p className="read-only-note">{t('timeline.readOnly')}</p> : <Composer />}
+        {readOnly ? (
+          <p className="read-only-note">{t('timeline.readOnly')}</p>
+        ) : (
+          <>
+            <Composer />
+            <p className="scheduled-link">
+              {editor && (
+                <a href={hrefFor({ name: 'categories' })}>
+                  <Tags aria-hidden="true" />
+                  <span>{t('categories.manage')}</span>
+                </a>
+              )}
+              <a href={hrefFor({ name: 'scheduled' })}>
+                <CalendarClock aria-hidden="true" />
+                <span>{t('scheduling.link')}</span>
+              </a>
+            </p>
+          </>
+        )}
+        <CategoryFilter current={hashtag} />
         {hashtag && <FilterBar hashtag={hashtag} />}
         {pinned.length > 0 && (
           <section aria-label={t('timeline.pinned')} className="pinned">

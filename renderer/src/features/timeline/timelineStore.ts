@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
+import type { ReactionKind } from '../../../../common/src/api/entities';
 import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { registerPersonalStore } from '../../app/personalStores';
 import { invoke } from '../../app/samen';
@@ -155,6 +156,27 @@ export async function loadPost(id: string): Promise<ClientErrorCode | null> {
   if (!result.ok) return result.error.code;
   upsertPosts([result.value]);
   return null;
+}
+
+/** Optimistic like a like: her reaction and the counts change at once, and go back if main refuses. */
+export async function react(id: string, kind: ReactionKind | null): Promise<ClientErrorCode | null> {
+  const before = get().byId[id];
+  if (!before) return null;
+  const tap = (likeTaps.get(id) ?? 0) + 1;
+  likeTaps.set(id, tap);
+  const reactions = { ...(before.reactions ?? { like: before.likeCount, hart: 0, applaus: 0, inzichtelijk: 0, bedankt: 0 }) };
+  const had = before.likedByMe ? (before.myReaction ?? 'like') : null;
+  if (had) reactions[had] = Math.max(0, reactions[had] - 1);
+  if (kind) reactions[kind] += 1;
+  patchPost(id, { likedByMe: kind !== null, myReaction: kind, reactions, likeCount: Object.values(reactions).reduce((a, b) => a + b, 0), likePending: true });
+  const result = await invoke('post.react', { id, kind });
+  if (likeTaps.get(id) !== tap) return null;
+  if (result.ok) {
+    upsertPosts([result.value]);
+    return null;
+  }
+  patchPost(id, { likedByMe: before.likedByMe, myReaction: before.myReaction ?? null, reactions: before.reactions ?? reactions, likeCount: before.likeCount, likePending: false });
+  return result.error.code;
 }
 
 /** Per post, the latest tap: an answer to an earlier tap that arrives late must not undo a later one. */

@@ -18,6 +18,9 @@ import * as m0029 from './0029_stats_fold_queue.js';
 import * as m0030 from './0030_feed_numbered_after_commit.js';
 import * as m0031 from './0031_kiosks.js';
 import * as m0032 from './0032_kiosk_playlists.js';
+import * as m0033 from './0033_scheduled_posts.js';
+import * as m0034 from './0034_categories.js';
+import * as m0035 from './0035_reactions.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -50,4 +53,7 @@ export const migrations: NumberedMigration[] = [
   { name: '0030_feed_numbered_after_commit', up: m0030.up },
   { name: '0031_kiosks', up: m0031.up },
   { name: '0032_kiosk_playlists', up: m0032.up },
+  { name: '0033_scheduled_posts', up: m0033.up },
+  { name: '0034_categories', up: m0034.up },
+  { name: '0035_reactions', up: m0035.up },
 ];

@@ -61,6 +61,9 @@ describe('every window.samen method of the core', () => {
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
 
+    const planned = await core.invoke('post.create', { body: 'Gepland voor later', publishAt: new Date(Date.now() + 3_600_000).toISOString() });
+    if (!planned.ok) throw new Error(`scheduling a post: ${planned.error.code}`);
+
     const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
       'session.activity': {},
@@ -72,6 +75,11 @@ describe('every window.samen method of the core', () => {
       'post.get': { id: post.value.id },
       'post.create': { body: 'Nog een' },
       'post.like': { id: post.value.id, liked: true },
+      'post.react': { id: post.value.id, kind: 'applaus' },
+      'post.scheduled': {},
+      'post.unschedule': { id: planned.value.id },
+      'scheduling.bestTime': {},
+      'categories.list': {},
       'poll.create': { question: 'Koffie of thee?', options: ['Koffie', 'Thee'], groupId: closed },
       'poll.vote': { id: poll.id, optionIds: [poll.options[0].id] },
       'polls.running': {},
@@ -124,6 +132,7 @@ describe('every window.samen method of the core', () => {
       'kiosks.savePlaylist': { scope: 'kiosk', targetId: kiosk, entries: [{ kind: 'pinned', seconds: 10, weight: 1 }] },
       'kiosks.uploadImage': { name: 'dia.png', mime: 'image/png', base64: SLIDE_PNG },
       'kiosks.preview': { id: kiosk },
+      'categories.set': { items: [{ tag: 'tip', colour: '#1f6f5c' }] },
       'stats.filters': {},
       'stats.dashboard': {},
       'stats.export': { report: 'activity' },

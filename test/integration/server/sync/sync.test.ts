@@ -6,7 +6,8 @@ import { startTestServer, testDialects, type TestServer } from '../../../fixture
 const dialects = await testDialects();
 
 const byId = (items: { id: string }[]) => Object.fromEntries(items.map((i) => [i.id, i]));
-const withoutLikedByMe = ({ likedByMe: _l, ...rest }: any) => rest;
+/** Her own reaction is per caller: the feed carries it as a `like` entity, checked below. */
+const withoutLikedByMe = ({ likedByMe: _l, myReaction: _r, ...rest }: any) => rest;
 
 async function expectReplicaMatchesApi(replica: SyncReplica, client: TestClient) {
   const state = await visibleState(client);
@@ -16,6 +17,8 @@ async function expectReplicaMatchesApi(replica: SyncReplica, client: TestClient)
   expect(byId(replica.all('person'))).toEqual(byId(state.people));
   const likedByMe = state.posts.filter((p: any) => p.likedByMe).map((p: any) => p.id).sort();
   expect(replica.all('like').map((l) => l.postId).sort()).toEqual(likedByMe);
+  const reactions = Object.fromEntries(state.posts.filter((p: any) => p.likedByMe).map((p: any) => [p.id, p.myReaction]));
+  expect(Object.fromEntries(replica.all('like').map((l) => [l.postId, l.kind]))).toEqual(reactions);
 }
 
 describe.each(dialects)('change feed /v1/sync (%s)', (dialect) => {

@@ -1,0 +1,20 @@
+import { REACTION_KINDS, type ReactionCounts, type ReactionKind } from '../../../common/src/api/entities.js';
+import type { PostsTable } from '../db/schema.js';
+
+/** The post's counter for each kind but 'like', which is what `like_count` (all of them) leaves over. */
+export const COUNTER = {
+  hart: 'reactions_hart',
+  applaus: 'reactions_applaus',
+  inzichtelijk: 'reactions_inzichtelijk',
+  bedankt: 'reactions_bedankt',
+} as const satisfies Record<Exclude<ReactionKind, 'like'>, keyof PostsTable>;
+
+export const asReactionKind = (kind: string | undefined | null): ReactionKind => ((REACTION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ReactionKind) : 'like');
+
+export function reactionCounts(r: Pick<PostsTable, 'like_count' | 'reactions_hart' | 'reactions_applaus' | 'reactions_inzichtelijk' | 'reactions_bedankt'>): ReactionCounts {
+  const hart = Number(r.reactions_hart ?? 0);
+  const applaus = Number(r.reactions_applaus ?? 0);
+  const inzichtelijk = Number(r.reactions_inzichtelijk ?? 0);
+  const bedankt = Number(r.reactions_bedankt ?? 0);
+  return { like: Number(r.like_count) - hart - applaus - inzichtelijk - bedankt, hart, applaus, inzichtelijk, bedankt };
+}

@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
+import { likeKey } from '../../../common/src/api/sync.js';
+import type { Principal } from '../auth/principal.js';
+import { countServerEvent } from '../stats/serverEvents.js';
+import { write, type FeedContext, type Trx } from '../sync/feed.js';
+import { scopeOfGroup } from './postRoutes.js';
+import { visiblePost } from './queries.js';
+import { asReactionKind, COUNTER, reactionCounts } from './reactionCounts.js';
+
+/**
+ * Sets (or with null takes back) the caller's one reaction to a post. Her row is changed by a
+ * statement that only succeeds on what was read (insert if none, change or delete only if still of
+ * the kind read); only the statement that changed it moves the counters, in the same transaction,
+ * so two requests of hers at once can never count twice or take one off twice. One that finds the
+ * row changed under it reads again. A like stays a `like` entity, now with its kind.
+ */
+export async function setReaction(ctx: FeedContext, p: Principal, postId: string, kind: ReactionKind | null): Promise<{ likeCount: number; reactions: ReactionCounts; myReaction: ReactionKind | null }> {
+  const post = await visiblePost(ctx.k, p, postId);
+  return write(ctx, p.tenantId, async (trx, changes) => {
+    const at = ctx.now();
+    let moved: { from: ReactionKind | null; to: ReactionKind | null } | null = null;
+    for (let attempt = 0; moved === null; attempt++) {
+      if (attempt > 20) throw new Error('reaction kept changing under this request');
+      const current = await trx.selectFrom('likes').select('kind').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).where('person_id', '=', p.personId).executeTakeFirst();
+      const from = current ? asReactionKind(current.kind) : null;
+      if (from === kind) break;
+      let changed: unknown;
+      if (from === null) {
+        changed = await trx
+          .insertInto('likes')
+          .values({ tenant_id: p.tenantId, post_id: post.id, person_id: p.personId, created_at: at.toISOString(), kind: kind! })
+          .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'person_id']).doNothing())
+          .returning('post_id')
+          .executeTakeFirst();
+      } else if (kind === null) {
+        changed = await trx
+          .deleteFrom('likes')
+          .where('tenant_id', '=', p.tenantId)
+          .where('post_id', '=', post.id)
+          .where('person_id', '=', p.personId)
+          .where('kind', '=', current!.kind!)
+          .returning('post_id')
+          .executeTakeFirst();
+      } else {
+        changed = await trx
+          .updateTable('likes')
+          .set({ kind, created_at: at.toISOString() })
+          .where('tenant_id', '=', p.tenantId)
+          .where('post_id', '=', post.id)
+          .where('person_id', '=', p.personId)
+          .where('kind', '=', current!.kind!)
+          .returning('post_id')
+          .executeTakeFirst();
+      }
+      if (changed) moved = { from, to: kind };
+    }
+    if (moved) {
+      await moveCounters(trx, p.tenantId, post.id, moved.from, moved.to);
+      changes.add('post', post.id, 'upsert', await scopeOfGroup(trx, p.tenantId, post.group_id));
+      changes.add('like', likeKey(post.id, p.personId), moved.to ? 'upsert' : 'delete', `person:${p.personId}`);
+      // A reaction counts once per post and person, however often it is changed, taken back and given again.
+      if (moved.from === null) await countServerEvent(trx, p, { id: `like:${post.id}:${p.personId}`, kind: 'reaction', at, postId: post.id, groupId: post.group_id });
+    }
+    const row = await trx
+      .selectFrom('posts')
+      .select(['like_count', 'reactions_hart', 'reactions_applaus', 'reactions_inzichtelijk', 'reactions_bedankt'])
+      .where('tenant_id', '=', p.tenantId)
+      .where('id', '=', post.id)
+      .executeTakeFirstOrThrow();
+    const after = await trx.selectFrom('likes').select('kind').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).where('person_id', '=', p.personId).executeTakeFirst();
+    return { likeCount: Number(row.like_count), reactions: reactionCounts(row), myReaction: after ? asReactionKind(after.kind) : null };
+  });
+}
+
+/** One statement: the total and the kinds' counters move together, relative to what is stored. */
+async function moveCounters(trx: Trx, tenantId: string, postId: string, from: ReactionKind | null, to: ReactionKind | null): Promise<void> {
+  const set: Record<string, ReturnType<typeof sql>> = {};
+  if (from === null) set.like_count = sql`like_count + 1`;
+  if (to === null) set.like_count = sql`like_count - 1`;
+  if (from && from !== 'like') set[COUNTER[from]] = sql.raw(`${COUNTER[from]} - 1`);
+  if (to && to !== 'like') set[COUNTER[to]] = sql.raw(`${COUNTER[to]} + 1`);
+  if (Object.keys(set).length === 0) return;
+  await trx.updateTable('posts').set(set).where('tenant_id', '=', tenantId).where('id', '=', postId).execute();
+}
