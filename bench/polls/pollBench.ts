@@ -1,8 +1,5 @@
-import { buildServer } from '../../server/src/app.js';
-import { openDatabase } from '../../server/src/db/connect.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
-import { seedOrganisation } from '../../server/src/seed/index.js';
-import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
+import type { openDatabase } from '../../server/src/db/connect.js';
+import { startBenchServer } from '../benchServer.js';
 import { mintSessions } from '../load/loadBench.js';
 import { line, ms, summarise } from '../stats.js';
 
@@ -28,19 +25,11 @@ interface Phase {
 
 export async function main(): Promise<void> {
   console.log('\nPolls: votes on one poll and live results (PostgreSQL)');
-  if (!(await postgresAvailable())) {
-    console.log('  (PostgreSQL not reachable: skipped)');
-    return;
-  }
-  const scratch = await createScratchDatabase();
-  const db = openDatabase({ url: scratch.url });
-  await migrateToLatest(db);
-  const seeded = await seedOrganisation(db, { seed: 12, employees: 400, slug: 'peiling', images: false });
-  const built = await buildServer({ db });
+  const server = await startBenchServer({ seed: 12, employees: 400, slug: 'peiling', images: false });
+  if (!server) return;
+  const { db, url } = server;
+  const seeded = { tenantId: server.tenantId };
   try {
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = built.app.server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const tokens = await mintSessions(db, seeded.tenantId, VOTERS + LISTENERS);
     const call = async (token: string, method: string, path: string, body?: unknown) => {
       const res = await fetch(`${url}${path}`, {
@@ -96,9 +85,7 @@ export async function main(): Promise<void> {
     line('poll after the run', `${final.voters} voters, counts ${(final.options as { votes: number }[]).map((o) => o.votes).join(' / ')}`);
     listeners.close();
   } finally {
-    await built.close();
-    await db.close();
-    await scratch.drop();
+    await server.stop();
   }
 }
 

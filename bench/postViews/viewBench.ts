@@ -1,8 +1,5 @@
-import { buildServer } from '../../server/src/app.js';
-import { openDatabase } from '../../server/src/db/connect.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
-import { seedOrganisation } from '../../server/src/seed/index.js';
-import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
+import type { openDatabase } from '../../server/src/db/connect.js';
+import { startBenchServer } from '../benchServer.js';
 import { mintSessions } from '../load/loadBench.js';
 import { line, ms, percentile } from '../stats.js';
 
@@ -21,19 +18,11 @@ const WARM_UP_SECONDS = 5;
 
 export async function main(): Promise<void> {
   console.log('\nPost views: ingestion at 1 000 views/s (PostgreSQL)');
-  if (!(await postgresAvailable())) {
-    console.log('  (PostgreSQL not reachable: skipped)');
-    return;
-  }
-  const scratch = await createScratchDatabase();
-  const db = openDatabase({ url: scratch.url });
-  await migrateToLatest(db);
-  const seeded = await seedOrganisation(db, { seed: 13, employees: 2000, slug: 'gezien', images: false, knowledgeBase: false });
-  const built = await buildServer({ db });
+  const server = await startBenchServer({ seed: 13, employees: 2000, slug: 'gezien', images: false, knowledgeBase: false });
+  if (!server) return;
+  const { db, built, url } = server;
+  const seeded = { tenantId: server.tenantId };
   try {
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = built.app.server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const tokens = await mintSessions(db, seeded.tenantId, CLIENTS);
     const posts = (await db.kysely.selectFrom('posts').select('id').where('tenant_id', '=', seeded.tenantId).where('group_id', 'is', null).execute()).map((p) => p.id);
     const batches = SECONDS;
@@ -58,9 +47,7 @@ export async function main(): Promise<void> {
     line('views counted on the posts', `${counted} of ${sent} sent${counted === sent ? '' : ' — MISMATCH'}`);
     line('answer p95, views / baseline', `${(percentile(views.sorted, 95) / percentile(baseline.sorted, 95)).toFixed(2)}×`);
   } finally {
-    await built.close();
-    await db.close();
-    await scratch.drop();
+    await server.stop();
   }
 }
 
