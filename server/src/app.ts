@@ -139,6 +139,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       baseUrl: () => mailOptions.publicUrl ?? 'http://127.0.0.1',
       wake: () => wakeSender(),
     },
+    onNumberingFailed: (err) => app.log.warn({ err }, 'numbering a committed write failed; the leftover sweep numbers it'),
   };
 
   installErrorHandler(app);
@@ -220,10 +221,10 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   statsFold.unref();
   // A node that died between a write's commit and its numbering left changes no reader sees yet.
   const leftovers = setInterval(() => {
-    numberLeftoverChanges(ctx.db).catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
+    numberLeftoverChanges(ctx.db, ctx.realtime).catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
   }, LEFTOVER_CHANGES_SECONDS * 1000);
   leftovers.unref();
-  await numberLeftoverChanges(ctx.db);
+  await numberLeftoverChanges(ctx.db, ctx.realtime);
 
   await app.ready();
   const sender = createMailSender({

@@ -56,6 +56,8 @@ export interface ServerContext {
   now: () => Date;
   options: ServerOptions;
   mail: MailContext;
+  /** Told when a committed write's changes could not be numbered at once (PostgreSQL; the sweep numbers them). */
+  onNumberingFailed?: (err: unknown) => void;
 }
 
 /** How this node delivers mailings. */

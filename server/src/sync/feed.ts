@@ -16,7 +16,7 @@ export interface ChangeCollector {
 export type Trx = Transaction<Database>;
 
 /** What a write needs of the server: the database, the clock, and the hub that tells the streams. */
-export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime'>;
+export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime' | 'onNumberingFailed'>;
 
 /**
  * Runs one write: the caller's statements and the change-feed rows commit together or not at all.
@@ -26,7 +26,8 @@ export type FeedContext = Pick<ServerContext, 'db' | 'k' | 'now' | 'realtime'>;
  * at insert. On PostgreSQL a write commits them provisional, without the lock, and then waits for a
  * numbering that serves every write committed meanwhile (`sync/numbering.ts`, migration 0030): commits
  * of one organisation no longer queue behind each other's flush. When `write` returns, its changes are
- * in the feed, and the hub announces the newest seq to connected clients.
+ * in the feed, and the hub announces the newest seq to connected clients; should that numbering fail,
+ * the write still succeeds and the leftover sweep numbers and announces its changes.
  */
 export async function write<T>(
   ctx: FeedContext,
@@ -47,7 +48,14 @@ export async function write<T>(
     if (recorded.size > 0) lastSeq = await appendChanges(trx, ctx.db.dialect, tenantId, [...recorded.values()], ctx.now());
     return value;
   });
-  if (lastSeq === NUMBERED_AFTER_COMMIT) lastSeq = await numberCommittedChanges(ctx.db, tenantId);
+  if (lastSeq === NUMBERED_AFTER_COMMIT) {
+    // The write has committed: failing it now would make the client retry a write that happened. Its
+    // changes stay provisional until the next numbering of the tenant, at the latest the leftover sweep.
+    lastSeq = await numberCommittedChanges(ctx.db, tenantId).catch((err: unknown) => {
+      ctx.onNumberingFailed?.(err);
+      return 0;
+    });
+  }
   if (lastSeq > 0) {
     const scopes = [...recorded.values()].map((c) => c.scope);
     const personIds = scopes.flatMap((s) => (s.startsWith('person:') ? [s.slice(7)] : s.startsWith('history:') ? [s.split(':')[1]!] : []));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { RealtimeHub } from '../realtime/hub.js';
 
 /**
  * Numbers the committed provisional changes of organisations on PostgreSQL (see migration 0030).
@@ -45,10 +46,14 @@ export function numberCommittedChanges(db: Db, tenantId: string): Promise<number
  * Numbers what writers left provisional: a node that died between a commit and its numbering. Each
  * node runs it now and then; with nothing left it is one look at an index of provisional rows only.
  */
-export async function numberLeftoverChanges(db: Db): Promise<number> {
+export async function numberLeftoverChanges(db: Db, realtime: Pick<RealtimeHub, 'announce'>): Promise<number> {
   if (db.dialect !== 'postgres') return 0;
   const { rows } = await sql<{ tenant_id: string }>`select distinct tenant_id from changes where seq < 0`.execute(db.kysely);
-  for (const r of rows) await numberCommittedChanges(db, r.tenant_id);
+  for (const r of rows) {
+    const seq = await numberCommittedChanges(db, r.tenant_id);
+    // Whose changes they were is no longer known: every stream of the tenant looks, personal parts too.
+    realtime.announce({ tenantId: r.tenant_id, seq, personIds: ['*'], privateGroups: true });
+  }
   return rows.length;
 }
 

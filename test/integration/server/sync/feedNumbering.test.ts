@@ -83,11 +83,38 @@ describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
       .values(['x', 'y'].map((id, i) => ({ tenant_id: 't1', seq: -(987_654 * 1_000_000 + i + 1), entity: 'post', entity_id: id, op: 'upsert', scope: 'org', at: new Date().toISOString() })))
       .execute();
     expect(await latestSeq(db.kysely, 't1')).toBe(before);
-    expect(await numberLeftoverChanges(db)).toBe(1);
+    expect(await numberLeftoverChanges(db, hub)).toBe(1);
     expect((await seqsOf('t1')).slice(-2)).toEqual([
       { seq: before + 1, id: 'x' },
       { seq: before + 2, id: 'y' },
     ]);
-    expect(await numberLeftoverChanges(db)).toBe(0);
+    expect(await numberLeftoverChanges(db, hub)).toBe(0);
+    expect(announced.at(-1)).toBe(before + 2);
+  });
+
+  it.runIf(dialect === 'postgres')('answers a committed write as done when its numbering fails, and the sweep numbers and announces it', async () => {
+    const before = await latestSeq(db.kysely, 't1');
+    const failures: unknown[] = [];
+    // The connection drops after COMMIT, just as the numbering starts.
+    const cut = db.kysely.withPlugin({
+      transformQuery(args) {
+        throw new Error(`connection lost (${args.node.kind})`);
+      },
+      transformResult: async (args) => args.result,
+    });
+    const broken: FeedContext = { ...ctx, db: { ...db, kysely: cut }, onNumberingFailed: (err) => failures.push(err) };
+    const answer = await write(broken, 't1', async (trx, changes) => {
+      await trx.insertInto('tenant_seq').values({ tenant_id: 't3', last_seq: 0 }).execute();
+      changes.add('post', 'committed', 'upsert', 'org');
+      return 'saved';
+    });
+    expect(answer).toBe('saved');
+    expect(failures).toHaveLength(1);
+    expect(await db.kysely.selectFrom('tenant_seq').select('tenant_id').where('tenant_id', '=', 't3').executeTakeFirst()).toBeTruthy();
+    expect(await latestSeq(db.kysely, 't1')).toBe(before);
+
+    expect(await numberLeftoverChanges(db, hub)).toBe(1);
+    expect((await seqsOf('t1')).at(-1)).toEqual({ seq: before + 1, id: 'committed' });
+    expect(announced.at(-1)).toBe(before + 1);
   });
 });
