@@ -193,6 +193,7 @@ export class MemoryIndex {
       // Most of a long list ties with the last place on rank and is older: turned away by number.
       let last: Ranked | undefined;
       let lastTime = -Infinity;
+      let lastMinute = 0;
       for (const { term, factor } of big) {
         const { docs, weights } = this.impactOf(term)[kind];
         for (let i = 0; i < docs.length; i++) {
@@ -206,8 +207,13 @@ export class MemoryIndex {
             if (top.last() !== last) {
               last = top.last();
               lastTime = last ? timeOf(last.doc.at) : -Infinity;
+              lastMinute = minuteOf(lastTime);
             }
-            if (entry.time < lastTime) continue;
+            if (entry.time < lastTime) {
+              // Within a weight the list runs newest first by the minute: the rest of it is older still.
+              if (minuteOf(entry.time) < lastMinute) break;
+              continue;
+            }
           }
           const doc = entry.doc;
           if (!top.wants(rank, doc)) continue;
@@ -275,7 +281,8 @@ export class MemoryIndex {
       const byKind: Record<SearchKind, number[]> = { page: [], group: [], person: [], post: [] };
       for (let i = 0; i < docs.length; i++) byKind[this.entries[docs[i]!]!.doc.kind].push(i);
       lists = {} as Record<SearchKind, Packed>;
-      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(byKind[kind], docs, weights);
+      const minutes = (i: number) => minuteOf(this.entries[docs[i]!]!.time);
+      for (const kind of SEARCH_KINDS) lists[kind] = heaviestFirst(newestFirst(byKind[kind], minutes), docs, weights);
       if (docs.length > 0) this.impact.set(term, lists);
     }
     return lists;
@@ -321,10 +328,30 @@ function termsBySlot(plan: QueryPlan): Map<number, QueryPlan['terms']> {
   return bySlot;
 }
 
+/** A time as whole minutes since 1970, within what `newestFirst` can pack; none (-Infinity) is 0. */
+const MINUTE_LIMIT = 2 ** 28;
+const minuteOf = (time: number): number => Math.min(MINUTE_LIMIT - 1, Math.max(0, Math.floor(time / 60_000)));
+
+/** Room for positions in a packed sort key: minute × POSITIONS + position stays an exact double. */
+const POSITIONS = 2 ** 24;
+
 /**
- * The postings at positions `at` of a term's flat arrays, heaviest first. Weights are small integers
- * (see ranking.ts), so a counting sort: a term that 100 000 posts hold is ordered in one pass, not in
- * a comparison sort at the key.
+ * Positions `at` newest first by the minute. Each becomes one number, the minute counted down times
+ * POSITIONS plus the position, so a typed array's own numeric sort orders them (no comparator call per
+ * pair on a list of 100 000). Equal minutes keep no particular order: readers compare those exactly.
+ */
+function newestFirst(at: number[], minute: (i: number) => number): number[] {
+  if (at.length < 2 || at.length >= POSITIONS) return at;
+  const keys = new Float64Array(at.length);
+  for (let j = 0; j < at.length; j++) keys[j] = (MINUTE_LIMIT - 1 - minute(at[j]!)) * POSITIONS + j;
+  keys.sort();
+  return Array.from(keys, (key) => at[key % POSITIONS]!);
+}
+
+/**
+ * The postings at positions `at` of a term's flat arrays, heaviest first, in `at`'s order within a
+ * weight. Weights are small integers (see ranking.ts), so a counting sort: a term that 100 000 posts
+ * hold is ordered in one pass, not in a comparison sort at the key.
  */
 function heaviestFirst(at: readonly number[], docs: Int32Array, weights: Float64Array): Packed {
   let max = 0;

@@ -56,8 +56,27 @@ describe('in-memory search index', () => {
     expect(search(idx, 'rooster ')).toEqual(['b', 'a']);
   });
 
-  it.each([600, 40])('gives each kind\'s best, with the big word read heaviest first, exactly as ranking every match does (%i documents)', (size) => {
+  it('finds the newest of many equal matches, a few seconds apart, in every minute', () => {
+    const idx = new MemoryIndex();
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 300; i++) {
+      const at = new Date(Date.UTC(2025, 0, 1) + Math.floor(random() * 5 * 60) * 1_000).toISOString();
+      idx.put({ kind: 'post', id: `post-${i}`, title: '', at, groupId: null }, postDocument({ body: 'rooster' }));
+    }
+    const plan = planQuery('rooster', idx.vocabulary, synonymTable(DEFAULT_SYNONYMS));
+    const limits = { page: 0, post: 7, group: 0, person: 0 };
+    const newest = idx.search(plan, 7).map((r) => r.doc.id);
+    expect(idx.searchEachKind(plan, limits).post.map((r) => r.doc.id)).toEqual(newest);
+  });
+
+  it.each([
+    [600, 'months'],
+    [600, 'seconds'],
+    [40, 'seconds'],
+  ] as const)('gives each kind\'s best, with the big word read heaviest first, exactly as ranking every match does (%i documents, apart by %s)', (size, apart) => {
     // A small vocabulary and few dates: many documents share terms, weights and times, so ties decide.
+    // Seconds apart puts many documents in one minute, the unit the lists are ordered by within a weight.
     const words = ['salaris', 'salarisstrook', 'rooster', 'roosterwijziging', 'verlof', 'vakantie', 'dienst', 'dienstrooster', 'ziek', 'ziekmelding', 'parkeren', 'pauze'];
     const kinds = ['page', 'post', 'group', 'person'] as const;
     let seed = 7;
@@ -68,7 +87,10 @@ describe('in-memory search index', () => {
       const kind = kinds[i % 4]!;
       const title = Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join(' ');
       const body = Array.from({ length: Math.floor(random() * 8) }, pick).join(' ');
-      const at = `2025-0${1 + Math.floor(random() * 3)}-01T00:00:00.000Z`;
+      const at =
+        apart === 'months'
+          ? `2025-0${1 + Math.floor(random() * 3)}-01T00:00:00.000Z`
+          : new Date(Date.UTC(2025, 0, 1) + Math.floor(random() * 4) * 60_000 + Math.floor(random() * 3) * 1_000).toISOString();
       const doc = { kind, id: `${kind}-${i}`, title, at, groupId: null };
       idx.put(doc, kind === 'post' ? postDocument({ body: `${title} ${body}` }) : kind === 'page' ? pageDocument({ title, body }) : kind === 'group' ? groupDocument({ name: title, description: body }) : personDocument({ name: title, jobTitle: body }, { department: null, location: null }));
     }
