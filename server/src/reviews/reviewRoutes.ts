@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
+import { uuidv7 } from '../../../common/src/ids.js';
 import { mayModerate } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { contentScope, manageableGroup } from '../groups/access.js';
@@ -78,7 +79,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
         .where('status', '=', 'approval')
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) return false;
-      const id = `${row.id}.${now.getTime()}.${p.personId}`.slice(0, 100);
+      const id = uuidv7(now.getTime());
       await trx
         .insertInto('post_review_notes')
         .values({ tenant_id: p.tenantId, review_id: row.id, id, author_id: p.personId, kind: 'returned', body: body.comment, created_at: now.toISOString() })
@@ -113,15 +114,17 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
 
   register(app, ctx, routes.setPostApproval, async ({ body, principal: p }) => {
     const required = body.required ? 1 : 0;
-    await write(ctx, p.tenantId, async (trx, changes) => {
-      if (body.groupId === null) {
-        if (!mayModerate(p)) throw forbidden('Alleen redacteuren kunnen goedkeuring voor de hele organisatie instellen.');
+    if (body.groupId === null) {
+      if (!mayModerate(p)) throw forbidden('Alleen redacteuren kunnen goedkeuring voor de hele organisatie instellen.');
+      await write(ctx, p.tenantId, async (trx, changes) => {
         await trx.updateTable('organisations').set({ post_approval: required }).where('tenant_id', '=', p.tenantId).execute();
         changes.add('organisation', p.tenantId, 'upsert', 'org');
-        return;
-      }
-      const { group, membership } = await manageableGroup(ctx.k, p, body.groupId);
-      if (membership?.role !== 'admin' && !mayModerate(p)) throw forbidden('Alleen beheerders van de groep en redacteuren kunnen dit instellen.');
+      });
+      return { groupId: null, required: body.required };
+    }
+    const { group, membership } = await manageableGroup(ctx.k, p, body.groupId);
+    if (membership?.role !== 'admin' && !mayModerate(p)) throw forbidden('Alleen beheerders van de groep en redacteuren kunnen dit instellen.');
+    await write(ctx, p.tenantId, async (trx, changes) => {
       await trx.updateTable('groups').set({ post_approval: required }).where('tenant_id', '=', p.tenantId).where('id', '=', group.id).execute();
       changes.add('group', group.id, 'upsert', contentScope(group));
     });
