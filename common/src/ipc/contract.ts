@@ -433,8 +433,11 @@ export const samenMethods = {
   /** Coaches and editors: what waits for them; needs the server. */
   'reviews.queue': { input: Empty, output: ReviewListSchema },
   'reviews.get': { input: ReviewTarget, output: ReviewViewModelSchema },
-  /** Whether "Plaatsen" is "Ter goedkeuring aanbieden" here, from the cache (works offline). */
-  'reviews.approvalRequired': { input: z.strictObject({ groupId: Id.nullable() }), output: z.object({ required: z.boolean() }) },
+  /**
+   * Whether "Plaatsen" is "Ter goedkeuring aanbieden" here for her (`required`), and the settings of
+   * the organisation and the group as they are; from the cache (works offline).
+   */
+  'reviews.approvalRequired': { input: z.strictObject({ groupId: Id.nullable() }), output: z.object({ required: z.boolean(), organisation: z.boolean(), group: z.boolean() }) },
   /** Coaches and editors: a comment, or a whole suggested text. Through the outbox, with her own session. */
   'reviews.note': { input: z.strictObject({ id: Id, kind: z.enum(['comment', 'suggestion']), body: UserText(REVIEW_NOTE_MAX).transform((s) => s.trim()).pipe(z.string().min(1)) }), output: Ok },
   /** Coaches and editors: approve a waiting post, or send it back with a comment. Through the outbox. */

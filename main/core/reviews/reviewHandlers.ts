@@ -107,10 +107,10 @@ export function createReviewHandlers(d: {
     'reviews.approvalRequired': async ({ groupId }) => {
       const s = d.session();
       if (!s) return fail('not_logged_in', 'log in first');
-      return ok({
-        required: d.read((scope, parts) =>
-          needsApproval(s.person.roles, parts.directory.organisation(), groupId ? (parts.directory.group(groupId) ?? scope.personal.group(groupId)) : null),
-        ),
+      return d.read((scope, parts) => {
+        const organisation = parts.directory.organisation();
+        const group = groupId ? (parts.directory.group(groupId) ?? scope.personal.group(groupId)) : null;
+        return ok({ required: needsApproval(s.person.roles, organisation, group), organisation: organisation?.postApproval === true, group: group?.postApproval === true });
       });
     },
     'reviews.note': async ({ id, kind, body }) => {
