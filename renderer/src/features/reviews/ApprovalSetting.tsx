@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
 import { errorText } from '../../ui/i18n/i18n';
 import { showToast } from '../../ui/toast/toastStore';
+import { useApproval } from './useApprovalRequired';
 
 /** Editors (organisation) or a group's admins (group): posts first wait for a coach's or editor's approval. */
 export function ApprovalSetting({ groupId, initial }: { groupId: string | null; initial: boolean }) {
@@ -26,4 +27,10 @@ export function ApprovalSetting({ groupId, initial }: { groupId: string | null; 
       <span>{groupId ? t('reviews.settingGroup') : t('reviews.settingOrganisation')}</span>
     </label>
   );
+}
+
+/** The setting for a group, on its admin tools, once its current value is read from the cache. */
+export function GroupApprovalSetting({ groupId }: { groupId: string }) {
+  const approval = useApproval(groupId);
+  return approval ? <ApprovalSetting groupId={groupId} initial={approval.group} /> : null;
 }
