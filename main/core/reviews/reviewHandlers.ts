@@ -44,9 +44,10 @@ export function createReviewHandlers(d: {
     });
 
   /** Her drafts still in the outbox, as the server will hold them. */
-  const waiting = (s: ActiveSession): PostReview[] =>
+  const waiting = (s: ActiveSession): (PostReview & { sent: boolean })[] =>
     d.read((scope) =>
       scope.reviewDrafts().map((p) => ({
+        sent: p.sent,
         id: p.id,
         authorId: s.person.id,
         groupId: p.groupId,
@@ -83,10 +84,11 @@ export function createReviewHandlers(d: {
       if (!s) return fail('not_logged_in', 'log in first');
       const answer = await d.http.call('listMyReviews', { token: s.token });
       if (d.session()?.person.id !== s.person.id) return fail('not_logged_in', 'the person changed');
-      const local = waiting(s);
-      const here = new Set(local.map((r) => r.id));
-      const fromServer = answer.ok ? answer.value.items.filter((r) => !here.has(r.id)) : [];
-      return ok({ items: [...local.map((r) => names(r, true)), ...fromServer.map((r) => names(r, false))], complete: answer.ok });
+      // The server's word wins; what it does not list yet is still on its way from this device.
+      const fromServer = answer.ok ? answer.value.items : [];
+      const there = new Set(fromServer.map((r) => r.id));
+      const local = waiting(s).filter((r) => !there.has(r.id) && !r.sent);
+      return ok({ items: [...local.map(({ sent: _, ...r }) => names(r, true)), ...fromServer.map((r) => names(r, false))], complete: answer.ok });
     },
     'reviews.queue': async () => {
       const s = d.session();
@@ -101,8 +103,10 @@ export function createReviewHandlers(d: {
       if (!s) return fail('not_logged_in', 'log in first');
       const answer = await d.http.call('getReview', { token: s.token, params: { id } });
       if (answer.ok) return ok(names(answer.value, false));
-      const local = waiting(s).find((r) => r.id === id);
-      return local ? ok(names(local, true)) : failWith(answer.error);
+      const local = waiting(s).find((r) => r.id === id && !r.sent);
+      if (!local) return failWith(answer.error);
+      const { sent: _, ...draft } = local;
+      return ok(names(draft, true));
     },
     'reviews.approvalRequired': async ({ groupId }) => {
       const s = d.session();

@@ -190,8 +190,8 @@ export function openReadScope(s: ReadSources) {
       return [...pending.reviewing.values()].map((x) => view(pendingPost(x)));
     },
     /** The same as her outbox holds them, for "Meekijken". */
-    reviewDrafts(): { id: string; groupId: string | null; body: string; review: 'look' | 'approval'; createdAt: string }[] {
-      return [...pending.reviewing.values()].map(({ item }) => ({ id: item.id, groupId: item.payload.groupId, body: item.payload.body, review: item.payload.review ?? 'look', createdAt: item.createdAt }));
+    reviewDrafts(): { id: string; groupId: string | null; body: string; review: 'look' | 'approval'; createdAt: string; sent: boolean }[] {
+      return [...pending.reviewing.values()].map(({ item, sent }) => ({ id: item.id, groupId: item.payload.groupId, body: item.payload.body, review: item.payload.review ?? 'look', createdAt: item.createdAt, sent }));
     },
     /** Comments oldest first; this person's unsynced ones among them by the time they were written. */
     comments(postId: string): CommentView[] {
