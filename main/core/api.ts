@@ -1,3 +1,4 @@
+import { createReviewHandlers } from './reviews/reviewHandlers.js';
 import { DEFAULT_BADGE_READER, type BadgeReaderSettings } from '../../common/src/badge/readerSettings.js';
 import type { MethodInput, MethodOutput, Result, SamenApi, SamenMethod } from '../../common/src/ipc/contract.js';
 import type { ClientMode } from '../../common/src/ipc/views.js';
@@ -235,7 +236,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const kiosk = createKioskHandlers({ http, cache, clock, imageUrl, feed: kioskFeed, session: current });
   const invoke = createDispatcher(
     createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, scheduling: scheduling.handlers, polls: { clock, memory: pollMemory },
-      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
+      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }),
+      reviews: createReviewHandlers({ http, read, clock, outbox: outbox.store, changed: (id) => outbox.changed([id], true), session: current, catchUp: () => sync.syncNow() }) }),
     log,
   );
 

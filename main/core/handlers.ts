@@ -1,3 +1,4 @@
+import type { createReviewHandlers } from './reviews/reviewHandlers.js';
 import type { Result } from '../../common/src/ipc/contract.js';
 import type { SessionState } from '../../common/src/ipc/views.js';
 import { normaliseHashtag } from '../../common/src/text/hashtags.js';
@@ -73,6 +74,8 @@ export interface HandlerDeps {
   polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
   /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
   readConfirmations: ReadConfirmationMethods;
+  /** Meekijken (reviews/reviewHandlers.ts). */
+  reviews: ReturnType<typeof createReviewHandlers>;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -159,12 +162,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
       written(d.outbox.actions.createPost(input), (id) =>
         read((scope) => {
           // Written for later: it shows in "Gepland", not in any timeline.
-          const planned = scope.scheduled().find((p) => p.id === id);
+          const planned = scope.scheduled().find((p) => p.id === id) ?? scope.reviewing().find((p) => p.id === id);
           return planned ? ok(planned) : postView(id);
         }),
       ),
     'post.unschedule': async (input) => written(d.outbox.actions.unschedulePost(input), () => ok({ ok: true as const })),
     ...d.scheduling,
+    ...d.reviews,
     ...createCategoryHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current(), catchUp: () => d.sync.syncNow() }),
     'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
     'post.like': async (input) => written(d.outbox.actions.like(input), postView),

@@ -1,3 +1,4 @@
+import { registerReviewRoutes } from './reviews/reviewRoutes.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -172,6 +173,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerMailSettingsRoutes(app, ctx);
   registerMailPublicRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerReviewRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
   registerUpdateFeedRoutes(app, opts.updatesDir);

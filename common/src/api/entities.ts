@@ -65,6 +65,8 @@ export const OrganisationSchema = z.object({
   settings: OrganisationSettingsSchema,
   /** Its fixed categories, in the editors' order; absent when it has none (and from older servers). */
   categories: z.array(CategorySchema).max(CATEGORIES_MAX).optional(),
+  /** Posts wait for a coach's or editor's approval; absent when not (and from older servers). */
+  postApproval: z.literal(true).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
@@ -148,6 +150,8 @@ export const GroupSchema = z.object({
   /** An archived group is read-only, and only its members still know it. */
   archived: z.boolean().default(false),
   managedBy: GroupManagedBy.nullable().default(null),
+  /** Posts in it wait for a coach's or editor's approval; absent when not. */
+  postApproval: z.literal(true).optional(),
 });
 export type Group = z.infer<typeof GroupSchema>;
 
@@ -254,8 +258,9 @@ export const NotificationSchema = z.object({
    * `join_request`: someone asks to join a closed group this person is an admin of (`groupId`).
    * `group_added`: this person was added to a group (invited, or her request approved).
    * `read_reminder`: an editor asks her to read a "lezen verplicht" post (`postId`) she has not confirmed yet.
+   * `post_review`: a coach looked at her draft, or approved or returned her post (`postId`: the draft).
    */
-  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder']),
+  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder', 'post_review']),
   /** Who caused it; for `review_due` the page's owner herself (nobody else acted). */
   actorId: Id,
   /** The post of a mention or reply; null for `review_due`. */

@@ -13,6 +13,7 @@ import { pollRoutes } from './routes/polls.js';
 import { postViewRoutes } from './routes/postViews.js';
 import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
@@ -48,6 +49,7 @@ export const routes = {
   ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
+  ...reviewRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,3 +1,5 @@
+import { REVIEW_NOTE_MAX } from '../api/routes/reviews.js';
+import { ReviewListSchema, ReviewTarget, ReviewViewModelSchema } from './reviewViews.js';
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
 import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, ReactionKind, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
@@ -138,7 +140,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -208,6 +210,8 @@ export const samenMethods = {
       publishAt: Timestamp.optional(),
       /** Editors: from then on the post is out of the timeline. */
       endsAt: Timestamp.optional(),
+      /** Meekijken: `look` asks a coach first; `approval` offers it where posts need approval. */
+      review: z.enum(['look', 'approval']).optional(),
     }),
     output: PostViewModelSchema,
   },
@@ -423,6 +427,25 @@ export const samenMethods = {
   'kiosks.uploadImage': { input: ImageUploadSchema, output: z.object({ id: Id }) },
   /** What this kiosk would play now, composed on the editor's own client from the server's answer for it. */
   'kiosks.preview': { input: z.strictObject({ id: Id }), output: SignageViewSchema },
+  // Meekijken (main/core/reviews). Lists are asked of the server each time and kept in memory only.
+  /** Her drafts with a coach and her posts waiting for approval, with what still waits on this device. */
+  'reviews.mine': { input: Empty, output: ReviewListSchema },
+  /** Coaches and editors: what waits for them; needs the server. */
+  'reviews.queue': { input: Empty, output: ReviewListSchema },
+  'reviews.get': { input: ReviewTarget, output: ReviewViewModelSchema },
+  /**
+   * Whether "Plaatsen" is "Ter goedkeuring aanbieden" here for her (`required`), and the settings of
+   * the organisation and the group as they are; from the cache (works offline).
+   */
+  'reviews.approvalRequired': { input: z.strictObject({ groupId: Id.nullable() }), output: z.object({ required: z.boolean(), organisation: z.boolean(), group: z.boolean() }) },
+  /** Coaches and editors: a comment, or a whole suggested text. Through the outbox, with her own session. */
+  'reviews.note': { input: z.strictObject({ id: Id, kind: z.enum(['comment', 'suggestion']), body: UserText(REVIEW_NOTE_MAX).transform((s) => s.trim()).pipe(z.string().min(1)) }), output: Ok },
+  /** Coaches and editors: approve a waiting post, or send it back with a comment. Through the outbox. */
+  'reviews.decide': { input: z.strictObject({ id: Id, approve: z.boolean(), comment: UserText(REVIEW_NOTE_MAX).nullable() }), output: Ok },
+  /** The author posts her draft with this text (or offers it again for approval). Through the outbox. */
+  'reviews.publish': { input: z.strictObject({ id: Id, body: UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1)) }), output: Ok },
+  /** Editors (organisation) or group admins (group): posts first need approval; needs the server. */
+  'reviews.setApproval': { input: z.strictObject({ groupId: Id.nullable(), required: z.boolean() }), output: z.object({ required: z.boolean() }) },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;

@@ -7,7 +7,7 @@ import { Id } from '../api/primitives.js';
  * notifications but never announced. Adding a kind: one entry here, one rule in
  * main/core/notify/noticePolicy.ts and its texts in main/core/notify/noticeTexts.ts and the renderer's nl/en.
  */
-export const NoticeKind = z.enum(['mention', 'reply', 'read_required', 'reminder', 'join_request']);
+export const NoticeKind = z.enum(['mention', 'reply', 'read_required', 'reminder', 'join_request', 'post_review']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** What a notice opens: the post it is about, or the group (a request to join it, for its admins). */
@@ -36,7 +36,7 @@ export type NoticeSettings = z.infer<typeof NoticeSettingsSchema>;
 
 export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = {
   doNotDisturb: false,
-  kinds: { mention: true, reply: true, read_required: true, reminder: true, join_request: true },
+  kinds: { mention: true, reply: true, read_required: true, reminder: true, join_request: true, post_review: true },
   quietHours: null,
 };
 

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 
-/** One forward-only schema step. `version` counts up from 1 without gaps. */
+/**
+ * One forward-only schema step. Versions rise strictly; a gap is allowed, because numbers are handed
+ * out to pieces of work that are merged in any order (a step that depends on no other is written to
+ * work whichever ran before it).
+ */
 export interface Migration {
   version: number;
   name: string;
@@ -28,16 +32,18 @@ export function schemaVersion(db: Database.Database): number {
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    const before = i === 0 ? 0 : migrations[i - 1]!.version;
+    if (m.version <= before) throw new Error(`migration ${m.name} has version ${m.version}, expected more than ${before}`);
   });
+  const latest = migrations.at(-1)?.version ?? 0;
   const from = schemaVersion(db);
-  if (from > migrations.length) throw new NewerSchemaError(from, migrations.length);
-  for (const m of migrations.slice(from)) {
+  if (from > latest) throw new NewerSchemaError(from, latest);
+  for (const m of migrations.filter((x) => x.version > from)) {
     db.transaction(() => {
       m.up(db);
       db.prepare('DELETE FROM schema_version').run();
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
     })();
   }
-  return { from, to: migrations.length };
+  return { from, to: latest };
 }

@@ -19,6 +19,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       read_required: { one: (a) => `Lezen verplicht: bericht van ${a}`, many: (n) => `${n} berichten die je moet lezen` },
       reminder: { one: (a) => `Herinnering: lees het bericht van ${a}`, many: (n) => `${n} herinneringen om berichten te lezen` },
       join_request: { one: (a) => `${a} wil lid worden van je groep`, many: (n) => `${n} nieuwe aanvragen voor je groepen` },
+      post_review: { one: (a) => `${a} keek mee met je bericht`, many: (n) => `${n} keer meegekeken met je berichten` },
     },
     tray: {
       open: 'Samen openen',
@@ -35,6 +36,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       read_required: { one: (a) => `Required reading: post by ${a}`, many: (n) => `${n} posts you are asked to read` },
       reminder: { one: (a) => `Reminder: read the post by ${a}`, many: (n) => `${n} reminders to read posts` },
       join_request: { one: (a) => `${a} asks to join your group`, many: (n) => `${n} new requests to join your groups` },
+      post_review: { one: (a) => `${a} looked at your post`, many: (n) => `Coaches looked at your posts ${n} times` },
     },
     tray: {
       open: 'Open Samen',

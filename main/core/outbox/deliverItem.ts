@@ -55,6 +55,7 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
           imageIds,
           ...(item.payload.publishAt ? { publishAt: item.payload.publishAt } : {}),
           ...(item.payload.endsAt ? { endsAt: item.payload.endsAt } : {}),
+          ...(item.payload.review === 'look' ? { review: 'look' as const } : {}),
         },
         idempotencyKey: key,
       });
@@ -107,6 +108,20 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       return settle(item, await http.call('confirmRead', { token, params: { id: item.postId }, idempotencyKey: key }));
     case 'readLater':
       return settle(item, await http.call('postponeRead', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'reviewNote':
+      return settle(
+        item,
+        await http.call('addReviewNote', { token, params: { id: item.postId }, body: { id: item.payload.noteId, kind: item.payload.note, body: item.payload.body }, idempotencyKey: key }),
+      );
+    case 'reviewDecide':
+      return settle(
+        item,
+        item.payload.approve
+          ? await http.call('approveReview', { token, params: { id: item.postId }, idempotencyKey: key })
+          : await http.call('returnReview', { token, params: { id: item.postId }, body: { comment: item.payload.comment ?? '' }, idempotencyKey: key }),
+      );
+    case 'reviewPublish':
+      return settle(item, await http.call('publishReview', { token, params: { id: item.postId }, body: { body: item.payload.body }, idempotencyKey: key }));
     case 'feedback':
       return settle(
         item,

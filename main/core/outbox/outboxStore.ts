@@ -47,8 +47,11 @@ interface ItemBase {
 }
 
 export type OutboxItem =
-  /** `publishAt`: scheduled for later; `endsAt`: an editor's end date (both absent from items made before them). */
-  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string }; images: PendingImage[] })
+  /**
+   * `publishAt`: scheduled for later; `endsAt`: an editor's end date (both absent from items made before them);
+   * `review`: for a coach first (`look`) or offered for approval (`approval`), never shown in a timeline.
+   */
+  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string; review?: 'look' | 'approval' }; images: PendingImage[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
   /** A like, or with `kind` any reaction (replacing hers); `liked: false` takes back whatever she gave. */
   | (ItemBase & { kind: 'like'; payload: { liked: boolean; kind?: ReactionKind } })
@@ -64,7 +67,13 @@ export type OutboxItem =
   /** An editor makes her post "lezen verplicht"; queued after the post, sent with her session only. */
   | (ItemBase & { kind: 'readRequire'; payload: { audience: ReadAudience } })
   /** "Gelezen", or "Later" at tap-in, of a "lezen verplicht" post. */
-  | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> });
+  | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> })
+  /** Meekijken (`postId`: the draft): a coach's comment or suggested text, sent with her own session. */
+  | (ItemBase & { kind: 'reviewNote'; payload: { noteId: string; note: 'comment' | 'suggestion'; body: string } })
+  /** A coach or editor approves a waiting post or sends it back with a comment; her own session. */
+  | (ItemBase & { kind: 'reviewDecide'; payload: { approve: boolean; comment: string | null } })
+  /** The author posts her reviewed draft with this text. */
+  | (ItemBase & { kind: 'reviewPublish'; payload: { body: string } });
 
 /** A poll as she asked it, waiting to be sent. */
 export interface PollDraft {

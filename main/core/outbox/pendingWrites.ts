@@ -15,6 +15,8 @@ export interface PendingWrites {
   posts: Map<string, Pending<PostItem>>;
   /** Posts written for later: shown in "Gepland", never in a timeline (the server decides when they appear). */
   scheduled: Map<string, Pending<PostItem>>;
+  /** Posts for a coach first, or offered for approval: shown in "Meekijken", never in a timeline. */
+  reviewing: Map<string, Pending<PostItem>>;
   comments: Pending<CommentItem>[];
   /** The latest reaction (or taking it back) per post, and whether one still waits to be sent. */
   likes: Map<string, { liked: boolean; kind: ReactionKind | null; waiting: boolean }>;
@@ -29,11 +31,11 @@ export interface PendingWrites {
 
 /** Folds confirmed-but-unsynced and waiting writes, oldest first, into what the views overlay. */
 export function foldPendingWrites(sent: readonly OutboxItem[], waiting: readonly OutboxItem[]): PendingWrites {
-  const out: PendingWrites = { posts: new Map(), scheduled: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map(), polls: new Map(), votes: new Map() };
+  const out: PendingWrites = { posts: new Map(), scheduled: new Map(), reviewing: new Map(), comments: [], likes: new Map(), deletedPostIds: new Set(), groups: new Map(), polls: new Map(), votes: new Map() };
   const add = (item: OutboxItem, isSent: boolean) => {
     switch (item.kind) {
       case 'post':
-        (item.payload.publishAt ? out.scheduled : out.posts).set(item.id, { item, sent: isSent });
+        (item.payload.review ? out.reviewing : item.payload.publishAt ? out.scheduled : out.posts).set(item.id, { item, sent: isSent });
         return;
       case 'comment':
         out.comments.push({ item, sent: isSent });

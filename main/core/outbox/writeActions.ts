@@ -155,7 +155,8 @@ export function createWriteActions(d: WriteActionDeps) {
         if (publishAt !== undefined && Date.parse(publishAt) > now + SCHEDULE_DAYS_MAX * DAY_MS) return fail('invalid_input', 'publishAt: at most a year ahead');
         if (input.endsAt !== undefined && Date.parse(input.endsAt) <= (publishAt ? Date.parse(publishAt) : now)) return fail('invalid_input', 'endsAt: must come after the post appears');
         const id = uuidv7(now);
-        const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}) };
+        if (input.review && publishAt) return fail('invalid_input', 'a post for a coach is not scheduled');
+        const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}), ...(input.review ? { review: input.review } : {}) };
         enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing } }, images);
         return ok(id);
       }),

@@ -185,6 +185,14 @@ export function openReadScope(s: ReadSources) {
         })
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
+    /** Her posts for a coach first, or offered for approval, that the server has not listed yet (meekijken). */
+    reviewing(): PostViewModel[] {
+      return [...pending.reviewing.values()].map((x) => view(pendingPost(x)));
+    },
+    /** The same as her outbox holds them, for "Meekijken". */
+    reviewDrafts(): { id: string; groupId: string | null; body: string; review: 'look' | 'approval'; createdAt: string; sent: boolean }[] {
+      return [...pending.reviewing.values()].map(({ item, sent }) => ({ id: item.id, groupId: item.payload.groupId, body: item.payload.body, review: item.payload.review ?? 'look', createdAt: item.createdAt, sent }));
+    },
     /** Comments oldest first; this person's unsynced ones among them by the time they were written. */
     comments(postId: string): CommentView[] {
       const stored = [...posts.comments(postId), ...s.personal.comments(postId)].map((c) => commentView(c, ctx, 'sent'));

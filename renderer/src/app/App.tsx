@@ -14,6 +14,8 @@ import { GroupPage } from '../features/groups/GroupPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { MailingComposePage } from '../features/mailings/MailingComposePage';
 import { ScheduledPage } from '../features/scheduling/ScheduledPage';
+import { ReviewPage } from '../features/reviews/ReviewPage';
+import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
@@ -151,6 +153,10 @@ function Page() {
       return <ReadRequirementsPage />;
     case 'readReport':
       return <ReadReportPage key={route.id} id={route.id} />;
+    case 'reviews':
+      return <ReviewsPage />;
+    case 'review':
+      return <ReviewPage key={route.id} id={route.id} />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

@@ -4,7 +4,7 @@ import { refreshComments } from '../features/timeline/commentsStore';
 import { refreshTimeline } from '../features/timeline/timelineStore';
 import { errorText, i18n } from '../ui/i18n/i18n';
 import { showToast } from '../ui/toast/toastStore';
-import { groupHref, postHref } from './route';
+import { groupHref, postHref, reviewHref } from './route';
 import { invoke, on } from './samen';
 import { applySession } from './sessionEnd';
 import { loadSession, setSyncStatus } from './sessionStore';
@@ -62,7 +62,9 @@ function tellLanguage(): () => void {
 /** A notice for whoever is logged in here, inside the window: on every kind of machine. */
 function showNotice(n: EventPayload<'notification'>): void {
   const actor = n.actorName.trim() || i18n.t('notices.someone');
-  showToast(i18n.t(`notices.${n.kind}`, { actor }), 'info', { label: i18n.t('notices.open'), href: noticeHref(n) });
+  // A coach's look at her draft opens the draft: it is not a post yet.
+  const href = n.kind === 'post_review' && 'postId' in n ? reviewHref(n.postId) : noticeHref(n);
+  showToast(i18n.t(`notices.${n.kind}`, { actor }), 'info', { label: i18n.t('notices.open'), href });
 }
 
 /** Where a notice takes her: its post, or the group she is asked to let someone into. */

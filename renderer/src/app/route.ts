@@ -28,10 +28,15 @@ export type Route =
   | { name: 'categories' }
   | { name: 'statistics' }
   | { name: 'readRequirements' }
-  | { name: 'readReport'; id: string };
+  | { name: 'readReport'; id: string }
+  | { name: 'reviews' }
+  | { name: 'review'; id: string };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
+  if (hash === '#/meekijken') return { name: 'reviews' };
+  const review = /^#\/meekijken\/(.+)$/.exec(hash);
+  if (review?.[1]) return { name: 'review', id: decodeURIComponent(review[1]) };
   if (hash === '#/gepland') return { name: 'scheduled' };
   if (hash === '#/categorieen') return { name: 'categories' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
@@ -105,6 +110,10 @@ export function hrefFor(route: Route): string {
       return '#/lezen-verplicht';
     case 'readReport':
       return `#/lezen-verplicht/${encodeURIComponent(route.id)}`;
+    case 'reviews':
+      return '#/meekijken';
+    case 'review':
+      return `#/meekijken/${encodeURIComponent(route.id)}`;
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }
@@ -114,6 +123,7 @@ export const hashtagHref = (tag: string) => hrefFor({ name: 'timeline', hashtag:
 export const postHref = (id: string) => hrefFor({ name: 'post', id });
 export const kbPageHref = (id: string) => hrefFor({ name: 'kbPage', id });
 export const groupHref = (id: string) => hrefFor({ name: 'group', id });
+export const reviewHref = (id: string) => hrefFor({ name: 'review', id });
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

@@ -26,6 +26,8 @@ export interface OrganisationsTable {
   settings: Generated<Json>;
   /** The fixed categories as `Category[]` JSON (migration 0034); `[]` for none. */
   categories?: Generated<Json>;
+  /** 1: posts wait for a coach's or editor's approval (migration 0040). */
+  post_approval: Defaulted<number>;
 }
 
 export interface TenantSeqTable {
@@ -91,6 +93,8 @@ export interface GroupsTable {
   managed_by: Added<string>;
   /** The department or location it follows. */
   managed_id: Added<string>;
+  /** 1: posts in this group wait for a coach's or editor's approval (migration 0040). */
+  post_approval: Defaulted<number>;
 }
 
 export interface GroupMembersTable {
@@ -180,6 +184,32 @@ export interface ScheduledPostsTable {
   pinned: Bool;
   publish_at: string;
   ends_at: string | null;
+  created_at: string;
+}
+
+/** A draft a coach looks at, or a post waiting for approval (`reviews/`); not in `posts` until posted. */
+export interface PostReviewsTable {
+  tenant_id: string;
+  id: string;
+  author_id: string;
+  group_id: string | null;
+  body: string;
+  /** The images already attached to the draft's id, as `ImageRef[]` JSON. */
+  images: Json;
+  /** `ReviewStatus`. */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A coach's comment, suggested text, or reason for sending a post back. */
+export interface PostReviewNotesTable {
+  tenant_id: string;
+  review_id: string;
+  id: string;
+  author_id: string;
+  kind: string;
+  body: string;
   created_at: string;
 }
 
@@ -736,6 +766,8 @@ export interface Database {
   group_visits: GroupVisitsTable;
   posts: PostsTable;
   scheduled_posts: ScheduledPostsTable;
+  post_reviews: PostReviewsTable;
+  post_review_notes: PostReviewNotesTable;
   read_receipts: ReadReceiptsTable;
   post_views: PostViewsTable;
   polls: PollsTable;

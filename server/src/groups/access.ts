@@ -18,6 +18,7 @@ export const groupFromRow = (r: GroupRow): Group => ({
   coverImageId: r.cover_image_id ?? null,
   archived: r.archived_at != null,
   managedBy: (r.managed_by ?? null) as Group['managedBy'],
+  ...(r.post_approval === 1 ? { postApproval: true as const } : {}),
 });
 
 export const membershipFromRow = (r: Selectable<GroupMembersTable>): Membership => ({

@@ -39,6 +39,7 @@ export async function directoryGroup(trx: Trx, changes: ChangeCollector, tenantI
     archived_at: null,
     managed_by: kind,
     managed_id: placeId,
+    post_approval: 0,
   };
   await trx.insertInto('groups').values(group).execute();
   changes.add('group', group.id, 'upsert', contentScope(group));

@@ -63,6 +63,7 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ServerContext): v
       archived_at: null,
       managed_by: null,
       managed_id: null,
+      post_approval: 0,
     };
     await write(ctx, p.tenantId, async (trx, changes) => {
       const exists = await trx.selectFrom('groups').select('id').where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();

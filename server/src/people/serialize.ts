@@ -35,6 +35,7 @@ export const organisationFromRow = (r: Selectable<OrganisationsTable>): Organisa
   logoImageId: r.logo_image_id,
   settings: settingsFromJson(r.settings),
   ...categoriesOf(r.categories),
+  ...(r.post_approval === 1 ? { postApproval: true as const } : {}),
 });
 
 /** Only an organisation with categories carries the field, so others look as they always did. */

@@ -1,3 +1,4 @@
+import { approvalRequired } from '../reviews/reviewStore.js';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { routes } from '../../../common/src/api/routes.js';
@@ -51,6 +52,8 @@ export function registerPollRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (!found.membership) throw forbidden('Word eerst lid van deze groep om er een peiling in te zetten.');
       assertNotArchived(found.group);
       group = found.group;
+      // A poll cannot wait for a coach: where posts need approval, only coaches and editors ask one.
+      if (await approvalRequired(ctx.k, p, groupId)) throw forbidden('In deze groep worden berichten eerst goedgekeurd; een peiling kun je er niet zetten.');
     }
     const now = ctx.now();
     if (body.closesAt && body.closesAt <= now.toISOString()) {

@@ -77,15 +77,18 @@ function publishOne(ctx: ServerContext, tenantId: string, id: string): Promise<b
   });
 }
 
+/** What publishing a waiting post needs of its row (a scheduled post, or one a coach approved). */
+type Waiting = Pick<ScheduledPostsTable, 'tenant_id' | 'author_id' | 'group_id'>;
+
 /** The author as she is now, acting as herself (her roles of today decide, as for any write). */
-async function authorOf(trx: Trx, row: ScheduledPostsTable): Promise<Principal | null> {
+export async function authorOf(trx: Trx, row: Waiting): Promise<Principal | null> {
   const person = await trx.selectFrom('people').select(['id', 'roles']).where('tenant_id', '=', row.tenant_id).where('id', '=', row.author_id).executeTakeFirst();
   if (!person) return null;
   return { kind: 'person', tenantId: row.tenant_id, personId: person.id, roles: JSON.parse(person.roles) as Role[], tokenHash: '', deviceId: null, via: 'session' };
 }
 
 /** Where the post is announced, or `gone` when its group no longer takes posts from its author. */
-async function placeOf(trx: Trx, row: ScheduledPostsTable): Promise<ReturnType<typeof contentScope> | 'gone'> {
+export async function placeOf(trx: Trx, row: Waiting): Promise<ReturnType<typeof contentScope> | 'gone'> {
   if (!row.group_id) return contentScope(null);
   const group = await trx.selectFrom('groups').select(['id', 'visibility', 'archived_at']).where('tenant_id', '=', row.tenant_id).where('id', '=', row.group_id).executeTakeFirst();
   if (!group || group.archived_at != null) return 'gone';

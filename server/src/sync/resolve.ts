@@ -136,7 +136,7 @@ export async function loadVisible(
   for (const r of notificationRows) {
     put('notification', r.id, {
       id: r.id,
-      kind: r.kind as 'mention' | 'reply' | 'read_reminder',
+      kind: r.kind as 'mention' | 'reply' | 'read_reminder' | 'post_review',
       actorId: r.actor_id,
       postId: r.post_id,
       commentId: r.comment_id,

@@ -22,7 +22,7 @@ export async function resolveMentions(trx: Trx, tenantId: string, body: string):
 export async function notifyPerson(
   trx: Trx,
   changes: ChangeCollector,
-  n: { tenantId: string; personId: string; kind: 'mention' | 'reply'; actorId: string; postId: string; commentId: string | null; now: Date },
+  n: { tenantId: string; personId: string; kind: 'mention' | 'reply' | 'post_review'; actorId: string; postId: string; commentId: string | null; now: Date },
 ): Promise<void> {
   if (n.personId === n.actorId) return;
   const id = uuidv7(n.now.getTime());

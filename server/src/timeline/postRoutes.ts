@@ -13,6 +13,7 @@ import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
 import { deletePollRows } from '../polls/pollStore.js';
+import { approvalRequired, reviewPostView, storeReview } from '../reviews/reviewStore.js';
 import { postTiming } from '../scheduling/postTiming.js';
 import { findScheduledPost, removeScheduledPost, scheduledPostView, storeScheduledPost } from '../scheduling/scheduledPosts.js';
 import { attachImages, detachImagesExcept } from './images.js';
@@ -91,14 +92,25 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     }
     const existing = await ctx.k.selectFrom('posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
     const waiting = existing ? undefined : await ctx.k.selectFrom('scheduled_posts').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
-    if (existing || waiting) {
+    const reviewing = existing || waiting ? undefined : await ctx.k.selectFrom('post_reviews').selectAll().where('tenant_id', '=', p.tenantId).where('id', '=', id).executeTakeFirst();
+    if (existing || waiting || reviewing) {
       // The same post delivered twice by an outbox whose first answer was lost: hand back what
-      // exists (published meanwhile, or still waiting for its time).
-      const same = (existing ?? waiting)!;
-      if (same.author_id !== p.personId || same.body !== body.body) throw new ApiError('conflict', 'Er bestaat al een bericht met dit id.');
+      // exists (published meanwhile, still waiting for its time, or with a coach).
+      const same = (existing ?? waiting ?? reviewing)!;
+      if (same.author_id !== p.personId || (same.body !== body.body && !reviewing)) throw new ApiError('conflict', 'Er bestaat al een bericht met dit id.');
+      if (reviewing) return reviewPostView(reviewing);
       return existing ? (await toPostViews(ctx.k, p, [existing]))[0]! : scheduledPostView(waiting!);
     }
     const now = ctx.now().toISOString();
+    // Meekijken: asked for, or required here for her. The post waits with a coach instead of appearing.
+    const review = body.review ?? ((await approvalRequired(ctx.k, p, groupId)) ? 'approval' : undefined);
+    if (review) {
+      if (timing.publishAt) throw new ApiError('validation', 'Een bericht dat een coach eerst bekijkt, kun je niet plannen.', [{ path: 'body.publishAt', message: 'Plaats het na het meekijken.' }]);
+      const row = await ctx.k
+        .transaction()
+        .execute((trx) => storeReview(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, status: review, now }));
+      return reviewPostView(row);
+    }
     if (timing.publishAt) {
       const publishAt = timing.publishAt;
       const row = await ctx.k

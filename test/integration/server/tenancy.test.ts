@@ -15,7 +15,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
   let deviceB: DeviceClient;
   let carlaB: TestClient;
   let codeOfA = '';
-  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '', kiosk: '', scheduled: '' };
+  const a = { post: '', comment: '', group: '', person: '', image: '', privateGroup: '', device: '', section: '', page: '', attachment: '', quickLink: '', search: '', mailing: '', mailTokenKey: '', poll: '', pollOption: '', kiosk: '', scheduled: '', review: '' };
   let kioskB: DeviceClient;
   let tenantB = '';
   let aIds: string[] = [];
@@ -46,6 +46,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     a.pollOption = poll.body.options[0].id;
     await annaA.post(`/v1/polls/${a.poll}/votes`, { optionIds: [a.pollOption] });
     a.scheduled = (await annaA.post('/v1/posts', { body: 'Gepland, alleen voor A', publishAt: new Date(Date.now() + 3_600_000).toISOString() })).body.id;
+    a.review = (await annaA.post('/v1/posts', { body: 'Concept, alleen voor A', review: 'look' })).body.id;
     a.quickLink = (await carlaA.post('/v1/kb/quick-links', { title: 'Snel naar A', pageId: a.page, icon: 'star' })).body.id;
     await annaA.put(`/v1/kb/pages/${a.page}/favourite`);
     a.search = (await annaA.get('/v1/search?q=zolderkluis')).body.searchId;
@@ -110,6 +111,14 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     listScheduledPosts: () => carlaB.get('/v1/scheduled-posts'),
     bestPostingTime: () => annaB.get('/v1/scheduling/best-time'),
     setCategories: () => carlaB.put('/v1/categories', { items: [{ tag: 'alleenb', colour: '#123456' }] }),
+    listMyReviews: () => annaB.get('/v1/post-reviews/mine'),
+    listReviewQueue: () => carlaB.get('/v1/post-reviews/queue'),
+    getReview: () => carlaB.get(buildPath(routes.getReview.path, { id: a.review })),
+    addReviewNote: () => carlaB.post(buildPath(routes.addReviewNote.path, { id: a.review }), { id: '01930000-0000-7000-8000-00000000000b', kind: 'comment', body: 'Van B' }),
+    approveReview: () => carlaB.post(buildPath(routes.approveReview.path, { id: a.review })),
+    returnReview: () => carlaB.post(buildPath(routes.returnReview.path, { id: a.review }), { comment: 'Van B' }),
+    publishReview: () => annaB.post(buildPath(routes.publishReview.path, { id: a.review }), { body: 'Van B' }),
+    setPostApproval: () => carlaB.put('/v1/post-approval', { groupId: a.group, required: true }),
     listComments: () => annaB.get(buildPath(routes.listComments.path, { id: a.post })),
     createComment: () => annaB.post(buildPath(routes.createComment.path, { id: a.post }), { body: 'Van B' }),
     deleteComment: () => annaB.delete(buildPath(routes.deleteComment.path, { id: a.comment })),

@@ -15,12 +15,14 @@ export const PostViewSchema = PostSchema.extend({
   myReaction: ReactionKind.nullable().optional(),
   /** Only on a post that waits for its time (see `publishAt`): when it will appear. */
   scheduledFor: Timestamp.optional(),
+  /** Only on a post that went to a coach instead of the timeline (meekijken, or approval required). */
+  review: z.enum(['look', 'approval']).optional(),
 });
 export type PostView = z.infer<typeof PostViewSchema>;
 
 const ReactionAnswer = z.object({ likeCount: z.number().int(), reactions: ReactionCountsSchema, myReaction: ReactionKind.nullable() });
 
-const PostBody = UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1, 'Schrijf eerst een bericht.'));
+export const PostBody = UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1, 'Schrijf eerst een bericht.'));
 
 export const timelineRoutes = {
   listPosts: defineRoute({
@@ -68,6 +70,8 @@ export const timelineRoutes = {
       publishAt: Timestamp.optional(),
       /** Editors: from then on the post leaves the timeline (its author and editors still find it). */
       endsAt: Timestamp.optional(),
+      /** `look`: not posted yet, but a draft a coach looks at first (meekijken). */
+      review: z.literal('look').optional(),
     }),
     response: PostViewSchema,
     status: 201,

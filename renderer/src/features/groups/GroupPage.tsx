@@ -1,3 +1,4 @@
+import { GroupApprovalSetting } from '../reviews/ApprovalSetting';
 import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -207,6 +208,7 @@ function AdminTools({ group, onChanged }: { group: GroupView; onChanged: () => v
   return (
     <section aria-labelledby="admin-tools" className="card group-section">
       <h2 id="admin-tools" className="section-title">{t('groups.adminTools')}</h2>
+      <GroupApprovalSetting groupId={group.id} />
       <h3>{t('groups.requestsTitle')}</h3>
       {requests.length === 0 ? (
         <p className="muted">{t('groups.noRequests')}</p>

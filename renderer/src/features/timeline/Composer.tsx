@@ -23,6 +23,8 @@ import { addOwnPost, loadPost } from './timelineStore';
 import { ReadRequiredOption } from '../readConfirmations/ReadRequiredOption';
 import { audienceOf, emptyAudience, type AudienceDraft } from '../readConfirmations/readAudience';
 import { useAttachments } from './useAttachments';
+import { AskCoachButton } from '../reviews/AskCoachButton';
+import { useApprovalRequired } from '../reviews/useApprovalRequired';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 
 /** Writes a post: into the timeline, or (with `group`) into that group. */
@@ -41,6 +43,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [showProblem, setShowProblem] = useState(false);
   const [required, setRequired] = useState(false);
   const [audience, setAudience] = useState<AudienceDraft>(emptyAudience);
+  const approval = useApprovalRequired(group?.id ?? null);
   const [active, setActive] = useState(0);
   /** Where the suggestions were closed (Esc, or leaving the field): they stay closed for that word. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -103,8 +106,10 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   // the server until its time, so "Lezen verplicht" is asked of posts placed now.
   const mayRequire = editor && !group && !plansLater;
 
-  const submit = async (event: FormEvent | KeyboardEvent) => {
-    event.preventDefault();
+  /** `look`: "Vraag een coach om mee te kijken" instead of posting; where approval is required it is offered for it. */
+  const submit = async (event: FormEvent | KeyboardEvent | null, asked?: 'look') => {
+    event?.preventDefault();
+    const review = asked ?? (approval ? 'approval' : undefined);
     if (!body.trim() || busy) return;
     if (problem) {
       setShowProblem(true);
@@ -117,7 +122,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
     setBusy(true);
     const timing = { ...(publishAt && plansLater ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
-    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing });
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing, ...(review ? { review } : {}) });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
@@ -125,7 +130,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
     const planned = result.value.scheduledFor;
     // A group's page shows it from the outbox itself; the home timeline is told here. A planned post is in neither.
-    if (!group && !planned) addOwnPost(result.value);
+    if (!group && !planned && !review) addOwnPost(result.value);
     if (readAudience) {
       // Queued right behind the post, so it goes once the post is there, online or later.
       const marked = await invoke('readConfirmations.require', { id: result.value.id, audience: readAudience });
@@ -139,7 +144,8 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     clear();
     setSchedule(null);
     setShowProblem(false);
-    if (planned) showToast(t('scheduling.planned', { when: formatWhen(planned) }));
+    if (review) showToast(review === 'look' ? t('reviews.asked') : t('reviews.offered'));
+    else if (planned) showToast(t('scheduling.planned', { when: formatWhen(planned) }));
     else showToast(offline ? t('errors.offline') : t('composer.posted'));
   };
 
@@ -230,8 +236,9 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           <p id={hintId} className={`composer-hint muted${schedule ? ' sr-only' : ''}`}>
             {t('composer.hint')}
           </p>
+          <AskCoachButton disabled={!body.trim() || busy || plansLater} onAsk={() => void submit(null, 'look')} />
           <Button type="submit" variant="primary" disabled={!body.trim() || busy}>
-            {plansLater ? t('scheduling.submit') : t('composer.submit')}
+            {plansLater ? t('scheduling.submit') : approval ? t('reviews.offer') : t('composer.submit')}
           </Button>
         </div>
       </form>

@@ -63,6 +63,8 @@ describe('every window.samen method of the core', () => {
 
     const planned = await core.invoke('post.create', { body: 'Gepland voor later', publishAt: new Date(Date.now() + 3_600_000).toISOString() });
     if (!planned.ok) throw new Error(`scheduling a post: ${planned.error.code}`);
+    const forCoach = await core.invoke('post.create', { body: 'Concept voor een coach', review: 'look' });
+    if (!forCoach.ok) throw new Error(`asking a coach: ${forCoach.error.code}`);
 
     const calls: { [M in Exclude<SamenMethod, QuickLoginMethod | KbOrSearchMethod>]: unknown } = {
       'session.state': {},
@@ -133,6 +135,14 @@ describe('every window.samen method of the core', () => {
       'kiosks.uploadImage': { name: 'dia.png', mime: 'image/png', base64: SLIDE_PNG },
       'kiosks.preview': { id: kiosk },
       'categories.set': { items: [{ tag: 'tip', colour: '#1f6f5c' }] },
+      'reviews.mine': {},
+      'reviews.queue': {},
+      'reviews.get': { id: forCoach.value.id },
+      'reviews.approvalRequired': { groupId: null },
+      'reviews.note': { id: forCoach.value.id, kind: 'comment', body: 'Mooi zo' },
+      'reviews.decide': { id: forCoach.value.id, approve: false, comment: 'Nog niet' },
+      'reviews.publish': { id: forCoach.value.id, body: 'Concept voor een coach' },
+      'reviews.setApproval': { groupId: null, required: false },
       'stats.filters': {},
       'stats.dashboard': {},
       'stats.export': { report: 'activity' },

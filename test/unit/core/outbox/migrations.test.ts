@@ -28,7 +28,8 @@ describe('outbox migration 0001', () => {
     db.close();
 
     db = new Database(file);
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: outboxMigrations(cipher).length, to: outboxMigrations(cipher).length });
+    const latest = outboxMigrations(cipher).at(-1)!.version;
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: latest, to: latest });
     const store = createOutboxStore(db, cipher);
     const items = store.list('t1', 'p1');
     expect(items.map((i) => [i.kind, i.id])).toEqual([
@@ -49,7 +50,7 @@ describe('outbox migration 0002', () => {
     db.prepare(
       `INSERT INTO outbox (id, tenant_id, person_id, kind, post_id, payload, idempotency_key, created_at) VALUES ('like-1', 't1', 'p1', 'like', 'post-1', '{"liked":true}', 'k1', '2025-01-01T00:00:00.000Z')`,
     ).run();
-    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: outboxMigrations(cipher).length });
+    expect(migrate(db, outboxMigrations(cipher))).toEqual({ from: 1, to: outboxMigrations(cipher).at(-1)!.version });
     const store = createOutboxStore(db, cipher);
     expect(store.list('t1', 'p1')).toMatchObject([{ id: 'like-1', grant: null }]);
     expect(store.nextDeliverable(new Date(), { tenantId: 't1', personId: 'p1' })).toMatchObject({ credential: 'session' });
@@ -249,10 +250,42 @@ describe('outbox migration 0007', () => {
     before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
     expect(() => before.add({ ...base, kind: 'vote', id: 'vote-0', postId: 'poll-1', idempotencyKey: 'k0', payload: { optionIds: ['ja'] } })).toThrow();
 
-    expect(migrate(db, all)).toEqual({ from: 6, to: 7 });
+    expect(migrate(db, all)).toEqual({ from: 6, to: all.at(-1)!.version });
     const after = createOutboxStore(db, cipher);
     after.add({ ...base, kind: 'vote', id: 'vote-1', postId: 'poll-1', idempotencyKey: 'k2', payload: { optionIds: ['ja'] } });
     after.add({ ...base, kind: 'readLater', id: 'read-2', postId: 'post-2', idempotencyKey: 'k3', payload: {} });
     expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['readConfirm', 'vote', 'readLater']);
+  });
+});
+
+describe('outbox migration 0010', () => {
+  it('lets a coach’s note or decision and a reviewed post wait in the outbox, from an outbox at 7 (8 and 9 are other work’s numbers)', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0010_review_writes');
+    expect(migrate(db, all.slice(0, at))).toEqual({ from: 0, to: 7 });
+    const before = createOutboxStore(db, cipher);
+    before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
+    expect(() => before.add({ ...base, kind: 'reviewPublish', id: 'rev-0', postId: 'draft-1', idempotencyKey: 'k0', payload: { body: 'Klaar' } })).toThrow();
+    expect(migrate(db, all)).toEqual({ from: 7, to: 10 });
+    const after = createOutboxStore(db, cipher);
+    after.add({ ...base, kind: 'reviewNote', id: 'rev-1', postId: 'draft-1', idempotencyKey: 'k2', payload: { noteId: 'n1', note: 'suggestion', body: 'Beter zo' } });
+    after.add({ ...base, kind: 'reviewDecide', id: 'rev-2', postId: 'draft-1', idempotencyKey: 'k3', payload: { approve: true, comment: null } });
+    after.add({ ...base, kind: 'reviewPublish', id: 'rev-3', postId: 'draft-1', idempotencyKey: 'k4', payload: { body: 'Beter zo' } });
+    expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['readConfirm', 'reviewNote', 'reviewDecide', 'reviewPublish']);
+    // The suggested text is sealed like a post's body.
+    expect(db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE CAST(sealed_payload AS TEXT) LIKE '%Beter zo%'").get()!.n).toBe(0);
+  });
+
+  it('adds its kinds to whatever list an earlier step left, so kinds of work merged beside it stay allowed', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0010_review_writes');
+    migrate(db, all.slice(0, at));
+    const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    db.exec(`DROP TABLE outbox; ${table.replace("'readLater')", "'readLater', 'report')")}`);
+    all[at]!.up(db);
+    const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    expect(sql).toContain("'readLater', 'report', 'reviewNote', 'reviewDecide', 'reviewPublish'");
   });
 });
