@@ -208,6 +208,8 @@ export const samenMethods = {
       publishAt: Timestamp.optional(),
       /** Editors: from then on the post is out of the timeline. */
       endsAt: Timestamp.optional(),
+      /** With photos, required: recognisable clients or residents on them gave permission. */
+      photoConsent: z.boolean().default(false),
     }),
     output: PostViewModelSchema,
   },

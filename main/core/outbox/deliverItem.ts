@@ -55,6 +55,7 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
           imageIds,
           ...(item.payload.publishAt ? { publishAt: item.payload.publishAt } : {}),
           ...(item.payload.endsAt ? { endsAt: item.payload.endsAt } : {}),
+          ...(item.payload.photoConsent ? { photoConsent: true } : {}),
         },
         idempotencyKey: key,
       });

@@ -47,8 +47,11 @@ interface ItemBase {
 }
 
 export type OutboxItem =
-  /** `publishAt`: scheduled for later; `endsAt`: an editor's end date (both absent from items made before them). */
-  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string }; images: PendingImage[] })
+  /**
+   * `publishAt`: scheduled for later; `endsAt`: an editor's end date; `photoConsent`: she confirmed the
+   * people on its photos gave permission (all three absent from items made before them).
+   */
+  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string; photoConsent?: boolean }; images: PendingImage[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
   /** A like, or with `kind` any reaction (replacing hers); `liked: false` takes back whatever she gave. */
   | (ItemBase & { kind: 'like'; payload: { liked: boolean; kind?: ReactionKind } })

@@ -148,6 +148,7 @@ export function createWriteActions(d: WriteActionDeps) {
           if (!info) return fail('invalid_image', `${upload.name} is not a JPEG, PNG, WebP or GIF image`);
           images.push({ ...info, localId: uuidv7(now), bytes });
         }
+        if (images.length > 0 && !input.photoConsent) return fail('invalid_input', 'photoConsent: confirm that recognisable people on the photos gave permission');
         const editor = isEditor(session);
         if (input.endsAt !== undefined && !editor) return fail('forbidden', 'only editors set an end date');
         // A time already past is no plan: the post goes now, as the server would place it anyway.
@@ -156,7 +157,8 @@ export function createWriteActions(d: WriteActionDeps) {
         if (input.endsAt !== undefined && Date.parse(input.endsAt) <= (publishAt ? Date.parse(publishAt) : now)) return fail('invalid_input', 'endsAt: must come after the post appears');
         const id = uuidv7(now);
         const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}) };
-        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing } }, images);
+        const consent = images.length > 0 ? { photoConsent: true } : {};
+        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing, ...consent } }, images);
         return ok(id);
       }),
 

@@ -68,6 +68,8 @@ export const timelineRoutes = {
       publishAt: Timestamp.optional(),
       /** Editors: from then on the post leaves the timeline (its author and editors still find it). */
       endsAt: Timestamp.optional(),
+      /** With photos, required: recognisable clients or residents on them gave permission. Stored with the post. */
+      photoConsent: z.boolean().optional(),
     }),
     response: PostViewSchema,
     status: 201,
@@ -82,6 +84,8 @@ export const timelineRoutes = {
       body: PostBody.optional(),
       imageIds: z.array(Id).max(POST_IMAGES_MAX).optional(),
       pinned: z.boolean().optional(),
+      /** Required when `imageIds` holds photos (see createPost). */
+      photoConsent: z.boolean().optional(),
     }),
     response: PostViewSchema,
   }),

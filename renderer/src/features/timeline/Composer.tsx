@@ -11,6 +11,7 @@ import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { useIsEditor } from '../mailings/roles';
+import { usePhotoConsent } from '../photoConsent/PhotoConsent';
 import { PollComposer } from '../polls/PollComposer';
 import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
 import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
@@ -34,6 +35,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
+  const consent = usePhotoConsent(attachments.length);
   const editor = useIsEditor();
   const [asking, setAsking] = useState(false);
   /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
@@ -110,6 +112,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
       setShowProblem(true);
       return;
     }
+    if (consent.blocks()) return;
     const readAudience = mayRequire && required ? audienceOf(audience) : null;
     if (mayRequire && required && !readAudience) {
       showToast(t('readConfirmations.audienceMissing'), 'error');
@@ -117,7 +120,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
     setBusy(true);
     const timing = { ...(publishAt && plansLater ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
-    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing });
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...(consent.given ? { photoConsent: true } : {}), ...timing });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
@@ -191,6 +194,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           }}
         />
         <AttachmentPreviews items={attachments} onRemove={remove} />
+        {consent.field}
         {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
         {mayRequire && body.trim() !== '' && (
           <ReadRequiredOption

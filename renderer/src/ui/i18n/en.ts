@@ -966,6 +966,10 @@ export const en: Messages = {
     saved: 'Saved.',
     notSaved: 'Not saved.',
   },
+  photoConsent: {
+    label: 'Recognisable clients or residents in these photos have given permission',
+    missing: 'First confirm that recognisable clients or residents have given permission. No permission? Remove the photo.',
+  },
   errors: {
     invalid_input: 'Something in what you entered is not right. Check it and try again.',
     not_logged_in: 'You are logged out. Log in again.',

@@ -965,6 +965,10 @@ export const nl = {
     saved: 'Opgeslagen.',
     notSaved: 'Niet opgeslagen.',
   },
+  photoConsent: {
+    label: "Herkenbare cliënten of bewoners op deze foto('s) hebben toestemming gegeven",
+    missing: 'Vink eerst aan dat herkenbare cliënten of bewoners toestemming hebben gegeven. Geen toestemming? Haal de foto weg.',
+  },
   errors: {
     invalid_input: 'Er klopt iets niet in wat je invulde. Kijk het na en probeer het opnieuw.',
     not_logged_in: 'Je bent uitgelogd. Log opnieuw in.',
