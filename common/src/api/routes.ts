@@ -15,6 +15,7 @@ import { readConfirmationRoutes } from './routes/readConfirmations.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { searchRoutes } from './routes/search.js';
+import { starterRoutes } from './routes/starters.js';
 import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -48,6 +49,7 @@ export const routes = {
   ...statsRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
+  ...starterRoutes,
 } as const;
 
 export type Routes = typeof routes;
