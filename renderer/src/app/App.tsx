@@ -15,6 +15,7 @@ import { GroupsPage } from '../features/groups/GroupsPage';
 import { MailingComposePage } from '../features/mailings/MailingComposePage';
 import { ScheduledPage } from '../features/scheduling/ScheduledPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
+import { StartersPage } from '../features/starters/StartersPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -145,6 +146,8 @@ function Page() {
       return <ScheduledPage />;
     case 'categories':
       return <CategoriesPage />;
+    case 'starters':
+      return <StartersPage />;
     case 'statistics':
       return <StatisticsPage />;
     case 'readRequirements':

@@ -1,11 +1,11 @@
-import { BarChart3, BookOpen, BookOpenCheck, Mail, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, BookOpen, BookOpenCheck, Mail, MessageCircleQuestionMark, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
 import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
 import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'starters'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true };
 
 /** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
@@ -17,6 +17,7 @@ const ITEMS: Item[] = [
   { key: 'statistics', icon: BarChart3, ready: true, href: '#/statistieken', current: (r) => r.name === 'statistics', editors: true },
   { key: 'readConfirmations', icon: BookOpenCheck, ready: true, href: '#/lezen-verplicht', current: (r) => r.name === 'readRequirements' || r.name === 'readReport', editors: true },
   { key: 'kiosks', icon: MonitorPlay, ready: true, href: '#/kiosks', current: (r) => r.name === 'kiosks', editors: true },
+  { key: 'starters', icon: MessageCircleQuestionMark, ready: true, href: '#/gespreksstarters', current: (r) => r.name === 'starters', editors: true },
 ];
 
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -28,12 +28,14 @@ export type Route =
   | { name: 'categories' }
   | { name: 'statistics' }
   | { name: 'readRequirements' }
-  | { name: 'readReport'; id: string };
+  | { name: 'readReport'; id: string }
+  | { name: 'starters' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
   if (hash === '#/gepland') return { name: 'scheduled' };
   if (hash === '#/categorieen') return { name: 'categories' };
+  if (hash === '#/gespreksstarters') return { name: 'starters' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/statistieken') return { name: 'statistics' };
   if (hash === '#/kb') return { name: 'kb' };
@@ -95,6 +97,8 @@ export function hrefFor(route: Route): string {
       return '#/gepland';
     case 'categories':
       return '#/categorieen';
+    case 'starters':
+      return '#/gespreksstarters';
     case 'noticeSettings':
       return '#/meldingen';
     case 'kiosks':

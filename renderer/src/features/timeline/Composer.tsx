@@ -12,6 +12,7 @@ import { showToast } from '../../ui/toast/toastStore';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { useIsEditor } from '../mailings/roles';
 import { usePhotoConsent } from '../photoConsent/PhotoConsent';
+import { StarterPrompt } from '../starters/StarterPrompt';
 import { PollComposer } from '../polls/PollComposer';
 import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
 import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
@@ -183,6 +184,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             {open && <SuggestionList id={listId} items={suggestions} active={active} onPick={pick} />}
           </div>
         </div>
+        {!body.trim() && attachments.length === 0 && <StarterPrompt groupId={group?.id} />}
         <CategoryPicker
           body={body}
           onAdd={(tag) => {
