@@ -9,6 +9,7 @@ import { findGroupView, groupsOverview, groupViewContext, type GroupViewContext 
 import { homeGroupIds } from './groups/homeGroups.js';
 import { myGroups } from './groups/myGroups.js';
 import { createCategoryHandlers } from './categories/categoryHandlers.js';
+import { createStarterHandlers } from './starters/starterHandlers.js';
 import { createMailingHandlers } from './mailings/mailingHandlers.js';
 import type { VisitSender } from './groups/visitSender.js';
 import type { ImageUrl } from './images/imageUrl.js';
@@ -170,6 +171,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...d.scheduling,
     ...d.reviews,
     ...createCategoryHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current(), catchUp: () => d.sync.syncNow() }),
+    ...createStarterHandlers({ http: d.http, read, session: () => d.sessions.current(), now: () => d.clock.now(), catchUp: () => d.sync.syncNow() }),
     'post.delete': async (input) => written(d.outbox.actions.deletePost(input), () => ok({ ok: true as const })),
     'post.like': async (input) => written(d.outbox.actions.like(input), postView),
     'post.react': async (input) => written(d.outbox.actions.react(input), postView),

@@ -41,6 +41,8 @@ import { registerPostViewRoutes } from './postViews/viewRoutes.js';
 import { registerReadConfirmationRoutes } from './readConfirmations/readRoutes.js';
 import { buildStaleIndexes } from './search/build.js';
 import { publishDuePosts } from './scheduling/publishDue.js';
+import { postDueStarters } from './starters/askStarter.js';
+import { registerStarterRoutes } from './starters/starterRoutes.js';
 import { registerSchedulingRoutes } from './scheduling/schedulingRoutes.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
 import { foldAllQueuedActivity } from './stats/record.js';
@@ -92,6 +94,8 @@ export interface BuiltServer {
   announceClosedPolls(): Promise<number>;
   /** Publishes the scheduled posts whose time has come (at start and with the view counts); answers how many. */
   publishDuePosts(): Promise<number>;
+  /** Asks the conversation starters whose slot has come (at start and with the view counts); answers how many. */
+  postDueStarters(): Promise<number>;
   /** Counts the statistics events writes queued into the rollups (runs every `statsFoldSeconds`); answers how many. */
   foldStats(): Promise<number>;
   close(): Promise<void>;
@@ -159,6 +163,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerPostRoutes(app, ctx);
   registerSchedulingRoutes(app, ctx);
   registerCategoryRoutes(app, ctx);
+  registerStarterRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
@@ -200,6 +205,8 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const publishScheduled = () => {
     publishing ??= publishDuePosts(ctx)
       .then(() => undefined, (err: unknown) => app.log.error({ err }, 'publishing scheduled posts failed'))
+      .then(() => postDueStarters(ctx))
+      .then(() => undefined, (err: unknown) => app.log.error({ err }, 'posting conversation starters failed'))
       .finally(() => {
         publishing = null;
       });
@@ -251,6 +258,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     publishViewCounts: () => publishViewCounts(ctx),
     announceClosedPolls: () => announceClosedPolls(ctx),
     publishDuePosts: () => publishDuePosts(ctx),
+    postDueStarters: () => postDueStarters(ctx),
     foldStats: () => foldAllQueuedActivity(ctx.db),
     async close() {
       clearInterval(maintenance);

@@ -48,7 +48,16 @@ test.describe('the timeline in the browser shell', () => {
     await page.getByLabel('Wat wil je delen?').fill('Onze nieuwe moestuin bij de ingang! #moestuinproef');
     await page.locator('input[type=file]').setInputFiles({ name: 'moestuin.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByRole('list', { name: "Foto's bij je bericht" }).locator('img')).toHaveCount(1);
-    await page.getByRole('region', { name: 'Nieuw bericht' }).getByRole('button', { name: 'Plaatsen', exact: true }).click();
+    const composer = page.getByRole('region', { name: 'Nieuw bericht' });
+    const consent = composer.getByRole('checkbox', { name: /hebben toestemming gegeven/ });
+    // Without the privacy confirmation the post stays in the composer, and she is told why.
+    await composer.getByRole('button', { name: 'Plaatsen', exact: true }).click();
+    await expect(composer.getByRole('alert')).toContainText('Vink eerst aan');
+    await expect(consent).toBeFocused();
+    await expect(page.getByLabel('Wat wil je delen?')).toHaveValue(/Onze nieuwe moestuin/);
+    await consent.check();
+    if (process.env.SAMEN_SHOTS) await composer.screenshot({ path: `${process.env.SAMEN_SHOTS}/composer-photo-consent.png` });
+    await composer.getByRole('button', { name: 'Plaatsen', exact: true }).click();
     const card = postCard(page, 'Onze nieuwe moestuin');
     await expect(card).toBeVisible();
     await expect(card.getByRole('list', { name: "Foto's" }).locator('img')).toHaveCount(1);

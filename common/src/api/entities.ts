@@ -232,6 +232,8 @@ export const PostSchema = z.object({
   endsAt: Timestamp.optional(),
   /** Reactions per kind; `likeCount` is their total (so older clients count every reaction as a like). */
   reactions: ReactionCountsSchema.optional(),
+  /** Posted by the server as the organisation's (or group's) conversation starter; absent on other posts. */
+  conversationStarter: z.boolean().optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 

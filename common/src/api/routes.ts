@@ -16,6 +16,7 @@ import { realtimeRoutes } from './routes/realtime.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { searchRoutes } from './routes/search.js';
+import { starterRoutes } from './routes/starters.js';
 import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -50,6 +51,7 @@ export const routes = {
   ...syncRoutes,
   ...realtimeRoutes,
   ...reviewRoutes,
+  ...starterRoutes,
 } as const;
 
 export type Routes = typeof routes;

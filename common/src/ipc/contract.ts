@@ -6,6 +6,7 @@ import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, ReactionKind, Grou
 import { Id, Timestamp, UserText } from '../api/primitives.js';
 import { PostingSlotSchema } from '../api/routes/scheduling.js';
 import { CategoryInput } from '../api/routes/categories.js';
+import { StarterSettingsInput, StarterSettingsSchema } from '../api/routes/starters.js';
 import { GroupMemberViewSchema, GroupViewSchema, JoinRequestViewSchema } from './groupViews.js';
 import { ATTACHMENT_BYTES_MAX, FEEDBACK_COMMENT_MAX, PAGE_BODY_MAX, PAGE_TITLE_MAX, SECTION_TITLE_MAX } from '../api/routes/kb.js';
 import { SEARCH_KIND, SEARCH_QUERY_MAX, SynonymEntrySchema, searchRoutes } from '../api/routes/search.js';
@@ -212,6 +213,8 @@ export const samenMethods = {
       endsAt: Timestamp.optional(),
       /** Meekijken: `look` asks a coach first; `approval` offers it where posts need approval. */
       review: z.enum(['look', 'approval']).optional(),
+      /** With photos, required: recognisable clients or residents on them gave permission. */
+      photoConsent: z.boolean().default(false),
     }),
     output: PostViewModelSchema,
   },
@@ -228,6 +231,14 @@ export const samenMethods = {
   'categories.list': { input: Empty, output: z.object({ items: z.array(CategorySchema) }) },
   /** Editors: the whole list, in order; needs the server. */
   'categories.set': { input: z.strictObject({ items: z.array(CategoryInput).max(CATEGORIES_MAX) }), output: z.object({ items: z.array(CategorySchema) }) },
+  /**
+   * Conversation starters. `current` is the newest question asked where she writes (the home timeline,
+   * or that group) in the last two weeks, from the cache: offline too. The editor's three need the server.
+   */
+  'starters.current': { input: z.strictObject({ groupId: Id.nullable().default(null) }), output: z.object({ starter: z.object({ id: Id, question: z.string() }).nullable() }) },
+  'starters.settings': { input: Empty, output: StarterSettingsSchema },
+  'starters.save': { input: StarterSettingsInput, output: StarterSettingsSchema },
+  'starters.askNow': { input: Empty, output: z.object({ postId: Id }) },
   /** The composer's tip: the organisation's busiest two hours of the week (null: too little activity); needs the server. */
   'scheduling.bestTime': { input: Empty, output: z.object({ slot: PostingSlotSchema.nullable() }) },
   'post.like': { input: z.strictObject({ id: Id, liked: z.boolean() }), output: PostViewModelSchema },

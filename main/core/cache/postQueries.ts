@@ -39,6 +39,10 @@ export function createPostQueries(db: Database.Database) {
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM posts WHERE id = ?');
   const commentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM comments WHERE id = ?');
   const commentsOf = db.prepare<[string], EntityRow>('SELECT data FROM comments WHERE post_id = ? ORDER BY created_at, id');
+  // Newest first over the created_at index, stopping at `since`: a few weeks of posts at most.
+  const latestStarter = db.prepare<{ groupId: string | null; since: string }, EntityRow>(
+    "SELECT data FROM posts WHERE created_at > @since AND group_id IS @groupId AND json_extract(data, '$.conversationStarter') = 1 ORDER BY created_at DESC, id DESC LIMIT 1",
+  );
   const newerInGroup = db.prepare<{ groupId: string; since: string; me: string }, { n: number }>(
     'SELECT count(*) AS n FROM posts WHERE group_id = @groupId AND created_at > @since AND author_id <> @me',
   );
@@ -75,6 +79,11 @@ export function createPostQueries(db: Database.Database) {
       return row ? fromRow<Post>(row) : null;
     },
     has: (id: string): boolean => exists.get(id) !== undefined,
+    /** The newest conversation starter in a group (null: the organisation's timeline) since a time. */
+    latestStarter(groupId: string | null, since: string): Post | null {
+      const row = latestStarter.get({ groupId, since });
+      return row ? fromRow<Post>(row) : null;
+    },
     hasComment: (id: string): boolean => commentExists.get(id) !== undefined,
     comments: (postId: string): Comment[] => commentsOf.all(postId).map(fromRow<Comment>),
     /** Posts of a group by others than `me`, newer than `since`. */

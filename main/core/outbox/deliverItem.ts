@@ -56,6 +56,7 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
           ...(item.payload.publishAt ? { publishAt: item.payload.publishAt } : {}),
           ...(item.payload.endsAt ? { endsAt: item.payload.endsAt } : {}),
           ...(item.payload.review === 'look' ? { review: 'look' as const } : {}),
+          ...(item.payload.photoConsent ? { photoConsent: true } : {}),
         },
         idempotencyKey: key,
       });

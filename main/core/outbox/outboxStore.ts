@@ -48,10 +48,11 @@ interface ItemBase {
 
 export type OutboxItem =
   /**
-   * `publishAt`: scheduled for later; `endsAt`: an editor's end date (both absent from items made before them);
+   * `publishAt`: scheduled for later; `endsAt`: an editor's end date; `photoConsent`: she confirmed the
+   * people on its photos gave permission (all three absent from items made before them);
    * `review`: for a coach first (`look`) or offered for approval (`approval`), never shown in a timeline.
    */
-  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string; review?: 'look' | 'approval' }; images: PendingImage[] })
+  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string; photoConsent?: boolean; review?: 'look' | 'approval' }; images: PendingImage[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
   /** A like, or with `kind` any reaction (replacing hers); `liked: false` takes back whatever she gave. */
   | (ItemBase & { kind: 'like'; payload: { liked: boolean; kind?: ReactionKind } })

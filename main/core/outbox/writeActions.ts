@@ -148,6 +148,7 @@ export function createWriteActions(d: WriteActionDeps) {
           if (!info) return fail('invalid_image', `${upload.name} is not a JPEG, PNG, WebP or GIF image`);
           images.push({ ...info, localId: uuidv7(now), bytes });
         }
+        if (images.length > 0 && !input.photoConsent) return fail('invalid_input', 'photoConsent: confirm that recognisable people on the photos gave permission');
         const editor = isEditor(session);
         if (input.endsAt !== undefined && !editor) return fail('forbidden', 'only editors set an end date');
         // A time already past is no plan: the post goes now, as the server would place it anyway.
@@ -157,7 +158,8 @@ export function createWriteActions(d: WriteActionDeps) {
         const id = uuidv7(now);
         if (input.review && publishAt) return fail('invalid_input', 'a post for a coach is not scheduled');
         const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}), ...(input.review ? { review: input.review } : {}) };
-        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing } }, images);
+        const consent = images.length > 0 ? { photoConsent: true } : {};
+        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing, ...consent } }, images);
         return ok(id);
       }),
 

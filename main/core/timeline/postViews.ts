@@ -86,6 +86,7 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
     delivery,
     likePending: like?.waiting ?? false,
     ...(post.endsAt ? { endsAt: post.endsAt } : {}),
+    ...(post.conversationStarter ? { conversationStarter: true } : {}),
     poll: post.poll ? ctx.pollOf(post.id) : null,
     readRequired: post.readRequired ?? null,
     viewCount: ctx.extras.viewCount(post),

@@ -17,6 +17,7 @@ import { ScheduledPage } from '../features/scheduling/ScheduledPage';
 import { ReviewPage } from '../features/reviews/ReviewPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
+import { StartersPage } from '../features/starters/StartersPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -147,6 +148,8 @@ function Page() {
       return <ScheduledPage />;
     case 'categories':
       return <CategoriesPage />;
+    case 'starters':
+      return <StartersPage />;
     case 'statistics':
       return <StatisticsPage />;
     case 'readRequirements':

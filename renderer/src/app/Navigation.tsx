@@ -1,4 +1,4 @@
-import { BarChart3, BookOpen, BookOpenCheck, Mail, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, BookOpen, BookOpenCheck, Mail, MessageCircleQuestionMark, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
 import { ReviewCount } from '../features/reviews/ReviewCount';
@@ -7,7 +7,7 @@ import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
 import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'reviews'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; reviewers?: true };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'reviews' | 'starters'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; reviewers?: true };
 
 /** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
@@ -21,6 +21,7 @@ const ITEMS: Item[] = [
   { key: 'kiosks', icon: MonitorPlay, ready: true, href: '#/kiosks', current: (r) => r.name === 'kiosks', editors: true },
   // Meekijken: coaches and editors, with the number waiting for them.
   { key: 'reviews', icon: MessagesSquare, ready: true, href: '#/meekijken', current: (r) => r.name === 'reviews' || r.name === 'review', reviewers: true },
+  { key: 'starters', icon: MessageCircleQuestionMark, ready: true, href: '#/gespreksstarters', current: (r) => r.name === 'starters', editors: true },
 ];
 
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */

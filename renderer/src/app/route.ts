@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -30,7 +30,8 @@ export type Route =
   | { name: 'readRequirements' }
   | { name: 'readReport'; id: string }
   | { name: 'reviews' }
-  | { name: 'review'; id: string };
+  | { name: 'review'; id: string }
+  | { name: 'starters' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
@@ -39,6 +40,7 @@ export function parseHash(hash: string): Route {
   if (review?.[1]) return { name: 'review', id: decodeURIComponent(review[1]) };
   if (hash === '#/gepland') return { name: 'scheduled' };
   if (hash === '#/categorieen') return { name: 'categories' };
+  if (hash === '#/gespreksstarters') return { name: 'starters' };
   if (hash === '#/meldingen') return { name: 'noticeSettings' };
   if (hash === '#/statistieken') return { name: 'statistics' };
   if (hash === '#/kb') return { name: 'kb' };
@@ -100,6 +102,8 @@ export function hrefFor(route: Route): string {
       return '#/gepland';
     case 'categories':
       return '#/categorieen';
+    case 'starters':
+      return '#/gespreksstarters';
     case 'noticeSettings':
       return '#/meldingen';
     case 'kiosks':

@@ -170,6 +170,10 @@ export interface PostsTable {
   reactions_applaus?: number;
   reactions_inzichtelijk?: number;
   reactions_bedankt?: number;
+  /** 1 when the server posted it as a conversation starter (migration 0038). */
+  conversation_starter?: Bool;
+  /** When its author confirmed that recognisable people on its photos gave permission (migration 0039). */
+  photo_consent_at?: string | null;
 }
 
 /** A post waiting for its time; the publishing job moves it into `posts` (`scheduling/publishDue.ts`). */
@@ -185,6 +189,26 @@ export interface ScheduledPostsTable {
   publish_at: string;
   ends_at: string | null;
   created_at: string;
+  /** Migration 0039: see `PostsTable.photo_consent_at`. */
+  photo_consent_at?: string | null;
+}
+
+/** An organisation's conversation starters: its questions, rhythm and the next slot (migration 0038). */
+export interface ConversationStartersTable {
+  tenant_id: string;
+  /** `StarterQuestion[]` JSON, in the order they are asked. */
+  questions: Json;
+  /** `StarterRhythm` JSON. */
+  rhythm: Json;
+  /** Null: the organisation's timeline. */
+  group_id: string | null;
+  enabled: Bool;
+  /** The editor who last saved them: the questions are posted in her name. */
+  author_id: string;
+  last_question_id: string | null;
+  /** The slot the next question is due; the job claims it by moving it on. Null when nothing is planned. */
+  next_at: string | null;
+  updated_at: string;
 }
 
 /** A draft a coach looks at, or a post waiting for approval (`reviews/`); not in `posts` until posted. */
@@ -754,6 +778,7 @@ export interface KioskPlaylistsTable {
 
 export interface Database {
   organisations: OrganisationsTable;
+  conversation_starters: ConversationStartersTable;
   tenant_seq: TenantSeqTable;
   locations: LocationsTable;
   departments: DepartmentsTable;

@@ -69,6 +69,7 @@ function publishOne(ctx: ServerContext, tenantId: string, id: string): Promise<b
       at: at.toISOString(),
       poll: false,
       endsAt: row.ends_at,
+      photoConsentAt: row.photo_consent_at ?? null,
     });
     changes.add('post', row.id, 'upsert', place);
     await notifyMentioned(trx, changes, author, { postId: row.id, commentId: null, groupId: row.group_id, mentions, previous: [], now: at });

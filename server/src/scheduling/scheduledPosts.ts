@@ -51,7 +51,7 @@ export const scheduledPostView = (r: ScheduledPostsTable): PostView => ({
 export async function storeScheduledPost(
   trx: Trx,
   p: Principal,
-  post: { id: string; groupId: string | null; body: string; imageIds: string[]; pinned: boolean; publishAt: string; endsAt: string | null; now: string },
+  post: { id: string; groupId: string | null; body: string; imageIds: string[]; pinned: boolean; publishAt: string; endsAt: string | null; now: string; photoConsentAt: string | null },
 ): Promise<ScheduledPostsTable> {
   const images = await attachImages(trx, p.tenantId, p.personId, post.id, post.imageIds);
   const row: ScheduledPostsTable = {
@@ -65,6 +65,7 @@ export async function storeScheduledPost(
     publish_at: post.publishAt,
     ends_at: post.endsAt,
     created_at: post.now,
+    photo_consent_at: post.photoConsentAt,
   };
   await trx.insertInto('scheduled_posts').values(row).execute();
   return row;

@@ -17,6 +17,7 @@ import { approvalRequired, reviewPostView, storeReview } from '../reviews/review
 import { postTiming } from '../scheduling/postTiming.js';
 import { findScheduledPost, removeScheduledPost, scheduledPostView, storeScheduledPost } from '../scheduling/scheduledPosts.js';
 import { attachImages, detachImagesExcept } from './images.js';
+import { photoConsentAt } from './photoConsent.js';
 import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
 import { toPostViews, visiblePost } from './queries.js';
 import type { StoredMention } from './serialize.js';
@@ -81,6 +82,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (body.pinned && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
     if (body.endsAt !== undefined && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen een einddatum zetten.');
     const timing = postTiming(ctx.now(), body.publishAt, body.endsAt);
+    const consentAt = photoConsentAt(body.imageIds, body.photoConsent, ctx.now());
     const id = body.id ?? uuidv7(ctx.now().getTime());
     const groupId = body.groupId ?? null;
     let group = null;
@@ -116,14 +118,14 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const row = await ctx.k
         .transaction()
         .execute((trx) =>
-          storeScheduledPost(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, pinned: body.pinned === true, publishAt, endsAt: timing.endsAt, now }),
+          storeScheduledPost(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, pinned: body.pinned === true, publishAt, endsAt: timing.endsAt, now, photoConsentAt: consentAt }),
         );
       return scheduledPostView(row);
     }
     await write(ctx, p.tenantId, async (trx, changes) => {
       const images = await attachImages(trx, p.tenantId, p.personId, id, body.imageIds);
       const mentions = await resolveMentions(trx, p.tenantId, body.body);
-      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, pinned: body.pinned === true, at: now, poll: false, endsAt: timing.endsAt });
+      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, pinned: body.pinned === true, at: now, poll: false, endsAt: timing.endsAt, photoConsentAt: consentAt });
       changes.add('post', id, 'upsert', contentScope(group));
       await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
       await countServerEvent(trx, p, { id, kind: 'post', at: ctx.now(), groupId });
@@ -136,9 +138,10 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const editsContent = body.body !== undefined || body.imageIds !== undefined;
     if (editsContent && post.author_id !== p.personId) throw forbidden('Je kunt alleen je eigen berichten bewerken.');
     if (body.pinned !== undefined && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
+    const consentAt = body.imageIds === undefined ? undefined : photoConsentAt(body.imageIds, body.photoConsent, ctx.now());
     const now = ctx.now().toISOString();
     await write(ctx, p.tenantId, async (trx, changes) => {
-      const update: Record<string, string | number> = {};
+      const update: Record<string, string | number | null> = {};
       if (body.body !== undefined && body.body !== post.body) {
         const mentions = await resolveMentions(trx, p.tenantId, body.body);
         const hashtags = parseHashtags(body.body);
@@ -152,6 +155,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
         await detachImagesExcept(trx, p.tenantId, post.id, body.imageIds);
         const images = await attachImages(trx, p.tenantId, p.personId, post.id, body.imageIds);
         Object.assign(update, { images: JSON.stringify(images), edited_at: now });
+        update.photo_consent_at = consentAt ?? null;
       }
       if (body.pinned !== undefined) update.pinned = body.pinned ? 1 : 0;
       if (Object.keys(update).length === 0) return;
@@ -194,7 +198,19 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
 export async function insertPost(
   trx: Trx,
   p: Principal,
-  post: { id: string; groupId: string | null; body: string; mentions: StoredMention[]; images: unknown[]; pinned: boolean; at: string; poll: boolean; endsAt?: string | null },
+  post: {
+    id: string;
+    groupId: string | null;
+    body: string;
+    mentions: StoredMention[];
+    images: unknown[];
+    pinned: boolean;
+    at: string;
+    poll: boolean;
+    endsAt?: string | null;
+    photoConsentAt?: string | null;
+    conversationStarter?: boolean;
+  },
 ): Promise<void> {
   const hashtags = parseHashtags(post.body);
   await trx
@@ -215,6 +231,8 @@ export async function insertPost(
       edited_at: null,
       poll: post.poll ? 1 : 0,
       ends_at: post.endsAt ?? null,
+      photo_consent_at: post.photoConsentAt ?? null,
+      conversation_starter: post.conversationStarter ? 1 : 0,
     })
     .execute();
   await saveHashtags(trx, p.tenantId, post.id, hashtags, post.at);

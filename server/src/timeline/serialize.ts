@@ -32,6 +32,7 @@ export const postFromRow = (r: PostsTable): Post => ({
   ...(Number(r.poll ?? 0) === 1 ? { poll: true } : {}),
   ...(r.ends_at ? { endsAt: r.ends_at } : {}),
   reactions: reactionCounts(r),
+  ...(Number(r.conversation_starter ?? 0) === 1 ? { conversationStarter: true } : {}),
 });
 
 export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });

@@ -26,7 +26,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     annaB = await s.login('1001', 'ander');
     const image = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } }).png().toBuffer();
     a.image = (await annaA.request('POST', '/v1/images', { raw: image, contentType: 'image/png' })).body.id;
-    const post = await annaA.post('/v1/posts', { body: 'Alleen voor organisatie A #geheim', imageIds: [a.image] });
+    const post = await annaA.post('/v1/posts', { body: 'Alleen voor organisatie A #geheim', imageIds: [a.image], photoConsent: true });
     a.post = post.body.id;
     a.comment = (await annaA.post(`/v1/posts/${a.post}/comments`, { body: 'Reactie in A' })).body.id;
     const groups = (await annaA.get('/v1/groups')).body.items;
@@ -104,7 +104,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     updatePlacement: () => daanB.patch(buildPath(routes.updatePlacement.path, { id: a.person }), { departmentId: null, locationId: null }),
     listPosts: () => annaB.get('/v1/posts?limit=100&hashtag=geheim'),
     getPost: () => annaB.get(buildPath(routes.getPost.path, { id: a.post })),
-    createPost: () => annaB.post('/v1/posts', { id: a.post, body: 'Overschrijven?', groupId: a.group, imageIds: [a.image] }),
+    createPost: () => annaB.post('/v1/posts', { id: a.post, body: 'Overschrijven?', groupId: a.group, imageIds: [a.image], photoConsent: true }),
     editPost: () => annaB.patch(buildPath(routes.editPost.path, { id: a.post }), { body: 'Gewijzigd door B' }),
     deletePost: () => annaB.delete(buildPath(routes.deletePost.path, { id: a.post })),
     // B's editor sees every scheduled post of her own organisation, and none of A's.
@@ -119,6 +119,9 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     returnReview: () => carlaB.post(buildPath(routes.returnReview.path, { id: a.review }), { comment: 'Van B' }),
     publishReview: () => annaB.post(buildPath(routes.publishReview.path, { id: a.review }), { body: 'Van B' }),
     setPostApproval: () => carlaB.put('/v1/post-approval', { groupId: a.group, required: true }),
+    getStarterSettings: () => carlaB.get('/v1/conversation-starters'),
+    setStarterSettings: () => carlaB.put('/v1/conversation-starters', { questions: [{ text: 'Alleen voor B?' }], rhythm: { kind: 'weekly', weekday: 2, time: '14:00' }, groupId: a.group, enabled: true }),
+    askNextStarter: () => carlaB.post('/v1/conversation-starters/ask-now'),
     listComments: () => annaB.get(buildPath(routes.listComments.path, { id: a.post })),
     createComment: () => annaB.post(buildPath(routes.createComment.path, { id: a.post }), { body: 'Van B' }),
     deleteComment: () => annaB.delete(buildPath(routes.deleteComment.path, { id: a.comment })),

@@ -24,8 +24,8 @@ describe('photos the browser shell serves', () => {
     };
     privatePhoto = await photo('#c00');
     publicPhoto = await photo('#0B5E73');
-    await anna.post('/v1/posts', { body: 'Alleen voor 3B: de nieuwe kamerindeling.', groupId: await groupId(server, 'Team 3B'), imageIds: [privatePhoto] });
-    await anna.post('/v1/posts', { body: 'Ons nieuwe teambord, voor iedereen.', imageIds: [publicPhoto] });
+    await anna.post('/v1/posts', { body: 'Alleen voor 3B: de nieuwe kamerindeling.', groupId: await groupId(server, 'Team 3B'), imageIds: [privatePhoto], photoConsent: true });
+    await anna.post('/v1/posts', { body: 'Ons nieuwe teambord, voor iedereen.', imageIds: [publicPhoto], photoConsent: true });
   });
   afterAll(() => closeServer(server));
 

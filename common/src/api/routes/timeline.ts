@@ -72,6 +72,8 @@ export const timelineRoutes = {
       endsAt: Timestamp.optional(),
       /** `look`: not posted yet, but a draft a coach looks at first (meekijken). */
       review: z.literal('look').optional(),
+      /** With photos, required: recognisable clients or residents on them gave permission. Stored with the post. */
+      photoConsent: z.boolean().optional(),
     }),
     response: PostViewSchema,
     status: 201,
@@ -86,6 +88,8 @@ export const timelineRoutes = {
       body: PostBody.optional(),
       imageIds: z.array(Id).max(POST_IMAGES_MAX).optional(),
       pinned: z.boolean().optional(),
+      /** Required when `imageIds` holds photos (see createPost). */
+      photoConsent: z.boolean().optional(),
     }),
     response: PostViewSchema,
   }),

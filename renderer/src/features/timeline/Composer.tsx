@@ -11,6 +11,8 @@ import { TextArea } from '../../ui/TextArea';
 import { showToast } from '../../ui/toast/toastStore';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { useIsEditor } from '../mailings/roles';
+import { usePhotoConsent } from '../photoConsent/PhotoConsent';
+import { StarterPrompt } from '../starters/StarterPrompt';
 import { PollComposer } from '../polls/PollComposer';
 import { emptySchedule, ScheduleFields, type ScheduleDraft } from '../scheduling/ScheduleFields';
 import { fromLocalInput, scheduleProblem } from '../scheduling/scheduleTime';
@@ -36,6 +38,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
+  const consent = usePhotoConsent(attachments.length);
   const editor = useIsEditor();
   const [asking, setAsking] = useState(false);
   /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
@@ -115,6 +118,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
       setShowProblem(true);
       return;
     }
+    if (consent.blocks()) return;
     const readAudience = mayRequire && required ? audienceOf(audience) : null;
     if (mayRequire && required && !readAudience) {
       showToast(t('readConfirmations.audienceMissing'), 'error');
@@ -122,7 +126,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
     setBusy(true);
     const timing = { ...(publishAt && plansLater ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
-    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...timing, ...(review ? { review } : {}) });
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...(consent.given ? { photoConsent: true } : {}), ...timing, ...(review ? { review } : {}) });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
@@ -186,6 +190,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             {open && <SuggestionList id={listId} items={suggestions} active={active} onPick={pick} />}
           </div>
         </div>
+        {!body.trim() && attachments.length === 0 && <StarterPrompt groupId={group?.id} />}
         <CategoryPicker
           body={body}
           onAdd={(tag) => {
@@ -197,6 +202,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           }}
         />
         <AttachmentPreviews items={attachments} onRemove={remove} />
+        {consent.field}
         {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
         {mayRequire && body.trim() !== '' && (
           <ReadRequiredOption

@@ -79,7 +79,7 @@ describe('what a ward PC keeps on disk of a private post that waits to be sent',
     await server.stop();
     const body = 'Alleen voor 3B: meneer De Graaf (kamer 7) is vannacht gevallen, familie is gebeld.';
     const photo = await distinctivePhoto();
-    const created = await u.core.invoke('post.create', { body, groupId: team3b, images: [{ name: 'val.png', mime: 'image/png', base64: photo.toString('base64') }] });
+    const created = await u.core.invoke('post.create', { body, groupId: team3b, images: [{ name: 'val.png', mime: 'image/png', base64: photo.toString('base64') }], photoConsent: true });
     expect(created, JSON.stringify(created)).toMatchObject({ ok: true, value: { delivery: 'sending' } });
     expect(await u.core.invoke('session.lock', {})).toMatchObject({ ok: true, value: { state: 'loggedOut' } });
 

@@ -86,7 +86,11 @@ describe('outbox', () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0B5E73' } }).png().toBuffer();
     net.state.online = false;
 
-    const created = await u.core.invoke('post.create', { body: 'Ons nieuwe teambord', images: [{ name: 'bord.png', mime: 'image/png', base64: png.toString('base64') }] });
+    const images = [{ name: 'bord.png', mime: 'image/png' as const, base64: png.toString('base64') }];
+    // Photos go only with the author's confirmation that recognisable people on them gave permission.
+    expect(await u.core.invoke('post.create', { body: 'Ons nieuwe teambord', images })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await pendingWrites(u)).toBe(0);
+    const created = await u.core.invoke('post.create', { body: 'Ons nieuwe teambord', images, photoConsent: true });
     if (!created.ok) throw new Error(created.error.message);
     const [image] = created.value.images;
     expect(image).toMatchObject({ width: 40, height: 30, url: testImageUrl(image!.id, 'full'), thumbUrl: testImageUrl(image!.id, 'thumb') });

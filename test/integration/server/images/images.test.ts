@@ -36,7 +36,7 @@ describe.each(dialects)('image upload and serving (%s)', (dialect) => {
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(480);
 
-    const post = await anna.post('/v1/posts', { body: 'Ons nieuwe teamlokaal! #verbouwing', imageIds: [res.body.id] });
+    const post = await anna.post('/v1/posts', { body: 'Ons nieuwe teamlokaal! #verbouwing', imageIds: [res.body.id], photoConsent: true });
     expect(post.status).toBe(201);
     expect(post.body.images).toEqual([{ id: res.body.id, width: 2560, height: 1707 }]);
   });
@@ -70,7 +70,7 @@ describe.each(dialects)('image upload and serving (%s)', (dialect) => {
 
   it('does not let anyone attach someone else’s upload', async () => {
     const mine = await upload(anna, await photo(300, 300));
-    const res = await bram.post('/v1/posts', { body: 'Kijk eens', imageIds: [mine.body.id] });
+    const res = await bram.post('/v1/posts', { body: 'Kijk eens', imageIds: [mine.body.id], photoConsent: true });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('body.imageIds');
   });
@@ -79,9 +79,9 @@ describe.each(dialects)('image upload and serving (%s)', (dialect) => {
     const device = await s.enrolDevice();
     const team3b = (await anna.get('/v1/groups')).body.items.find((g: { name: string }) => g.name === 'Team 3B').id;
     const open = await upload(anna, await photo(300, 300));
-    await anna.post('/v1/posts', { body: 'Voor iedereen', imageIds: [open.body.id] });
+    await anna.post('/v1/posts', { body: 'Voor iedereen', imageIds: [open.body.id], photoConsent: true });
     const hidden = await upload(anna, await photo(300, 300));
-    await anna.post('/v1/posts', { body: 'Alleen het team', groupId: team3b, imageIds: [hidden.body.id] });
+    await anna.post('/v1/posts', { body: 'Alleen het team', groupId: team3b, imageIds: [hidden.body.id], photoConsent: true });
     expect((await device.get(`/v1/images/${open.body.id}?size=thumb`)).status).toBe(200);
     expect((await device.get(`/v1/images/${hidden.body.id}?size=thumb`)).status).toBe(404);
     expect((await s.client().get(`/v1/images/${open.body.id}`)).status).toBe(401);
@@ -91,7 +91,7 @@ describe.each(dialects)('image upload and serving (%s)', (dialect) => {
     const groups = await anna.get('/v1/groups');
     const team3b = groups.body.items.find((g: { name: string }) => g.name === 'Team 3B').id;
     const img = await upload(anna, await photo(300, 300));
-    await anna.post('/v1/posts', { body: 'Alleen voor het team', groupId: team3b, imageIds: [img.body.id] });
+    await anna.post('/v1/posts', { body: 'Alleen voor het team', groupId: team3b, imageIds: [img.body.id], photoConsent: true });
     const res = await fetch(`${s.url}/v1/images/${img.body.id}`, { headers: { authorization: `Bearer ${bram.token}` } });
     expect(res.status).toBe(404);
   });

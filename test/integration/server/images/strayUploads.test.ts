@@ -27,7 +27,7 @@ describe.each(dialects)('uploads never attached to a post (%s)', (dialect) => {
     const anna = await s.login('1001');
     const stray = await upload(anna);
     const posted = await upload(anna);
-    expect((await anna.post('/v1/posts', { body: 'Met foto', imageIds: [posted] })).status).toBe(201);
+    expect((await anna.post('/v1/posts', { body: 'Met foto', imageIds: [posted], photoConsent: true })).status).toBe(201);
     const avatar = await upload(anna);
     await s.db.kysely.updateTable('people').set({ avatar_image_id: avatar }).where('employee_number', '=', '1001').execute();
 
@@ -42,7 +42,7 @@ describe.each(dialects)('uploads never attached to a post (%s)', (dialect) => {
     expect(await stored(young)).toBe(true);
     const annaNow = await s.login('1001');
     expect((await annaNow.get(`/v1/images/${stray}`)).status).toBe(404);
-    const late = await annaNow.post('/v1/posts', { body: 'Toch nog die foto', imageIds: [stray] });
+    const late = await annaNow.post('/v1/posts', { body: 'Toch nog die foto', imageIds: [stray], photoConsent: true });
     expect(late.status).toBe(400);
     expect(late.body.error.fields[0].path).toBe('body.imageIds');
   });

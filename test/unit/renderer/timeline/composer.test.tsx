@@ -73,9 +73,16 @@ describe('composer', () => {
     expect(await screen.findByRole('img', { name: 'taart.png' })).toBeTruthy();
 
     type('Taart!');
+    // Not without the privacy confirmation: she is told, and the tick gets the focus.
+    fireEvent.click(screen.getByRole('button', { name: 'Plaatsen' }));
+    expect(await screen.findByText(/Vink eerst aan/)).toBeTruthy();
+    const consent = screen.getByRole('checkbox', { name: /hebben toestemming gegeven/ });
+    expect(document.activeElement).toBe(consent);
+    expect(fake.callsTo('post.create')).toEqual([]);
+    fireEvent.click(consent);
     fireEvent.click(screen.getByRole('button', { name: 'Plaatsen' }));
     await waitFor(() => expect(fake.callsTo('post.create')).toHaveLength(1));
-    expect(fake.callsTo('post.create')[0]).toEqual({ body: 'Taart!', images: [{ name: 'taart.png', mime: 'image/png', base64: 'iVBORw==' }] });
+    expect(fake.callsTo('post.create')[0]).toEqual({ body: 'Taart!', images: [{ name: 'taart.png', mime: 'image/png', base64: 'iVBORw==' }], photoConsent: true });
   });
 
   it('refuses files that are not photos and stops at ten photos', async () => {
