@@ -205,6 +205,10 @@ export const ReactionCountsSchema = z.object({
 });
 export type ReactionCounts = z.infer<typeof ReactionCountsSchema>;
 
+/** A post or comment hidden by moderation, as its author sees it. */
+export const ModerationMarkSchema = z.object({ hiddenAt: Timestamp, reason: z.string() });
+export type ModerationMark = z.infer<typeof ModerationMarkSchema>;
+
 export const PostSchema = z.object({
   id: Id,
   authorId: Id,
@@ -228,6 +232,8 @@ export const PostSchema = z.object({
   endsAt: Timestamp.optional(),
   /** Reactions per kind; `likeCount` is their total (so older clients count every reaction as a like). */
   reactions: ReactionCountsSchema.optional(),
+  /** Hidden by a coach or editor: only its author (and moderators) receive it, with the reason. */
+  moderation: ModerationMarkSchema.optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -239,6 +245,8 @@ export const CommentSchema = z.object({
   mentions: z.array(MentionSchema),
   createdAt: Timestamp,
   editedAt: Timestamp.nullable(),
+  /** Hidden by a coach or editor: only its author (and moderators) receive it, with the reason. */
+  moderation: ModerationMarkSchema.optional(),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
@@ -254,8 +262,9 @@ export const NotificationSchema = z.object({
    * `join_request`: someone asks to join a closed group this person is an admin of (`groupId`).
    * `group_added`: this person was added to a group (invited, or her request approved).
    * `read_reminder`: an editor asks her to read a "lezen verplicht" post (`postId`) she has not confirmed yet.
+   * `moderation_hidden`: a coach or editor hid her post (or her comment, `commentId`) for `reason`.
    */
-  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder']),
+  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder', 'moderation_hidden']),
   /** Who caused it; for `review_due` the page's owner herself (nobody else acted). */
   actorId: Id,
   /** The post of a mention or reply; null for `review_due`. */
@@ -265,6 +274,8 @@ export const NotificationSchema = z.object({
   pageId: Id.nullable().optional(),
   /** The group of a `join_request` or `group_added`. */
   groupId: Id.nullable().optional(),
+  /** Why a `moderation_hidden` item was hidden. */
+  reason: z.string().optional(),
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof NotificationSchema>;

@@ -25,10 +25,10 @@ import {
  * Version of the change-feed payload. Kiosks update later than servers, so a server keeps answering
  * the versions it lists in SUPPORTED_SYNC_PROTOCOLS, leaving out what an older version cannot read
  * (`readableIn`). Each version's additions are listed in ENTITY_SINCE and NOTIFICATION_SINCE:
- * 2 brought the knowledge base; 3 groups in the client, read confirmations and view counts; 4 polls.
+ * 2 brought the knowledge base; 3 groups in the client, read confirmations and view counts; 4 polls; 5 moderation notices.
  */
-export const SYNC_PROTOCOL = 4;
-export const SUPPORTED_SYNC_PROTOCOLS = [1, 2, 3, 4] as const;
+export const SYNC_PROTOCOL = 5;
+export const SUPPORTED_SYNC_PROTOCOLS = [1, 2, 3, 4, 5] as const;
 
 /**
  * An entity's current state. Fields this version does not know are kept (`loose`), so a client that
@@ -139,7 +139,7 @@ export const pollVoteKey = (pollId: string, personId: string) => `${pollId}:${pe
 const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3, readReceipt: 3, poll: 4, pollVote: 4 };
 
 /** The protocol version that brought each kind of notification; those not listed were there from version 1. */
-const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3, read_reminder: 3 };
+const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3, read_reminder: 3, moderation_hidden: 5 };
 
 /**
  * Whether a client speaking `protocol` can read this change: an entity (or a kind of notification)

@@ -37,7 +37,8 @@ async function loadKind(k: Kysely<Database>, tenantId: string, kind: SearchKind,
       return (await q.execute()).map(pageIndexable);
     }
     case 'post': {
-      let q = k.selectFrom('posts').select(['id', 'body', 'group_id', 'created_at', 'edited_at']).where('tenant_id', '=', tenantId);
+      // A post hidden by moderation is out of the index while it is hidden.
+      let q = k.selectFrom('posts').select(['id', 'body', 'group_id', 'created_at', 'edited_at']).where('tenant_id', '=', tenantId).where('hidden_at', 'is', null);
       if (ids) q = q.where('id', 'in', ids);
       return (await q.execute()).map((r) => indexable({ kind, id: r.id, groupId: r.group_id, at: r.edited_at ?? r.created_at }, postDocument(r)));
     }
