@@ -28,6 +28,7 @@ import {
 import { KioskSchema, PLAYLIST_ENTRIES_MAX, PlaylistEntrySchema, PlaylistSchema, PlaylistScope } from '../api/routes/kiosks.js';
 import { SignageViewSchema } from './kioskViews.js';
 import { CreatePollBody, POLL_OPTIONS_MAX } from '../api/routes/polls.js';
+import { ModerationDecisionInput, ModerationEntryViewSchema, ReportItemInput, SocialFiguresViewSchema } from './moderationViews.js';
 import {
   STATS_REPORT,
   StatsActivitySchema,
@@ -138,7 +139,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'report', 'moderate']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -423,6 +424,12 @@ export const samenMethods = {
   'kiosks.uploadImage': { input: ImageUploadSchema, output: z.object({ id: Id }) },
   /** What this kiosk would play now, composed on the editor's own client from the server's answer for it. */
   'kiosks.preview': { input: z.strictObject({ id: Id }), output: SignageViewSchema },
+  /** Moderation: anyone reports a post or comment (outbox); coaches and editors see the queue (online) and decide (outbox, own session). */
+  'moderation.report': { input: ReportItemInput, output: Ok },
+  'moderation.queue': { input: z.strictObject({ status: z.enum(['open', 'hidden']).default('open') }), output: z.object({ items: z.array(ModerationEntryViewSchema) }) },
+  'moderation.decide': { input: ModerationDecisionInput, output: Ok },
+  /** The home page's side column: asked of the server when it can be, else the last answer kept on this device; null before any. */
+  'stats.social': { input: Empty, output: SocialFiguresViewSchema.nullable() },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;

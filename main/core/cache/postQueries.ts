@@ -39,6 +39,7 @@ export function createPostQueries(db: Database.Database) {
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM posts WHERE id = ?');
   const commentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM comments WHERE id = ?');
   const commentsOf = db.prepare<[string], EntityRow>('SELECT data FROM comments WHERE post_id = ? ORDER BY created_at, id');
+  const commentById = db.prepare<[string], EntityRow>('SELECT data FROM comments WHERE id = ?');
   const newerInGroup = db.prepare<{ groupId: string; since: string; me: string }, { n: number }>(
     'SELECT count(*) AS n FROM posts WHERE group_id = @groupId AND created_at > @since AND author_id <> @me',
   );
@@ -76,6 +77,10 @@ export function createPostQueries(db: Database.Database) {
     },
     has: (id: string): boolean => exists.get(id) !== undefined,
     hasComment: (id: string): boolean => commentExists.get(id) !== undefined,
+    comment: (id: string): Comment | null => {
+      const row = commentById.get(id);
+      return row ? fromRow<Comment>(row) : null;
+    },
     comments: (postId: string): Comment[] => commentsOf.all(postId).map(fromRow<Comment>),
     /** Posts of a group by others than `me`, newer than `since`. */
     countNewer: (groupId: string, since: string, me: string): number => newerInGroup.get({ groupId, since, me })?.n ?? 0,

@@ -12,6 +12,7 @@ const ANNOUNCED: Readonly<Partial<Record<string, NoticeKind>>> = {
   read_reminder: 'reminder',
   reminder: 'reminder',
   join_request: 'join_request',
+  moderation_hidden: 'moderation',
 };
 
 /** The notice a server notification becomes, or null when it is not announced. */

@@ -19,6 +19,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       read_required: { one: (a) => `Lezen verplicht: bericht van ${a}`, many: (n) => `${n} berichten die je moet lezen` },
       reminder: { one: (a) => `Herinnering: lees het bericht van ${a}`, many: (n) => `${n} herinneringen om berichten te lezen` },
       join_request: { one: (a) => `${a} wil lid worden van je groep`, many: (n) => `${n} nieuwe aanvragen voor je groepen` },
+      moderation: { one: (a) => `${a} heeft iets van jou verborgen (moderatie)`, many: (n) => `${n} berichten of reacties van jou verborgen (moderatie)` },
     },
     tray: {
       open: 'Samen openen',
@@ -35,6 +36,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       read_required: { one: (a) => `Required reading: post by ${a}`, many: (n) => `${n} posts you are asked to read` },
       reminder: { one: (a) => `Reminder: read the post by ${a}`, many: (n) => `${n} reminders to read posts` },
       join_request: { one: (a) => `${a} asks to join your group`, many: (n) => `${n} new requests to join your groups` },
+      moderation: { one: (a) => `${a} hid something of yours (moderation)`, many: (n) => `${n} of your posts or comments were hidden (moderation)` },
     },
     tray: {
       open: 'Open Samen',

@@ -107,6 +107,24 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       return settle(item, await http.call('confirmRead', { token, params: { id: item.postId }, idempotencyKey: key }));
     case 'readLater':
       return settle(item, await http.call('postponeRead', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'report':
+      return settle(
+        item,
+        await http.call('reportItem', {
+          token,
+          body: { itemKind: item.payload.itemKind, itemId: item.postId, reason: item.payload.reason, ...(item.payload.note ? { note: item.payload.note } : {}) },
+          idempotencyKey: key,
+        }),
+      );
+    case 'moderate': {
+      const params = { kind: item.payload.itemKind, id: item.postId };
+      const d = item.payload;
+      const answer =
+        d.action === 'hide'
+          ? await http.call('hideItem', { token, params, body: { reason: d.reason }, idempotencyKey: key })
+          : await http.call(d.action === 'dismiss' ? 'dismissItem' : 'restoreItem', { token, params, idempotencyKey: key });
+      return settle(item, answer);
+    }
     case 'feedback':
       return settle(
         item,
