@@ -15,6 +15,7 @@ import { GroupsPage } from '../features/groups/GroupsPage';
 import { MailingComposePage } from '../features/mailings/MailingComposePage';
 import { ScheduledPage } from '../features/scheduling/ScheduledPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
+import { ModerationPage } from '../features/moderation/ModerationPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -151,6 +152,8 @@ function Page() {
       return <ReadRequirementsPage />;
     case 'readReport':
       return <ReadReportPage key={route.id} id={route.id} />;
+    case 'moderation':
+      return <ModerationPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

@@ -1,11 +1,12 @@
-import { BarChart3, BookOpen, BookOpenCheck, Mail, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, BookOpen, BookOpenCheck, Flag, Mail, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
+import { useIsModerator } from '../features/moderation/roles';
 import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
 import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'moderation'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; moderators?: true };
 
 /** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
@@ -17,6 +18,8 @@ const ITEMS: Item[] = [
   { key: 'statistics', icon: BarChart3, ready: true, href: '#/statistieken', current: (r) => r.name === 'statistics', editors: true },
   { key: 'readConfirmations', icon: BookOpenCheck, ready: true, href: '#/lezen-verplicht', current: (r) => r.name === 'readRequirements' || r.name === 'readReport', editors: true },
   { key: 'kiosks', icon: MonitorPlay, ready: true, href: '#/kiosks', current: (r) => r.name === 'kiosks', editors: true },
+  // Coaches as well as editors: the queue of what colleagues reported.
+  { key: 'moderation', icon: Flag, ready: true, href: '#/moderatie', current: (r) => r.name === 'moderation', moderators: true },
 ];
 
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */
@@ -24,10 +27,11 @@ export function Navigation() {
   const { t } = useTranslation();
   const route = useRoute();
   const editor = useIsEditor();
+  const moderator = useIsModerator();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
-        {ITEMS.filter((item) => editor || !item.editors).map(({ key, icon: Icon, ready, href, current, action }) => (
+        {ITEMS.filter((item) => (editor || !item.editors) && (moderator || !item.moderators)).map(({ key, icon: Icon, ready, href, current, action }) => (
           <li key={key}>
             {ready && action ? (
               <button type="button" className="nav-item" onClick={action} aria-keyshortcuts="Control+K /">

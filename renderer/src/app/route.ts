@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/moderatie
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -28,7 +28,8 @@ export type Route =
   | { name: 'categories' }
   | { name: 'statistics' }
   | { name: 'readRequirements' }
-  | { name: 'readReport'; id: string };
+  | { name: 'readReport'; id: string }
+  | { name: 'moderation' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
@@ -45,6 +46,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/me/mail') return { name: 'myMail' };
   if (hash === '#/kiosks') return { name: 'kiosks' };
   if (hash === '#/lezen-verplicht') return { name: 'readRequirements' };
+  if (hash === '#/moderatie') return { name: 'moderation' };
   const required = /^#\/lezen-verplicht\/(.+)$/.exec(hash);
   if (required?.[1]) return { name: 'readReport', id: decodeURIComponent(required[1]) };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
@@ -105,6 +107,8 @@ export function hrefFor(route: Route): string {
       return '#/lezen-verplicht';
     case 'readReport':
       return `#/lezen-verplicht/${encodeURIComponent(route.id)}`;
+    case 'moderation':
+      return '#/moderatie';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }
