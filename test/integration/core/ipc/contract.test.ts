@@ -30,6 +30,8 @@ describe('every window.samen method of the core', () => {
   });
 
   it('answers what the contract promises, for a logged-in person', async () => {
+    // Anna is also a coach here, so the moderation queue answers her.
+    await server.db.kysely.updateTable('people').set({ roles: '["employee","coach"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1001').execute();
     running = startCore({ url: server.url, dataDir: tempDir() });
     await running.login('1001');
     const { core } = running;
