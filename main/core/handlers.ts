@@ -37,6 +37,8 @@ import { hashtagSuggestions } from './timeline/hashtagSuggestions.js';
 import { decodePostCursor, encodePostCursor } from './timeline/postCursor.js';
 import type { Reader } from './timeline/reader.js';
 import type { ReadConfirmationMethods } from './readConfirmations/readConfirmationHandlers.js';
+import { createModerationHandlers } from './moderation/moderationHandlers.js';
+import { createSocialHandlers } from './stats/socialFigures.js';
 
 const PINNED_AT_MOST = 20;
 
@@ -59,7 +61,7 @@ export interface HandlerDeps {
   read: Reader;
   sessions: SessionOps;
   devices: Pick<DeviceEnrolment, 'enrol' | 'ready'>;
-  outbox: Pick<Outbox, 'actions' | 'stranded' | 'changed'>;
+  outbox: Pick<Outbox, 'actions' | 'stranded' | 'changed' | 'store'>;
   sync: SyncEngine;
   status: SyncStatusTracker;
   imageUrl: ImageUrl;
@@ -241,5 +243,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createPollHandlers({ ...d.polls, read, actions: d.outbox.actions }),
     ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
     ...d.readConfirmations,
+    // Moderation and the home page's side column (moderation/, stats/socialFigures.ts).
+    ...createModerationHandlers({ http: d.http, clock: d.clock, read, store: d.outbox.store, imageUrl: d.imageUrl, session: () => d.sessions.current(), changed: (id) => d.outbox.changed([id], true) }),
+    ...createSocialHandlers({ http: d.http, cache: d.cache, clock: d.clock, imageUrl: d.imageUrl, session: () => d.sessions.current() }),
   };
 }

@@ -48,6 +48,7 @@ import { registerSearchRoutes } from './search/searchRoutes.js';
 import { foldAllQueuedActivity } from './stats/record.js';
 import { numberLeftoverChanges } from './sync/numbering.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
+import { registerModerationRoutes } from './moderation/moderationRoutes.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
 import { registerCommentRoutes } from './timeline/commentRoutes.js';
 import { registerLikeRoutes } from './timeline/likeRoutes.js';
@@ -179,6 +180,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerMailPublicRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
+  registerModerationRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerEventsRoute(app, ctx);
   registerUpdateFeedRoutes(app, opts.updatesDir);

@@ -209,6 +209,10 @@ export const ReactionCountsSchema = z.object({
 });
 export type ReactionCounts = z.infer<typeof ReactionCountsSchema>;
 
+/** A post or comment hidden by moderation, as its author sees it. */
+export const ModerationMarkSchema = z.object({ hiddenAt: Timestamp, reason: z.string() });
+export type ModerationMark = z.infer<typeof ModerationMarkSchema>;
+
 export const PostSchema = z.object({
   id: Id,
   authorId: Id,
@@ -234,6 +238,8 @@ export const PostSchema = z.object({
   reactions: ReactionCountsSchema.optional(),
   /** Posted by the server as the organisation's (or group's) conversation starter; absent on other posts. */
   conversationStarter: z.boolean().optional(),
+  /** Hidden by a coach or editor: only its author (and moderators) receive it, with the reason. */
+  moderation: ModerationMarkSchema.optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -245,6 +251,8 @@ export const CommentSchema = z.object({
   mentions: z.array(MentionSchema),
   createdAt: Timestamp,
   editedAt: Timestamp.nullable(),
+  /** Hidden by a coach or editor: only its author (and moderators) receive it, with the reason. */
+  moderation: ModerationMarkSchema.optional(),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
@@ -261,8 +269,9 @@ export const NotificationSchema = z.object({
    * `group_added`: this person was added to a group (invited, or her request approved).
    * `read_reminder`: an editor asks her to read a "lezen verplicht" post (`postId`) she has not confirmed yet.
    * `post_review`: a coach looked at her draft, or approved or returned her post (`postId`: the draft).
+   * `moderation_hidden`: a coach or editor hid her post (or her comment, `commentId`) for `reason`.
    */
-  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder', 'post_review']),
+  kind: z.enum(['mention', 'reply', 'review_due', 'join_request', 'group_added', 'read_reminder', 'post_review', 'moderation_hidden']),
   /** Who caused it; for `review_due` the page's owner herself (nobody else acted). */
   actorId: Id,
   /** The post of a mention or reply; null for `review_due`. */
@@ -272,6 +281,8 @@ export const NotificationSchema = z.object({
   pageId: Id.nullable().optional(),
   /** The group of a `join_request` or `group_added`. */
   groupId: Id.nullable().optional(),
+  /** Why a `moderation_hidden` item was hidden. */
+  reason: z.string().optional(),
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof NotificationSchema>;

@@ -8,6 +8,7 @@ import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
 import { kioskRoutes } from './routes/kiosks.js';
 import { mailingRoutes } from './routes/mailings.js';
+import { moderationRoutes } from './routes/moderation.js';
 import { peopleRoutes } from './routes/people.js';
 import { pollRoutes } from './routes/polls.js';
 import { postViewRoutes } from './routes/postViews.js';
@@ -48,6 +49,7 @@ export const routes = {
   ...pollRoutes,
   ...kioskRoutes,
   ...statsRoutes,
+  ...moderationRoutes,
   ...syncRoutes,
   ...realtimeRoutes,
   ...reviewRoutes,

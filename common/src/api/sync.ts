@@ -26,7 +26,7 @@ import {
  * the versions it lists in SUPPORTED_SYNC_PROTOCOLS, leaving out what an older version cannot read
  * (`readableIn`). Each version's additions are listed in ENTITY_SINCE and NOTIFICATION_SINCE:
  * 2 brought the knowledge base; 3 groups in the client, read confirmations and view counts; 4 polls;
- * 5 the `post_review` notification (meekijken).
+ * 5 the `post_review` notification (meekijken) and moderation notices.
  */
 export const SYNC_PROTOCOL = 5;
 export const SUPPORTED_SYNC_PROTOCOLS = [1, 2, 3, 4, 5] as const;
@@ -140,7 +140,7 @@ export const pollVoteKey = (pollId: string, personId: string) => `${pollId}:${pe
 const ENTITY_SINCE: Partial<Record<EntityName, number>> = { section: 2, page: 2, quickLink: 2, favourite: 2, pageFeedback: 2, joinRequest: 3, readReceipt: 3, poll: 4, pollVote: 4 };
 
 /** The protocol version that brought each kind of notification; those not listed were there from version 1. */
-const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3, read_reminder: 3, post_review: 5 };
+const NOTIFICATION_SINCE: Partial<Record<string, number>> = { review_due: 2, join_request: 3, group_added: 3, read_reminder: 3, post_review: 5, moderation_hidden: 5 };
 
 /**
  * Whether a client speaking `protocol` can read this change: an entity (or a kind of notification)

@@ -31,6 +31,7 @@ import {
 import { KioskSchema, PLAYLIST_ENTRIES_MAX, PlaylistEntrySchema, PlaylistSchema, PlaylistScope } from '../api/routes/kiosks.js';
 import { SignageViewSchema } from './kioskViews.js';
 import { CreatePollBody, POLL_OPTIONS_MAX } from '../api/routes/polls.js';
+import { ModerationDecisionInput, ModerationEntryViewSchema, ReportItemInput, SocialFiguresViewSchema } from './moderationViews.js';
 import {
   STATS_REPORT,
   StatsActivitySchema,
@@ -141,7 +142,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish', 'report', 'moderate']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -457,6 +458,12 @@ export const samenMethods = {
   'reviews.publish': { input: z.strictObject({ id: Id, body: UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1)) }), output: Ok },
   /** Editors (organisation) or group admins (group): posts first need approval; needs the server. */
   'reviews.setApproval': { input: z.strictObject({ groupId: Id.nullable(), required: z.boolean() }), output: z.object({ required: z.boolean() }) },
+  /** Moderation: anyone reports a post or comment (outbox); coaches and editors see the queue (online) and decide (outbox, own session). */
+  'moderation.report': { input: ReportItemInput, output: Ok },
+  'moderation.queue': { input: z.strictObject({ status: z.enum(['open', 'hidden']).default('open') }), output: z.object({ items: z.array(ModerationEntryViewSchema) }) },
+  'moderation.decide': { input: ModerationDecisionInput, output: Ok },
+  /** The home page's side column: asked of the server when it can be, else the last answer kept on this device; null before any. */
+  'stats.social': { input: Empty, output: SocialFiguresViewSchema.nullable() },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;

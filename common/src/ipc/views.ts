@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageRefSchema, PersonSchema, PostSchema, ReactionKind } from '../api/entities.js';
+import { ImageRefSchema, ModerationMarkSchema, PersonSchema, PostSchema, ReactionKind } from '../api/entities.js';
 import { Id, Role, Timestamp } from '../api/primitives.js';
 import { BadgeReaderSchema } from '../badge/readerSettings.js';
 import { PollViewModelSchema } from './pollViews.js';
@@ -33,6 +33,8 @@ export const CommentViewSchema = z.object({
   body: z.string(),
   createdAt: Timestamp,
   delivery: DeliveryState,
+  /** Hidden by moderation: only its author gets it, with the reason. */
+  moderation: ModerationMarkSchema.optional(),
 });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 

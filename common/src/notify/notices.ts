@@ -7,7 +7,7 @@ import { Id } from '../api/primitives.js';
  * notifications but never announced. Adding a kind: one entry here, one rule in
  * main/core/notify/noticePolicy.ts and its texts in main/core/notify/noticeTexts.ts and the renderer's nl/en.
  */
-export const NoticeKind = z.enum(['mention', 'reply', 'read_required', 'reminder', 'join_request', 'post_review']);
+export const NoticeKind = z.enum(['mention', 'reply', 'read_required', 'reminder', 'join_request', 'post_review', 'moderation']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** What a notice opens: the post it is about, or the group (a request to join it, for its admins). */

@@ -43,6 +43,7 @@ export function createPostQueries(db: Database.Database) {
   const latestStarter = db.prepare<{ groupId: string | null; since: string }, EntityRow>(
     "SELECT data FROM posts WHERE created_at > @since AND group_id IS @groupId AND json_extract(data, '$.conversationStarter') = 1 ORDER BY created_at DESC, id DESC LIMIT 1",
   );
+  const commentById = db.prepare<[string], EntityRow>('SELECT data FROM comments WHERE id = ?');
   const newerInGroup = db.prepare<{ groupId: string; since: string; me: string }, { n: number }>(
     'SELECT count(*) AS n FROM posts WHERE group_id = @groupId AND created_at > @since AND author_id <> @me',
   );
@@ -85,6 +86,10 @@ export function createPostQueries(db: Database.Database) {
       return row ? fromRow<Post>(row) : null;
     },
     hasComment: (id: string): boolean => commentExists.get(id) !== undefined,
+    comment: (id: string): Comment | null => {
+      const row = commentById.get(id);
+      return row ? fromRow<Comment>(row) : null;
+    },
     comments: (postId: string): Comment[] => commentsOf.all(postId).map(fromRow<Comment>),
     /** Posts of a group by others than `me`, newer than `since`. */
     countNewer: (groupId: string, since: string, me: string): number => newerInGroup.get({ groupId, since, me })?.n ?? 0,

@@ -13,6 +13,7 @@ const ANNOUNCED: Readonly<Partial<Record<string, NoticeKind>>> = {
   reminder: 'reminder',
   join_request: 'join_request',
   post_review: 'post_review',
+  moderation_hidden: 'moderation',
 };
 
 /** The notice a server notification becomes, or null when it is not announced. */

@@ -20,6 +20,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       reminder: { one: (a) => `Herinnering: lees het bericht van ${a}`, many: (n) => `${n} herinneringen om berichten te lezen` },
       join_request: { one: (a) => `${a} wil lid worden van je groep`, many: (n) => `${n} nieuwe aanvragen voor je groepen` },
       post_review: { one: (a) => `${a} keek mee met je bericht`, many: (n) => `${n} keer meegekeken met je berichten` },
+      moderation: { one: (a) => `${a} heeft iets van jou verborgen (moderatie)`, many: (n) => `${n} berichten of reacties van jou verborgen (moderatie)` },
     },
     tray: {
       open: 'Samen openen',
@@ -37,6 +38,7 @@ export const MAIN_TEXTS: Record<Language, MainTexts> = {
       reminder: { one: (a) => `Reminder: read the post by ${a}`, many: (n) => `${n} reminders to read posts` },
       join_request: { one: (a) => `${a} asks to join your group`, many: (n) => `${n} new requests to join your groups` },
       post_review: { one: (a) => `${a} looked at your post`, many: (n) => `Coaches looked at your posts ${n} times` },
+      moderation: { one: (a) => `${a} hid something of yours (moderation)`, many: (n) => `${n} of your posts or comments were hidden (moderation)` },
     },
     tray: {
       open: 'Open Samen',

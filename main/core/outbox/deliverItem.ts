@@ -123,6 +123,24 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       );
     case 'reviewPublish':
       return settle(item, await http.call('publishReview', { token, params: { id: item.postId }, body: { body: item.payload.body }, idempotencyKey: key }));
+    case 'report':
+      return settle(
+        item,
+        await http.call('reportItem', {
+          token,
+          body: { itemKind: item.payload.itemKind, itemId: item.postId, reason: item.payload.reason, ...(item.payload.note ? { note: item.payload.note } : {}) },
+          idempotencyKey: key,
+        }),
+      );
+    case 'moderate': {
+      const params = { kind: item.payload.itemKind, id: item.postId };
+      const d = item.payload;
+      const answer =
+        d.action === 'hide'
+          ? await http.call('hideItem', { token, params, body: { reason: d.reason }, idempotencyKey: key })
+          : await http.call(d.action === 'dismiss' ? 'dismissItem' : 'restoreItem', { token, params, idempotencyKey: key });
+      return settle(item, answer);
+    }
     case 'feedback':
       return settle(
         item,

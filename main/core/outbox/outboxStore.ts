@@ -8,6 +8,7 @@ import { openDatabaseFile } from '../db/openDatabaseFile.js';
 import type { SecretStore } from '../devices/secretStore.js';
 import type { Logger } from '../log.js';
 import type { ReactionKind } from '../../../common/src/api/entities.js';
+import type { ModerationItemKind, ReportReason } from '../../../common/src/api/routes/moderation.js';
 import type { ImageInfo } from './imageInfo.js';
 import { outboxMigrations } from './migrations/index.js';
 import { createOutboxCipher, sealedAt, type OutboxCipher } from './outboxCipher.js';
@@ -74,7 +75,16 @@ export type OutboxItem =
   /** A coach or editor approves a waiting post or sends it back with a comment; her own session. */
   | (ItemBase & { kind: 'reviewDecide'; payload: { approve: boolean; comment: string | null } })
   /** The author posts her reviewed draft with this text. */
-  | (ItemBase & { kind: 'reviewPublish'; payload: { body: string } });
+  | (ItemBase & { kind: 'reviewPublish'; payload: { body: string } })
+  /** Her report of the post or comment `postId`; the note is sealed like a body. */
+  | (ItemBase & { kind: 'report'; payload: { itemKind: ModerationItemKind; reason: ReportReason; note: string | null } })
+  /** A coach's or editor's decision on the reported item `postId`; sent with her own session only. */
+  | (ItemBase & { kind: 'moderate'; payload: ModerationDecision });
+
+/** What a moderator decided about an item; hiding says why, and the author is told. */
+export type ModerationDecision =
+  | { action: 'hide'; itemKind: ModerationItemKind; reason: string }
+  | { action: 'dismiss' | 'restore'; itemKind: ModerationItemKind };
 
 /** A poll as she asked it, waiting to be sent. */
 export interface PollDraft {

@@ -165,6 +165,7 @@ export function createPersonalStore() {
     posts: (): Post[] => [...posts.values()],
     post: (id: string): Post | null => posts.get(id) ?? null,
     hasComment: (id: string): boolean => comments.has(id),
+    comment: (id: string): Comment | null => comments.get(id) ?? null,
     comments: (postId: string): Comment[] => [...comments.values()].filter((c) => c.postId === postId),
     group: (id: string): Group | null => groups.get(id) ?? null,
     memberships: (): Membership[] => [...memberships.values()],
@@ -202,6 +203,7 @@ export type PersonalView = Pick<
   | 'posts'
   | 'post'
   | 'hasComment'
+  | 'comment'
   | 'comments'
   | 'group'
   | 'memberships'
@@ -224,6 +226,7 @@ export const nobodysPersonalView: PersonalView = {
   posts: () => [],
   post: () => null,
   hasComment: () => false,
+  comment: () => null,
   comments: () => [],
   group: () => null,
   memberships: () => [],

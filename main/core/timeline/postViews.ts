@@ -91,9 +91,18 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
     readRequired: post.readRequired ?? null,
     viewCount: ctx.extras.viewCount(post),
     myRead: ctx.extras.myRead(post),
+    ...(post.moderation ? { moderation: post.moderation } : {}),
   };
 }
 
 export function commentView(comment: Comment, ctx: Pick<ViewContext, 'author'>, delivery: 'sent' | 'sending'): CommentView {
-  return { id: comment.id, postId: comment.postId, author: ctx.author(comment.authorId), body: comment.body, createdAt: comment.createdAt, delivery };
+  return {
+    id: comment.id,
+    postId: comment.postId,
+    author: ctx.author(comment.authorId),
+    body: comment.body,
+    createdAt: comment.createdAt,
+    delivery,
+    ...(comment.moderation ? { moderation: comment.moderation } : {}),
+  };
 }

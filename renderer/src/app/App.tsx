@@ -18,6 +18,7 @@ import { ReviewPage } from '../features/reviews/ReviewPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { StartersPage } from '../features/starters/StartersPage';
+import { ModerationPage } from '../features/moderation/ModerationPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
 import { MailPreferencePage } from '../features/mailings/MailPreferencePage';
@@ -160,6 +161,8 @@ function Page() {
       return <ReviewsPage />;
     case 'review':
       return <ReviewPage key={route.id} id={route.id} />;
+    case 'moderation':
+      return <ModerationPage />;
     case 'timeline':
       return <TimelinePage hashtag={route.hashtag} />;
   }

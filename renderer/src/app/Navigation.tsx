@@ -1,13 +1,14 @@
-import { BarChart3, BookOpen, BookOpenCheck, Mail, MessageCircleQuestionMark, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, BookOpen, BookOpenCheck, Flag, Mail, MessageCircleQuestionMark, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
+import { useIsModerator } from '../features/moderation/roles';
 import { ReviewCount } from '../features/reviews/ReviewCount';
 import { useIsReviewer } from '../features/reviews/reviewRoles';
 import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
 import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'reviews' | 'starters'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; reviewers?: true };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'reviews' | 'starters' | 'moderation'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; reviewers?: true; moderators?: true };
 
 /** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
@@ -22,6 +23,8 @@ const ITEMS: Item[] = [
   // Meekijken: coaches and editors, with the number waiting for them.
   { key: 'reviews', icon: MessagesSquare, ready: true, href: '#/meekijken', current: (r) => r.name === 'reviews' || r.name === 'review', reviewers: true },
   { key: 'starters', icon: MessageCircleQuestionMark, ready: true, href: '#/gespreksstarters', current: (r) => r.name === 'starters', editors: true },
+  // Coaches as well as editors: the queue of what colleagues reported.
+  { key: 'moderation', icon: Flag, ready: true, href: '#/moderatie', current: (r) => r.name === 'moderation', moderators: true },
 ];
 
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */
@@ -30,10 +33,11 @@ export function Navigation() {
   const route = useRoute();
   const editor = useIsEditor();
   const reviewer = useIsReviewer();
+  const moderator = useIsModerator();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
-        {ITEMS.filter((item) => (editor || !item.editors) && (reviewer || !item.reviewers)).map(({ key, icon: Icon, ready, href, current, action }) => (
+        {ITEMS.filter((item) => (editor || !item.editors) && (reviewer || !item.reviewers) && (moderator || !item.moderators)).map(({ key, icon: Icon, ready, href, current, action }) => (
           <li key={key}>
             {ready && action ? (
               <button type="button" className="nav-item" onClick={action} aria-keyshortcuts="Control+K /">

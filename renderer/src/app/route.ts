@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters  ·  #/moderatie
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -31,7 +31,8 @@ export type Route =
   | { name: 'readReport'; id: string }
   | { name: 'reviews' }
   | { name: 'review'; id: string }
-  | { name: 'starters' };
+  | { name: 'starters' }
+  | { name: 'moderation' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
@@ -52,6 +53,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/me/mail') return { name: 'myMail' };
   if (hash === '#/kiosks') return { name: 'kiosks' };
   if (hash === '#/lezen-verplicht') return { name: 'readRequirements' };
+  if (hash === '#/moderatie') return { name: 'moderation' };
   const required = /^#\/lezen-verplicht\/(.+)$/.exec(hash);
   if (required?.[1]) return { name: 'readReport', id: decodeURIComponent(required[1]) };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
@@ -118,6 +120,8 @@ export function hrefFor(route: Route): string {
       return '#/meekijken';
     case 'review':
       return `#/meekijken/${encodeURIComponent(route.id)}`;
+    case 'moderation':
+      return '#/moderatie';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

@@ -41,6 +41,10 @@ export type AuditAction =
   | 'post_pinned'
   | 'post_unpinned'
   | 'comment_deleted'
+  | 'post_hidden'
+  | 'post_restored'
+  | 'comment_hidden'
+  | 'comment_restored'
   | 'audit_read'
   | 'audit_exported';
 

@@ -52,6 +52,10 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   post_pinned: 'Bericht van een ander vastgezet',
   post_unpinned: 'Bericht van een ander losgemaakt',
   comment_deleted: 'Reactie van een ander verwijderd',
+  post_hidden: 'Bericht verborgen door moderatie',
+  post_restored: 'Verborgen bericht teruggezet',
+  comment_hidden: 'Reactie verborgen door moderatie',
+  comment_restored: 'Verborgen reactie teruggezet',
   audit_read: 'Auditlog bekeken',
   audit_exported: 'Auditlog geëxporteerd',
 };
@@ -70,6 +74,7 @@ const DETAIL_LABEL: Record<string, string> = {
   to: 'tot',
   page: 'pagina',
   name: 'naam',
+  reason: 'reden',
   mode: 'soort',
   expiresAt: 'geldig tot',
   note: 'notitie',

@@ -174,6 +174,10 @@ export interface PostsTable {
   conversation_starter?: Bool;
   /** When its author confirmed that recognisable people on its photos gave permission (migration 0039). */
   photo_consent_at?: string | null;
+  /** Hidden by moderation (migration 0037): when, why and by whom; null while it is shown. */
+  hidden_at?: string | null;
+  hidden_reason?: string | null;
+  hidden_by?: string | null;
 }
 
 /** A post waiting for its time; the publishing job moves it into `posts` (`scheduling/publishDue.ts`). */
@@ -253,6 +257,10 @@ export interface CommentsTable {
   mentions: Json;
   created_at: string;
   edited_at: string | null;
+  /** Hidden by moderation (migration 0037): when, why and by whom; null while it is shown. */
+  hidden_at?: string | null;
+  hidden_reason?: string | null;
+  hidden_by?: string | null;
 }
 
 export interface LikesTable {
@@ -288,6 +296,32 @@ export interface NotificationsTable {
   post_id: string;
   comment_id: string | null;
   created_at: string;
+  /** Why a `moderation_hidden` item was hidden (migration 0037). */
+  reason?: string | null;
+}
+
+/** One person's report of one post or comment (migration 0037); the key allows one per person. */
+export interface ModerationReportsTable {
+  tenant_id: string;
+  item_kind: string;
+  item_id: string;
+  reporter_id: string;
+  reason: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** A reported item in the moderators' queue, however many reported it: `open`, `hidden` or `dismissed`. */
+export interface ModerationItemsTable {
+  tenant_id: string;
+  item_kind: string;
+  item_id: string;
+  post_id: string;
+  status: string;
+  reporters: number;
+  last_reported_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface ChangesTable {
@@ -803,6 +837,8 @@ export interface Database {
   post_view_pending: PostViewPendingTable;
   post_hashtags: PostHashtagsTable;
   comments: CommentsTable;
+  moderation_reports: ModerationReportsTable;
+  moderation_items: ModerationItemsTable;
   likes: LikesTable;
   images: ImagesTable;
   notifications: NotificationsTable;

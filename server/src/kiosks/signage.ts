@@ -66,6 +66,7 @@ async function runningPolls(k: Kysely<Database>, tenantId: string, groupIds: str
     .innerJoin('polls as q', (j) => j.onRef('q.tenant_id', '=', 'p.tenant_id').onRef('q.post_id', '=', 'p.id'))
     .select(['p.id', 'p.body'])
     .where('p.tenant_id', '=', tenantId)
+    .where('p.hidden_at', 'is', null)
     .where((w) => w.or([w('q.closes_at', 'is', null), w('q.closes_at', '>', now.toISOString())]))
     .where((w) => (groupIds.length > 0 ? w.or([w('p.group_id', 'is', null), w('p.group_id', 'in', groupIds)]) : w('p.group_id', 'is', null)))
     .orderBy('p.created_at', 'desc')

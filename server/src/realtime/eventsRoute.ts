@@ -167,7 +167,7 @@ async function notificationsAfter(
     .leftJoin('kb_review_notices as r', (j) => j.onRef('r.tenant_id', '=', 'changes.tenant_id').onRef('r.id', '=', 'changes.entity_id'))
     .select([
       'changes.seq',
-      'n.id as n_id', 'n.kind as n_kind', 'n.actor_id as n_actor', 'n.post_id as n_post', 'n.comment_id as n_comment', 'n.created_at as n_created',
+      'n.id as n_id', 'n.kind as n_kind', 'n.actor_id as n_actor', 'n.post_id as n_post', 'n.comment_id as n_comment', 'n.created_at as n_created', 'n.reason as n_reason',
       'g.id as g_id', 'g.kind as g_kind', 'g.actor_id as g_actor', 'g.group_id as g_group', 'g.created_at as g_created',
       'r.id as r_id', 'r.person_id as r_person', 'r.page_id as r_page', 'r.created_at as r_created',
     ])
@@ -182,7 +182,7 @@ async function notificationsAfter(
   const items = rows.flatMap((r) => {
     const notification: Notification | null =
       r.n_id !== null
-        ? { id: r.n_id, kind: r.n_kind as Notification['kind'], actorId: r.n_actor!, postId: r.n_post, commentId: r.n_comment, createdAt: r.n_created! }
+        ? { id: r.n_id, kind: r.n_kind as Notification['kind'], actorId: r.n_actor!, postId: r.n_post, commentId: r.n_comment, ...(r.n_reason ? { reason: r.n_reason } : {}), createdAt: r.n_created! }
         : r.g_id !== null
           ? groupNotification({ id: r.g_id, kind: r.g_kind!, actor_id: r.g_actor!, group_id: r.g_group!, created_at: r.g_created! })
           : r.r_id !== null

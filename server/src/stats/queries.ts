@@ -215,6 +215,7 @@ async function publicPosts(k: K, tenantId: string, ids: string[]) {
     .select(['posts.id', 'posts.body', 'groups.name', 'groups.visibility'])
     .where('posts.tenant_id', '=', tenantId)
     .where('posts.id', 'in', ids)
+    .where('posts.hidden_at', 'is', null)
     .execute();
   return new Map(
     rows

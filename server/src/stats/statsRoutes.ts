@@ -12,6 +12,7 @@ import type { StatsScope } from './queries.js';
 import { readProgress } from './readProgress.js';
 import { foldAllQueuedActivity, recordActivity, type ActivityEvent, type StatsSubject } from './record.js';
 import { reports } from './reports.js';
+import { socialFigures } from './social.js';
 import { statsCsv } from './statsCsv.js';
 
 /** A client that was offline longer than this sends statistics nobody needs any more: they are dropped. */
@@ -48,6 +49,11 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: ServerContext): v
     return { accepted: counted.accepted, duplicates: counted.duplicates, dropped: body.events.length - events.length };
   });
 
+  // Everyone signed in: two organisation-wide figures, no person's own.
+  register(app, ctx, routes.statsSocial, async ({ principal: p }) => {
+    await foldAllQueuedActivity(ctx.db);
+    return socialFigures(ctx.k, p.tenantId, ctx.now());
+  });
   register(app, ctx, routes.statsActivity, async ({ query, principal }) => reports.activity(ctx.k, await scopeOf(ctx, principal, query)));
   register(app, ctx, routes.statsPeople, async ({ query, principal }) => reports.people(ctx.k, await scopeOf(ctx, principal, query)));
   register(app, ctx, routes.statsSessions, async ({ query, principal }) => reports.sessions(ctx.k, await scopeOf(ctx, principal, query)));

@@ -7,6 +7,7 @@ import { visibleJoinRequests } from '../groups/joinRequestRoutes.js';
 import { groupNotification } from '../groups/notices.js';
 import { favouriteFromRow, feedbackFromRow, pagesFromRows, quickLinkFromRow, reviewNotification, sectionFromRow } from '../kb/serialize.js';
 import { departmentFromRow, locationFromRow, organisationFromRow, personFromRow } from '../people/serialize.js';
+import { shownToViewer } from '../moderation/access.js';
 import { sharedPolls } from '../polls/pollStore.js';
 import { voteFromRow } from '../polls/serialize.js';
 import { receiptFromRow } from '../readConfirmations/serialize.js';
@@ -57,11 +58,14 @@ export async function loadVisible(
   const postRows = await inChunks(ids('post'), (c) => k.selectFrom('posts').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
   const commentRows = await inChunks(ids('comment'), (c) => k.selectFrom('comments').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute());
   const commentPosts = await inChunks([...new Set(commentRows.map((r) => r.post_id))], (c) =>
-    k.selectFrom('posts').select(['id', 'group_id']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
+    k.selectFrom('posts').select(['id', 'group_id', 'author_id', 'hidden_at']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
   );
   const pollPosts = await inChunks(ids('poll'), (c) =>
-    k.selectFrom('posts').select(['id', 'group_id', 'body']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
+    k.selectFrom('posts').select(['id', 'group_id', 'body', 'author_id', 'hidden_at']).where('tenant_id', '=', t).where('id', 'in', c).execute(),
   );
+  // Hidden by moderation: only its author receives it (in her personal part), marked; for everyone
+  // else it is not visible, so it goes out as a tombstone and leaves every cache.
+  const shown = (r: { hidden_at?: string | null; author_id: string }) => shownToViewer(r, v.viewer.personId);
   for (const r of [...postRows, ...commentPosts, ...pollPosts]) if (r.group_id) groupIds.add(r.group_id);
   const membershipKeys = ids('membership').map((key) => key.split(':') as [string, string]);
   for (const [g] of membershipKeys) groupIds.add(g);
@@ -71,15 +75,16 @@ export async function loadVisible(
     groupId === null || (groupMembersOnly.has(groupId) && (!groupMembersOnly.get(groupId) || v.memberOf.has(groupId)));
 
   for (const g of groupRows) if (ids('group').includes(g.id) && canSeeGroup(g.id)) put('group', g.id, groupFromRow(g));
-  for (const r of postRows) if (canSeeGroup(r.group_id)) put('post', r.id, postFromRow(r));
-  const questions = new Map(pollPosts.filter((r) => canSeeGroup(r.group_id)).map((r) => [r.id, r.body]));
+  for (const r of postRows) if (canSeeGroup(r.group_id) && shown(r)) put('post', r.id, postFromRow(r));
+  const questions = new Map(pollPosts.filter((r) => canSeeGroup(r.group_id) && shown(r)).map((r) => [r.id, r.body]));
   for (let i = 0; i < questions.size; i += CHUNK) {
     const chunk = new Map([...questions].slice(i, i + CHUNK));
     for (const poll of await sharedPolls(k, t, chunk, v.now)) put('poll', poll.id, poll);
   }
   const postGroup = new Map(commentPosts.map((r) => [r.id, r.group_id]));
+  const postShown = new Map(commentPosts.map((r) => [r.id, shown(r)]));
   for (const r of commentRows) {
-    if (postGroup.has(r.post_id) && canSeeGroup(postGroup.get(r.post_id) ?? null)) put('comment', r.id, commentFromRow(r));
+    if (postGroup.has(r.post_id) && canSeeGroup(postGroup.get(r.post_id) ?? null) && shown(r) && postShown.get(r.post_id)) put('comment', r.id, commentFromRow(r));
   }
 
   for (const r of await inChunks(ids('person'), (c) => k.selectFrom('people').selectAll().where('tenant_id', '=', t).where('id', 'in', c).execute())) {
@@ -133,13 +138,16 @@ export async function loadVisible(
   const notificationRows = await inChunks(ids('notification'), (c) =>
     k.selectFrom('notifications').selectAll().where('tenant_id', '=', t).where('person_id', '=', me).where('id', 'in', c).execute(),
   );
+  const hiddenFromMe = await hiddenItemsFor(k, t, me, notificationRows);
   for (const r of notificationRows) {
+    if (r.kind !== 'moderation_hidden' && (hiddenFromMe.has(r.post_id) || (r.comment_id !== null && hiddenFromMe.has(r.comment_id)))) continue;
     put('notification', r.id, {
       id: r.id,
-      kind: r.kind as 'mention' | 'reply' | 'read_reminder' | 'post_review',
+      kind: r.kind as 'mention' | 'reply' | 'read_reminder' | 'post_review' | 'moderation_hidden',
       actorId: r.actor_id,
       postId: r.post_id,
       commentId: r.comment_id,
+      ...(r.reason ? { reason: r.reason } : {}),
       createdAt: r.created_at,
     });
   }
@@ -176,4 +184,17 @@ export async function loadVisible(
   );
   for (const r of voteRows) put('pollVote', `${r.poll_id}:${r.person_id}`, voteFromRow(r));
   return out;
+}
+
+/** Posts and comments of these notifications that are hidden from `me` (hidden, and not hers). */
+async function hiddenItemsFor(k: Kysely<Database>, t: string, me: string, rows: { post_id: string; comment_id: string | null }[]): Promise<Set<string>> {
+  const postIds = [...new Set(rows.map((r) => r.post_id))];
+  const commentIds = [...new Set(rows.flatMap((r) => (r.comment_id === null ? [] : [r.comment_id])))];
+  const posts = await inChunks(postIds, (c) =>
+    k.selectFrom('posts').select(['id', 'author_id', 'hidden_at']).where('tenant_id', '=', t).where('id', 'in', c).where('hidden_at', 'is not', null).execute(),
+  );
+  const comments = await inChunks(commentIds, (c) =>
+    k.selectFrom('comments').select(['id', 'author_id', 'hidden_at']).where('tenant_id', '=', t).where('id', 'in', c).where('hidden_at', 'is not', null).execute(),
+  );
+  return new Set([...posts, ...comments].filter((r) => !shownToViewer(r, me)).map((r) => r.id));
 }

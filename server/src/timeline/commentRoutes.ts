@@ -11,6 +11,7 @@ import { canSeeGroupContent } from '../groups/access.js';
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
+import { shownComments } from '../moderation/access.js';
 import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
 import { notifyMentioned, scopeOfGroup } from './postRoutes.js';
 import { visiblePost } from './queries.js';
@@ -24,6 +25,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: ServerContext):
       .selectAll()
       .where('tenant_id', '=', p.tenantId)
       .where('post_id', '=', params.id)
+      .where(shownComments(p))
       .orderBy('created_at')
       .orderBy('id')
       .execute();

@@ -12,6 +12,7 @@ import { assertNotArchived, canSeeGroupContent, contentScope, visibleGroup } fro
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
+import { shownPosts } from '../moderation/access.js';
 import { deletePollRows } from '../polls/pollStore.js';
 import { approvalRequired, reviewPostView, storeReview } from '../reviews/reviewStore.js';
 import { postTiming } from '../scheduling/postTiming.js';
@@ -28,7 +29,8 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       .selectFrom('posts')
       .selectAll('posts')
       .where('posts.tenant_id', '=', p.tenantId)
-      .where(canSeeGroupContent(p, 'posts.group_id'));
+      .where(canSeeGroupContent(p, 'posts.group_id'))
+      .where(shownPosts(p));
     if (query.groupId) {
       await visibleGroup(ctx.k, p, query.groupId);
       q = q.where('posts.group_id', '=', query.groupId);
@@ -189,6 +191,8 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
         await recordActionOf(trx, p, { action: 'post_deleted', target: targetRef('post', post.id), detail }, ctx.now());
       }
       await deletePostRows(trx, changes, p.tenantId, post.id, await scopeOfGroup(trx, p.tenantId, post.group_id));
+      // A post hidden once went to its author's personal feed as well; the tombstone must reach it there.
+      if (post.hidden_by) changes.add('post', post.id, 'delete', `person:${post.author_id}`);
     });
     return { ok: true as const };
   });

@@ -5,6 +5,7 @@ import type { Database, PostsTable } from '../db/schema.js';
 import { canSeeGroupContent, contentScope } from '../groups/access.js';
 import type { Scope, Trx } from '../sync/feed.js';
 import { notFound } from '../http/apiError.js';
+import { mayModerateContent } from '../moderation/access.js';
 import { asReactionKind } from './reactionCounts.js';
 import { postFromRow } from './serialize.js';
 
@@ -17,7 +18,8 @@ export async function visiblePost(k: Kysely<Database>, p: Principal, postId: str
     .where('id', '=', postId)
     .where(canSeeGroupContent(p, 'posts.group_id'))
     .executeTakeFirst();
-  if (!row) throw notFound('Dit bericht bestaat niet (meer).');
+  // A hidden post exists for its author, and for the coaches and editors who may restore it.
+  if (!row || (row.hidden_at && row.author_id !== p.personId && !mayModerateContent(p))) throw notFound('Dit bericht bestaat niet (meer).');
   return row;
 }
 

@@ -1,5 +1,6 @@
 import type { Comment, ImageRef, Post } from '../../../common/src/api/entities.js';
 import type { CommentsTable, PostsTable } from '../db/schema.js';
+import { moderationMark } from '../moderation/access.js';
 import { readRequirementFromRow } from '../readConfirmations/serialize.js';
 import { reactionCounts } from './reactionCounts.js';
 
@@ -33,6 +34,7 @@ export const postFromRow = (r: PostsTable): Post => ({
   ...(r.ends_at ? { endsAt: r.ends_at } : {}),
   reactions: reactionCounts(r),
   ...(Number(r.conversation_starter ?? 0) === 1 ? { conversationStarter: true } : {}),
+  ...moderationMark(r),
 });
 
-export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id });
+export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id, ...moderationMark(r) });

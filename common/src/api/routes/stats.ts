@@ -177,6 +177,19 @@ export type StatsReadConfirmations = z.infer<typeof StatsReadConfirmationsSchema
 export const STATS_REPORT = z.enum(['activity', 'people', 'sessions', 'devices', 'posts', 'groups', 'search']);
 export type StatsReport = z.infer<typeof STATS_REPORT>;
 
+/**
+ * What the home page's side column shows everyone: this month's most-liked post (from the timeline or
+ * an open group) and the share of colleagues active this month, in whole percents. Null where fewer
+ * than 10 people are behind a figure, as on the dashboard; never anyone's own activity.
+ */
+export const StatsSocialSchema = z.object({
+  /** The Amsterdam calendar month, `YYYY-MM`. */
+  month: z.string(),
+  activePercent: z.number().int().min(0).max(100).nullable(),
+  mostLiked: z.object({ postId: Id, excerpt: z.string(), groupName: z.string().nullable(), reactions: z.number().int() }).nullable(),
+});
+export type StatsSocial = z.infer<typeof StatsSocialSchema>;
+
 const editorsSay = ' (editors and admins; figures behind fewer than 10 people are null)';
 
 /** A dashboard report: the same query, the same rights, its own path and answer. */
@@ -199,6 +212,13 @@ export const statsRoutes = {
     }),
     response: z.object({ accepted: z.number().int(), duplicates: z.number().int(), dropped: z.number().int() }),
     status: 202,
+  }),
+  statsSocial: defineRoute({
+    method: 'GET',
+    path: '/v1/stats/social',
+    summary: "This month's most-liked post and the share of colleagues active this month, for everyone signed in (figures behind fewer than 10 people are null)",
+    auth: 'session',
+    response: StatsSocialSchema,
   }),
   statsActivity: statsReport('/v1/stats/activity', 'Activity by ISO weekday and hour (Amsterdam time), with the best time to post', StatsActivitySchema),
   statsPeople: statsReport('/v1/stats/people', 'Active people per day, week and month, against the staff in the directory', StatsPeopleSchema),

@@ -6,6 +6,9 @@ import { Avatar } from '../../ui/Avatar';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { RichText } from '../../ui/RichText';
 import { Skeleton } from '../../ui/Skeleton';
+import { HiddenNotice } from '../moderation/HiddenNotice';
+import { ReportButton } from '../moderation/ReportButton';
+import { useAppState } from '../../app/sessionStore';
 import { openPersonCard } from '../people/personCardStore';
 import { ensureComments, useComments } from './commentsStore';
 import { useReadOnly } from './readOnly';
@@ -50,6 +53,7 @@ function Comment({ comment }: { comment: CommentView }) {
   const readOnly = useReadOnly();
   const { author } = comment;
   const name = author.name || t('post.someone');
+  const me = useAppState((s) => (s.session?.state === 'loggedIn' ? s.session.person.id : null));
   return (
     <li className="comment">
       <Avatar name={name} url={author.avatarUrl} size="sm" />
@@ -67,7 +71,9 @@ function Comment({ comment }: { comment: CommentView }) {
             {comment.delivery === 'sending' ? t('post.sending') : <RelativeTime iso={comment.createdAt} />}
           </span>
         </p>
+        <HiddenNotice mark={comment.moderation} />
         <RichText source={comment.body} hashtagHref={hashtagHref} />
+        {!readOnly && author.id !== me && comment.delivery === 'sent' && <ReportButton itemKind="comment" itemId={comment.id} compact />}
       </div>
     </li>
   );

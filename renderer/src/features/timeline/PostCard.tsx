@@ -10,6 +10,8 @@ import '../categories/categories.css';
 import { openPersonCard } from '../people/personCardStore';
 import { votePoll } from '../polls/pollActions';
 import { PollCard } from '../polls/PollCard';
+import { HiddenNotice } from '../moderation/HiddenNotice';
+import { ReportButton } from '../moderation/ReportButton';
 import { ReactionBar } from '../reactions/ReactionBar';
 import { useSeen } from '../postViews/useSeen';
 import { ViewCount } from '../postViews/ViewCount';
@@ -55,6 +57,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
     >
       {showReadBand && <ReadBand post={post} readOnly={readOnly} />}
       <PostHeader post={post} titleId={titleId} />
+      <HiddenNotice mark={post.moderation} />
       {post.poll ? (
         <PollCard poll={post.poll} readOnly={readOnly} onVote={(ids) => void votePoll(post.id, ids)} />
       ) : (
@@ -85,6 +88,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
             <span>{t('post.comments', { count: post.commentCount })}</span>
           </button>
           <ViewCount count={post.viewCount} />
+          {!post.mine && post.delivery === 'sent' && <ReportButton itemKind="post" itemId={post.id} />}
         </div>
       )}
       <CommentThread post={post} unfolded={detail} />

@@ -9,6 +9,7 @@ import { errorText } from '../../ui/i18n/i18n';
 import { CategoryFilter } from '../categories/CategoryFilter';
 import { loadCategories } from '../categories/categoryStore';
 import { useIsEditor } from '../mailings/roles';
+import { SocialFigures } from '../moderation/SocialFigures';
 import { RunningPolls } from '../polls/RunningPolls';
 import { Composer } from './Composer';
 import { FilterBar } from './FilterBar';
@@ -99,6 +100,7 @@ export function TimelinePage({ hashtag: rawHashtag }: { hashtag: string | null }
       {!hashtag && (
         <aside className="home-side">
           <RunningPolls />
+          {!readOnly && <SocialFigures />}
         </aside>
       )}
     </div>

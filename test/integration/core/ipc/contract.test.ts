@@ -57,6 +57,8 @@ describe('every window.samen method of the core', () => {
     // A "lezen verplicht" post for everyone, for Anna to confirm and Carla to report on.
     const required = (await carla.post('/v1/posts', { body: 'Contracttest: lezen verplicht' })).body.id as string;
     await carla.put(`/v1/posts/${required}/read-requirement`, { audience: { everyone: true } });
+    // Someone else's post to report: one does not report one's own.
+    const reportable = (await bram.post('/v1/posts', { body: 'Contracttest: om te melden' })).body.id as string;
     await core.invoke('sync.now', {});
     // Carla edits and, for this test, also administers: the mail settings are for admins.
     await server.db.kysely.updateTable('people').set({ roles: '["employee","editor","admin"]' }).where('tenant_id', '=', server.tenants.demo!).where('employee_number', '=', '1003').execute();
@@ -149,6 +151,10 @@ describe('every window.samen method of the core', () => {
       'starters.askNow': {},
       'stats.filters': {},
       'stats.dashboard': {},
+      'stats.social': {},
+      'moderation.report': { itemKind: 'post', itemId: reportable, reason: 'other', note: 'Contracttest' },
+      'moderation.queue': {},
+      'moderation.decide': { action: 'dismiss', itemKind: 'post', itemId: required },
       'stats.export': { report: 'activity' },
       'readConfirmations.audienceChoices': {},
       'readConfirmations.list': {},

@@ -250,11 +250,33 @@ describe('outbox migration 0007', () => {
     before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
     expect(() => before.add({ ...base, kind: 'vote', id: 'vote-0', postId: 'poll-1', idempotencyKey: 'k0', payload: { optionIds: ['ja'] } })).toThrow();
 
-    expect(migrate(db, all)).toEqual({ from: 6, to: all.at(-1)!.version });
+    expect(migrate(db, all.slice(0, at + 1))).toEqual({ from: 6, to: 7 });
     const after = createOutboxStore(db, cipher);
     after.add({ ...base, kind: 'vote', id: 'vote-1', postId: 'poll-1', idempotencyKey: 'k2', payload: { optionIds: ['ja'] } });
     after.add({ ...base, kind: 'readLater', id: 'read-2', postId: 'post-2', idempotencyKey: 'k3', payload: {} });
     expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['readConfirm', 'vote', 'readLater']);
+  });
+
+  it('lets reports and moderators’ decisions wait in the outbox, the note sealed, keeping what waited and any kind an earlier step added', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0008_moderation_writes');
+    migrate(db, all.slice(0, at));
+    const store = createOutboxStore(db, cipher);
+    store.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
+    const report = { itemKind: 'post' as const, reason: 'privacy' as const, note: 'Naam van een bewoner' };
+    expect(() => store.add({ ...base, kind: 'report', id: 'report-0', postId: 'post-1', idempotencyKey: 'k0', payload: report })).toThrow();
+    const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    db.exec(`CREATE TABLE kept AS SELECT * FROM outbox; DROP TABLE outbox; ${table.replace("'readLater')", "'readLater', 'kudos')")}; INSERT INTO outbox SELECT * FROM kept; DROP TABLE kept;`);
+    expect(migrate(db, all)).toEqual({ from: at, to: at + 1 });
+    const after = createOutboxStore(db, cipher);
+    after.add({ ...base, kind: 'report', id: 'report-1', postId: 'post-2', idempotencyKey: 'k2', payload: report });
+    after.add({ ...base, kind: 'moderate', id: 'mod-1', postId: 'post-3', idempotencyKey: 'k3', payload: { action: 'hide', itemKind: 'comment', reason: 'Kwetsend' } });
+    expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['readConfirm', 'report', 'moderate']);
+    expect(after.list('t1', 'p1')[1]!.payload).toEqual(report);
+    expect(db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql).toContain("'kudos'");
+    const raw = db.prepare<[], { sealed_payload: Buffer }>("SELECT sealed_payload FROM outbox WHERE id = 'report-1'").get()!;
+    expect(raw.sealed_payload.toString('latin1')).not.toContain('bewoner');
   });
 });
 
