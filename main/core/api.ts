@@ -17,6 +17,7 @@ import { createKbEditor } from './kb/kbEditor.js';
 import { createKbReader } from './kb/kbReader.js';
 import { createKioskFeed } from './kiosk/kioskFeed.js';
 import { createKioskHandlers } from './kiosk/kioskHandlers.js';
+import { createCelebrationHandlers } from './celebrations/celebrationHandlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
 import { createDispatcher } from './ipc/dispatcher.js';
@@ -235,7 +236,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const kiosk = createKioskHandlers({ http, cache, clock, imageUrl, feed: kioskFeed, session: current });
   const invoke = createDispatcher(
     createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, scheduling: scheduling.handlers, polls: { clock, memory: pollMemory },
-      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }) }),
+      readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }),
+      celebrations: createCelebrationHandlers({ http, clock, outbox: outbox.store, kick: outbox.kick, session: current }) }),
     log,
   );
 

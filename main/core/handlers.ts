@@ -20,6 +20,7 @@ import type { NoticeCenter } from './notify/noticeCenter.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import type { KioskMethods } from './kiosk/kioskHandlers.js';
+import type { CelebrationMethods } from './celebrations/celebrationHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
 import { createStatsHandlers } from './stats/statsHandlers.js';
 import type { StatsRecorder } from './stats/statsRecorder.js';
@@ -73,6 +74,8 @@ export interface HandlerDeps {
   polls: Pick<PollHandlerDeps, 'clock' | 'memory'>;
   /** "Lezen verplicht" and view counts (readConfirmations/readConfirmationHandlers.ts). */
   readConfirmations: ReadConfirmationMethods;
+  /** Her birthday on the kiosks (celebrations/celebrationHandlers.ts). */
+  celebrations: CelebrationMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -235,5 +238,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createPollHandlers({ ...d.polls, read, actions: d.outbox.actions }),
     ...createStatsHandlers({ http: d.http, cache: d.cache, session: () => d.sessions.current() }),
     ...d.readConfirmations,
+    ...d.celebrations,
   };
 }

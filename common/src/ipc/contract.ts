@@ -11,6 +11,7 @@ import { AudienceChoicesSchema, ReadReportViewSchema, ReadRequirementItemSchema 
 import { ReadAudienceInput } from '../readConfirmations/audience.js';
 import { VIEW_BATCH_MAX } from '../api/routes/postViews.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
+import { MyCelebrationsSchema } from '../api/routes/celebrations.js';
 import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
   MailingBodySchema,
@@ -138,7 +139,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'birthdayShown']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -423,6 +424,10 @@ export const samenMethods = {
   'kiosks.uploadImage': { input: ImageUploadSchema, output: z.object({ id: Id }) },
   /** What this kiosk would play now, composed on the editor's own client from the server's answer for it. */
   'kiosks.preview': { input: z.strictObject({ id: Id }), output: SignageViewSchema },
+  /** Whether her birthday shows on the kiosks (asks the server; `waiting`: her last choice is still in the outbox). */
+  'celebrations.mine': { input: Empty, output: MyCelebrationsSchema.extend({ waiting: z.boolean() }) },
+  /** Show or hide her birthday on the kiosks: queued in the outbox. */
+  'celebrations.setBirthdayShown': { input: z.strictObject({ shown: z.boolean() }), output: Ok },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;

@@ -107,6 +107,8 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
       return settle(item, await http.call('confirmRead', { token, params: { id: item.postId }, idempotencyKey: key }));
     case 'readLater':
       return settle(item, await http.call('postponeRead', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'birthdayShown':
+      return settle(item, await http.call('setMyCelebrations', { token, body: { birthdayShown: item.payload.shown }, idempotencyKey: key }));
     case 'feedback':
       return settle(
         item,

@@ -64,7 +64,9 @@ export type OutboxItem =
   /** An editor makes her post "lezen verplicht"; queued after the post, sent with her session only. */
   | (ItemBase & { kind: 'readRequire'; payload: { audience: ReadAudience } })
   /** "Gelezen", or "Later" at tap-in, of a "lezen verplicht" post. */
-  | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> });
+  | (ItemBase & { kind: 'readConfirm' | 'readLater'; payload: Record<string, never> })
+  /** Whether her birthday shows on the kiosks; `postId` is her own id (nothing else is about it). */
+  | (ItemBase & { kind: 'birthdayShown'; payload: { shown: boolean } });
 
 /** A poll as she asked it, waiting to be sent. */
 export interface PollDraft {

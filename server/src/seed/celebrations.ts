@@ -39,10 +39,12 @@ export function withCelebrations(
   return {
     organisation: { ...organisation, settings: JSON.stringify({ ...DEFAULT_ORGANISATION_SETTINGS, celebrateBirthdays: true, celebrateAnniversaries: true }) },
     people: people.map((p) => {
-      const month = rng.int(1, 12);
+      // Never today: who is celebrated on the anchor's day is the fixed people above, whatever the day.
+      const born = new Date(Date.UTC(2001, today.month - 1, today.day + rng.int(1, 364)));
+      const hired = new Date(Date.UTC(today.year, today.month - 1, today.day - rng.int(30, 40 * 365)));
       const drawn = {
-        birthday: `${pad(month)}-${pad(rng.int(1, daysInMonth(2000, month)))}`,
-        hire_date: monthsBefore(today, rng.int(1, 40 * 12)),
+        birthday: `${pad(born.getUTCMonth() + 1)}-${pad(born.getUTCDate())}`,
+        hire_date: hired.toISOString().slice(0, 10),
         birthday_hidden: 0,
       };
       return { ...p, ...drawn, ...fixed[p.employee_number] };

@@ -7,6 +7,7 @@ import { kbWrites } from './0004_kb_writes.js';
 import { groupWrites } from './0005_group_writes.js';
 import { pollWrites } from './0006_poll_writes.js';
 import { readWrites } from './0007_read_writes.js';
+import { celebrationWrites } from './0008_celebration_writes.js';
 
 /** In version order; append only. Sealing needs the outbox's data key. */
-export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher), kbWrites, groupWrites, pollWrites, readWrites];
+export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher), kbWrites, groupWrites, pollWrites, readWrites, celebrationWrites];

@@ -190,6 +190,7 @@ export const en: Messages = {
       readRequire: 'Must read',
       readConfirm: 'Read',
       readLater: 'Read later',
+      birthdayShown: 'Birthday on the kiosk',
     },
     dropped: {
       title: 'Not everything was sent',
@@ -221,6 +222,8 @@ export const en: Messages = {
       readConfirm_other: '{{count}} times “Read” of {{date}} did not arrive: please confirm the posts again',
       readLater_one: 'Your “Later” of {{date}} did not arrive',
       readLater_other: '{{count}} times “Later” of {{date}} did not arrive',
+      birthdayShown_one: 'Your choice about your birthday on the kiosk of {{date}} did not arrive',
+      birthdayShown_other: 'Your choice about your birthday on the kiosk of {{date}} did not arrive',
       why: 'You made this on this PC without a connection. It waited too long and has been erased from the PC. Still want to post it? Please write it again.',
       ok: 'OK',
     },
@@ -522,6 +525,7 @@ export const en: Messages = {
     readRequire: '“{{preview}}” was not made “must read”. {{reason}}',
     readConfirm: 'Your “Read” for “{{preview}}” did not arrive. The post is “must read” again. {{reason}}',
     readLater: 'Your “Later” for “{{preview}}” did not arrive. {{reason}}',
+    birthdayShown: 'Your choice about your birthday on the kiosk was not saved. {{reason}}',
   },
   kb: {
     title: 'Know-how',
@@ -896,6 +900,7 @@ export const en: Messages = {
     voteHint: 'Tap your badge to vote',
     confirmHint: 'Tap your badge to confirm you have read it',
     tapHint: 'Tap your badge to react',
+    tapToOpen: 'Tap your badge now to open this post',
     useEmployeeNumber: 'With employee number',
     offline: 'Offline',
     stage: 'News from your organisation',

@@ -189,6 +189,7 @@ export const nl = {
       readRequire: 'Lezen verplicht',
       readConfirm: 'Gelezen',
       readLater: 'Later lezen',
+      birthdayShown: 'Verjaardag op de kiosk',
     },
     dropped: {
       title: 'Niet alles is verstuurd',
@@ -220,6 +221,8 @@ export const nl = {
       readConfirm_other: '{{count}} keer “Gelezen” van {{date}} is niet aangekomen: bevestig de berichten nog eens',
       readLater_one: 'Je “Later” van {{date}} is niet aangekomen',
       readLater_other: '{{count}} keer “Later” van {{date}} is niet aangekomen',
+      birthdayShown_one: 'Je keuze over je verjaardag op de kiosk van {{date}} is niet aangekomen',
+      birthdayShown_other: 'Je keuze over je verjaardag op de kiosk van {{date}} is niet aangekomen',
       why: 'Je maakte dit zonder verbinding op deze pc. Het wachtte te lang en is van de pc gewist. Wil je het toch plaatsen? Schrijf het dan opnieuw.',
       ok: 'Begrepen',
     },
@@ -521,6 +524,7 @@ export const nl = {
     readRequire: '“{{preview}}” is niet lezen verplicht gemaakt. {{reason}}',
     readConfirm: 'Je “Gelezen” bij “{{preview}}” is niet aangekomen. Het bericht staat weer bij lezen verplicht. {{reason}}',
     readLater: 'Je “Later” bij “{{preview}}” is niet aangekomen. {{reason}}',
+    birthdayShown: 'Je keuze over je verjaardag op de kiosk is niet opgeslagen. {{reason}}',
   },
   kb: {
     title: 'Weten en regelen',
@@ -895,6 +899,7 @@ export const nl = {
     voteHint: 'Tik je pas om te stemmen',
     confirmHint: 'Tik je pas om te bevestigen dat je het gelezen hebt',
     tapHint: 'Tik je pas om te reageren',
+    tapToOpen: 'Tik nu je pas om dit bericht te openen',
     useEmployeeNumber: 'Met personeelsnummer',
     offline: 'Offline',
     stage: 'Nieuws van je organisatie',
