@@ -74,6 +74,7 @@ export async function main(): Promise<void> {
     line('items shown / simulated in', `${shown} / ${ms(took)}`);
     const mb = (m: ProcessMemory) => `${(m.bytes / 1e6).toFixed(0)} MB`;
     console.log(`  kiosk process memory, PROXY (browser shell's Node + the Chromium showing the page; Electron cannot run here), target ${TARGET_MB} MB:`);
+    console.log('  (the shell runs from source under tsx, whose transpiler adds to its Node figure; a built Electron main has none)');
     for (const hour of [1, HOURS]) {
       const m = processes.get(hour)!;
       const total = m.shell.bytes + m.chromium.bytes;
