@@ -115,6 +115,13 @@ test('a post tapped on the signage opens after her badge tap, to react to; left 
   await poll.click({ timeout: 40_000 });
   await expect(page.getByText('Tik nu je pas om dit bericht te openen')).toBeVisible();
   await tapBadge(page, ANNA_BADGE);
+  // Her first tap of the day asks for her PIN (unless an earlier test already had it).
+  const pin = page.getByLabel('Pincode');
+  await expect(pin.or(page.getByRole('banner').filter({ hasText: 'Anna de Vries' }))).toBeVisible();
+  if (await pin.isVisible()) {
+    await pin.fill('1234');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
   await expect(page.getByRole('banner')).toContainText('Anna de Vries');
   await expect(page).toHaveURL(new RegExp(`#/post/${kiosk.poll.id}$`));
   await expect(page.locator('article').filter({ hasText: 'Soep of salade bij de lunch?' }).getByRole('button', { name: /Leuk/ })).toBeVisible();
