@@ -22,6 +22,7 @@ import type { NoticeCenter } from './notify/noticeCenter.js';
 import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import type { KioskMethods } from './kiosk/kioskHandlers.js';
+import type { CelebrationMethods } from './celebrations/celebrationHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
 import { createStatsHandlers } from './stats/statsHandlers.js';
 import type { StatsRecorder } from './stats/statsRecorder.js';
@@ -79,6 +80,8 @@ export interface HandlerDeps {
   readConfirmations: ReadConfirmationMethods;
   /** Meekijken (reviews/reviewHandlers.ts). */
   reviews: ReturnType<typeof createReviewHandlers>;
+  /** Her birthday on the kiosks (celebrations/celebrationHandlers.ts). */
+  celebrations: CelebrationMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -246,5 +249,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     // Moderation and the home page's side column (moderation/, stats/socialFigures.ts).
     ...createModerationHandlers({ http: d.http, clock: d.clock, read, store: d.outbox.store, imageUrl: d.imageUrl, session: () => d.sessions.current(), changed: (id) => d.outbox.changed([id], true) }),
     ...createSocialHandlers({ http: d.http, cache: d.cache, clock: d.clock, imageUrl: d.imageUrl, session: () => d.sessions.current() }),
+    ...d.celebrations,
   };
 }

@@ -8,6 +8,7 @@ import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { purgeExpiredAuditEvents } from './audit/retention.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { registerCategoryRoutes } from './categories/categoryRoutes.js';
+import { registerCelebrationRoutes } from './celebrations/celebrationRoutes.js';
 import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
@@ -173,6 +174,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerPostViewRoutes(app, ctx);
   registerPollRoutes(app, ctx);
   registerKioskRoutes(app, ctx);
+  registerCelebrationRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerMailingRoutes(app, ctx);
   registerMailPreferenceRoutes(app, ctx);

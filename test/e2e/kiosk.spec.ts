@@ -6,6 +6,8 @@ import { tapBadge } from './fixtures/badgeReader.js';
 import { startClient, startServer, tempDir, type RunningProcess } from './fixtures/processes.js';
 
 const ANNA_BADGE = '04A1B2C3D4';
+/** Screenshots go outside the repo, for a person to look at (SAMEN_SHOTS, default /work/wt/shots/desktop). */
+const shots = process.env.SAMEN_SHOTS ?? '/work/wt/shots/desktop';
 /** The kiosk returns to its signage this soon, so the test waits seconds, not the real 45. */
 const IDLE_SECONDS = 5;
 const slide = (id: string, title: string) => ({ kind: 'slide', id, seconds: 5, weight: 1, title, text: 'Een dia van de redactie' });
@@ -23,7 +25,7 @@ const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess
       await carla.put('/v1/admin/kiosk-playlists', {
         scope: 'organisation',
         targetId: null,
-        entries: [slide('01930000-0000-7000-8000-0000000000a1', 'Dia een: de kerstborrel'), slide('01930000-0000-7000-8000-0000000000a2', 'Dia twee: griepprik'), { kind: 'polls', seconds: 5, weight: 1 }],
+        entries: [slide('01930000-0000-7000-8000-0000000000a1', 'Dia een: de kerstborrel'), slide('01930000-0000-7000-8000-0000000000a2', 'Dia twee: griepprik'), { kind: 'polls', seconds: 5, weight: 1 }, { kind: 'celebrations', seconds: 5, weight: 1 }],
       });
       const daan = await new TestClient(server.url).login('1004', 'welkom-daan');
       const code = (await daan.post('/v1/admin/enrolment-codes', { name: 'Kiosk pauzeruimte', mode: 'kiosk' })).body.code as string;
@@ -49,9 +51,17 @@ async function seesRotation(page: Page, texts: string[], timeout = 40_000) {
 }
 
 test('the signage rotates through the playlist: slides and the running poll with its bars', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
   await page.goto(kiosk.client.url);
   await seesRotation(page, ['Dia een: de kerstborrel', 'Dia twee: griepprik', 'Soep of salade bij de lunch?']);
   await expect(page.getByText('Tik je pas om te reageren')).toBeVisible();
+  // The demo seed: Anna's birthday and Bram's 12½ years today; Carla keeps her birthday off the kiosks.
+  const celebrations = stage(page).locator('[data-kind="celebrations"]');
+  await expect(celebrations).toContainText('Anna', { timeout: 40_000 });
+  await expect(celebrations).toContainText('12½ jaar in dienst');
+  await expect(celebrations).not.toContainText('Carla');
+  await expect(celebrations).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: `${shots}/kiosk-celebrations.png` });
   // A vote elsewhere moves the bars on the kiosk, without a reload.
   const bram = await new TestClient(kiosk.server.url).login('1002', 'welkom-bram');
   await bram.post(`/v1/polls/${kiosk.poll.id}/votes`, { optionIds: [kiosk.poll.options[1]!.id] });
@@ -97,6 +107,29 @@ test('a badge tap opens her session to react; walking away brings the signage ba
   expect(html).not.toContain('Anna de Vries');
   expect(html).not.toContain('aria-pressed="true"');
   expect(html).not.toContain('aria-checked="true"');
+});
+
+test('a post tapped on the signage opens after her badge tap, to react to; left alone, the signage returns', async ({ page, kiosk }) => {
+  await page.goto(kiosk.client.url);
+  const poll = stage(page).locator('[data-kind="poll"]').filter({ hasText: 'Soep of salade bij de lunch?' });
+  await poll.click({ timeout: 40_000 });
+  await expect(page.getByText('Tik nu je pas om dit bericht te openen')).toBeVisible();
+  await tapBadge(page, ANNA_BADGE);
+  // Her first tap of the day asks for her PIN (unless an earlier test already had it).
+  const pin = page.getByLabel('Pincode');
+  await expect(pin.or(page.getByRole('banner').filter({ hasText: 'Anna de Vries' }))).toBeVisible();
+  if (await pin.isVisible()) {
+    await pin.fill('1234');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+  await expect(page.getByRole('banner')).toContainText('Anna de Vries');
+  await expect(page).toHaveURL(new RegExp(`#/post/${kiosk.poll.id}$`));
+  await expect(page.locator('article').filter({ hasText: 'Soep of salade bij de lunch?' }).getByRole('button', { name: /Leuk/ })).toBeVisible();
+  await expect(page.getByRole('feed')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/kiosk-tapped-post.png` });
+  await page.waitForEvent('load', { timeout: 30_000 });
+  await expect(stage(page)).toBeVisible();
+  expect(page.url()).not.toContain('#/post/');
 });
 
 test('with the server stopped the signage keeps playing from the cache, with a small offline mark', async ({ page, kiosk }) => {

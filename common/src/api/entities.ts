@@ -29,6 +29,10 @@ export const OrganisationSettingsSchema = z.object({
    * Optional: a server from before read confirmations does not send it (clients use the default).
    */
   readLaterLimit: z.number().int().min(0).max(20).optional(),
+  /** Birthdays (of those who do not hide theirs) on the kiosks; off unless the organisation switches it on. */
+  celebrateBirthdays: z.boolean().optional(),
+  /** Work anniversaries (jubilea) on the kiosks; off unless the organisation switches it on. */
+  celebrateAnniversaries: z.boolean().optional(),
 });
 export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>;
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -40,6 +44,8 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   // Five years and a leap day.
   auditRetentionDays: 5 * 365 + 1,
   readLaterLimit: 3,
+  celebrateBirthdays: false,
+  celebrateAnniversaries: false,
 };
 /** The "Later" allowance an organisation has, also when its server does not say. */
 export const readLaterLimitOf = (s: OrganisationSettings): number => s.readLaterLimit ?? DEFAULT_ORGANISATION_SETTINGS.readLaterLimit ?? 0;

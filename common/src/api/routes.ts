@@ -1,6 +1,7 @@
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes } from './routes/categories.js';
+import { celebrationRoutes } from './routes/celebrations.js';
 import { deviceRoutes } from './routes/devices.js';
 import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
@@ -48,6 +49,7 @@ export const routes = {
   ...mailingRoutes,
   ...pollRoutes,
   ...kioskRoutes,
+  ...celebrationRoutes,
   ...statsRoutes,
   ...moderationRoutes,
   ...syncRoutes,

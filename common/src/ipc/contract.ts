@@ -14,6 +14,7 @@ import { AudienceChoicesSchema, ReadReportViewSchema, ReadRequirementItemSchema 
 import { ReadAudienceInput } from '../readConfirmations/audience.js';
 import { VIEW_BATCH_MAX } from '../api/routes/postViews.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
+import { MyCelebrationsSchema } from '../api/routes/celebrations.js';
 import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
   MailingBodySchema,
@@ -142,7 +143,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish', 'report', 'moderate']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish', 'report', 'moderate', 'birthdayShown']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -464,6 +465,10 @@ export const samenMethods = {
   'moderation.decide': { input: ModerationDecisionInput, output: Ok },
   /** The home page's side column: asked of the server when it can be, else the last answer kept on this device; null before any. */
   'stats.social': { input: Empty, output: SocialFiguresViewSchema.nullable() },
+  /** Whether her birthday shows on the kiosks (asks the server; `waiting`: her last choice is still in the outbox). */
+  'celebrations.mine': { input: Empty, output: MyCelebrationsSchema.extend({ waiting: z.boolean() }) },
+  /** Show or hide her birthday on the kiosks: queued in the outbox. */
+  'celebrations.setBirthdayShown': { input: z.strictObject({ shown: z.boolean() }), output: Ok },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;

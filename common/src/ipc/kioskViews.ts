@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PollSchema } from '../api/entities.js';
 import { Timestamp } from '../api/primitives.js';
+import { CelebrationsSchema } from '../api/routes/celebrations.js';
 import { PostViewModelSchema } from './views.js';
 
 const Turn = {
@@ -24,6 +25,8 @@ export const SignageItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('poll'), ...Turn, poll: PollSchema, authorName: z.string().nullable() }),
   /** An editor's slide. */
   z.object({ kind: z.literal('slide'), ...Turn, title: z.string(), text: z.string(), imageUrl: z.string().nullable() }),
+  /** Today's birthdays and work anniversaries at the kiosk's location (first names and departments). */
+  z.object({ kind: z.literal('celebrations'), ...Turn, birthdays: CelebrationsSchema.shape.birthdays, anniversaries: CelebrationsSchema.shape.anniversaries }),
 ]);
 export type SignageItem = z.infer<typeof SignageItemSchema>;
 export type SignageKind = SignageItem['kind'];

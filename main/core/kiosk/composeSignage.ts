@@ -1,6 +1,7 @@
 import type { KioskSignage, PlaylistEntry } from '../../../common/src/api/routes/kiosks.js';
 import type { SignageItem, SignageView } from '../../../common/src/ipc/kioskViews.js';
 import type { PostViewModel } from '../../../common/src/ipc/views.js';
+import { amsterdamDay, dayKey, endOfAmsterdamDay } from '../../../common/src/celebrations/dates.js';
 
 const WEEK_MS = 7 * 24 * 3600_000;
 /** When the playlist had nothing to show: this many of the latest posts, each this long. */
@@ -14,6 +15,7 @@ export const DEFAULT_PLAYLIST: readonly PlaylistEntry[] = [
   { kind: 'polls', seconds: 15, weight: 2, until: null },
   { kind: 'readRequired', seconds: 15, weight: 1, until: null },
   { kind: 'topOfWeek', seconds: 12, weight: 1, until: null },
+  { kind: 'celebrations', seconds: 12, weight: 1, until: null },
 ];
 
 /** Where signage content comes from: the kiosk's synced cache, read as nobody (organisation-wide only). */
@@ -84,6 +86,14 @@ export function composeSignage(signage: KioskSignage | null, src: SignageSources
           add({ kind: 'poll', key: `poll:${poll.id}`, poll, authorName: src.authorOf(poll.id), ...turn, expiresAt: earliest(entry.until, poll.closesAt) });
         }
         break;
+      case 'celebrations': {
+        // The server's answer is for one Amsterdam day: a kiosk playing on from its cache past midnight drops it.
+        const c = signage?.celebrations;
+        if (!c || c.day !== dayKey(amsterdamDay(now)) || c.birthdays.length + c.anniversaries.length === 0) break;
+        const endOfDay = endOfAmsterdamDay(now).toISOString();
+        add({ kind: 'celebrations', key: `celebrations:${c.day}`, birthdays: c.birthdays, anniversaries: c.anniversaries, ...turn, expiresAt: earliest(entry.until, endOfDay) });
+        break;
+      }
       case 'slide':
         add({ kind: 'slide', key: `slide:${entry.id}`, title: entry.title, text: entry.text, imageUrl: entry.imageId ? src.imageUrl(entry.imageId) : null, ...turn });
         break;

@@ -141,6 +141,8 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
           : await http.call(d.action === 'dismiss' ? 'dismissItem' : 'restoreItem', { token, params, idempotencyKey: key });
       return settle(item, answer);
     }
+    case 'birthdayShown':
+      return settle(item, await http.call('setMyCelebrations', { token, body: { birthdayShown: item.payload.shown }, idempotencyKey: key }));
     case 'feedback':
       return settle(
         item,

@@ -79,7 +79,9 @@ export type OutboxItem =
   /** Her report of the post or comment `postId`; the note is sealed like a body. */
   | (ItemBase & { kind: 'report'; payload: { itemKind: ModerationItemKind; reason: ReportReason; note: string | null } })
   /** A coach's or editor's decision on the reported item `postId`; sent with her own session only. */
-  | (ItemBase & { kind: 'moderate'; payload: ModerationDecision });
+  | (ItemBase & { kind: 'moderate'; payload: ModerationDecision })
+  /** Whether her birthday shows on the kiosks; `postId` is her own id (nothing else is about it). */
+  | (ItemBase & { kind: 'birthdayShown'; payload: { shown: boolean } });
 
 /** What a moderator decided about an item; hiding says why, and the author is told. */
 export type ModerationDecision =

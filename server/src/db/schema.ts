@@ -68,6 +68,12 @@ export interface PeopleTable {
   updated_at: string;
   /** When this person last entered the right PIN (any device): the PIN policy counts from here. */
   last_pin_at: Added<string>;
+  /** Month and day only, "MM-DD" (migration 0036): no year, so no age is kept. */
+  birthday?: Added<string>;
+  /** When her employment started, "YYYY-MM-DD" (migration 0036). */
+  hire_date?: Added<string>;
+  /** 1: she keeps her birthday off the kiosks (migration 0036). */
+  birthday_hidden?: Defaulted<Bool>;
 }
 
 export interface BadgesTable {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Kiosk, KioskSignage } from '../../../common/src/api/routes/kiosks.js';
 import type { Database } from '../db/schema.js';
+import { celebrationsToday } from '../celebrations/celebrations.js';
 import { sharedPolls } from '../polls/pollStore.js';
 import { effectivePlaylist, loadPlaylist } from './playlists.js';
 
@@ -86,5 +87,6 @@ export async function kioskSignage(k: Kysely<Database>, tenantId: string, kiosk:
     groupIds,
     polls: await runningPolls(k, tenantId, groupIds, now),
     at: now.toISOString(),
+    celebrations: await celebrationsToday(k, tenantId, kiosk.location_id, now),
   };
 }

@@ -6,6 +6,7 @@ import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
 import { seededActivity } from './activity.js';
 import { seedCategories } from './categories.js';
+import { withCelebrations } from './celebrations.js';
 import { seedScheduledPosts } from './scheduledPosts.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
@@ -64,6 +65,8 @@ export interface SeedOptions {
    * and view counts of recent posts (migrations 0010, 0011).
    */
   readConfirmations?: boolean;
+  /** Default false: birthdays and hire dates, shown on the kiosks (migration 0036); the demo has them. */
+  celebrations?: boolean;
 }
 
 export interface SeedResult {
@@ -229,6 +232,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     secrets,
   });
 
+  if (options.celebrations) Object.assign(data, withCelebrations(data.organisation, data.people, options.seed, anchor.getTime()));
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
   let pollSeqs = 0;
@@ -282,6 +286,7 @@ export async function ensureDemoOrganisation(
       scheduledPosts: true,
       categories: true,
       polls: true,
+      celebrations: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };

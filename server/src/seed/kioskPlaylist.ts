@@ -29,6 +29,7 @@ export function demoKioskPlaylist(data: Dataset): KioskPlaylistsTable {
     { kind: 'newPosts', seconds: 12, weight: 1, until: null, count: 5 },
     { kind: 'readRequired', seconds: 15, weight: 1, until: null },
     { kind: 'topOfWeek', seconds: 12, weight: 1, until: null },
+    { kind: 'celebrations', seconds: 12, weight: 1, until: null },
   ];
   return { tenant_id: data.tenantId, scope: 'organisation', target_id: '', entries: JSON.stringify(entries), updated_at: at, updated_by: null };
 }

@@ -211,6 +211,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     kioskSignagePreview: () => carlaB.get(buildPath(routes.kioskSignagePreview.path, { id: a.kiosk })),
     getPlaylist: () => carlaB.get(`/v1/admin/kiosk-playlists?scope=kiosk&targetId=${a.kiosk}`),
     savePlaylist: () => carlaB.put('/v1/admin/kiosk-playlists', { scope: 'kiosk', targetId: a.kiosk, entries: [] }),
+    getMyCelebrations: () => annaB.get('/v1/me/celebrations'),
+    setMyCelebrations: () => annaB.put('/v1/me/celebrations', { birthdayShown: false }),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

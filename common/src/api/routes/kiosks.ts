@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PollSchema } from '../entities.js';
 import { Id, Timestamp, UserText } from '../primitives.js';
 import { defineRoute } from '../route.js';
+import { CelebrationsSchema } from './celebrations.js';
 import { IdParams } from './shared.js';
 
 /** How long one item stays on a kiosk's screen, and how often it comes round relative to the others. */
@@ -28,6 +29,8 @@ export const PlaylistEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('polls'), ...Timing, until: Timestamp.nullable().default(null) }),
   z.strictObject({ kind: z.literal('readRequired'), ...Timing, until: Timestamp.nullable().default(null) }),
   z.strictObject({ kind: z.literal('topOfWeek'), ...Timing, until: Timestamp.nullable().default(null) }),
+  /** Today's birthdays and work anniversaries, where the organisation shows them. */
+  z.strictObject({ kind: z.literal('celebrations'), ...Timing, until: Timestamp.nullable().default(null) }),
   z.strictObject({
     kind: z.literal('slide'),
     ...Timing,
@@ -66,6 +69,8 @@ export const KioskSignageSchema = z.object({
   groupIds: z.array(Id),
   polls: z.array(PollSchema),
   at: Timestamp,
+  /** Null: the organisation shows neither; absent from servers before celebrations. */
+  celebrations: CelebrationsSchema.nullable().optional(),
 });
 export type KioskSignage = z.infer<typeof KioskSignageSchema>;
 

@@ -9,7 +9,7 @@ import { errorText } from '../../ui/i18n/i18n';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast/toastStore';
 
-const KINDS: PlaylistEntryKind[] = ['pinned', 'newPosts', 'polls', 'readRequired', 'topOfWeek', 'slide'];
+const KINDS: PlaylistEntryKind[] = ['pinned', 'newPosts', 'polls', 'readRequired', 'topOfWeek', 'celebrations', 'slide'];
 
 function newEntry(kind: PlaylistEntryKind): PlaylistEntry {
   const timing = { seconds: 15, weight: 1, until: null };

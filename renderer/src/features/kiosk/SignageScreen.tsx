@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { CloudOff, IdCardLanyard } from 'lucide-react';
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignageView } from '../../../../common/src/ipc/kioskViews';
 import { useAppState } from '../../app/sessionStore';
@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/clock';
 import { showLockPanel } from '../session/lockFlow';
 import { SignageItemView } from './itemKinds';
+import { openAfterTap, postOf } from './openAfterTap';
 import { followSignage, useSignage } from './signageStore';
 import { useRotation } from './useRotation';
 
@@ -30,6 +31,13 @@ export function SignageFrame({ view, preview = false }: { view: SignageView | nu
   const offline = useAppState((s) => s.sync?.state === 'offline');
   const now = new Date(useNow((s) => s.now));
   const { item, turn } = useRotation(view?.items ?? []);
+  const [wanted, setWanted] = useState<string | null>(null);
+  const tapped = preview || !item ? null : postOf(item);
+  const want = () => {
+    if (!tapped) return;
+    openAfterTap(tapped, () => useAppState.getState().session?.state === 'loggedIn');
+    setWanted(tapped);
+  };
   return (
     <div className={`signage${preview ? ' signage-preview' : ''}`}>
       <header className="signage-top">
@@ -47,7 +55,7 @@ export function SignageFrame({ view, preview = false }: { view: SignageView | nu
       </header>
       <main className="signage-stage" aria-label={t('kiosk.stage')}>
         {item ? (
-          <div key={turn} className="signage-slot" data-kind={item.kind}>
+          <div key={turn} className={`signage-slot${tapped ? ' signage-tappable' : ''}`} data-kind={item.kind} onClick={want}>
             <SignageItemView item={item} />
           </div>
         ) : (
@@ -59,9 +67,9 @@ export function SignageFrame({ view, preview = false }: { view: SignageView | nu
       </div>
       {!preview && (
         <footer className="signage-foot">
-          <span className="signage-tap">
+          <span className={`signage-tap${wanted !== null && wanted === tapped ? ' signage-tap-wanted' : ''}`} role="status">
             <IdCardLanyard aria-hidden="true" />
-            <span>{t('kiosk.tapHint')}</span>
+            <span>{wanted !== null && wanted === tapped ? t('kiosk.tapToOpen') : t('kiosk.tapHint')}</span>
           </span>
           <Button className="lock-alt signage-alt" onClick={() => showLockPanel('employee')}>
             {t('kiosk.useEmployeeNumber')}

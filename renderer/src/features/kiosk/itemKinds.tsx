@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SignageItem, SignageKind } from '../../../../common/src/ipc/kioskViews';
+import { SignageCelebrations } from '../celebrations/SignageCelebrations';
 import { SignagePoll } from './SignagePoll';
 import { SignagePost, SignageReadRequired } from './SignagePost';
 import { SignageSlide } from './SignageSlide';
@@ -15,6 +16,7 @@ export const itemKinds: { [K in SignageKind]: ItemComponent<K> } = {
   readRequired: SignageReadRequired,
   poll: SignagePoll,
   slide: SignageSlide,
+  celebrations: SignageCelebrations,
 };
 
 export function SignageItemView({ item }: { item: SignageItem }) {

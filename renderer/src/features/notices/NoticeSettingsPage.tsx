@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { BirthdaySetting } from '../celebrations/BirthdaySetting';
 import { useTranslation } from 'react-i18next';
 import { NoticeKind, type NoticeSettings } from '../../../../common/src/notify/notices';
 import type { ClientErrorCode } from '../../../../common/src/ipc/contract';
@@ -118,6 +119,8 @@ export function NoticeSettingsPage() {
         )}
       </Card>
 
+      <BirthdaySetting />
+
       <p className="notice-settings-status" role="status">
         {saved && !error ? t('noticeSettings.saved') : ''}
       </p>
@@ -131,7 +134,7 @@ export function NoticeSettingsPage() {
 }
 
 /** A big on/off switch (role="switch"): the whole row is the target. */
-function Switch(o: { id?: string; label: string; hint?: string; checked: boolean; onChange(on: boolean): void }) {
+export function Switch(o: { id?: string; label: string; hint?: string; checked: boolean; onChange(on: boolean): void }) {
   const own = useId();
   const labelId = o.id ?? own;
   const hintId = `${labelId}-hint`;

@@ -21,6 +21,7 @@ import * as m0032 from './0032_kiosk_playlists.js';
 import * as m0033 from './0033_scheduled_posts.js';
 import * as m0034 from './0034_categories.js';
 import * as m0035 from './0035_reactions.js';
+import * as m0036 from './0036_celebrations.js';
 import * as m0037 from './0037_moderation.js';
 import * as m0038 from './0038_conversation_starters.js';
 import * as m0039 from './0039_photo_consent.js';
@@ -60,6 +61,7 @@ export const migrations: NumberedMigration[] = [
   { name: '0033_scheduled_posts', up: m0033.up },
   { name: '0034_categories', up: m0034.up },
   { name: '0035_reactions', up: m0035.up },
+  { name: '0036_celebrations', up: m0036.up },
   { name: '0037_moderation', up: m0037.up },
   { name: '0038_conversation_starters', up: m0038.up },
   { name: '0039_photo_consent', up: m0039.up },

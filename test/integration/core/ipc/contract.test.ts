@@ -136,6 +136,8 @@ describe('every window.samen method of the core', () => {
       'kiosks.savePlaylist': { scope: 'kiosk', targetId: kiosk, entries: [{ kind: 'pinned', seconds: 10, weight: 1 }] },
       'kiosks.uploadImage': { name: 'dia.png', mime: 'image/png', base64: SLIDE_PNG },
       'kiosks.preview': { id: kiosk },
+      'celebrations.mine': {},
+      'celebrations.setBirthdayShown': { shown: false },
       'categories.set': { items: [{ tag: 'tip', colour: '#1f6f5c' }] },
       'reviews.mine': {},
       'reviews.queue': {},

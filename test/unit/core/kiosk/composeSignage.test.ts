@@ -113,4 +113,15 @@ describe('what a kiosk plays, from its playlist', () => {
     expect(view.fallback).toBe(false);
     expect(view.items.map((i) => i.kind === 'post' && i.label)).toEqual(['pinned', 'new']);
   });
+  it('shows today\'s birthdays and jubilea as one card until the Amsterdam day ends, and nothing when there are none', () => {
+    const today = { day: '2026-03-02', birthdays: [{ firstName: 'Anna', department: 'Afdeling 3B' }], anniversaries: [{ firstName: 'Bram', department: null, years: 12.5 }] };
+    const entries: PlaylistEntry[] = [{ kind: 'celebrations', ...timing }];
+    const view = composeSignage({ ...signage(entries), celebrations: today }, sources([]), now);
+    expect(view.items).toEqual([expect.objectContaining({ kind: 'celebrations', birthdays: today.birthdays, anniversaries: today.anniversaries, expiresAt: '2026-03-02T23:00:00.000Z' })]);
+    // Switched off (null), nobody today, or yesterday's answer from the cache: the item is skipped, not an empty card.
+    for (const celebrations of [null, { ...today, birthdays: [], anniversaries: [] }, { ...today, day: '2026-03-01' }]) {
+      const none = composeSignage({ ...signage([...entries, slide('Koffie')]), celebrations }, sources([]), now);
+      expect(none.items.map((i) => i.kind)).toEqual(['slide']);
+    }
+  });
 });

@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CURSOR_HIDE_MS } from '../../../../renderer/src/features/kiosk/cursorHider.js';
+import { WANTED_MS } from '../../../../renderer/src/features/kiosk/openAfterTap.js';
 import { post } from '../../../fixtures/renderer/fakeSamen.js';
 import { renderApp, resetApp } from '../../../fixtures/renderer/renderApp.js';
 
@@ -34,6 +35,17 @@ describe('the kiosk with nobody tapped in', () => {
     const before = fake.callsTo('kiosk.signage').length;
     act(() => fake.emit('kiosk.changed', {}));
     await waitFor(() => expect(fake.callsTo('kiosk.signage').length).toBe(before + 1));
+  });
+
+  it('remembers a tapped post for the badge tap that follows, and forgets it when nobody taps in', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderApp({ mode: 'kiosk', posts });
+    await waitFor(() => expect(stage().textContent).toContain('Eerste nieuws van de dag'));
+    fireEvent.click(screen.getByText('Eerste nieuws van de dag'));
+    expect(window.location.hash).toBe(`#/post/${posts[0]!.id}`);
+    expect(screen.getByText('Tik nu je pas om dit bericht te openen')).toBeTruthy();
+    act(() => void vi.advanceTimersByTime(WANTED_MS + 10));
+    expect(window.location.hash).toBe('');
   });
 
   it('offers the employee-number login, which goes back to the signage with "Terug"', async () => {
