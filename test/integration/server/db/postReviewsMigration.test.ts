@@ -20,7 +20,7 @@ describe.each(dialects)('migration 0040_post_reviews (%s)', (dialect) => {
     const fresh = await openTestDatabase(dialect, { migrate: false });
     cleanup.push(fresh.dispose);
     const k = fresh.db.kysely;
-    await migrateToLatest(fresh.db, upTo('0035_reactions'));
+    await migrateToLatest(fresh.db, upTo('0039_photo_consent'));
     const { tenantId } = await seedOrganisation(fresh.db, { seed: 12, employees: 50, slug: 'bestaand', images: false });
     const orgBefore = organisationFromRow(await k.selectFrom('organisations').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow());
     const groupsBefore = (await k.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute()).map(groupFromRow);
