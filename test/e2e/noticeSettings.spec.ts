@@ -32,7 +32,7 @@ test('a workstation keeps each person’s notification choices, and the screen i
   await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
   await page.getByRole('switch', { name: 'Herinneringen' }).click();
   await page.getByRole('switch', { name: 'Stille uren' }).click();
-  await page.getByLabel('Van').fill('21:30');
+  await page.getByLabel('Van', { exact: true }).fill('21:30');
   await expect(page.getByRole('switch', { name: 'Herinneringen' })).toHaveAttribute('aria-checked', 'false');
   await page.screenshot({ path: `${shots}/notice-settings-chosen.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).analyze();
@@ -54,7 +54,7 @@ test('a workstation keeps each person’s notification choices, and the screen i
   await page.getByRole('link', { name: 'Meldingen' }).click();
   await expect(page.getByRole('switch', { name: 'Niet storen' })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByRole('switch', { name: 'Herinneringen' })).toHaveAttribute('aria-checked', 'false');
-  await expect(page.getByLabel('Van')).toHaveValue('21:30');
+  await expect(page.getByLabel('Van', { exact: true })).toHaveValue('21:30');
   await expect(page.getByLabel('Tot')).toHaveValue('07:00');
 
   await page.getByRole('button', { name: 'English' }).click();

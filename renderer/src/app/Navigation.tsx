@@ -1,4 +1,5 @@
 import { BarChart3, BookOpen, BookOpenCheck, Flag, Mail, MessageCircleQuestionMark, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
 import { useIsModerator } from '../features/moderation/roles';
@@ -27,6 +28,9 @@ const ITEMS: Item[] = [
   { key: 'moderation', icon: Flag, ready: true, href: '#/moderatie', current: (r) => r.name === 'moderation', moderators: true },
 ];
 
+/** Where the menu is a left rail rather than a bottom bar (as in app.css). */
+const RAIL_MEDIA = '(min-width: 900px)';
+
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */
 export function Navigation() {
   const { t } = useTranslation();
@@ -34,9 +38,21 @@ export function Navigation() {
   const editor = useIsEditor();
   const reviewer = useIsReviewer();
   const moderator = useIsModerator();
+  const list = useRef<HTMLUListElement>(null);
+  // On a narrow window an editor's destinations do not all fit the bottom bar, which then scrolls
+  // sideways: the one she is on is brought into view.
+  useEffect(() => {
+    const rail = window.matchMedia(RAIL_MEDIA);
+    const show = () => {
+      if (!rail.matches) list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    };
+    show();
+    rail.addEventListener('change', show);
+    return () => rail.removeEventListener('change', show);
+  }, [route]);
   return (
     <nav className="nav" aria-label={t('nav.label')}>
-      <ul>
+      <ul ref={list}>
         {ITEMS.filter((item) => (editor || !item.editors) && (reviewer || !item.reviewers) && (moderator || !item.moderators)).map(({ key, icon: Icon, ready, href, current, action }) => (
           <li key={key}>
             {ready && action ? (
