@@ -28,9 +28,6 @@ const ITEMS: Item[] = [
   { key: 'moderation', icon: Flag, ready: true, href: '#/moderatie', current: (r) => r.name === 'moderation', moderators: true },
 ];
 
-/** Where the menu is a left rail rather than a bottom bar (as in app.css). */
-const RAIL_MEDIA = '(min-width: 900px)';
-
 /** A left rail on wide screens and a bottom bar on narrow ones: the same list, laid out by CSS. */
 export function Navigation() {
   const { t } = useTranslation();
@@ -39,16 +36,16 @@ export function Navigation() {
   const reviewer = useIsReviewer();
   const moderator = useIsModerator();
   const list = useRef<HTMLUListElement>(null);
-  // On a narrow window an editor's destinations do not all fit the bottom bar, which then scrolls
-  // sideways: the one she is on is brought into view.
+  // On a narrow window an editor's destinations may not all fit the bottom bar, which then scrolls
+  // sideways: the one she is on is brought into view (the left rail never scrolls so).
   useEffect(() => {
-    const rail = window.matchMedia(RAIL_MEDIA);
     const show = () => {
-      if (!rail.matches) list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const bar = list.current;
+      if (bar && bar.scrollWidth > bar.clientWidth) bar.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     };
     show();
-    rail.addEventListener('change', show);
-    return () => rail.removeEventListener('change', show);
+    window.addEventListener('resize', show);
+    return () => window.removeEventListener('resize', show);
   }, [route]);
   return (
     <nav className="nav" aria-label={t('nav.label')}>
