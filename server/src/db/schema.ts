@@ -234,6 +234,8 @@ export interface PostReviewsTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** Migration 0041: see `PostsTable.photo_consent_at`. */
+  photo_consent_at?: string | null;
 }
 
 /** A coach's comment, suggested text, or reason for sending a post back. */

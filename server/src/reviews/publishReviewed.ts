@@ -1,11 +1,7 @@
-import type { ImageRef } from '../../../common/src/api/entities.js';
 import type { ServerContext } from '../context.js';
 import type { PostReviewsTable } from '../db/schema.js';
-import { authorOf, placeOf } from '../scheduling/publishDue.js';
-import { countServerEvent } from '../stats/serverEvents.js';
 import type { ChangeCollector, Trx } from '../sync/feed.js';
-import { resolveMentions } from '../timeline/notifications.js';
-import { insertPost, notifyMentioned } from '../timeline/postRoutes.js';
+import { publishHeld } from '../timeline/heldPosts.js';
 
 /**
  * Takes a draft out of review and publishes it with `body`, with its hashtags, mentions, statistics
@@ -28,28 +24,6 @@ export async function publishReviewed(
     .executeTakeFirst();
   if (!row) return false;
   await trx.deleteFrom('post_review_notes').where('tenant_id', '=', r.tenantId).where('review_id', '=', r.id).execute();
-  const author = await authorOf(trx, row);
-  const place = await placeOf(trx, row);
-  if (!author || place === 'gone') {
-    // Her group was archived or removed, or she left it: the post would appear where she can no
-    // longer write. It is dropped with its photos, as a scheduled post is.
-    await trx.deleteFrom('images').where('tenant_id', '=', r.tenantId).where('post_id', '=', r.id).execute();
-    return true;
-  }
-  const at = ctx.now();
-  const mentions = await resolveMentions(trx, r.tenantId, r.body);
-  await insertPost(trx, author, {
-    id: row.id,
-    groupId: row.group_id,
-    body: r.body,
-    mentions,
-    images: JSON.parse(row.images) as ImageRef[],
-    pinned: false,
-    at: at.toISOString(),
-    poll: false,
-  });
-  changes.add('post', row.id, 'upsert', place);
-  await notifyMentioned(trx, changes, author, { postId: row.id, commentId: null, groupId: row.group_id, mentions, previous: [], now: at });
-  await countServerEvent(trx, author, { id: row.id, kind: 'post', at, groupId: row.group_id });
+  await publishHeld(ctx, trx, changes, { ...row, body: r.body, pinned: false, ends_at: null, photo_consent_at: row.photo_consent_at ?? null });
   return true;
 }

@@ -89,7 +89,7 @@ export const reviewPostView = (r: PostReviewsTable): PostView => ({
 export async function storeReview(
   trx: Trx,
   p: Principal,
-  post: { id: string; groupId: string | null; body: string; imageIds: string[]; status: 'look' | 'approval'; now: string },
+  post: { id: string; groupId: string | null; body: string; imageIds: string[]; status: 'look' | 'approval'; now: string; photoConsentAt: string | null },
 ): Promise<PostReviewsTable> {
   const images = await attachImages(trx, p.tenantId, p.personId, post.id, post.imageIds);
   const row: PostReviewsTable = {
@@ -102,6 +102,7 @@ export async function storeReview(
     status: post.status,
     created_at: post.now,
     updated_at: post.now,
+    photo_consent_at: post.photoConsentAt,
   };
   await trx.insertInto('post_reviews').values(row).execute();
   return row;

@@ -112,7 +112,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (timing.publishAt) throw new ApiError('validation', 'Een bericht dat een coach eerst bekijkt, kun je niet plannen.', [{ path: 'body.publishAt', message: 'Plaats het na het meekijken.' }]);
       const row = await ctx.k
         .transaction()
-        .execute((trx) => storeReview(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, status: review, now }));
+        .execute((trx) => storeReview(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, status: review, now, photoConsentAt: consentAt }));
       return reviewPostView(row);
     }
     if (timing.publishAt) {

@@ -13,12 +13,12 @@ describe.each(dialects)('photo privacy on posts (%s)', (dialect) => {
   let team3b: string;
   const clock = testClock();
 
-  const photo = async () => {
+  const photo = async (by?: TestClient) => {
     const raw = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3a7d44' } }).png().toBuffer();
-    return (await anna.request('POST', '/v1/images', { raw, contentType: 'image/png' })).body.id as string;
+    return (await (by ?? anna).request('POST', '/v1/images', { raw, contentType: 'image/png' })).body.id as string;
   };
   const refusal = (res: { status: number; body: unknown }) => [res.status, (res.body as { error?: { fields?: { path: string }[] } }).error?.fields?.map((f) => f.path)];
-  const consentIn = async (table: 'posts' | 'scheduled_posts', id: string) =>
+  const consentIn = async (table: 'posts' | 'scheduled_posts' | 'post_reviews', id: string) =>
     (await s.db.kysely.selectFrom(table).select('photo_consent_at').where('id', '=', id).executeTakeFirstOrThrow()).photo_consent_at;
 
   beforeAll(async () => {
@@ -63,5 +63,32 @@ describe.each(dialects)('photo privacy on posts (%s)', (dialect) => {
     clock.advance(HOUR + 1000);
     await s.server.publishDuePosts();
     expect(await consentIn('posts', waiting.id)).toBe(confirmedAt);
+  });
+
+  it('keeps the confirmation of a post that a coach looks at first, or approves, when it is published', async () => {
+    const eva = await s.login('1005');
+    const looked = await photo();
+    expect(refusal(await anna.post('/v1/posts', { body: 'Kijk je mee naar deze foto van de tuin?', imageIds: [looked], review: 'look' }))).toEqual([400, ['body.photoConsent']]);
+    const draft = (await anna.post<PostView>('/v1/posts', { body: 'Kijk je mee naar deze foto van de tuin?', imageIds: [looked], photoConsent: true, review: 'look' })).body;
+    const draftConsent = await consentIn('post_reviews', draft.id);
+    expect(draftConsent).toBe(clock.now().toISOString());
+    clock.advance(HOUR);
+    expect((await anna.post(`/v1/post-reviews/${draft.id}/publish`, { body: 'Onze nieuwe tuin, met dank aan de vrijwilligers.' })).status).toBe(200);
+    expect(await consentIn('posts', draft.id)).toBe(draftConsent);
+
+    // A group whose posts wait for approval: Bram's photo post goes to a coach, who approves it.
+    const bram = await s.login('1002');
+    const group = (await anna.post('/v1/groups', { name: `Met goedkeuring ${dialect}`, kind: 'work', visibility: 'open', description: '' })).body.id as string;
+    const bramPerson = (await bram.get('/v1/me')).body.person.id as string;
+    expect((await anna.put(`/v1/groups/${group}/members/${bramPerson}`, { role: 'member' })).status).toBeLessThan(300);
+    expect((await anna.put('/v1/post-approval', { groupId: group, required: true })).status).toBe(200);
+    const approved = await photo(bram);
+    const waiting = (await bram.post<PostView>('/v1/posts', { body: 'De bewonersraad op de foto', groupId: group, imageIds: [approved], photoConsent: true })).body;
+    expect(waiting.review).toBe('approval');
+    const waitingConsent = await consentIn('post_reviews', waiting.id);
+    clock.advance(HOUR);
+    expect((await eva.post(`/v1/post-reviews/${waiting.id}/approve`)).status).toBe(200);
+    expect(await consentIn('posts', waiting.id)).toBe(waitingConsent);
+    expect(waitingConsent).not.toBeNull();
   });
 });
