@@ -78,9 +78,7 @@ export function AmbassadorsPage() {
                 {person.ambassador?.line && <p className="ambassador-line">{person.ambassador.line}</p>}
                 <p className="muted">{t(`ambassadors.near_${near}`)}</p>
               </div>
-              <Button onClick={() => void openPersonCard(person.id)} aria-label={t('ambassadors.profile', { name: person.name })}>
-                {t('ambassadors.mention', { name: person.name.split(' ')[0] })}
-              </Button>
+              <Button onClick={() => void openPersonCard(person.id)}>{t('ambassadors.profile', { name: person.name.split(' ')[0] })}</Button>
             </li>
           ))}
         </ul>

@@ -1177,7 +1177,6 @@ export const en: Messages = {
     near_none: 'Elsewhere',
     empty: 'There are no ambassadors here (yet).',
     profile: 'Profile of {{name}}',
-    mention: 'Ask {{name}} a question',
     markTitle: 'Ambassador',
     markLabel: 'This colleague is an ambassador',
     lineLabel: 'Ask me about … (short line, may be empty)',

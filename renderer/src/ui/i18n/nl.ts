@@ -1176,7 +1176,6 @@ export const nl = {
     near_none: 'Elders',
     empty: 'Hier zijn (nog) geen ambassadeurs.',
     profile: 'Profiel van {{name}}',
-    mention: 'Stel {{name}} een vraag',
     markTitle: 'Ambassadeur',
     markLabel: 'Deze collega is ambassadeur',
     lineLabel: 'Vraag mij over … (korte regel, mag leeg)',
