@@ -19,6 +19,7 @@ import { createKbReader } from './kb/kbReader.js';
 import { createKioskFeed } from './kiosk/kioskFeed.js';
 import { createKioskHandlers } from './kiosk/kioskHandlers.js';
 import { createCelebrationHandlers } from './celebrations/celebrationHandlers.js';
+import { createAmbassadorHandlers } from './ambassadors/ambassadorHandlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
 import { createDispatcher } from './ipc/dispatcher.js';
@@ -239,7 +240,8 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     createHandlers({ http, clock, cache, read, sessions, devices, outbox, sync, status, imageUrl, notices, kb: { read: kbRead, editor: kbEditor }, search: { index: searchIndex, server: serverSearch }, groups, visits, stats, kiosk, scheduling: scheduling.handlers, polls: { clock, memory: pollMemory },
       readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }),
       reviews: createReviewHandlers({ http, read, clock, outbox: outbox.store, changed: (id) => outbox.changed([id], true), session: current, catchUp: () => sync.syncNow() }),
-      celebrations: createCelebrationHandlers({ http, clock, outbox: outbox.store, kick: outbox.kick, session: current }) }),
+      celebrations: createCelebrationHandlers({ http, clock, outbox: outbox.store, kick: outbox.kick, session: current }),
+      ambassadors: createAmbassadorHandlers({ http, clock, read, imageUrl, outbox: outbox.store, kick: outbox.kick, session: current }) }),
     log,
   );
 

@@ -23,6 +23,7 @@ import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import type { KioskMethods } from './kiosk/kioskHandlers.js';
 import type { CelebrationMethods } from './celebrations/celebrationHandlers.js';
+import type { AmbassadorMethods } from './ambassadors/ambassadorHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
 import { createStatsHandlers } from './stats/statsHandlers.js';
 import type { StatsRecorder } from './stats/statsRecorder.js';
@@ -82,6 +83,8 @@ export interface HandlerDeps {
   reviews: ReturnType<typeof createReviewHandlers>;
   /** Her birthday on the kiosks (celebrations/celebrationHandlers.ts). */
   celebrations: CelebrationMethods;
+  /** Ambassadors and the first-time tour (ambassadors/ambassadorHandlers.ts). */
+  ambassadors: AmbassadorMethods;
 }
 
 /** The handlers behind window.samen; their input has been checked against the contract already. */
@@ -192,7 +195,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       ),
 
     'people.card': async ({ id }) => read((scope, parts) => {
-      const card = personCard(parts.directory, scope, id, d.imageUrl);
+      const viewer = d.sessions.current();
+      const card = personCard(parts.directory, scope, id, d.imageUrl, viewer ? { id: viewer.person.id, roles: viewer.person.roles } : null);
       return card ? ok(card) : fail('not_found', 'person not found');
     }),
     'people.suggest': async ({ prefix, limit }) => read((_, parts) => ok(mentionSuggestions(parts.directory, prefix, limit, d.imageUrl))),
@@ -250,5 +254,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createModerationHandlers({ http: d.http, clock: d.clock, read, store: d.outbox.store, imageUrl: d.imageUrl, session: () => d.sessions.current(), changed: (id) => d.outbox.changed([id], true) }),
     ...createSocialHandlers({ http: d.http, cache: d.cache, clock: d.clock, imageUrl: d.imageUrl, session: () => d.sessions.current() }),
     ...d.celebrations,
+    ...d.ambassadors,
   };
 }

@@ -132,6 +132,11 @@ export const PersonSchema = z.object({
   roles: z.array(Role),
   avatarImageId: Id.nullable(),
   active: z.boolean(),
+  /**
+   * Present only when she is an ambassador (so others look as they always did): every place that shows
+   * her name can draw the mark. `line` is her own "Vraag mij over: …", or null.
+   */
+  ambassador: z.object({ line: z.string().nullable() }).optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

@@ -1,3 +1,4 @@
+import { ambassadorRoutes } from './routes/ambassadors.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -56,6 +57,7 @@ export const routes = {
   ...realtimeRoutes,
   ...reviewRoutes,
   ...starterRoutes,
+  ...ambassadorRoutes,
 } as const;
 
 export type Routes = typeof routes;

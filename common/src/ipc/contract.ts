@@ -15,6 +15,7 @@ import { ReadAudienceInput } from '../readConfirmations/audience.js';
 import { VIEW_BATCH_MAX } from '../api/routes/postViews.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
 import { MyCelebrationsSchema } from '../api/routes/celebrations.js';
+import { AmbassadorListSchema } from './ambassadorViews.js';
 import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
   MailingBodySchema,
@@ -143,7 +144,7 @@ export const ImageUploadSchema = z.strictObject({
 });
 
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
-const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish', 'report', 'moderate', 'birthdayShown']);
+const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish', 'report', 'moderate', 'birthdayShown', 'tourDone', 'tourRestart', 'ambassadorMark']);
 
 export const samenMethods = {
   'session.state': { input: Empty, output: SessionStateSchema },
@@ -469,6 +470,16 @@ export const samenMethods = {
   'celebrations.mine': { input: Empty, output: MyCelebrationsSchema.extend({ waiting: z.boolean() }) },
   /** Show or hide her birthday on the kiosks: queued in the outbox. */
   'celebrations.setBirthdayShown': { input: z.strictObject({ shown: z.boolean() }), output: Ok },
+  /** "Vraag het een ambassadeur": asks the server; her own department and location first. */
+  'ambassadors.list': { input: z.strictObject({ locationId: Id.optional(), departmentId: Id.optional() }), output: AmbassadorListSchema },
+  /** An admin or editor marks a colleague as ambassador (or ends it), with her line: through the outbox, her own session. */
+  'ambassadors.mark': { input: z.strictObject({ personId: Id, ambassador: z.boolean(), line: z.string().max(2000).nullable() }), output: Ok },
+  /** Whether her first-time tour should show now: the server's word, unless her answer still waits in the outbox. */
+  'tour.mine': { input: Empty, output: z.object({ pending: z.boolean() }) },
+  /** She finished or skipped the tour: through the outbox, so it holds offline and on a ward PC after she left. */
+  'tour.finish': { input: z.strictObject({ outcome: z.enum(['done', 'skipped']) }), output: Ok },
+  /** An ambassador (editor, admin) shows a colleague the tour again at her next start: through the outbox. */
+  'tour.restart': { input: z.strictObject({ personId: Id }), output: Ok },
 } as const;
 
 export type SamenMethod = keyof typeof samenMethods;

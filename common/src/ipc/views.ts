@@ -10,7 +10,7 @@ import { MyReadSchema } from './readConfirmationViews.js';
  * personal store; the renderer never sees server rows or tokens.
  */
 
-export const AuthorViewSchema = PersonSchema.pick({ id: true, name: true, handle: true, jobTitle: true }).extend({
+export const AuthorViewSchema = PersonSchema.pick({ id: true, name: true, handle: true, jobTitle: true, ambassador: true }).extend({
   departmentName: z.string().nullable(),
   avatarUrl: z.string().nullable(),
 });
@@ -60,6 +60,8 @@ export type PostViewModel = z.infer<typeof PostViewModelSchema>;
 
 export const PersonCardSchema = AuthorViewSchema.extend({
   locationName: z.string().nullable(),
+  /** Whoever looks may show her the first-time tour again (an ambassador, editor or admin). */
+  mayRestartTour: z.boolean(),
   recentPosts: z.array(PostViewModelSchema),
 });
 export type PersonCard = z.infer<typeof PersonCardSchema>;

@@ -143,6 +143,15 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
     }
     case 'birthdayShown':
       return settle(item, await http.call('setMyCelebrations', { token, body: { birthdayShown: item.payload.shown }, idempotencyKey: key }));
+    case 'tourDone':
+      return settle(item, await http.call('finishMyTour', { token, body: { outcome: item.payload.outcome }, idempotencyKey: key }));
+    case 'tourRestart':
+      return settle(item, await http.call('restartTour', { token, params: { id: item.postId }, idempotencyKey: key }));
+    case 'ambassadorMark':
+      return settle(
+        item,
+        await http.call('setAmbassador', { token, params: { id: item.postId }, body: { ambassador: item.payload.ambassador, line: item.payload.line }, idempotencyKey: key }),
+      );
     case 'feedback':
       return settle(
         item,

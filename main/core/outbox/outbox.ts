@@ -90,7 +90,11 @@ export function createOutbox(d: OutboxDeps) {
       case 'join':
       case 'request':
       case 'leave':
+      case 'tourRestart':
+      case 'ambassadorMark':
         return item.payload.name;
+      case 'tourDone':
+        return '';
       case 'poll':
         return item.payload.question;
       default:

@@ -81,7 +81,13 @@ export type OutboxItem =
   /** A coach's or editor's decision on the reported item `postId`; sent with her own session only. */
   | (ItemBase & { kind: 'moderate'; payload: ModerationDecision })
   /** Whether her birthday shows on the kiosks; `postId` is her own id (nothing else is about it). */
-  | (ItemBase & { kind: 'birthdayShown'; payload: { shown: boolean } });
+  | (ItemBase & { kind: 'birthdayShown'; payload: { shown: boolean } })
+  /** She finished or skipped her first-time tour; `postId` is her own id. */
+  | (ItemBase & { kind: 'tourDone'; payload: { outcome: 'done' | 'skipped' } })
+  /** An ambassador starts the tour again for the colleague `postId`; `name` is for telling her if it fails. */
+  | (ItemBase & { kind: 'tourRestart'; payload: { name: string } })
+  /** An admin or editor marks the colleague `postId` as ambassador (or ends it); her own session only. */
+  | (ItemBase & { kind: 'ambassadorMark'; payload: { ambassador: boolean; line: string | null; name: string } });
 
 /** What a moderator decided about an item; hiding says why, and the author is told. */
 export type ModerationDecision =

@@ -40,7 +40,15 @@ export function authorLookup(directory: DirectoryQueries, imageUrl: ImageUrl): (
     if (!view) {
       const p = directory.person(id);
       view = p
-        ? { id, name: p.name, handle: p.handle, jobTitle: p.jobTitle, departmentName: p.departmentName, avatarUrl: p.avatarImageId ? imageUrl(p.avatarImageId, 'thumb') : null }
+        ? {
+            id,
+            name: p.name,
+            handle: p.handle,
+            jobTitle: p.jobTitle,
+            departmentName: p.departmentName,
+            avatarUrl: p.avatarImageId ? imageUrl(p.avatarImageId, 'thumb') : null,
+            ...(p.ambassador ? { ambassador: p.ambassador } : {}),
+          }
         : { id, name: '', handle: '', jobTitle: '', departmentName: null, avatarUrl: null };
       seen.set(id, view);
     }

@@ -18,6 +18,8 @@ import { ReviewPage } from '../features/reviews/ReviewPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { StartersPage } from '../features/starters/StartersPage';
+import { AmbassadorsPage } from '../features/ambassadors/AmbassadorsPage';
+import { FirstTour } from '../features/ambassadors/FirstTour';
 import { ModerationPage } from '../features/moderation/ModerationPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
 import { MailingsPage } from '../features/mailings/MailingsPage';
@@ -103,6 +105,7 @@ export function App() {
         </Shell>
       )}
       {loggedIn && <SearchOverlay />}
+      {loggedIn && !kiosk && <FirstTour key={session.state === 'loggedIn' ? session.person.id : ''} />}
       <PersonCardDialog />
       <IdleSheet />
       <ToastHost />
@@ -151,6 +154,8 @@ function Page() {
       return <CategoriesPage />;
     case 'starters':
       return <StartersPage />;
+    case 'ambassadors':
+      return <AmbassadorsPage />;
     case 'statistics':
       return <StatisticsPage />;
     case 'readRequirements':

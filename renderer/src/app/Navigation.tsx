@@ -1,4 +1,4 @@
-import { BarChart3, BookOpen, BookOpenCheck, Flag, Mail, MessageCircleQuestionMark, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, BookOpen, BookOpenCheck, Flag, HandHeart, Mail, MessageCircleQuestionMark, MessagesSquare, MonitorPlay, Newspaper, Search, Users, type LucideIcon } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsEditor } from '../features/mailings/roles';
@@ -9,14 +9,15 @@ import { openSearch } from '../features/search/searchStore';
 import { showToast } from '../ui/toast/toastStore';
 import { useRoute, type Route } from './route';
 
-type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'reviews' | 'starters' | 'moderation'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; reviewers?: true; moderators?: true };
+type Item = { key: 'timeline' | 'groups' | 'kb' | 'search' | 'mailings' | 'readConfirmations' | 'statistics' | 'kiosks' | 'reviews' | 'starters' | 'moderation' | 'ambassadors'; icon: LucideIcon; ready: boolean; href?: string; current?: (r: Route) => boolean; action?: () => void; editors?: true; reviewers?: true; moderators?: true };
 
-/** The four destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
+/** The five destinations everyone has are always shown, so the layout does not shift; editors also have Mailings, Statistieken, Lezen verplicht and Kiosks. Zoeken opens the search box over any screen. */
 const ITEMS: Item[] = [
   { key: 'timeline', icon: Newspaper, ready: true, href: '#/', current: (r) => r.name === 'timeline' || r.name === 'post' || r.name === 'scheduled' || r.name === 'categories' },
   { key: 'groups', icon: Users, ready: true, href: '#/groups', current: (r) => r.name === 'groups' || r.name === 'group' },
   { key: 'kb', icon: BookOpen, ready: true, href: '#/kb', current: (r) => r.name.startsWith('kb') || r.name === 'searchStats' },
   { key: 'search', icon: Search, ready: true, action: openSearch },
+  { key: 'ambassadors', icon: HandHeart, ready: true, href: '#/ambassadeurs', current: (r) => r.name === 'ambassadors' },
   { key: 'mailings', icon: Mail, ready: true, href: '#/mailings', current: (r) => r.name === 'mailings' || r.name === 'mailingNew' || r.name === 'mailing' || r.name === 'mailSettings', editors: true },
   { key: 'statistics', icon: BarChart3, ready: true, href: '#/statistieken', current: (r) => r.name === 'statistics', editors: true },
   { key: 'readConfirmations', icon: BookOpenCheck, ready: true, href: '#/lezen-verplicht', current: (r) => r.name === 'readRequirements' || r.name === 'readReport', editors: true },

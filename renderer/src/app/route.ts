@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters  ·  #/moderatie
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters  ·  #/moderatie  ·  #/ambassadeurs
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -32,7 +32,8 @@ export type Route =
   | { name: 'reviews' }
   | { name: 'review'; id: string }
   | { name: 'starters' }
-  | { name: 'moderation' };
+  | { name: 'moderation' }
+  | { name: 'ambassadors' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
@@ -54,6 +55,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/kiosks') return { name: 'kiosks' };
   if (hash === '#/lezen-verplicht') return { name: 'readRequirements' };
   if (hash === '#/moderatie') return { name: 'moderation' };
+  if (hash === '#/ambassadeurs') return { name: 'ambassadors' };
   const required = /^#\/lezen-verplicht\/(.+)$/.exec(hash);
   if (required?.[1]) return { name: 'readReport', id: decodeURIComponent(required[1]) };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
@@ -122,6 +124,8 @@ export function hrefFor(route: Route): string {
       return `#/meekijken/${encodeURIComponent(route.id)}`;
     case 'moderation':
       return '#/moderatie';
+    case 'ambassadors':
+      return '#/ambassadeurs';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

@@ -27,7 +27,8 @@ export type AuthAction =
 
 /**
  * Everything the audit log records: authentication, an organisation admin changing a group's members
- * where she has no part of her own, an editor moderating someone else's content, and every reading
+ * where she has no part of her own, an editor moderating someone else's content, an admin or editor
+ * marking an ambassador, and every reading
  * of the log itself.
  */
 export type AuditAction =
@@ -45,6 +46,8 @@ export type AuditAction =
   | 'post_restored'
   | 'comment_hidden'
   | 'comment_restored'
+  | 'ambassador_marked'
+  | 'ambassador_unmarked'
   | 'audit_read'
   | 'audit_exported';
 

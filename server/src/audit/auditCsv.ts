@@ -56,6 +56,8 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   post_restored: 'Verborgen bericht teruggezet',
   comment_hidden: 'Reactie verborgen door moderatie',
   comment_restored: 'Verborgen reactie teruggezet',
+  ambassador_marked: 'Collega ambassadeur gemaakt of haar regel gewijzigd',
+  ambassador_unmarked: 'Collega is geen ambassadeur meer',
   audit_read: 'Auditlog bekeken',
   audit_exported: 'Auditlog geëxporteerd',
 };
@@ -68,6 +70,7 @@ const DETAIL_LABEL: Record<string, string> = {
   author: 'auteur',
   role: 'rol',
   previousRole: 'vorige rol',
+  line: 'regel',
   target: 'doel',
   action: 'actie',
   from: 'vanaf',

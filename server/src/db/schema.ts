@@ -72,6 +72,15 @@ export interface PeopleTable {
   birthday?: Added<string>;
   /** When her employment started, "YYYY-MM-DD" (migration 0036). */
   hire_date?: Added<string>;
+  /** 1: she is an ambassador (migration 0043). */
+  ambassador?: Defaulted<number>;
+  /** Her own line under her name in "Vraag het een ambassadeur"; null when she has none. */
+  ambassador_line?: Added<string>;
+  /** When she finished or skipped the first-time tour; null: she has not yet (migration 0043). */
+  tour_completed_at?: Added<string>;
+  /** When an ambassador asked for the tour again; null: nobody did since she last finished it. */
+  tour_requested_at?: Added<string>;
+  tour_requested_by?: Added<string>;
   /** 1: she keeps her birthday off the kiosks (migration 0036). */
   birthday_hidden?: Defaulted<Bool>;
 }

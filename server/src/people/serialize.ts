@@ -23,6 +23,7 @@ export const personFromRow = (r: Selectable<PeopleTable>): Person => ({
   roles: JSON.parse(r.roles) as Role[],
   avatarImageId: r.avatar_image_id,
   active: r.active === 1,
+  ...(r.ambassador === 1 ? { ambassador: { line: r.ambassador_line ?? null } } : {}),
 });
 
 export const organisationFromRow = (r: Selectable<OrganisationsTable>): Organisation => ({

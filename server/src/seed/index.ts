@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { seededActivity } from './activity.js';
 import { seedCategories } from './categories.js';
 import { withCelebrations } from './celebrations.js';
+import { withAmbassadors } from './ambassadors.js';
 import { seedScheduledPosts } from './scheduledPosts.js';
 import { DEMO_PEOPLE } from './demoPeople.js';
 import { MAX_EMPLOYEES, MIN_EMPLOYEES } from './context.js';
@@ -67,6 +68,11 @@ export interface SeedOptions {
   readConfirmations?: boolean;
   /** Default false: birthdays and hire dates, shown on the kiosks (migration 0036); the demo has them. */
   celebrations?: boolean;
+  /**
+   * Default false: the demo's ambassadors, and everyone having seen the first-time tour (migration
+   * 0043). Without it, every seeded person's tour is pending, as for anyone added after that migration.
+   */
+  ambassadors?: boolean;
 }
 
 export interface SeedResult {
@@ -232,6 +238,7 @@ export async function seedOrganisation(db: Db, options: SeedOptions): Promise<Se
     secrets,
   });
 
+  if (options.ambassadors) data.people = withAmbassadors(data.people);
   if (options.celebrations) Object.assign(data, withCelebrations(data.organisation, data.people, options.seed, anchor.getTime()));
   const withKnowledgeBase = options.knowledgeBase ?? true;
   const withMail = options.mailAddresses ?? withKnowledgeBase;
@@ -287,6 +294,7 @@ export async function ensureDemoOrganisation(
       categories: true,
       polls: true,
       celebrations: true,
+      ambassadors: true,
       ...(opts.anchor ? { anchor: opts.anchor } : {}),
     });
     return { tenantId: result.tenantId, created: true };

@@ -213,6 +213,11 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     savePlaylist: () => carlaB.put('/v1/admin/kiosk-playlists', { scope: 'kiosk', targetId: a.kiosk, entries: [] }),
     getMyCelebrations: () => annaB.get('/v1/me/celebrations'),
     setMyCelebrations: () => annaB.put('/v1/me/celebrations', { birthdayShown: false }),
+    listAmbassadors: () => annaB.get('/v1/ambassadors'),
+    setAmbassador: () => daanB.put(buildPath(routes.setAmbassador.path, { id: a.person }), { ambassador: true, line: 'Alleen voor organisatie A' }),
+    getMyTour: () => annaB.get('/v1/me/tour'),
+    finishMyTour: () => annaB.put('/v1/me/tour', { outcome: 'done' }),
+    restartTour: () => daanB.post(buildPath(routes.restartTour.path, { id: a.person }), {}),
     events: async () => {
       const res = await fetch(`${s.url}/v1/events`, { headers: { authorization: `Bearer ${annaB.token}`, 'last-event-id': '0' } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -240,7 +245,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'setReaction', 'removeReaction', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist'];
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'setReaction', 'removeReaction', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist', 'setAmbassador', 'restartTour'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
     const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
     if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {

@@ -8,6 +8,10 @@ import { Dialog } from '../../ui/Dialog';
 import { errorText } from '../../ui/i18n/i18n';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { Skeleton } from '../../ui/Skeleton';
+import { AmbassadorBadge } from '../ambassadors/AmbassadorBadge';
+import { AmbassadorMarkForm } from '../ambassadors/AmbassadorMarkForm';
+import { RestartTourButton } from '../ambassadors/RestartTourButton';
+import { useIsEditor } from '../mailings/roles';
 import { closePersonCard, usePersonCard } from './personCardStore';
 
 export function PersonCardDialog() {
@@ -23,12 +27,18 @@ export function PersonCardDialog() {
 
 function PersonDetails({ card }: { card: PersonCard }) {
   const { t } = useTranslation();
+  const editor = useIsEditor();
   return (
     <div className="person">
       <div className="person-intro">
         <Avatar name={card.name} url={card.avatarUrl} size="lg" />
-        <p className="person-job">{card.jobTitle}</p>
+        <p className="person-job">
+          {card.jobTitle}
+          <AmbassadorBadge ambassador={card.ambassador} />
+        </p>
+        {card.ambassador?.line && <p className="ambassador-line">{card.ambassador.line}</p>}
       </div>
+      {card.mayRestartTour && <RestartTourButton personId={card.id} name={card.name} />}
       <dl className="person-facts">
         {card.departmentName && (
           <div>
@@ -49,6 +59,7 @@ function PersonDetails({ card }: { card: PersonCard }) {
           </div>
         )}
       </dl>
+      {editor && <AmbassadorMarkForm key={card.id} personId={card.id} current={card.ambassador} />}
       <h3 className="person-recent-title">{t('person.recent')}</h3>
       {card.recentPosts.length === 0 ? (
         <p className="muted">{t('person.noRecent')}</p>

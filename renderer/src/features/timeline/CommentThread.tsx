@@ -10,6 +10,7 @@ import { HiddenNotice } from '../moderation/HiddenNotice';
 import { ReportButton } from '../moderation/ReportButton';
 import { useAppState } from '../../app/sessionStore';
 import { openPersonCard } from '../people/personCardStore';
+import { AmbassadorBadge } from '../ambassadors/AmbassadorBadge';
 import { ensureComments, useComments } from './commentsStore';
 import { useReadOnly } from './readOnly';
 
@@ -66,6 +67,7 @@ function Comment({ comment }: { comment: CommentView }) {
               {name}
             </button>
           )}
+          <AmbassadorBadge ambassador={author.ambassador} />
           <span className="muted">
             {' · '}
             {comment.delivery === 'sending' ? t('post.sending') : <RelativeTime iso={comment.createdAt} />}

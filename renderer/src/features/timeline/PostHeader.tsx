@@ -4,6 +4,7 @@ import type { PostViewModel } from '../../../../common/src/ipc/views';
 import { postHref } from '../../app/route';
 import { Avatar } from '../../ui/Avatar';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { AmbassadorBadge } from '../ambassadors/AmbassadorBadge';
 import { openPersonCard } from '../people/personCardStore';
 import { useReadOnly } from './readOnly';
 
@@ -34,6 +35,7 @@ export function PostHeader({ post, titleId }: { post: PostViewModel; titleId: st
               {name}
             </button>
           )}
+          <AmbassadorBadge ambassador={author.ambassador} />
           {post.group && <span className="post-group"> {t('post.inGroup', { group: post.group.name })}</span>}
         </h2>
         <p className="post-meta">

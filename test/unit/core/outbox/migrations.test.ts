@@ -289,7 +289,7 @@ describe('outbox migration 0010', () => {
     const before = createOutboxStore(db, cipher);
     before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
     expect(() => before.add({ ...base, kind: 'reviewPublish', id: 'rev-0', postId: 'draft-1', idempotencyKey: 'k0', payload: { body: 'Klaar' } })).toThrow();
-    expect(migrate(db, all)).toEqual({ from: 9, to: 10 });
+    expect(migrate(db, all.slice(0, at + 1))).toEqual({ from: 9, to: 10 });
     const after = createOutboxStore(db, cipher);
     after.add({ ...base, kind: 'reviewNote', id: 'rev-1', postId: 'draft-1', idempotencyKey: 'k2', payload: { noteId: 'n1', note: 'suggestion', body: 'Beter zo' } });
     after.add({ ...base, kind: 'reviewDecide', id: 'rev-2', postId: 'draft-1', idempotencyKey: 'k3', payload: { approve: true, comment: null } });
@@ -310,5 +310,37 @@ describe('outbox migration 0010', () => {
     all[at]!.up(db);
     const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
     expect(sql).toContain("'kudos', 'reviewNote', 'reviewDecide', 'reviewPublish'");
+  });
+});
+
+describe('outbox migration 0012', () => {
+  it('lets her answer to the tour, a restart for a colleague and marking an ambassador wait in the outbox, from an outbox at 10', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0012_ambassador_writes');
+    expect(migrate(db, all.slice(0, at))).toEqual({ from: 0, to: 10 });
+    const before = createOutboxStore(db, cipher);
+    before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
+    expect(() => before.add({ ...base, kind: 'tourDone', id: 'tour-0', postId: 'p1', idempotencyKey: 'k0', payload: { outcome: 'done' } })).toThrow();
+    expect(migrate(db, all)).toEqual({ from: 10, to: 12 });
+    const after = createOutboxStore(db, cipher);
+    after.add({ ...base, kind: 'tourDone', id: 'tour-1', postId: 'p1', idempotencyKey: 'k2', payload: { outcome: 'skipped' } });
+    after.add({ ...base, kind: 'tourRestart', id: 'tour-2', postId: 'p2', idempotencyKey: 'k3', payload: { name: 'Bram Jansen' } });
+    after.add({ ...base, kind: 'ambassadorMark', id: 'amb-1', postId: 'p2', idempotencyKey: 'k4', payload: { ambassador: true, line: 'Vraag mij over: roosters', name: 'Bram Jansen' } });
+    expect(after.list('t1', 'p1').map((i) => i.kind)).toEqual(['readConfirm', 'tourDone', 'tourRestart', 'ambassadorMark']);
+    // Her line and his name are sealed like a post's body.
+    expect(db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE CAST(sealed_payload AS TEXT) LIKE '%roosters%' OR CAST(sealed_payload AS TEXT) LIKE '%Bram%'").get()!.n).toBe(0);
+  });
+
+  it('adds its kinds to whatever list an earlier step left, so kinds of work merged beside it stay allowed', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0012_ambassador_writes');
+    migrate(db, all.slice(0, at));
+    const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    db.exec(`DROP TABLE outbox; ${table.replace("'))", "', 'kudos'))")}`);
+    all[at]!.up(db);
+    const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'outbox'").get()!.sql;
+    expect(sql).toContain("'kudos', 'tourDone', 'tourRestart', 'ambassadorMark'");
   });
 });
