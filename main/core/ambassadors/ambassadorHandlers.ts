@@ -5,7 +5,8 @@ import type { Clock } from '../clock.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { HttpClient } from '../net/httpClient.js';
-import type { NewOutboxItem, OutboxItem, OutboxStore } from '../outbox/outboxStore.js';
+import type { OutboxItem, OutboxStore } from '../outbox/outboxStore.js';
+import { stampedItem, type OutboxIntent } from '../outbox/stampedItem.js';
 import { fail, failWith, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import type { Reader } from '../timeline/reader.js';
@@ -32,9 +33,9 @@ export function createAmbassadorHandlers(d: {
   kick(): void;
   session(): ActiveSession | null;
 }): AmbassadorMethods {
-  const enqueue = (s: ActiveSession, item: Pick<Extract<NewOutboxItem, { kind: 'tourDone' | 'tourRestart' | 'ambassadorMark' }>, 'kind' | 'postId' | 'payload'>, grant: ActiveSession['deliveryGrant']) => {
-    const now = d.clock.now();
-    d.outbox.add({ ...item, id: uuidv7(now.getTime()), tenantId: s.organisation.id, personId: s.person.id, idempotencyKey: uuidv7(now.getTime()), createdAt: now.toISOString(), grant } as NewOutboxItem);
+  const newId = () => uuidv7(d.clock.now().getTime());
+  const enqueue = (s: ActiveSession, item: Extract<OutboxIntent, { kind: 'tourDone' | 'tourRestart' | 'ambassadorMark' }>, grant: ActiveSession['deliveryGrant']) => {
+    d.outbox.add(stampedItem(s, d.clock.now(), item, grant));
     d.kick();
   };
   const nameOf = (id: string) => d.read((_, parts) => parts.directory.person(id)?.name ?? '');
@@ -78,7 +79,7 @@ export function createAmbassadorHandlers(d: {
       if (!isEditor(s)) return fail('forbidden', 'admins and editors only');
       const clean = ambassador ? normaliseAmbassadorLine(line) : null;
       if (clean !== null && [...clean].length > AMBASSADOR_LINE_MAX) return fail('invalid_input', `line longer than ${AMBASSADOR_LINE_MAX}`);
-      enqueue(s, { kind: 'ambassadorMark', postId: personId, payload: { ambassador, line: clean, name: nameOf(personId) } }, null);
+      enqueue(s, { kind: 'ambassadorMark', id: newId(), postId: personId, payload: { ambassador, line: clean, name: nameOf(personId) } }, null);
       return ok({ ok: true as const });
     },
     'tour.mine': async () => {
@@ -94,7 +95,7 @@ export function createAmbassadorHandlers(d: {
     'tour.finish': async ({ outcome }) => {
       const s = d.session();
       if (!s) return fail('not_logged_in', 'log in first');
-      enqueue(s, { kind: 'tourDone', postId: s.person.id, payload: { outcome } }, s.deliveryGrant);
+      enqueue(s, { kind: 'tourDone', id: newId(), postId: s.person.id, payload: { outcome } }, s.deliveryGrant);
       return ok({ ok: true as const });
     },
     'tour.restart': async ({ personId }) => {
@@ -102,7 +103,7 @@ export function createAmbassadorHandlers(d: {
       if (!s) return fail('not_logged_in', 'log in first');
       const ambassador = amAmbassador(s);
       if (!ambassador && !isEditor(s)) return fail('forbidden', 'ambassadors, editors and admins only');
-      enqueue(s, { kind: 'tourRestart', postId: personId, payload: { name: nameOf(personId) } }, ambassador ? s.deliveryGrant : null);
+      enqueue(s, { kind: 'tourRestart', id: newId(), postId: personId, payload: { name: nameOf(personId) } }, ambassador ? s.deliveryGrant : null);
       return ok({ ok: true as const });
     },
   };

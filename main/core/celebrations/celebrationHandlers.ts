@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { HttpClient } from '../net/httpClient.js';
 import type { OutboxItem, OutboxStore } from '../outbox/outboxStore.js';
+import { stampedItem } from '../outbox/stampedItem.js';
 import { fail, failWith, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 
@@ -40,17 +41,7 @@ export function createCelebrationHandlers(d: {
       const s = d.session();
       if (!s) return fail('not_logged_in', 'log in first');
       const now = d.clock.now();
-      d.outbox.add({
-        kind: 'birthdayShown',
-        id: uuidv7(now.getTime()),
-        postId: s.person.id,
-        payload: { shown },
-        tenantId: s.organisation.id,
-        personId: s.person.id,
-        idempotencyKey: uuidv7(now.getTime()),
-        createdAt: now.toISOString(),
-        grant: s.deliveryGrant,
-      });
+      d.outbox.add(stampedItem(s, now, { kind: 'birthdayShown', id: uuidv7(now.getTime()), postId: s.person.id, payload: { shown } }));
       d.kick();
       return ok({ ok: true as const });
     },
