@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VIDEO_SECONDS_MAX } from '../../../common/src/api/routes.js';
 import { ApiError } from '../http/apiError.js';
 import { runTool, type MediaTools } from './mediaTools.js';
-import { sniffVideoType } from './sniff.js';
+import { sniffVideoType } from '../../../common/src/video/sniff.js';
 
 /** The longest edge of a stored video: plenty for a timeline, a quarter of a phone's 4K bytes. */
 export const VIDEO_MAX_EDGE = 1280;

@@ -9,7 +9,7 @@ import { hitRateLimit } from '../limits/rateLimit.js';
 import { visiblePost } from '../timeline/queries.js';
 import type { PrincipalFor } from '../auth/principal.js';
 import { processVideo } from './process.js';
-import { parseRange } from './range.js';
+import { parseRange } from '../../../common/src/video/range.js';
 import { videoBytes, storeVideo } from './videoStore.js';
 
 const gone = () => notFound('Deze video bestaat niet (meer).');

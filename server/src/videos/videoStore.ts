@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { ByteRange } from './range.js';
+import type { ByteRange } from '../../../common/src/video/range.js';
 import type { ProcessedVideo } from './process.js';
 
 /** Bytes per stored row: a range request reads a few of them, never the whole video. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../../../server/src/videos/range.js';
+import { parseRange } from '../../../../common/src/video/range.js';
 
 describe('reading an HTTP Range header against a 1000-byte video', () => {
   it('answers the one range asked, its end clamped to the file', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffVideoType } from '../../../../server/src/videos/sniff.js';
+import { sniffVideoType } from '../../../../common/src/video/sniff.js';
 
 const box = (type: string, brand = '') => Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from(type), Buffer.from(brand.padEnd(4)), Buffer.alloc(20)]);
 
