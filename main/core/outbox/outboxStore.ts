@@ -215,11 +215,9 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
   const insertImage = db.prepare(
     `INSERT INTO outbox_images (item_id, position, local_id, mime, width, height, sealed_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertVideo = db.prepare<[string, string, string, Buffer]>('INSERT INTO outbox_videos (item_id, local_id, mime, sealed_bytes) VALUES (?, ?, ?, ?)');
-  const videosOf = db.prepare<[string], { local_id: string; mime: string; server_id: string | null }>('SELECT local_id, mime, server_id FROM outbox_videos WHERE item_id = ? ORDER BY local_id');
-  const videoBytesOf = db.prepare<[string], { sealed_bytes: Buffer; mime: string }>('SELECT sealed_bytes, mime FROM outbox_videos WHERE local_id = ?');
-  const setVideoServerId = db.prepare<[string, string]>('UPDATE outbox_videos SET server_id = ? WHERE local_id = ?');
-  const deleteVideos = db.prepare<[string]>('DELETE FROM outbox_videos WHERE item_id = ?');
+  // Prepared at first use: the migration tests open stores on files from before version 11.
+  let videoStatements: ReturnType<typeof prepareVideoStatements> | null = null;
+  const videoRows = () => (videoStatements ??= prepareVideoStatements(db));
   const byId = db.prepare<[string], ItemRow>('SELECT * FROM outbox WHERE id = ?');
   const itemsOf = db.prepare<[string, string], ItemRow>('SELECT * FROM outbox WHERE tenant_id = ? AND person_id = ? ORDER BY seq');
   const countOf = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE tenant_id = ? AND person_id = ?');
@@ -272,7 +270,7 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
         height: i.height,
         serverId: i.server_id,
       }));
-      const videos = videosOf.all(r.id).map((v) => ({ localId: v.local_id, mime: v.mime, serverId: v.server_id }));
+      const videos = videoRows().videosOf.all(r.id).map((v) => ({ localId: v.local_id, mime: v.mime, serverId: v.server_id }));
       return { ...base, kind: 'post', payload: payload as { body: string; groupId: string | null }, images, videos };
     }
     return { ...base, kind: r.kind, payload } as OutboxItem;
@@ -280,7 +278,7 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
 
   const removeRow = (id: string) => {
     deleteImages.run(id);
-    deleteVideos.run(id);
+    videoRows().deleteVideos.run(id);
     deleteItem.run(id);
   };
   /** Lets go of an item unsent, keeping for its author only what it was and when. */
@@ -318,7 +316,7 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
       images.forEach((img, position) =>
         insertImage.run(item.id, position, img.localId, img.mime, img.width, img.height, cipher.seal(img.bytes, sealedAt.image(img.localId))),
       );
-      for (const video of videos) insertVideo.run(item.id, video.localId, video.mime, cipher.seal(video.bytes, sealedAt.video(video.localId)));
+      for (const video of videos) videoRows().insertVideo.run(item.id, video.localId, video.mime, cipher.seal(video.bytes, sealedAt.video(video.localId)));
       return readItem(byId.get(item.id)!)!;
     }),
     /** One person's waiting writes, in delivery order. */
@@ -410,11 +408,11 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
     setImageServerId: (itemId: string, position: number, serverId: string) => setServerId.run(serverId, itemId, position),
     /** The bytes of a video still waiting (opened in memory: only to upload it, or for its author to play it). */
     videoBytes(localId: string): { bytes: Uint8Array; mime: string } | null {
-      const row = videoBytesOf.get(localId);
+      const row = videoRows().videoBytesOf.get(localId);
       const bytes = row ? cipher.open(row.sealed_bytes, sealedAt.video(localId)) : null;
       return row && bytes ? { bytes: new Uint8Array(bytes), mime: row.mime } : null;
     },
-    setVideoServerId: (localId: string, serverId: string) => setVideoServerId.run(serverId, localId),
+    setVideoServerId: (localId: string, serverId: string) => videoRows().setVideoServerId.run(serverId, localId),
     /** Removes a delivered, refused or discarded item; nothing of it stays in the file or its log. */
     remove(id: string) {
       remove(id);
@@ -426,3 +424,13 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
 }
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
+
+function prepareVideoStatements(db: Database.Database) {
+  return {
+    insertVideo: db.prepare<[string, string, string, Buffer]>('INSERT INTO outbox_videos (item_id, local_id, mime, sealed_bytes) VALUES (?, ?, ?, ?)'),
+    videosOf: db.prepare<[string], { local_id: string; mime: string; server_id: string | null }>('SELECT local_id, mime, server_id FROM outbox_videos WHERE item_id = ? ORDER BY local_id'),
+    videoBytesOf: db.prepare<[string], { sealed_bytes: Buffer; mime: string }>('SELECT sealed_bytes, mime FROM outbox_videos WHERE local_id = ?'),
+    setVideoServerId: db.prepare<[string, string]>('UPDATE outbox_videos SET server_id = ? WHERE local_id = ?'),
+    deleteVideos: db.prepare<[string]>('DELETE FROM outbox_videos WHERE item_id = ?'),
+  };
+}
