@@ -8,7 +8,8 @@ import './videos.css';
 export function VideoPreview({ video, onRemove }: { video: VideoAttachment | null; onRemove: () => void }) {
   const { t } = useTranslation();
   if (!video) return null;
-  const megabytes = (video.size / (1024 * 1024)).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  // A few seconds of video is well under a megabyte: never shown as "0 MB".
+  const megabytes = Math.max(0.1, video.size / (1024 * 1024)).toLocaleString(undefined, { maximumFractionDigits: 1 });
   return (
     <div className="video-preview" role="group" aria-label={t('videos.attached')}>
       <Film aria-hidden="true" />
