@@ -12,7 +12,9 @@ export const videoPath = (id: string, part: 'video' | 'poster'): string => `/vid
  * would have to pass. A video still in the outbox has no poster yet.
  */
 export function videoUrls(imageUrl: ImageUrl, id: string, hasPoster: boolean): { url: string; posterUrl: string | null } {
-  const origin = imageUrl(id, 'full').replace(/\/images\/[^/]*$/, '');
+  const image = imageUrl(id, 'full');
+  const at = image.lastIndexOf('/images/');
+  const origin = at >= 0 ? image.slice(0, at) : '';
   return { url: origin + videoPath(id, 'video'), posterUrl: hasPoster ? origin + videoPath(id, 'poster') : null };
 }
 
