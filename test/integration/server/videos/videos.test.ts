@@ -129,6 +129,20 @@ describe.skipIf(!hasFfmpeg).each(dialects)('short videos on posts (%s)', (dialec
     expect((await bytes(anna, `/v1/videos/${id}/poster`)).status).toBe(200);
   });
 
+  it('lets a planned post wait with its video and publishes it with the video at its time', async () => {
+    const id = (await upload(anna, clip)).body.id as string;
+    const later = new Date(clock.now().getTime() + HOUR).toISOString();
+    expect((await anna.post('/v1/posts', { body: 'Straks: de tillift', videoIds: [id], publishAt: later })).status).toBe(400);
+    const waiting = await anna.post<PostView>('/v1/posts', { body: 'Straks: de tillift', videoIds: [id], publishAt: later, photoConsent: true });
+    expect(waiting.status).toBe(201);
+    expect(waiting.body.videos?.map((v) => v.id)).toEqual([id]);
+    clock.advance(HOUR + 1000);
+    expect(await s.server.publishDuePosts()).toBe(1);
+    const published = await bram.get<PostView>(`/v1/posts/${waiting.body.id}`);
+    expect(published.body.videos?.map((v) => v.id)).toEqual([id]);
+    expect((await bytes(bram, `/v1/videos/${id}/poster`)).status).toBe(200);
+  });
+
   it('deletes a video with its post, and an upload never posted after a day', async () => {
     const posted = (await upload(anna, clip)).body.id as string;
     const post = (await anna.post<PostView>('/v1/posts', { body: 'Even laten zien', videoIds: [posted], photoConsent: true })).body;
