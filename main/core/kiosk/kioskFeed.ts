@@ -38,12 +38,19 @@ export function createKioskFeed(d: {
 }) {
   let beatTimer: unknown = null;
   let settleTimer: unknown = null;
+  let refreshTimer: unknown = null;
   let lastBeatAt = 0;
   let running = false;
   let inFlight = false;
+  /** A change arrived while a heartbeat was on its way, which may have been answered before it. */
+  let staleAnswer = false;
 
   async function beat(): Promise<void> {
-    if (!d.linked() || inFlight) return;
+    if (!d.linked()) return;
+    if (inFlight) {
+      staleAnswer = true;
+      return;
+    }
     inFlight = true;
     lastBeatAt = d.clock.now().getTime();
     try {
@@ -60,7 +67,29 @@ export function createKioskFeed(d: {
       d.log.warn('kiosk heartbeat answer not kept', { error: err instanceof Error ? err.name : 'unknown' });
     } finally {
       inFlight = false;
+      if (staleAnswer) {
+        staleAnswer = false;
+        refreshCounts();
+      }
     }
+  }
+
+  /**
+   * A vote arrives as a content change; its counts come with a heartbeat. At most one every
+   * `POLL_REFRESH_MS`, but never dropped: one that comes too soon is asked for when that time is up,
+   * so the bars move within seconds rather than at the next regular heartbeat a minute later.
+   */
+  function refreshCounts(): void {
+    if (!running || refreshTimer !== null) return;
+    const wait = lastBeatAt + POLL_REFRESH_MS - d.clock.now().getTime();
+    if (wait <= 0) {
+      void beat();
+      return;
+    }
+    refreshTimer = d.timers.set(() => {
+      refreshTimer = null;
+      void beat();
+    }, wait);
   }
 
   function schedule(): void {
@@ -80,7 +109,8 @@ export function createKioskFeed(d: {
       running = false;
       d.timers.clear(beatTimer);
       d.timers.clear(settleTimer);
-      beatTimer = settleTimer = null;
+      d.timers.clear(refreshTimer);
+      beatTimer = settleTimer = refreshTimer = null;
     },
     /** The cache's content changed (a sync page): the screen is told once the burst settles. */
     contentChanged(): void {
@@ -88,8 +118,7 @@ export function createKioskFeed(d: {
       settleTimer = d.timers.set(() => {
         settleTimer = null;
         d.changed();
-        // A vote arrives as a content change; its counts come with the heartbeat.
-        if (d.clock.now().getTime() - lastBeatAt >= POLL_REFRESH_MS) void beat();
+        refreshCounts();
       }, SETTLE_MS);
     },
     view(): SignageView {

@@ -4,7 +4,8 @@ import type { Clock } from '../clock.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { HttpClient } from '../net/httpClient.js';
-import type { ModerationDecision, NewOutboxItem, OutboxStore } from '../outbox/outboxStore.js';
+import type { ModerationDecision, OutboxStore } from '../outbox/outboxStore.js';
+import { stampedItem, type OutboxIntent } from '../outbox/stampedItem.js';
 import { fail, failWith, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import { authorLookup } from '../timeline/postViews.js';
@@ -34,19 +35,8 @@ export function createModerationHandlers(d: {
   const findItem = (kind: 'post' | 'comment', id: string): Post | Comment | null =>
     d.read((scope, parts) => (kind === 'post' ? (scope.find(id)?.post ?? null) : (parts.posts.comment(id) ?? scope.personal.comment(id))));
 
-  const enqueue = (s: ActiveSession, item: Pick<Extract<NewOutboxItem, { kind: 'report' | 'moderate' }>, 'kind' | 'payload'>, itemId: string, grant: ActiveSession['deliveryGrant']) => {
-    const now = d.clock.now();
-    d.store.add({
-      ...item,
-      id: uuidv7(now.getTime()),
-      postId: itemId,
-      tenantId: s.organisation.id,
-      personId: s.person.id,
-      idempotencyKey: uuidv7(now.getTime()),
-      createdAt: now.toISOString(),
-      grant,
-    } as NewOutboxItem);
-  };
+  const newId = () => uuidv7(d.clock.now().getTime());
+  const enqueue = (s: ActiveSession, intent: OutboxIntent, grant: ActiveSession['deliveryGrant']) => d.store.add(stampedItem(s, d.clock.now(), intent, grant));
   const waiting = (s: ActiveSession) => d.store.list(s.organisation.id, s.person.id);
 
   return {
@@ -58,7 +48,7 @@ export function createModerationHandlers(d: {
       if (item.authorId === s.person.id) return fail('invalid_input', 'one does not report one’s own writing');
       // One report per person and item: a second tap while the first waits adds nothing.
       if (waiting(s).some((w) => w.kind === 'report' && w.postId === itemId)) return ok({ ok: true as const });
-      enqueue(s, { kind: 'report', payload: { itemKind, reason, note: note || null } }, itemId, s.deliveryGrant);
+      enqueue(s, { kind: 'report', id: newId(), postId: itemId, payload: { itemKind, reason, note: note || null } }, s.deliveryGrant);
       d.changed('postId' in item ? item.postId : item.id);
       return ok({ ok: true as const });
     },
@@ -81,7 +71,7 @@ export function createModerationHandlers(d: {
       const decision: ModerationDecision =
         input.action === 'hide' ? { action: 'hide', itemKind: input.itemKind, reason: input.reason } : { action: input.action, itemKind: input.itemKind };
       // Deciding is a moderator's act: a grant (role employee) may not, so it waits for her session.
-      enqueue(s, { kind: 'moderate', payload: decision }, input.itemId, null);
+      enqueue(s, { kind: 'moderate', id: newId(), postId: input.itemId, payload: decision }, null);
       d.changed(input.itemId);
       return ok({ ok: true as const });
     },

@@ -10,7 +10,8 @@ import type { Clock } from '../clock.js';
 import { fail, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import { imageInfo } from './imageInfo.js';
-import { isGroupIntent, type DistributiveOmit, type GroupIntent, type NewImage, type NewOutboxItem, type NewVideo, type OutboxStore } from './outboxStore.js';
+import { isGroupIntent, type GroupIntent, type NewImage, type NewVideo, type OutboxStore } from './outboxStore.js';
+import { stampedItem, type OutboxIntent } from './stampedItem.js';
 
 export interface WriteActionDeps {
   store: OutboxStore;
@@ -41,28 +42,8 @@ export interface WriteActionDeps {
  * shown at once; delivery happens in the background. Answers the id of what was written.
  */
 export function createWriteActions(d: WriteActionDeps) {
-  const enqueue = (
-    session: ActiveSession,
-    item: DistributiveOmit<NewOutboxItem, 'tenantId' | 'personId' | 'idempotencyKey' | 'createdAt' | 'grant'>,
-    images: NewImage[] = [],
-    grant = session.deliveryGrant,
-    videos: NewVideo[] = [],
-  ) => {
-    const now = d.clock.now();
-    d.store.add(
-      {
-        ...item,
-        tenantId: session.organisation.id,
-        personId: session.person.id,
-        idempotencyKey: uuidv7(now.getTime()),
-        createdAt: now.toISOString(),
-        // On a shared device the item carries its author's grant (never her session token), so it
-        // is delivered as her even after she left.
-        grant,
-      },
-      images,
-      videos,
-    );
+  const enqueue = (session: ActiveSession, item: OutboxIntent, images: NewImage[] = [], grant = session.deliveryGrant, videos: NewVideo[] = []) => {
+    d.store.add(stampedItem(session, d.clock.now(), item, grant), images, videos);
     if (item.kind === 'favourite' || item.kind === 'feedback') d.kbChanged();
     else if (isGroupIntent(item.kind)) d.groupsChanged();
     else d.changed(item.postId);

@@ -5,7 +5,8 @@ import { isReviewer, needsApproval } from '../../../common/src/reviews/approval.
 import type { Clock } from '../clock.js';
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { HttpClient } from '../net/httpClient.js';
-import type { NewOutboxItem, OutboxStore } from '../outbox/outboxStore.js';
+import type { OutboxStore } from '../outbox/outboxStore.js';
+import { stampedItem, type OutboxIntent } from '../outbox/stampedItem.js';
 import { fail, failWith, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import type { Reader } from '../timeline/reader.js';
@@ -60,21 +61,8 @@ export function createReviewHandlers(d: {
       })),
     );
 
-  const enqueue = (
-    s: ActiveSession,
-    item: Pick<Extract<NewOutboxItem, { kind: 'reviewNote' | 'reviewDecide' | 'reviewPublish' }>, 'kind' | 'postId' | 'payload'>,
-    grant: ActiveSession['deliveryGrant'],
-  ) => {
-    const now = d.clock.now();
-    d.outbox.add({
-      ...item,
-      id: uuidv7(now.getTime()),
-      tenantId: s.organisation.id,
-      personId: s.person.id,
-      idempotencyKey: uuidv7(now.getTime()),
-      createdAt: now.toISOString(),
-      grant,
-    } as NewOutboxItem);
+  const enqueue = (s: ActiveSession, item: Extract<OutboxIntent, { kind: 'reviewNote' | 'reviewDecide' | 'reviewPublish' }>, grant: ActiveSession['deliveryGrant']) => {
+    d.outbox.add(stampedItem(s, d.clock.now(), item, grant));
     d.changed(item.postId);
   };
 
@@ -121,7 +109,7 @@ export function createReviewHandlers(d: {
       const s = d.session();
       if (!s) return fail('not_logged_in', 'log in first');
       if (!isReviewer(s.person.roles)) return fail('forbidden', 'coaches and editors only');
-      enqueue(s, { kind: 'reviewNote', postId: id, payload: { noteId: uuidv7(d.clock.now().getTime()), note: kind, body } }, null);
+      enqueue(s, { kind: 'reviewNote', id: uuidv7(d.clock.now().getTime()), postId: id, payload: { noteId: uuidv7(d.clock.now().getTime()), note: kind, body } }, null);
       return ok({ ok: true as const });
     },
     'reviews.decide': async ({ id, approve, comment }) => {
@@ -129,13 +117,13 @@ export function createReviewHandlers(d: {
       if (!s) return fail('not_logged_in', 'log in first');
       if (!isReviewer(s.person.roles)) return fail('forbidden', 'coaches and editors only');
       if (!approve && !comment?.trim()) return fail('invalid_input', 'Schrijf waarom je het terugstuurt.');
-      enqueue(s, { kind: 'reviewDecide', postId: id, payload: { approve, comment: approve ? null : comment!.trim() } }, null);
+      enqueue(s, { kind: 'reviewDecide', id: uuidv7(d.clock.now().getTime()), postId: id, payload: { approve, comment: approve ? null : comment!.trim() } }, null);
       return ok({ ok: true as const });
     },
     'reviews.publish': async ({ id, body }) => {
       const s = d.session();
       if (!s) return fail('not_logged_in', 'log in first');
-      enqueue(s, { kind: 'reviewPublish', postId: id, payload: { body } }, s.deliveryGrant);
+      enqueue(s, { kind: 'reviewPublish', id: uuidv7(d.clock.now().getTime()), postId: id, payload: { body } }, s.deliveryGrant);
       return ok({ ok: true as const });
     },
     'reviews.setApproval': async ({ groupId, required }) => {

@@ -58,7 +58,7 @@ describe('the globals of each runtime', () => {
   async function compiles(project: string, probe: string, code: string): Promise<boolean> {
     const file = path.join(root, probe);
     writeFileSync(file, code);
-    const config = path.join(scratch, `${path.basename(project)}`);
+    const config = path.join(scratch, `${path.basename(probe, '.ts')}.${path.basename(project)}`);
     writeFileSync(config, JSON.stringify({ extends: path.join(root, project), include: [file] }));
     try {
       await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: root });
@@ -70,16 +70,18 @@ describe('the globals of each runtime', () => {
     }
   }
 
-  it.each([
-    ['the renderer has no Buffer', 'tsconfig.renderer.json', 'renderer/src/__probe.ts', 'export const b = Buffer.from("x");'],
-    ['main/core has no document', 'tsconfig.node.json', 'main/core/__probe.ts', 'export const d = document.title;'],
-    ['common has no document', 'tsconfig.common.json', 'common/src/__probe.ts', 'export const d = document.title;'],
-    ['common has no process', 'tsconfig.common.json', 'common/src/__probe.ts', 'export const p = process.pid;'],
+  // Each compile is a process of its own (a few seconds of tsc), so they run side by side, each
+  // with its own probe file and configuration.
+  it.concurrent.each([
+    ['the renderer has no Buffer', 'tsconfig.renderer.json', 'renderer/src/__probe_buffer.ts', 'export const b = Buffer.from("x");'],
+    ['main/core has no document', 'tsconfig.node.json', 'main/core/__probe_document.ts', 'export const d = document.title;'],
+    ['common has no document', 'tsconfig.common.json', 'common/src/__probe_document.ts', 'export const d = document.title;'],
+    ['common has no process', 'tsconfig.common.json', 'common/src/__probe_process.ts', 'export const p = process.pid;'],
   ])('%s', async (_rule, project, probe, code) => {
     expect(await compiles(project, probe, code)).toBe(false);
   });
 
-  it('a file that keeps to its runtime compiles (so the cases above fail for the right reason)', async () => {
-    expect(await compiles('tsconfig.renderer.json', 'renderer/src/__probe.ts', 'export const t = document.title;')).toBe(true);
+  it.concurrent('a file that keeps to its runtime compiles (so the cases above fail for the right reason)', async () => {
+    expect(await compiles('tsconfig.renderer.json', 'renderer/src/__probe_document.ts', 'export const t = document.title;')).toBe(true);
   });
 });

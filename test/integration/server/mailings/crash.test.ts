@@ -11,9 +11,8 @@ import { createScratchDatabase, postgresAvailable } from '../../../fixtures/post
 import { startSmtpSink, type SmtpSink } from '../../../fixtures/smtpSink.js';
 
 /**
- * In the suite a few hundred, so each case takes seconds; `npm run bench -- mailings` sets the full
- * 2 000 of the issue. Whatever the size, one node needs at least three seconds for the whole mailing
- * (`RATE`), so a kill once a quarter has arrived always lands mid-send.
+ * The issue's 2 000 recipients. Whatever the size, one node needs at least three seconds for the
+ * whole mailing (`RATE`), so a kill once a quarter has arrived always lands mid-send.
  */
 const RECIPIENTS = 2000;
 const RATE = Math.ceil(RECIPIENTS / 3);
