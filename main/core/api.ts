@@ -22,6 +22,7 @@ import { createCelebrationHandlers } from './celebrations/celebrationHandlers.js
 import { createAmbassadorHandlers } from './ambassadors/ambassadorHandlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
+import { createVideoFetcher, type VideoAnswer } from './videos/videoFetcher.js';
 import { createDispatcher } from './ipc/dispatcher.js';
 import { createEventHub } from './ipc/eventHub.js';
 import type { Logger } from './log.js';
@@ -91,6 +92,8 @@ export interface SamenCore {
   on: SamenApi['on'];
   /** Bytes behind the URLs made by `imageUrl`, for the shell to serve. */
   images: { fetch(id: string, size: ImageSize): Promise<Result<ImageBytes>> };
+  /** A video (passing on the renderer's Range header) and its poster, behind the URLs of `videoUrls`. */
+  videos: { video(id: string, range: string | undefined): Promise<Result<VideoAnswer>>; poster(id: string): Promise<Result<ImageBytes>> };
   /** Begins talking to the server: enrolment with `enrolmentCode` if needed, then sync. */
   start(): void;
   /** Stops all network activity, forgets personal data and closes the files. */
@@ -180,6 +183,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   });
   const scheduling = createScheduling({ http, read, session: current });
   const images = createImageFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked', maxBytes: tuning.imageCacheBytes });
+  const videos = createVideoFetcher({ http, outbox: outbox.store, token: () => current()?.token ?? null, enrolled: () => link.state().kind === 'linked' });
   const actorName = actorNameLookup({ http, directoryName: (id) => cache.read((c) => c.directory.person(id)?.name ?? null) });
   const notices = createNoticeCenter({
     mode, clock, timers: deps.timers,
@@ -210,7 +214,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
   const sessions = createSessionOrchestrator({
     mode, organisation, idleSeconds: deps.idleSeconds, badgeReader: deps.badgeReader ?? DEFAULT_BADGE_READER, timers: deps.timers, idleSource: deps.idleSource, http, clock, log, tuning, imageUrl,
     device: link, events, cache, sync, status, adoptOrganisation,
-    forget: [personal.wipe, outbox.delivered.wipe, pollMemory.wipe, images.clear, scheduling.wipe, () => visits.sessionEnded(), () => views.sessionEnded()],
+    forget: [personal.wipe, outbox.delivered.wipe, pollMemory.wipe, images.clear, videos.clear, scheduling.wipe, () => visits.sessionEnded(), () => views.sessionEnded()],
     afterChange(now) {
       stats.sessionChanged(now);
       notices.sessionChanged();
@@ -251,6 +255,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
     invoke: invoke as SamenCore['invoke'],
     on: events.on,
     images: { fetch: images.fetch },
+    videos: { video: videos.video, poster: videos.poster },
     notices: { onDesktop: notices.onDesktop, onTray: notices.onTray, trayState: notices.trayState, seen: notices.seen, settings: notices.settings, setSettings: notices.setSettings },
     presence: {
       someoneLoggedIn: () => current() !== null,

@@ -4,6 +4,7 @@ import type { SamenCore } from '../core/api.js';
 import { CONTENT_SECURITY_POLICY } from '../core/serving/contentSecurityPolicy.js';
 import { imageRequest } from '../core/serving/imageRequest.js';
 import { staticPath } from '../core/serving/staticPath.js';
+import { videoRequest } from '../core/serving/videoRequest.js';
 
 /** Must run before the app is ready: `app://` behaves like https for the renderer (secure, standard). */
 export function registerAppScheme(): void {
@@ -11,7 +12,8 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serves the built renderer at app://samen/ and images at app://samen/images/<id>?size=…, so the
+ * Serves the built renderer at app://samen/, images at app://samen/images/<id>?size=… and videos at
+ * app://samen/videos/<id> (with range requests, and /poster), so the
  * renderer never loads files by path or talks to the server itself.
  */
 export function serveApp(root: string, core: SamenCore): void {
@@ -23,6 +25,18 @@ export function serveApp(root: string, core: SamenCore): void {
       const result = await core.images.fetch(wanted.id, wanted.size);
       if (!result.ok) return new Response('Not found', { status: 404 });
       return new Response(Buffer.from(result.value.bytes), { headers: { 'content-type': result.value.mime } });
+    }
+    const video = videoRequest(url);
+    if (video) {
+      if (video.part === 'poster') {
+        const poster = await core.videos.poster(video.id);
+        if (!poster.ok) return new Response('Not found', { status: 404 });
+        return new Response(Buffer.from(poster.value.bytes), { headers: { 'content-type': poster.value.mime } });
+      }
+      const result = await core.videos.video(video.id, request.headers.get('range') ?? undefined);
+      if (!result.ok) return new Response('Not found', { status: 404 });
+      const { status, headers, body } = result.value;
+      return new Response(body instanceof Uint8Array ? Buffer.from(body) : body, { status, headers });
     }
     const file = staticPath(root, url.pathname);
     if (file === null) return new Response('Not found', { status: 404 });

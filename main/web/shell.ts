@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CONTENT_SECURITY_POLICY } from '../core/serving/contentSecurityPolicy.js';
 import { imageRequest } from '../core/serving/imageRequest.js';
+import { videoRequest } from '../core/serving/videoRequest.js';
 import { createGuard } from './guard.js';
 import { BRIDGE_PATH, cacheControlFor, etagOf, KEEP_FOR_GOOD, unchanged, versionOf, withVersionedBridge } from './staticCaching.js';
 import type { ShellCore } from './shellCore.js';
@@ -23,7 +26,8 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-const RPC_BODY_LIMIT = 16 * 1024 * 1024;
+// A post with a minute of video carries it as base64 (60 MB becomes 80 MB) beside its photos.
+const RPC_BODY_LIMIT = 100 * 1024 * 1024;
 
 /**
  * The browser shell: serves the renderer and the same core handlers as Electron's IPC, over HTTP and
@@ -72,6 +76,8 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       res.writeHead(200, { 'content-type': image.mime, 'cache-control': cacheControl, 'x-content-type-options': 'nosniff' });
       return res.end(image.bytes);
     }
+    const video = videoRequest(url);
+    if (req.method === 'GET' && video) return serveVideo(res, video, req.headers.range);
     if (req.method === 'GET' && url.pathname === BRIDGE_PATH) {
       const cacheControl = url.searchParams.get('v') === bridgeVersion ? KEEP_FOR_GOOD : 'no-cache';
       if (unchanged(req, bridgeEtag)) return notModified(res, bridgeEtag, cacheControl);
@@ -98,6 +104,25 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       }
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
+  }
+
+  /** A video's range streams through as the server sends it; nothing of it is written to disk here. */
+  async function serveVideo(res: ServerResponse, video: { id: string; part: 'video' | 'poster' }, range: string | undefined) {
+    if (video.part === 'poster') {
+      const poster = await opts.core.videoPoster(video.id);
+      if (!poster) return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
+      res.writeHead(200, { 'content-type': poster.mime, 'cache-control': poster.shared ? 'private, max-age=86400' : 'no-store', 'x-content-type-options': 'nosniff' });
+      return res.end(poster.bytes);
+    }
+    const answer = await opts.core.video(video.id, range);
+    if (!answer) return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden.');
+    res.writeHead(answer.status, { ...answer.headers, 'x-content-type-options': 'nosniff' });
+    if (answer.body === null) return res.end();
+    if (answer.body instanceof Uint8Array) return res.end(answer.body);
+    const body = Readable.fromWeb(answer.body as WebReadableStream<Uint8Array>);
+    // The <video> often stops reading mid-range (it seeks, or has enough): the download stops with it.
+    res.on('close', () => body.destroy());
+    body.pipe(res);
   }
 
   function openEvents(res: ServerResponse) {

@@ -23,6 +23,9 @@ import { register } from './http/register.js';
 import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
+import { purgeStrayVideos } from './videos/strayVideos.js';
+import { mediaTools } from './videos/mediaTools.js';
+import { registerVideoRoutes } from './videos/videoRoutes.js';
 import { createJobLimiter } from './limits/jobLimiter.js';
 import { registerKbRoutes } from './kb/kbRoutes.js';
 import { registerKioskRoutes } from './kiosks/kioskRoutes.js';
@@ -139,6 +142,14 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       busyMessage: 'Het is even druk met foto’s verwerken. Probeer het over een paar seconden opnieuw.',
       now,
     }),
+    videoProcessing: createJobLimiter({
+      concurrent: options.videoProcesses,
+      queue: options.videoProcessQueue,
+      retryAfterSeconds: 20,
+      busyMessage: 'Het is even druk met video’s verwerken. Probeer het over een halve minuut opnieuw.',
+      now,
+    }),
+    mediaTools: mediaTools(options.ffmpegPath),
     now,
     options,
     mail: {
@@ -170,6 +181,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerCommentRoutes(app, ctx);
   registerLikeRoutes(app, ctx);
   registerImageRoutes(app, ctx);
+  registerVideoRoutes(app, ctx);
   registerKbRoutes(app, ctx);
   registerReadConfirmationRoutes(app, ctx);
   registerPostViewRoutes(app, ctx);
@@ -198,6 +210,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       purgeExpiredAuditEvents(ctx),
       purgeOldStatsEvents(ctx),
       purgeStrayUploads(ctx),
+      purgeStrayVideos(ctx),
       ctx.streams.purgeStale(),
       noticeDueReviews(ctx),
     ]);

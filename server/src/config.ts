@@ -27,6 +27,8 @@ export interface ServerConfig {
   mailConcurrency: number;
   /** How long a claimed recipient stays this node's before another node may take her over. */
   mailLeaseSeconds: number;
+  /** The ffmpeg program for videos (ffprobe beside it); none: both from the PATH. Missing: videos are refused, nothing else. */
+  ffmpegPath: string | undefined;
   /** The folder with the desktop client's update feed (latest.yml and installers); none: no feed. */
   updatesDir: string | undefined;
 }
@@ -56,6 +58,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       'mail-concurrency': { type: 'string' },
       'mail-lease-seconds': { type: 'string' },
       'updates-dir': { type: 'string' },
+      ffmpeg: { type: 'string' },
     },
     strict: true,
   });
@@ -97,6 +100,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     mailRate: limit('mail-rate', env.SAMEN_MAIL_RATE, 10, 10_000),
     mailConcurrency: limit('mail-concurrency', env.SAMEN_MAIL_CONCURRENCY, 2, 32),
     mailLeaseSeconds: limit('mail-lease-seconds', env.SAMEN_MAIL_LEASE_SECONDS, 120, 3_600),
+    ffmpegPath: values.ffmpeg ?? (env.SAMEN_FFMPEG || undefined),
     updatesDir: updatesDir === undefined ? undefined : path.resolve(updatesDir),
   };
 }

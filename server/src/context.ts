@@ -5,6 +5,7 @@ import type { JobLimiter } from './limits/jobLimiter.js';
 import type { Deliveries, MailOptions } from './mailings/delivery.js';
 import type { RealtimeHub } from './realtime/hub.js';
 import type { StreamRegistry } from './realtime/streamRegistry.js';
+import type { MediaTools } from './videos/mediaTools.js';
 
 export interface ServerOptions {
   /** Seconds between SSE heartbeats; short in tests. */
@@ -25,6 +26,14 @@ export interface ServerOptions {
   imageDecodes: number;
   /** Uploads that may wait for a decode; the next is refused with 429. */
   imageDecodeQueue: number;
+  /** Videos processed by ffmpeg at once on this node (each keeps a core busy for seconds). */
+  videoProcesses: number;
+  /** Uploads that may wait for ffmpeg; the next is refused with 429. */
+  videoProcessQueue: number;
+  /** The longest one ffmpeg or ffprobe run may take before it is stopped. */
+  videoSeconds: number;
+  /** The ffmpeg program (ffprobe is looked for beside it); none: both from the PATH. */
+  ffmpegPath: string | undefined;
   /** Seconds between publishing changed view counts through the change feed (one write per organisation). */
   viewCountPublishSeconds: number;
   /** Seconds between folds of the statistics events writes queued into the rollups. */
@@ -41,6 +50,10 @@ export const defaultServerOptions: ServerOptions = {
   streamsPerDevice: 2,
   imageDecodes: 2,
   imageDecodeQueue: 4,
+  videoProcesses: 1,
+  videoProcessQueue: 2,
+  videoSeconds: 180,
+  ffmpegPath: undefined,
   viewCountPublishSeconds: 10,
   statsFoldSeconds: 1,
 };
@@ -53,6 +66,9 @@ export interface ServerContext {
   streams: StreamRegistry;
   /** Where photos are decoded (uploads and their thumbnails): a few at a time per node. */
   imageDecoding: JobLimiter;
+  /** Where videos are checked and re-encoded (ffmpeg): one or two at a time per node. */
+  videoProcessing: JobLimiter;
+  mediaTools: MediaTools;
   now: () => Date;
   options: ServerOptions;
   mail: MailContext;

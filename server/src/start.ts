@@ -43,6 +43,7 @@ export async function startServer(config: ServerConfig, opts: { quiet?: boolean 
       streamsPerPerson: config.streamsPerPerson,
       streamsPerDevice: config.streamsPerDevice,
       imageDecodes: config.imageDecodes,
+      ffmpegPath: config.ffmpegPath,
     },
   });
   // At the start of a shift, or when a node dies, thousands of ward PCs connect within a second; Node's

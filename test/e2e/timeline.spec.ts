@@ -46,7 +46,7 @@ test.describe('the timeline in the browser shell', () => {
   test('a post with a hashtag and a photo shows both, and the hashtag filters the timeline', async ({ loggedIn: page, app }) => {
     const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#3a7d44' } }).png().toBuffer();
     await page.getByLabel('Wat wil je delen?').fill('Onze nieuwe moestuin bij de ingang! #moestuinproef');
-    await page.locator('input[type=file]').setInputFiles({ name: 'moestuin.png', mimeType: 'image/png', buffer: png });
+    await page.locator('input[type=file][multiple]').setInputFiles({ name: 'moestuin.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByRole('list', { name: "Foto's bij je bericht" }).locator('img')).toHaveCount(1);
     const composer = page.getByRole('region', { name: 'Nieuw bericht' });
     const consent = composer.getByRole('checkbox', { name: /hebben toestemming gegeven/ });

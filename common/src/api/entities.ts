@@ -194,6 +194,10 @@ export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 export const ImageRefSchema = z.object({ id: Id, width: z.number().int(), height: z.number().int() });
 export type ImageRef = z.infer<typeof ImageRefSchema>;
 
+/** A short video on a post: its size as stored (MP4, at most 1280 px) and how long it plays. */
+export const VideoRefSchema = z.object({ id: Id, width: z.number().int(), height: z.number().int(), durationMs: z.number().int() });
+export type VideoRef = z.infer<typeof VideoRefSchema>;
+
 export const MentionSchema = z.object({ personId: Id, handle: z.string() });
 
 /** A post marked "lezen verplicht": for whom, since when, by whom, and how many confirmed so far (ever). */
@@ -232,6 +236,8 @@ export const PostSchema = z.object({
   hashtags: z.array(z.string()),
   mentions: z.array(MentionSchema),
   images: z.array(ImageRefSchema),
+  /** Short videos beside the photos (at most one); absent on posts without, so older clients see the shape they know. */
+  videos: z.array(VideoRefSchema).optional(),
   pinned: z.boolean(),
   likeCount: z.number().int(),
   commentCount: z.number().int(),

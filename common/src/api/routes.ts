@@ -23,10 +23,12 @@ import { starterRoutes } from './routes/starters.js';
 import { statsRoutes } from './routes/stats.js';
 import { syncRoutes } from './routes/sync.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { videoRoutes } from './routes/videos.js';
 
 export { BadgeId, Pin, SessionSchema, type Session } from './routes/auth.js';
 export { IMAGE_BYTES_MAX } from './routes/images.js';
-export { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX, PostViewSchema, type PostView } from './routes/timeline.js';
+export { VIDEO_BYTES_MAX, VIDEO_SECONDS_MAX } from './routes/videos.js';
+export { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX, POST_VIDEOS_MAX, PostViewSchema, type PostView } from './routes/timeline.js';
 
 /**
  * The whole API, one table: each capability declares its routes in routes/<capability>.ts; the server
@@ -43,6 +45,7 @@ export const routes = {
   ...schedulingRoutes,
   ...categoryRoutes,
   ...imageRoutes,
+  ...videoRoutes,
   ...kbRoutes,
   ...readConfirmationRoutes,
   ...postViewRoutes,

@@ -1,7 +1,7 @@
 import { REVIEW_NOTE_MAX } from '../api/routes/reviews.js';
 import { ReviewListSchema, ReviewTarget, ReviewViewModelSchema } from './reviewViews.js';
 import { z } from 'zod';
-import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX } from '../api/routes.js';
+import { COMMENT_BODY_MAX, POST_BODY_MAX, POST_IMAGES_MAX, VIDEO_BYTES_MAX } from '../api/routes.js';
 import { AttachmentRefSchema, CATEGORIES_MAX, CategorySchema, ReactionKind, GroupKind, GroupRole, GroupVisibility, SectionSchema } from '../api/entities.js';
 import { Id, Timestamp, UserText } from '../api/primitives.js';
 import { PostingSlotSchema } from '../api/routes/scheduling.js';
@@ -143,6 +143,14 @@ export const ImageUploadSchema = z.strictObject({
   base64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4),
 });
 
+/** A short video for a post, as the composer read it; the outbox keeps it sealed until it is uploaded. */
+export const VideoUploadSchema = z.strictObject({
+  name: z.string().max(200),
+  mime: z.enum(['video/mp4', 'video/quicktime', 'video/webm']),
+  base64: z.string().max(Math.ceil((VIDEO_BYTES_MAX * 4) / 3) + 4),
+});
+export type VideoUpload = z.infer<typeof VideoUploadSchema>;
+
 /** What a queued write is: the timeline's, a reader's in "Weten en regelen", and joining or leaving a group. */
 const OutboxKind = z.enum(['post', 'comment', 'like', 'delete', 'favourite', 'feedback', 'join', 'request', 'leave', 'poll', 'vote', 'readRequire', 'readConfirm', 'readLater', 'reviewNote', 'reviewDecide', 'reviewPublish', 'report', 'moderate', 'birthdayShown', 'tourDone', 'tourRestart', 'ambassadorMark']);
 
@@ -210,6 +218,8 @@ export const samenMethods = {
       body: UserText(POST_BODY_MAX).transform((s) => s.trim()).pipe(z.string().min(1)),
       groupId: Id.nullable().default(null),
       images: z.array(ImageUploadSchema).max(POST_IMAGES_MAX).default([]),
+      /** At most one short video beside the photos (needs `photoConsent` too). */
+      video: VideoUploadSchema.nullable().default(null),
       /** Later: the post waits (in "Gepland") until then; the server places it at that time. */
       publishAt: Timestamp.optional(),
       /** Editors: from then on the post is out of the timeline. */

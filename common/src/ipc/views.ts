@@ -23,6 +23,19 @@ export const ImageViewSchema = ImageRefSchema.extend({
 });
 export type ImageView = z.infer<typeof ImageViewSchema>;
 
+export const VideoViewSchema = z.object({
+  id: Id,
+  /** 0 while the video waits in the outbox: its size is known once the server has read it. */
+  width: z.number().int(),
+  height: z.number().int(),
+  durationMs: z.number().int(),
+  /** For <video src>, served by the shell (with range requests), never straight from the server. */
+  url: z.string(),
+  /** For <video poster>; null while the video waits in the outbox (the server makes the frame). */
+  posterUrl: z.string().nullable(),
+});
+export type VideoView = z.infer<typeof VideoViewSchema>;
+
 /** `sending`: waits in the outbox; `failed`: the server refused it (see `error`). */
 export const DeliveryState = z.enum(['sent', 'sending']);
 
@@ -38,10 +51,11 @@ export const CommentViewSchema = z.object({
 });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 
-export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true, poll: true }).extend({
+export const PostViewModelSchema = PostSchema.omit({ authorId: true, groupId: true, images: true, videos: true, poll: true }).extend({
   author: AuthorViewSchema,
   group: z.object({ id: Id, name: z.string() }).nullable(),
   images: z.array(ImageViewSchema),
+  videos: z.array(VideoViewSchema).optional(),
   likedByMe: z.boolean(),
   mine: z.boolean(),
   delivery: DeliveryState,

@@ -21,6 +21,8 @@ export interface HttpClient {
   call<N extends RouteName>(name: N, opts?: RequestOptions<Routes[N]>): Promise<NetResult<RouteResponse<Routes[N]>>>;
   /** A route that answers with bytes (images). */
   bytes<N extends RouteName>(name: N, opts?: RequestOptions<Routes[N]>): Promise<NetResult<{ bytes: Uint8Array; mime: string }>>;
+  /** A route whose answer is passed on as it is, headers and all (a video's range, streamed). */
+  response<N extends RouteName>(name: N, opts?: RequestOptions<Routes[N]>): Promise<NetResult<Response>>;
   /** A route that answers with a stream (server-sent events). */
   stream<N extends RouteName>(name: N, opts?: RequestOptions<Routes[N]>): Promise<NetResult<ReadableStream<Uint8Array>>>;
 }
@@ -115,6 +117,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         return { ok: false, error: offlineError(err instanceof Error ? err.message : 'download failed') };
       }
     },
+    response: (name, o = {}) => send(routes[name], o as RequestOptions<RouteDef>),
     async stream(name, o = {}) {
       const sent = await send(routes[name], { timeoutMs: 0, ...(o as RequestOptions<RouteDef>), headers: { accept: 'text/event-stream', ...o.headers } });
       if (!sent.ok) return sent;

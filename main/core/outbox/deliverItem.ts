@@ -14,6 +14,8 @@ export type DeliveryOutcome =
   /** The device itself was revoked: nothing can be sent from here until it is enrolled again. */
   | { kind: 'unlinked' };
 
+const VIDEO_UPLOAD_TIMEOUT_MS = 5 * 60_000;
+
 const failed = (error: NetError): DeliveryOutcome => {
   if (error.code === 'not_logged_in') return { kind: 'unauthorized' };
   if (error.code === 'device_unlinked') return { kind: 'unlinked' };
@@ -46,6 +48,23 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
         images[i] = { ...image, serverId: uploaded.value.id };
       }
       const imageIds = images.flatMap((img) => (img.serverId ? [img.serverId] : []));
+      const videos = [...item.videos];
+      for (const [i, video] of videos.entries()) {
+        if (video.serverId) continue;
+        const bytes = store.videoBytes(video.localId);
+        if (!bytes) continue;
+        const uploaded = await http.call('uploadVideo', {
+          token,
+          body: { bytes: bytes.bytes, mime: video.mime },
+          idempotencyKey: `${key}.video.${i}`,
+          // A minute of video goes up and through ffmpeg: far longer than any other request.
+          timeoutMs: VIDEO_UPLOAD_TIMEOUT_MS,
+        });
+        if (!uploaded.ok) return failed(uploaded.error);
+        store.setVideoServerId(video.localId, uploaded.value.id);
+        videos[i] = { ...video, serverId: uploaded.value.id };
+      }
+      const videoIds = videos.flatMap((v) => (v.serverId ? [v.serverId] : []));
       const answer = await http.call('createPost', {
         token,
         body: {
@@ -53,6 +72,7 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
           body: item.payload.body,
           groupId: item.payload.groupId,
           imageIds,
+          ...(videoIds.length > 0 ? { videoIds } : {}),
           ...(item.payload.publishAt ? { publishAt: item.payload.publishAt } : {}),
           ...(item.payload.endsAt ? { endsAt: item.payload.endsAt } : {}),
           ...(item.payload.review === 'look' ? { review: 'look' as const } : {}),
@@ -60,7 +80,7 @@ export async function deliverItem(http: HttpClient, store: OutboxStore, item: Ou
         },
         idempotencyKey: key,
       });
-      return settle({ ...item, images }, answer);
+      return settle({ ...item, images, videos }, answer);
     }
     case 'comment':
       return settle(

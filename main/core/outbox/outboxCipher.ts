@@ -48,6 +48,7 @@ export const sealedAt = {
   payload: (itemId: string) => `outbox/${itemId}/payload`,
   grant: (itemId: string) => `outbox/${itemId}/grant`,
   image: (localId: string) => `image/${localId}`,
+  video: (localId: string) => `video/${localId}`,
   notice: (noticeId: string) => `notice/${noticeId}`,
   keyCheck: 'key-check',
 } as const;

@@ -23,6 +23,14 @@ export interface PendingImage extends ImageInfo {
   serverId: string | null;
 }
 
+/** A post's video waiting with it; its bytes stay sealed on disk until it is uploaded. */
+export interface PendingVideo {
+  localId: string;
+  mime: string;
+  /** Set once uploaded, so a retry after a restart does not upload again. */
+  serverId: string | null;
+}
+
 /** A delivery grant as a queued item keeps it. */
 export interface ItemGrant {
   token: string;
@@ -53,7 +61,7 @@ export type OutboxItem =
    * people on its photos gave permission (all three absent from items made before them);
    * `review`: for a coach first (`look`) or offered for approval (`approval`), never shown in a timeline.
    */
-  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string; photoConsent?: boolean; review?: 'look' | 'approval' }; images: PendingImage[] })
+  | (ItemBase & { kind: 'post'; payload: { body: string; groupId: string | null; publishAt?: string; endsAt?: string; photoConsent?: boolean; review?: 'look' | 'approval' }; images: PendingImage[]; videos: PendingVideo[] })
   | (ItemBase & { kind: 'comment'; payload: { body: string } })
   /** A like, or with `kind` any reaction (replacing hers); `liked: false` takes back whatever she gave. */
   | (ItemBase & { kind: 'like'; payload: { liked: boolean; kind?: ReactionKind } })
@@ -114,7 +122,7 @@ export const isGroupIntent = (kind: OutboxKind): kind is GroupIntent => kind ===
 export type OutboxKind = OutboxItem['kind'];
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type NewOutboxItem = DistributiveOmit<OutboxItem, 'seq' | 'images' | 'grant'> & { grant?: { token: string; expiresAt: string } | null };
+export type NewOutboxItem = DistributiveOmit<OutboxItem, 'seq' | 'images' | 'videos' | 'grant'> & { grant?: { token: string; expiresAt: string } | null };
 
 /** Who may send an item now: its grant, or the logged-in author's session. */
 export type Credential = 'grant' | 'session';
@@ -125,6 +133,7 @@ export interface Author {
   personId: string;
 }
 export type NewImage = ImageInfo & { localId: string; bytes: Uint8Array };
+export type NewVideo = { localId: string; mime: string; bytes: Uint8Array };
 
 /** An item the outbox let go of unsent, as its author is told at her next login. */
 export interface DroppedNotice {
@@ -212,6 +221,9 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
   const insertImage = db.prepare(
     `INSERT INTO outbox_images (item_id, position, local_id, mime, width, height, sealed_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Prepared at first use: the migration tests open stores on files from before version 11.
+  let videoStatements: ReturnType<typeof prepareVideoStatements> | null = null;
+  const videoRows = () => (videoStatements ??= prepareVideoStatements(db));
   const byId = db.prepare<[string], ItemRow>('SELECT * FROM outbox WHERE id = ?');
   const itemsOf = db.prepare<[string, string], ItemRow>('SELECT * FROM outbox WHERE tenant_id = ? AND person_id = ? ORDER BY seq');
   const countOf = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE tenant_id = ? AND person_id = ?');
@@ -264,13 +276,15 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
         height: i.height,
         serverId: i.server_id,
       }));
-      return { ...base, kind: 'post', payload: payload as { body: string; groupId: string | null }, images };
+      const videos = videoRows().videosOf.all(r.id).map((v) => ({ localId: v.local_id, mime: v.mime, serverId: v.server_id }));
+      return { ...base, kind: 'post', payload: payload as { body: string; groupId: string | null }, images, videos };
     }
     return { ...base, kind: r.kind, payload } as OutboxItem;
   };
 
   const removeRow = (id: string) => {
     deleteImages.run(id);
+    videoRows().deleteVideos.run(id);
     deleteItem.run(id);
   };
   /** Lets go of an item unsent, keeping for its author only what it was and when. */
@@ -297,7 +311,7 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
 
   return {
     /** Stores a write durably; it is on disk (sealed) when this returns. */
-    add: db.transaction((item: NewOutboxItem, images: readonly NewImage[] = []): OutboxItem => {
+    add: db.transaction((item: NewOutboxItem, images: readonly NewImage[] = [], videos: readonly NewVideo[] = []): OutboxItem => {
       const { grant, payload, ...rest } = item;
       insertItem.run({
         ...rest,
@@ -308,6 +322,7 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
       images.forEach((img, position) =>
         insertImage.run(item.id, position, img.localId, img.mime, img.width, img.height, cipher.seal(img.bytes, sealedAt.image(img.localId))),
       );
+      for (const video of videos) videoRows().insertVideo.run(item.id, video.localId, video.mime, cipher.seal(video.bytes, sealedAt.video(video.localId)));
       return readItem(byId.get(item.id)!)!;
     }),
     /** One person's waiting writes, in delivery order. */
@@ -397,6 +412,13 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
       return row && bytes ? { bytes: new Uint8Array(bytes), mime: row.mime } : null;
     },
     setImageServerId: (itemId: string, position: number, serverId: string) => setServerId.run(serverId, itemId, position),
+    /** The bytes of a video still waiting (opened in memory: only to upload it, or for its author to play it). */
+    videoBytes(localId: string): { bytes: Uint8Array; mime: string } | null {
+      const row = videoRows().videoBytesOf.get(localId);
+      const bytes = row ? cipher.open(row.sealed_bytes, sealedAt.video(localId)) : null;
+      return row && bytes ? { bytes: new Uint8Array(bytes), mime: row.mime } : null;
+    },
+    setVideoServerId: (localId: string, serverId: string) => videoRows().setVideoServerId.run(serverId, localId),
     /** Removes a delivered, refused or discarded item; nothing of it stays in the file or its log. */
     remove(id: string) {
       remove(id);
@@ -408,3 +430,13 @@ export function createOutboxStore(db: Database.Database, cipher: OutboxCipher) {
 }
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
+
+function prepareVideoStatements(db: Database.Database) {
+  return {
+    insertVideo: db.prepare<[string, string, string, Buffer]>('INSERT INTO outbox_videos (item_id, local_id, mime, sealed_bytes) VALUES (?, ?, ?, ?)'),
+    videosOf: db.prepare<[string], { local_id: string; mime: string; server_id: string | null }>('SELECT local_id, mime, server_id FROM outbox_videos WHERE item_id = ? ORDER BY local_id'),
+    videoBytesOf: db.prepare<[string], { sealed_bytes: Buffer; mime: string }>('SELECT sealed_bytes, mime FROM outbox_videos WHERE local_id = ?'),
+    setVideoServerId: db.prepare<[string, string]>('UPDATE outbox_videos SET server_id = ? WHERE local_id = ?'),
+    deleteVideos: db.prepare<[string]>('DELETE FROM outbox_videos WHERE item_id = ?'),
+  };
+}

@@ -1,7 +1,8 @@
 import type { Post } from '../../../common/src/api/entities.js';
 import type { GroupView } from '../../../common/src/ipc/groupViews.js';
 import type { PollViewModel } from '../../../common/src/ipc/pollViews.js';
-import { IMAGE_BYTES_MAX } from '../../../common/src/api/routes.js';
+import { IMAGE_BYTES_MAX, VIDEO_BYTES_MAX } from '../../../common/src/api/routes.js';
+import { sniffVideoType } from '../../../common/src/video/sniff.js';
 import { SCHEDULE_DAYS_MAX } from '../../../common/src/api/routes/scheduling.js';
 import type { MethodParsedInput, Result } from '../../../common/src/ipc/contract.js';
 import { uuidv7 } from '../../../common/src/ids.js';
@@ -9,7 +10,7 @@ import type { Clock } from '../clock.js';
 import { fail, ok } from '../result.js';
 import type { ActiveSession } from '../session/sessionManager.js';
 import { imageInfo } from './imageInfo.js';
-import { isGroupIntent, type GroupIntent, type NewImage, type OutboxStore } from './outboxStore.js';
+import { isGroupIntent, type GroupIntent, type NewImage, type NewVideo, type OutboxStore } from './outboxStore.js';
 import { stampedItem, type OutboxIntent } from './stampedItem.js';
 
 export interface WriteActionDeps {
@@ -41,8 +42,8 @@ export interface WriteActionDeps {
  * shown at once; delivery happens in the background. Answers the id of what was written.
  */
 export function createWriteActions(d: WriteActionDeps) {
-  const enqueue = (session: ActiveSession, item: OutboxIntent, images: NewImage[] = [], grant = session.deliveryGrant) => {
-    d.store.add(stampedItem(session, d.clock.now(), item, grant), images);
+  const enqueue = (session: ActiveSession, item: OutboxIntent, images: NewImage[] = [], grant = session.deliveryGrant, videos: NewVideo[] = []) => {
+    d.store.add(stampedItem(session, d.clock.now(), item, grant), images, videos);
     if (item.kind === 'favourite' || item.kind === 'feedback') d.kbChanged();
     else if (isGroupIntent(item.kind)) d.groupsChanged();
     else d.changed(item.postId);
@@ -131,7 +132,14 @@ export function createWriteActions(d: WriteActionDeps) {
           if (!info) return fail('invalid_image', `${upload.name} is not a JPEG, PNG, WebP or GIF image`);
           images.push({ ...info, localId: uuidv7(now), bytes });
         }
-        if (images.length > 0 && !input.photoConsent) return fail('invalid_input', 'photoConsent: confirm that recognisable people on the photos gave permission');
+        const videos: NewVideo[] = [];
+        if (input.video) {
+          const bytes = new Uint8Array(Buffer.from(input.video.base64, 'base64'));
+          if (bytes.length > VIDEO_BYTES_MAX) return fail('too_large', `${input.video.name} is larger than 60 MB`);
+          if (!sniffVideoType(bytes)) return fail('unsupported_media_type', `${input.video.name} is not an MP4, MOV or WebM video`);
+          videos.push({ localId: uuidv7(now), mime: input.video.mime, bytes });
+        }
+        if ((images.length > 0 || videos.length > 0) && !input.photoConsent) return fail('invalid_input', 'photoConsent: confirm that recognisable people on the photos gave permission');
         const editor = isEditor(session);
         if (input.endsAt !== undefined && !editor) return fail('forbidden', 'only editors set an end date');
         // A time already past is no plan: the post goes now, as the server would place it anyway.
@@ -141,8 +149,8 @@ export function createWriteActions(d: WriteActionDeps) {
         const id = uuidv7(now);
         if (input.review && publishAt) return fail('invalid_input', 'a post for a coach is not scheduled');
         const timing = { ...(publishAt ? { publishAt } : {}), ...(input.endsAt ? { endsAt: input.endsAt } : {}), ...(input.review ? { review: input.review } : {}) };
-        const consent = images.length > 0 ? { photoConsent: true } : {};
-        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing, ...consent } }, images);
+        const consent = images.length > 0 || videos.length > 0 ? { photoConsent: true } : {};
+        enqueue(session, { kind: 'post', id, postId: id, payload: { body: input.body, groupId: input.groupId, ...timing, ...consent } }, images, session.deliveryGrant, videos);
         return ok(id);
       }),
 

@@ -5,6 +5,7 @@ import type { AuthorView, CommentView, PostViewModel } from '../../../common/src
 import type { DirectoryQueries } from '../cache/directoryQueries.js';
 import type { ImageUrl } from '../images/imageUrl.js';
 import type { PendingWrites } from '../outbox/pendingWrites.js';
+import { videoUrls } from '../serving/videoRequest.js';
 
 /** What a view needs to know besides the post: who is looking, names, and writes in flight. */
 export interface ViewContext {
@@ -82,6 +83,7 @@ export function postView(post: Post, ctx: ViewContext, delivery: 'sent' | 'sendi
       thumbUrl: ctx.imageUrl(img.id, 'thumb'),
       url: ctx.imageUrl(img.id, 'full'),
     })),
+    ...(post.videos && post.videos.length > 0 ? { videos: post.videos.map((v) => ({ ...v, ...videoUrls(ctx.imageUrl, v.id, v.width > 0) })) } : {}),
     pinned: post.pinned,
     likeCount,
     likedByMe: liked,

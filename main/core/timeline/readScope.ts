@@ -97,6 +97,8 @@ export function openReadScope(s: ReadSources) {
         return person ? [{ personId: person.id, handle }] : [];
       }),
       images: item.images.map((img) => ({ id: img.serverId ?? img.localId, width: img.width, height: img.height })),
+      // Played from the outbox by its local id until the post arrives from the server with its facts.
+      ...(item.videos.length > 0 ? { videos: item.videos.map((v) => ({ id: v.localId, width: 0, height: 0, durationMs: 0 })) } : {}),
       pinned: false,
       likeCount: 0,
       commentCount: 0,

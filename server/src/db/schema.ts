@@ -189,6 +189,8 @@ export interface PostsTable {
   conversation_starter?: Bool;
   /** When its author confirmed that recognisable people on its photos gave permission (migration 0039). */
   photo_consent_at?: string | null;
+  /** Its short videos as `VideoRef[]` JSON (migration 0042); null on posts without. */
+  videos?: Json | null;
   /** Hidden by moderation (migration 0037): when, why and by whom; null while it is shown. */
   hidden_at?: string | null;
   hidden_reason?: string | null;
@@ -210,6 +212,8 @@ export interface ScheduledPostsTable {
   created_at: string;
   /** Migration 0039: see `PostsTable.photo_consent_at`. */
   photo_consent_at?: string | null;
+  /** Migration 0042: see `PostsTable.videos`. */
+  videos?: Json | null;
 }
 
 /** An organisation's conversation starters: its questions, rhythm and the next slot (migration 0038). */
@@ -245,6 +249,8 @@ export interface PostReviewsTable {
   updated_at: string;
   /** Migration 0041: see `PostsTable.photo_consent_at`. */
   photo_consent_at?: string | null;
+  /** Migration 0042: see `PostsTable.videos`. */
+  videos?: Json | null;
 }
 
 /** A coach's comment, suggested text, or reason for sending a post back. */
@@ -302,6 +308,33 @@ export interface ImagesTable {
   data: Buffer;
   thumb: Buffer;
   created_at: string;
+}
+
+/** A short video (migration 0042): its facts and poster here, its MP4 bytes in `video_chunks`. */
+export interface VideosTable {
+  tenant_id: string;
+  id: string;
+  owner_id: string;
+  /** The post it is on; null while it is an upload not yet posted (only its owner may fetch it then). */
+  post_id: string | null;
+  mime: string;
+  width: number;
+  height: number;
+  duration_ms: number;
+  byte_size: number;
+  /** Bytes per row of `video_chunks` (the last row may be shorter). */
+  chunk_size: number;
+  /** A JPEG frame shown before the video plays. */
+  poster: Buffer;
+  created_at: string;
+}
+
+/** One piece of a video's bytes, in order of `position` from 0. */
+export interface VideoChunksTable {
+  tenant_id: string;
+  video_id: string;
+  position: number;
+  data: Buffer;
 }
 
 export interface NotificationsTable {
@@ -858,6 +891,8 @@ export interface Database {
   moderation_items: ModerationItemsTable;
   likes: LikesTable;
   images: ImagesTable;
+  videos: VideosTable;
+  video_chunks: VideoChunksTable;
   notifications: NotificationsTable;
   changes: ChangesTable;
   sessions: SessionsTable;

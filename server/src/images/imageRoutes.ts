@@ -8,8 +8,8 @@ import { hitRateLimit } from '../limits/rateLimit.js';
 import { visiblePost } from '../timeline/queries.js';
 import { processImage } from './process.js';
 
-/** For a device without a session: only photos of posts every employee may see. */
-async function assertPublicPost(ctx: ServerContext, tenantId: string, postId: string): Promise<void> {
+/** For a device without a session: only photos (and videos) of posts every employee may see. */
+export async function assertPublicPost(ctx: ServerContext, tenantId: string, postId: string): Promise<void> {
   const post = await ctx.k
     .selectFrom('posts')
     .leftJoin('groups', (j) => j.onRef('groups.tenant_id', '=', 'posts.tenant_id').onRef('groups.id', '=', 'posts.group_id'))

@@ -9,6 +9,8 @@ import { canSeeGroupContent } from '../groups/access.js';
 import { notFound } from '../http/apiError.js';
 import type { Trx } from '../sync/feed.js';
 import { attachImages } from '../timeline/images.js';
+import { videosOf } from '../timeline/serialize.js';
+import { attachVideos, storedVideos } from '../timeline/videos.js';
 
 type Db = Kysely<Database> | Trx;
 
@@ -72,6 +74,7 @@ export const reviewPostView = (r: PostReviewsTable): PostView => ({
   hashtags: parseHashtags(r.body),
   mentions: [],
   images: JSON.parse(r.images) as ImageRef[],
+  ...videosOf(r.videos),
   pinned: false,
   likeCount: 0,
   commentCount: 0,
@@ -89,9 +92,10 @@ export const reviewPostView = (r: PostReviewsTable): PostView => ({
 export async function storeReview(
   trx: Trx,
   p: Principal,
-  post: { id: string; groupId: string | null; body: string; imageIds: string[]; status: 'look' | 'approval'; now: string; photoConsentAt: string | null },
+  post: { id: string; groupId: string | null; body: string; imageIds: string[]; videoIds: string[]; status: 'look' | 'approval'; now: string; photoConsentAt: string | null },
 ): Promise<PostReviewsTable> {
   const images = await attachImages(trx, p.tenantId, p.personId, post.id, post.imageIds);
+  const videos = await attachVideos(trx, p.tenantId, p.personId, post.id, post.videoIds);
   const row: PostReviewsTable = {
     tenant_id: p.tenantId,
     id: post.id,
@@ -103,6 +107,7 @@ export async function storeReview(
     created_at: post.now,
     updated_at: post.now,
     photo_consent_at: post.photoConsentAt,
+    videos: storedVideos(videos),
   };
   await trx.insertInto('post_reviews').values(row).execute();
   return row;

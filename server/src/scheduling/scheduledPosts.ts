@@ -8,6 +8,9 @@ import type { Database, ScheduledPostsTable } from '../db/schema.js';
 import { canSeeGroupContent } from '../groups/access.js';
 import type { Trx } from '../sync/feed.js';
 import { attachImages } from '../timeline/images.js';
+import { videosOf } from '../timeline/serialize.js';
+import { attachVideos, storedVideos } from '../timeline/videos.js';
+import { deletePostVideos } from '../videos/videoStore.js';
 
 export const scheduledFromRow = (r: ScheduledPostsTable): ScheduledPost => ({
   id: r.id,
@@ -33,6 +36,7 @@ export const scheduledPostView = (r: ScheduledPostsTable): PostView => ({
   hashtags: parseHashtags(r.body),
   mentions: [],
   images: JSON.parse(r.images) as ImageRef[],
+  ...videosOf(r.videos),
   pinned: r.pinned === 1,
   likeCount: 0,
   commentCount: 0,
@@ -51,9 +55,10 @@ export const scheduledPostView = (r: ScheduledPostsTable): PostView => ({
 export async function storeScheduledPost(
   trx: Trx,
   p: Principal,
-  post: { id: string; groupId: string | null; body: string; imageIds: string[]; pinned: boolean; publishAt: string; endsAt: string | null; now: string; photoConsentAt: string | null },
+  post: { id: string; groupId: string | null; body: string; imageIds: string[]; videoIds: string[]; pinned: boolean; publishAt: string; endsAt: string | null; now: string; photoConsentAt: string | null },
 ): Promise<ScheduledPostsTable> {
   const images = await attachImages(trx, p.tenantId, p.personId, post.id, post.imageIds);
+  const videos = await attachVideos(trx, p.tenantId, p.personId, post.id, post.videoIds);
   const row: ScheduledPostsTable = {
     tenant_id: p.tenantId,
     id: post.id,
@@ -66,6 +71,7 @@ export async function storeScheduledPost(
     ends_at: post.endsAt,
     created_at: post.now,
     photo_consent_at: post.photoConsentAt,
+    videos: storedVideos(videos),
   };
   await trx.insertInto('scheduled_posts').values(row).execute();
   return row;
@@ -97,5 +103,6 @@ export async function removeScheduledPost(trx: Trx, tenantId: string, id: string
   const gone = await trx.deleteFrom('scheduled_posts').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   if (Number(gone.numDeletedRows) === 0) return false;
   await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', id).execute();
+  await deletePostVideos(trx, tenantId, id);
   return true;
 }

@@ -1,10 +1,11 @@
-import type { ImageRef } from '../../../common/src/api/entities.js';
+import type { ImageRef, VideoRef } from '../../../common/src/api/entities.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { contentScope } from '../groups/access.js';
 import { countServerEvent } from '../stats/serverEvents.js';
 import type { ChangeCollector, Trx } from '../sync/feed.js';
+import { deletePostVideos } from '../videos/videoStore.js';
 import { resolveMentions } from './notifications.js';
 import { insertPost, notifyMentioned } from './postRoutes.js';
 
@@ -21,6 +22,8 @@ export interface HeldPost {
   body: string;
   /** `ImageRef[]` JSON: the photos already attached to the post's id. */
   images: string;
+  /** `VideoRef[]` JSON, or null: the videos already attached to the post's id. */
+  videos?: string | null;
   pinned: boolean;
   ends_at: string | null;
   photo_consent_at: string | null;
@@ -60,6 +63,7 @@ export async function publishHeld(ctx: ServerContext, trx: Trx, changes: ChangeC
   const place = await placeOf(trx, held);
   if (!author || place === 'gone') {
     await trx.deleteFrom('images').where('tenant_id', '=', held.tenant_id).where('post_id', '=', held.id).execute();
+    await deletePostVideos(trx, held.tenant_id, held.id);
     return 'dropped';
   }
   const at = ctx.now();
@@ -70,6 +74,7 @@ export async function publishHeld(ctx: ServerContext, trx: Trx, changes: ChangeC
     body: held.body,
     mentions,
     images: JSON.parse(held.images) as ImageRef[],
+    videos: held.videos ? (JSON.parse(held.videos) as VideoRef[]) : [],
     pinned: held.pinned,
     at: at.toISOString(),
     poll: false,

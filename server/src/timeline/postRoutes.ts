@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
+import type { VideoRef } from '../../../common/src/api/entities.js';
 import { routes } from '../../../common/src/api/routes.js';
 import { uuidv7 } from '../../../common/src/ids.js';
 import { normaliseHashtag, parseHashtags } from '../../../common/src/text/hashtags.js';
@@ -18,6 +19,8 @@ import { approvalRequired, reviewPostView, storeReview } from '../reviews/review
 import { postTiming } from '../scheduling/postTiming.js';
 import { findScheduledPost, removeScheduledPost, scheduledPostView, storeScheduledPost } from '../scheduling/scheduledPosts.js';
 import { attachImages, detachImagesExcept } from './images.js';
+import { attachVideos, detachVideosExcept, storedVideos } from './videos.js';
+import { deletePostVideos } from '../videos/videoStore.js';
 import { photoConsentAt } from './photoConsent.js';
 import { notifyPerson, privateAudience, resolveMentions } from './notifications.js';
 import { toPostViews, visiblePost } from './queries.js';
@@ -84,7 +87,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (body.pinned && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
     if (body.endsAt !== undefined && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen een einddatum zetten.');
     const timing = postTiming(ctx.now(), body.publishAt, body.endsAt);
-    const consentAt = photoConsentAt(body.imageIds, body.photoConsent, ctx.now());
+    const consentAt = photoConsentAt([...body.imageIds, ...body.videoIds], body.photoConsent, ctx.now());
     const id = body.id ?? uuidv7(ctx.now().getTime());
     const groupId = body.groupId ?? null;
     let group = null;
@@ -112,7 +115,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (timing.publishAt) throw new ApiError('validation', 'Een bericht dat een coach eerst bekijkt, kun je niet plannen.', [{ path: 'body.publishAt', message: 'Plaats het na het meekijken.' }]);
       const row = await ctx.k
         .transaction()
-        .execute((trx) => storeReview(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, status: review, now, photoConsentAt: consentAt }));
+        .execute((trx) => storeReview(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, videoIds: body.videoIds, status: review, now, photoConsentAt: consentAt }));
       return reviewPostView(row);
     }
     if (timing.publishAt) {
@@ -120,14 +123,15 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const row = await ctx.k
         .transaction()
         .execute((trx) =>
-          storeScheduledPost(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, pinned: body.pinned === true, publishAt, endsAt: timing.endsAt, now, photoConsentAt: consentAt }),
+          storeScheduledPost(trx, p, { id, groupId, body: body.body, imageIds: body.imageIds, videoIds: body.videoIds, pinned: body.pinned === true, publishAt, endsAt: timing.endsAt, now, photoConsentAt: consentAt }),
         );
       return scheduledPostView(row);
     }
     await write(ctx, p.tenantId, async (trx, changes) => {
       const images = await attachImages(trx, p.tenantId, p.personId, id, body.imageIds);
+      const videos = await attachVideos(trx, p.tenantId, p.personId, id, body.videoIds);
       const mentions = await resolveMentions(trx, p.tenantId, body.body);
-      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, pinned: body.pinned === true, at: now, poll: false, endsAt: timing.endsAt, photoConsentAt: consentAt });
+      await insertPost(trx, p, { id, groupId, body: body.body, mentions, images, videos, pinned: body.pinned === true, at: now, poll: false, endsAt: timing.endsAt, photoConsentAt: consentAt });
       changes.add('post', id, 'upsert', contentScope(group));
       await notifyMentioned(trx, changes, p, { postId: id, commentId: null, groupId, mentions, previous: [], now: ctx.now() });
       await countServerEvent(trx, p, { id, kind: 'post', at: ctx.now(), groupId });
@@ -137,10 +141,13 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   register(app, ctx, routes.editPost, async ({ params, body, principal: p }) => {
     const post = await visiblePost(ctx.k, p, params.id);
-    const editsContent = body.body !== undefined || body.imageIds !== undefined;
+    const editsMedia = body.imageIds !== undefined || body.videoIds !== undefined;
+    const editsContent = body.body !== undefined || editsMedia;
     if (editsContent && post.author_id !== p.personId) throw forbidden('Je kunt alleen je eigen berichten bewerken.');
     if (body.pinned !== undefined && !mayModerate(p)) throw forbidden('Alleen redacteuren kunnen berichten vastzetten.');
-    const consentAt = body.imageIds === undefined ? undefined : photoConsentAt(body.imageIds, body.photoConsent, ctx.now());
+    // The photos and video the post will have: what the edit names, else what it has.
+    const mediaAfter = [...(body.imageIds ?? (JSON.parse(post.images) as { id: string }[]).map((i) => i.id)), ...(body.videoIds ?? (JSON.parse(post.videos ?? '[]') as { id: string }[]).map((v) => v.id))];
+    const consentAt = editsMedia ? photoConsentAt(mediaAfter, body.photoConsent, ctx.now()) : undefined;
     const now = ctx.now().toISOString();
     await write(ctx, p.tenantId, async (trx, changes) => {
       const update: Record<string, string | number | null> = {};
@@ -157,8 +164,13 @@ export function registerPostRoutes(app: FastifyInstance, ctx: ServerContext): vo
         await detachImagesExcept(trx, p.tenantId, post.id, body.imageIds);
         const images = await attachImages(trx, p.tenantId, p.personId, post.id, body.imageIds);
         Object.assign(update, { images: JSON.stringify(images), edited_at: now });
-        update.photo_consent_at = consentAt ?? null;
       }
+      if (body.videoIds !== undefined) {
+        await detachVideosExcept(trx, p.tenantId, post.id, body.videoIds);
+        const videos = await attachVideos(trx, p.tenantId, p.personId, post.id, body.videoIds);
+        Object.assign(update, { videos: storedVideos(videos), edited_at: now });
+      }
+      if (editsMedia) update.photo_consent_at = consentAt ?? null;
       if (body.pinned !== undefined) update.pinned = body.pinned ? 1 : 0;
       if (Object.keys(update).length === 0) return;
       await trx.updateTable('posts').set(update).where('tenant_id', '=', p.tenantId).where('id', '=', post.id).execute();
@@ -208,6 +220,7 @@ export async function insertPost(
     body: string;
     mentions: StoredMention[];
     images: unknown[];
+    videos?: VideoRef[];
     pinned: boolean;
     at: string;
     poll: boolean;
@@ -228,6 +241,7 @@ export async function insertPost(
       hashtags: JSON.stringify(hashtags),
       mentions: JSON.stringify(post.mentions),
       images: JSON.stringify(post.images),
+      videos: storedVideos(post.videos ?? []),
       pinned: post.pinned ? 1 : 0,
       like_count: 0,
       comment_count: 0,
@@ -300,6 +314,7 @@ async function deletePostRows(trx: Trx, changes: ChangeCollector, tenantId: stri
   await trx.deleteFrom('post_hashtags').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
   await deletePollRows(trx, changes, tenantId, postId, scope);
   await trx.deleteFrom('images').where('tenant_id', '=', tenantId).where('post_id', '=', postId).execute();
+  await deletePostVideos(trx, tenantId, postId);
   await trx.deleteFrom('posts').where('tenant_id', '=', tenantId).where('id', '=', postId).execute();
   changes.add('post', postId, 'delete', scope);
 }

@@ -1,4 +1,4 @@
-import type { Comment, ImageRef, Post } from '../../../common/src/api/entities.js';
+import type { Comment, ImageRef, Post, VideoRef } from '../../../common/src/api/entities.js';
 import type { CommentsTable, PostsTable } from '../db/schema.js';
 import { moderationMark } from '../moderation/access.js';
 import { readRequirementFromRow } from '../readConfirmations/serialize.js';
@@ -24,6 +24,7 @@ export const postFromRow = (r: PostsTable): Post => ({
   groupId: r.group_id,
   hashtags: JSON.parse(r.hashtags) as string[],
   images: JSON.parse(r.images) as ImageRef[],
+  ...videosOf(r.videos),
   pinned: r.pinned === 1,
   likeCount: r.like_count,
   commentCount: r.comment_count,
@@ -36,5 +37,8 @@ export const postFromRow = (r: PostsTable): Post => ({
   ...(Number(r.conversation_starter ?? 0) === 1 ? { conversationStarter: true } : {}),
   ...moderationMark(r),
 });
+
+/** `videos` only on a post that has any, so every other post keeps the shape older clients know. */
+export const videosOf = (stored: string | null | undefined): { videos?: VideoRef[] } => (stored ? { videos: JSON.parse(stored) as VideoRef[] } : {});
 
 export const commentFromRow = (r: CommentsTable): Comment => ({ ...written(r), postId: r.post_id, ...moderationMark(r) });

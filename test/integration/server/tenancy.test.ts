@@ -131,6 +131,9 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     removeReaction: () => annaB.delete(buildPath(routes.removeReaction.path, { id: a.post })),
     uploadImage: () => annaB.request('POST', '/v1/images', { raw: Buffer.from('not an image'), contentType: 'image/png' }),
     getImage: () => annaB.get(buildPath(routes.getImage.path, { id: a.image })),
+    uploadVideo: () => annaB.request('POST', '/v1/videos', { raw: Buffer.from('not a video'), contentType: 'video/mp4' }),
+    getVideo: () => annaB.get(buildPath(routes.getVideo.path, { id: a.image })),
+    getVideoPoster: () => annaB.get(buildPath(routes.getVideoPoster.path, { id: a.image })),
     sync: () => annaB.get('/v1/sync?since=0&limit=5000'),
     getKbTree: () => annaB.get('/v1/kb/tree'),
     createSection: () => carlaB.post('/v1/kb/sections', { title: 'Overname', parentId: a.section }),
@@ -245,7 +248,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     const sentByB = ['createGroup', 'createPost'].includes(name) ? [a.group, a.post] : [];
     for (const id of aIds.filter((i) => !sentByB.includes(i))) expect(text, `${name} leaked ${id}`).not.toContain(id);
     expect(text).not.toContain('Alleen voor organisatie A');
-    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'setReaction', 'removeReaction', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist', 'setAmbassador', 'restartTour'];
+    const mustFail = ['getPerson', 'getGroup', 'listGroupMembers', 'getPost', 'listComments', 'getImage', 'getVideo', 'getVideoPoster', 'editPost', 'deletePost', 'createComment', 'deleteComment', 'likePost', 'unlikePost', 'setReaction', 'removeReaction', 'addGroupMember', 'removeGroupMember', 'revokeDevice', 'liftDeviceSuspension', 'enrolDevice', 'createPoll', 'getPoll', 'votePoll', 'setKioskLocation', 'kioskSignagePreview', 'savePlaylist', 'setAmbassador', 'restartTour'];
     const mustFailKb = ['createSection', 'updateSection', 'deleteSection', 'createPage', 'getPage', 'updatePage', 'deletePage', 'listPageVersions', 'getPageVersion', 'diffPageVersions', 'restorePageVersion', 'uploadAttachment', 'getAttachment', 'deleteAttachment', 'createQuickLink', 'updateQuickLink', 'deleteQuickLink', 'setPageFeedback', 'getPageFeedback', 'favouritePage', 'unfavouritePage', 'recordSearchClick'];
     const mustFailMail = ['previewMailing', 'createMailing', 'getMailing', 'sendMailing', 'unsubscribePage', 'unsubscribe', 'mailingVisit'];
     if (res.status < 300 && [...mustFail, ...mustFailKb, ...mustFailMail].includes(name)) {

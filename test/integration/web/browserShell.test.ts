@@ -31,6 +31,8 @@ describe('the browser shell lets only its own page in', () => {
     },
     subscribe: () => () => undefined,
     image: async () => null,
+    video: async () => null,
+    videoPoster: async () => null,
   };
 
   beforeAll(async () => {

@@ -24,7 +24,7 @@ const PAGE = '<!doctype html><script src="./samen-bridge.js"></script><script ty
 describe('what the browser may keep of the browser shell', () => {
   let shell: BrowserShell;
   let cookie: string;
-  const core: ShellCore = { invoke: async () => ({ ok: true, value: null }), subscribe: () => () => undefined, image: async () => null };
+  const core: ShellCore = { invoke: async () => ({ ok: true, value: null }), subscribe: () => () => undefined, image: async () => null, video: async () => null, videoPoster: async () => null };
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'samen-shell-'));

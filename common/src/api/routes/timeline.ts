@@ -7,6 +7,7 @@ import { IdParams, Ok, Page } from './shared.js';
 export const POST_BODY_MAX = 10_000;
 export const COMMENT_BODY_MAX = 2_000;
 export const POST_IMAGES_MAX = 10;
+export const POST_VIDEOS_MAX = 1;
 
 export const PostViewSchema = PostSchema.extend({
   /** Per caller: she gave any reaction; the change feed carries this as a `like` entity instead. */
@@ -62,6 +63,8 @@ export const timelineRoutes = {
       body: PostBody,
       groupId: Id.nullable().optional(),
       imageIds: z.array(Id).max(POST_IMAGES_MAX).default([]),
+      /** Uploaded with uploadVideo first; needs `photoConsent` as photos do. */
+      videoIds: z.array(Id).max(POST_VIDEOS_MAX).default([]),
       pinned: z.boolean().optional(),
       /**
        * Later: until then the post is seen by its author (and editors) in their scheduled posts only.
@@ -72,7 +75,7 @@ export const timelineRoutes = {
       endsAt: Timestamp.optional(),
       /** `look`: not posted yet, but a draft a coach looks at first (meekijken). */
       review: z.literal('look').optional(),
-      /** With photos, required: recognisable clients or residents on them gave permission. Stored with the post. */
+      /** With photos or a video, required: recognisable clients or residents on them gave permission. Stored with the post. */
       photoConsent: z.boolean().optional(),
     }),
     response: PostViewSchema,
@@ -87,8 +90,9 @@ export const timelineRoutes = {
     body: z.strictObject({
       body: PostBody.optional(),
       imageIds: z.array(Id).max(POST_IMAGES_MAX).optional(),
+      videoIds: z.array(Id).max(POST_VIDEOS_MAX).optional(),
       pinned: z.boolean().optional(),
-      /** Required when `imageIds` holds photos (see createPost). */
+      /** Required when `imageIds` or `videoIds` holds any (see createPost). */
       photoConsent: z.boolean().optional(),
     }),
     response: PostViewSchema,

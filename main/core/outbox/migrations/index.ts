@@ -10,7 +10,8 @@ import { readWrites } from './0007_read_writes.js';
 import { moderationWrites } from './0008_moderation_writes.js';
 import { celebrationWrites } from './0009_celebration_writes.js';
 import { reviewWrites } from './0010_review_writes.js';
+import { videoWrites } from './0011_video_writes.js';
 import { ambassadorWrites } from './0012_ambassador_writes.js';
 
 /** In version order; append only. Sealing needs the outbox's data key. */
-export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher), kbWrites, groupWrites, pollWrites, readWrites, moderationWrites, celebrationWrites, reviewWrites, ambassadorWrites];
+export const outboxMigrations = (cipher: OutboxCipher): readonly Migration[] => [initial, deliveryGrants, sealedAtRest(cipher), kbWrites, groupWrites, pollWrites, readWrites, moderationWrites, celebrationWrites, reviewWrites, videoWrites, ambassadorWrites];

@@ -1,4 +1,4 @@
-import { BarChart3, CalendarClock, ImagePlus } from 'lucide-react';
+import { BarChart3, CalendarClock, Clapperboard, ImagePlus } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/samen';
@@ -28,6 +28,9 @@ import { useAttachments } from './useAttachments';
 import { AskCoachButton } from '../reviews/AskCoachButton';
 import { useApprovalRequired } from '../reviews/useApprovalRequired';
 import { useSuggestions, type Suggestion } from './useSuggestions';
+import { useVideoAttachment } from '../videos/useVideoAttachment';
+import { VIDEO_ACCEPT } from '../videos/videoAttachment';
+import { VideoPreview } from '../videos/VideoPreview';
 
 /** Writes a post: into the timeline, or (with `group`) into that group. */
 export function Composer({ group }: { group?: { id: string; name: string } } = {}) {
@@ -38,7 +41,8 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [caret, setCaret] = useState(0);
   const { attachments, full, addFiles, remove, clear } = useAttachments();
   const [busy, setBusy] = useState(false);
-  const consent = usePhotoConsent(attachments.length);
+  const { video, reading, addVideo, clear: clearVideo } = useVideoAttachment();
+  const consent = usePhotoConsent(attachments.length + (video ? 1 : 0), video !== null);
   const editor = useIsEditor();
   const [asking, setAsking] = useState(false);
   /** Null: post now; otherwise "Later plaatsen" is open with these choices. */
@@ -52,6 +56,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const videoRef = useRef<HTMLInputElement>(null);
   const pendingCaret = useRef<number | null>(null);
   const listId = useId();
   const hintId = useId();
@@ -126,7 +131,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     }
     setBusy(true);
     const timing = { ...(publishAt && plansLater ? { publishAt: publishAt.toISOString() } : {}), ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) };
-    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...(consent.given ? { photoConsent: true } : {}), ...timing, ...(review ? { review } : {}) });
+    const result = await invoke('post.create', { body, ...(group ? { groupId: group.id } : {}), images: attachments.map((a) => a.upload), ...(video ? { video: video.upload } : {}), ...(consent.given ? { photoConsent: true } : {}), ...timing, ...(review ? { review } : {}) });
     setBusy(false);
     if (!result.ok) {
       showToast(errorText(t, result.error.code), 'error');
@@ -146,6 +151,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
     setBody('');
     setCaret(0);
     clear();
+    clearVideo();
     setSchedule(null);
     setShowProblem(false);
     if (review) showToast(review === 'look' ? t('reviews.asked') : t('reviews.offered'));
@@ -190,7 +196,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             {open && <SuggestionList id={listId} items={suggestions} active={active} onPick={pick} />}
           </div>
         </div>
-        {!body.trim() && attachments.length === 0 && <StarterPrompt groupId={group?.id} />}
+        {!body.trim() && attachments.length === 0 && !video && <StarterPrompt groupId={group?.id} />}
         <CategoryPicker
           body={body}
           onAdd={(tag) => {
@@ -202,6 +208,7 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
           }}
         />
         <AttachmentPreviews items={attachments} onRemove={remove} />
+        <VideoPreview video={video} onRemove={clearVideo} />
         {consent.field}
         {schedule && <ScheduleFields value={schedule} onChange={setSchedule} editor={editor} problem={showProblem ? problem : null} />}
         {mayRequire && body.trim() !== '' && (
@@ -223,6 +230,10 @@ export function Composer({ group }: { group?: { id: string; name: string } } = {
             disabled={full}
           >
             {t('composer.addImages')}
+          </Button>
+          <input ref={videoRef} type="file" accept={VIDEO_ACCEPT} hidden onChange={(e) => void addVideo(e)} data-testid="composer-video-input" />
+          <Button icon={<Clapperboard aria-hidden="true" />} variant="quiet" onClick={() => videoRef.current?.click()} disabled={video !== null || reading}>
+            {t('videos.add')}
           </Button>
           <Button icon={<BarChart3 aria-hidden="true" />} variant="quiet" onClick={() => setAsking(true)}>
             {t('pollComposer.open')}

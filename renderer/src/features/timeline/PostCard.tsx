@@ -19,6 +19,7 @@ import { ReadBand } from '../readConfirmations/ReadBand';
 import { CommentForm } from './CommentForm';
 import { CommentThread } from './CommentThread';
 import { ImageGrid } from './ImageGrid';
+import { PostVideos } from '../videos/PostVideo';
 import { PostHeader } from './PostHeader';
 import { useReadOnly } from './readOnly';
 
@@ -78,6 +79,7 @@ export function PostCard({ post, detail = false, activeHashtag = null, feedPosit
         />
       )}
       <ImageGrid images={post.images} />
+      <PostVideos videos={post.videos} />
       {readOnly ? (
         <ReadOnlyCounts post={post} />
       ) : (

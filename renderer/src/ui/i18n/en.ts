@@ -438,6 +438,17 @@ export const en: Messages = {
     tagCount_one: '1 post',
     tagCount_other: '{{count}} posts',
   },
+  videos: {
+    add: 'Add video',
+    attached: 'Video with your post',
+    size: '{{megabytes}} MB',
+    remove: 'Remove video {{name}}',
+    wrongType: 'This file is not a video we can use. Choose an MP4, MOV or WebM video.',
+    tooLarge: 'This video is larger than 60 MB. Choose a shorter one (a minute at most).',
+    label: 'Video',
+    play: 'Play video ({{duration}})',
+    playWaiting: 'Play video (still being sent)',
+  },
   person: {
     loading: 'Loading details…',
     department: 'Department',
@@ -1108,6 +1119,7 @@ export const en: Messages = {
   },
   photoConsent: {
     label: 'Recognisable clients or residents in these photos have given permission',
+    labelVideo: 'Recognisable clients or residents in this video (and the photos) have given permission',
     missing: 'First confirm that recognisable clients or residents have given permission. No permission? Remove the photo.',
   },
   moderation: {

@@ -437,6 +437,17 @@ export const nl = {
     tagCount_one: '1 bericht',
     tagCount_other: '{{count}} berichten',
   },
+  videos: {
+    add: 'Video toevoegen',
+    attached: 'Video bij je bericht',
+    size: '{{megabytes}} MB',
+    remove: 'Video {{name}} weghalen',
+    wrongType: 'Dit bestand is geen video die we kunnen gebruiken. Kies een MP4-, MOV- of WebM-video.',
+    tooLarge: 'Deze video is groter dan 60 MB. Kies een kortere video (hoogstens een minuut).',
+    label: 'Video',
+    play: 'Video afspelen ({{duration}})',
+    playWaiting: 'Video afspelen (wordt nog verstuurd)',
+  },
   person: {
     loading: 'Gegevens laden…',
     department: 'Afdeling',
@@ -1107,6 +1118,7 @@ export const nl = {
   },
   photoConsent: {
     label: "Herkenbare cliënten of bewoners op deze foto('s) hebben toestemming gegeven",
+    labelVideo: "Herkenbare cliënten of bewoners in deze video (en op de foto's) hebben toestemming gegeven",
     missing: 'Vink eerst aan dat herkenbare cliënten of bewoners toestemming hebben gegeven. Geen toestemming? Haal de foto weg.',
   },
   moderation: {

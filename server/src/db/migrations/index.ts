@@ -27,6 +27,7 @@ import * as m0038 from './0038_conversation_starters.js';
 import * as m0039 from './0039_photo_consent.js';
 import * as m0040 from './0040_post_reviews.js';
 import * as m0041 from './0041_review_photo_consent.js';
+import * as m0042 from './0042_videos.js';
 import * as m0043 from './0043_ambassadors.js';
 
 export interface MigrationContext {
@@ -69,5 +70,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0039_photo_consent', up: m0039.up },
   { name: '0040_post_reviews', up: m0040.up },
   { name: '0041_review_photo_consent', up: m0041.up },
+  { name: '0042_videos', up: m0042.up },
   { name: '0043_ambassadors', up: m0043.up },
 ];

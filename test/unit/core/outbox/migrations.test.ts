@@ -313,16 +313,41 @@ describe('outbox migration 0010', () => {
   });
 });
 
+describe('outbox migration 0011', () => {
+  it('keeps a post that waited, and lets a post wait with its video sealed, served back only by its local id', () => {
+    const db = new Database(':memory:');
+    const all = outboxMigrations(cipher);
+    const at = all.findIndex((m) => m.name === '0011_video_writes');
+    migrate(db, all.slice(0, at));
+    createOutboxStore(db, cipher).add({ ...base, kind: 'comment', id: 'c-1', postId: 'post-1', idempotencyKey: 'k1', payload: { body: 'Mooi' } });
+    expect(migrate(db, all.slice(0, at + 1))).toEqual({ from: 10, to: 11 });
+
+    const store = createOutboxStore(db, cipher);
+    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.from('beelden van de dagbesteding')]));
+    store.add({ ...base, kind: 'post', id: 'post-2', postId: 'post-2', idempotencyKey: 'k2', payload: { body: 'Met video', groupId: null, photoConsent: true } }, [], [{ localId: 'v-1', mime: 'video/mp4', bytes }]);
+    const post = store.list('t1', 'p1').find((i) => i.kind === 'post');
+    expect(post && post.kind === 'post' ? post.videos : null).toEqual([{ localId: 'v-1', mime: 'video/mp4', serverId: null }]);
+    expect(store.videoBytes('v-1')).toEqual({ bytes, mime: 'video/mp4' });
+    expect(db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox_videos WHERE CAST(sealed_bytes AS TEXT) LIKE '%dagbesteding%'").get()!.n).toBe(0);
+
+    store.setVideoServerId('v-1', 'server-video');
+    const again = store.list('t1', 'p1').find((i) => i.kind === 'post');
+    expect(again && again.kind === 'post' ? again.videos[0]!.serverId : null).toBe('server-video');
+    store.remove('post-2');
+    expect(store.videoBytes('v-1')).toBeNull();
+  });
+});
+
 describe('outbox migration 0012', () => {
-  it('lets her answer to the tour, a restart for a colleague and marking an ambassador wait in the outbox, from an outbox at 10', () => {
+  it('lets her answer to the tour, a restart for a colleague and marking an ambassador wait in the outbox, from an outbox at 11', () => {
     const db = new Database(':memory:');
     const all = outboxMigrations(cipher);
     const at = all.findIndex((m) => m.name === '0012_ambassador_writes');
-    expect(migrate(db, all.slice(0, at))).toEqual({ from: 0, to: 10 });
+    expect(migrate(db, all.slice(0, at))).toEqual({ from: 0, to: 11 });
     const before = createOutboxStore(db, cipher);
     before.add({ ...base, kind: 'readConfirm', id: 'read-1', postId: 'post-1', idempotencyKey: 'k1', payload: {} });
     expect(() => before.add({ ...base, kind: 'tourDone', id: 'tour-0', postId: 'p1', idempotencyKey: 'k0', payload: { outcome: 'done' } })).toThrow();
-    expect(migrate(db, all)).toEqual({ from: 10, to: 12 });
+    expect(migrate(db, all)).toEqual({ from: 11, to: 12 });
     const after = createOutboxStore(db, cipher);
     after.add({ ...base, kind: 'tourDone', id: 'tour-1', postId: 'p1', idempotencyKey: 'k2', payload: { outcome: 'skipped' } });
     after.add({ ...base, kind: 'tourRestart', id: 'tour-2', postId: 'p2', idempotencyKey: 'k3', payload: { name: 'Bram Jansen' } });

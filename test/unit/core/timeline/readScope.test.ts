@@ -31,7 +31,7 @@ function setUp() {
     f.seq,
   );
   const base = { tenantId: 't', personId: me.id, idempotencyKey: 'k', grant: null };
-  const written: OutboxItem = { ...base, seq: 1, kind: 'post', id: post().id, postId: '', payload: { body: 'net geschreven @bram.jansen #koffie', groupId: null }, images: [], createdAt: at(7) };
+  const written: OutboxItem = { ...base, seq: 1, kind: 'post', id: post().id, postId: '', payload: { body: 'net geschreven @bram.jansen #koffie', groupId: null }, images: [], videos: [], createdAt: at(7) };
   written.postId = written.id;
   const unlike: OutboxItem = { ...base, seq: 2, kind: 'like', id: 'like-1', postId: shared[5]!.id, payload: { liked: false }, createdAt: at(12) };
   const removal: OutboxItem = { ...base, seq: 3, kind: 'delete', id: 'del-1', postId: shared[1]!.id, payload: {}, createdAt: at(12) };
