@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VIDEO_SECONDS_MAX } from '../../../common/src/api/routes.js';
 import { ApiError } from '../http/apiError.js';
 import { runTool, type MediaTools } from './mediaTools.js';
-import { sniffVideoType } from '../../../common/src/video/sniff.js';
+import { sniffVideoType, type VideoType } from '../../../common/src/video/sniff.js';
 
 /** The longest edge of a stored video: plenty for a timeline, a quarter of a phone's 4K bytes. */
 export const VIDEO_MAX_EDGE = 1280;
@@ -35,20 +35,21 @@ const unreadable = () => new ApiError('validation', 'Deze video kan niet worden 
  * temporary folder, removed whatever happens.
  */
 export async function processVideo(input: Buffer, tools: MediaTools, timeoutMs: number): Promise<ProcessedVideo> {
-  if (!sniffVideoType(input)) throw new ApiError('unsupported_media_type', 'Dit bestand is geen video. Kies een MP4-, MOV- of WebM-bestand.');
+  const type = sniffVideoType(input);
+  if (!type) throw new ApiError('unsupported_media_type', 'Dit bestand is geen video. Kies een MP4-, MOV- of WebM-bestand.');
   const dir = await mkdtemp(path.join(tmpdir(), 'samen-video-'));
   try {
     const source = path.join(dir, 'upload');
     const output = path.join(dir, 'video.mp4');
     const poster = path.join(dir, 'poster.jpg');
     await writeFile(source, input);
-    const probed = await probe(tools, source, timeoutMs);
+    const probed = await probe(tools, source, timeoutMs, type);
     if (probed.seconds > VIDEO_SECONDS_MAX) {
       const message = `Deze video duurt ${Math.round(probed.seconds)} seconden. Een video mag hoogstens een minuut duren: kort hem in en probeer het opnieuw.`;
       throw new ApiError('validation', message);
     }
     await ffmpeg(tools, timeoutMs, [
-      '-i', source,
+      ...readAs(type), '-i', source,
       '-map', '0:v:0', '-map', '0:a:0?',
       '-map_metadata', '-1', '-map_metadata:s:v', '-1', '-map_metadata:s:a', '-1', '-map_chapters', '-1',
       '-t', String(VIDEO_SECONDS_MAX),
@@ -58,7 +59,7 @@ export async function processVideo(input: Buffer, tools: MediaTools, timeoutMs: 
       '-movflags', '+faststart',
       output,
     ]);
-    const stored = await probe(tools, output, timeoutMs);
+    const stored = await probe(tools, output, timeoutMs, 'video/mp4');
     const at = Math.min(1, stored.seconds / 2);
     await ffmpeg(tools, timeoutMs, ['-ss', at.toFixed(2), '-i', output, '-frames:v', '1', '-q:v', '4', poster]);
     return {
@@ -74,8 +75,15 @@ export async function processVideo(input: Buffer, tools: MediaTools, timeoutMs: 
   }
 }
 
-async function probe(tools: MediaTools, file: string, timeoutMs: number): Promise<Probe> {
-  const run = await runTool(tools.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], timeoutMs);
+/**
+ * The upload is read as the container its bytes say it is, from the local file only: ffmpeg would
+ * otherwise guess the format itself, and some formats (playlists, concatenation lists) make it
+ * open other files or addresses named inside the upload.
+ */
+const readAs = (type: VideoType) => ['-protocol_whitelist', 'file', '-f', type === 'video/webm' ? 'matroska' : 'mov'];
+
+async function probe(tools: MediaTools, file: string, timeoutMs: number, type: VideoType): Promise<Probe> {
+  const run = await runTool(tools.ffprobe, ['-v', 'error', ...readAs(type), '-print_format', 'json', '-show_format', '-show_streams', file], timeoutMs);
   if (run.timedOut || run.code !== 0) throw unreadable();
   let parsed: { format?: { duration?: string }; streams?: { codec_type?: string; width?: number; height?: number; duration?: string }[] };
   try {

@@ -19,7 +19,7 @@ describe.each(dialects)('migration 0043_ambassadors (%s)', (dialect) => {
     const fresh = await openTestDatabase(dialect, { migrate: false });
     cleanup.push(fresh.dispose);
     const k = fresh.db.kysely;
-    await migrateToLatest(fresh.db, upTo('0041_review_photo_consent'));
+    await migrateToLatest(fresh.db, upTo('0042_videos'));
     const { tenantId } = await seedOrganisation(fresh.db, { seed: 12, employees: 50, slug: 'bestaand', images: false, knowledgeBase: false });
     const before = (await k.selectFrom('people').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute()).map(personFromRow);
 

@@ -46,7 +46,7 @@ describe('the window.samen dispatcher', () => {
     const { handlers, called } = recordingHandlers();
     const invoke = createDispatcher(handlers, memoryLog());
 
-    expect(await invoke('post.create', { body: '  Goedemorgen!  ' })).toEqual({ ok: true, value: { body: 'Goedemorgen!', groupId: null, images: [], photoConsent: false } });
+    expect(await invoke('post.create', { body: '  Goedemorgen!  ' })).toEqual({ ok: true, value: { body: 'Goedemorgen!', groupId: null, images: [], photoConsent: false, video: null } });
     expect(await invoke('sync.status', undefined)).toEqual({ ok: true, value: {} });
     expect(called).toEqual(['post.create', 'sync.status']);
   });
