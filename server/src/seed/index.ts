@@ -5,6 +5,7 @@ import { buildIndex } from '../search/build.js';
 import { recordActivity } from '../stats/record.js';
 import type { Database } from '../db/schema.js';
 import { seededActivity } from './activity.js';
+import { amsterdamParts, amsterdamToUtc } from './calendar.js';
 import { seedCategories } from './categories.js';
 import { withCelebrations } from './celebrations.js';
 import { withAmbassadors } from './ambassadors.js';
@@ -28,7 +29,7 @@ export interface SeedOptions {
   employees: number;
   /** Organisation slug, e.g. 'demo'. */
   slug: string;
-  /** "Today" for the 90 days of history; default: today 00:00 UTC. */
+  /** "Today" for the 90 days of history; default: the moment today began in Amsterdam (`demoAnchor`). */
   anchor?: Date;
   /** Default true: draw a logo, a few avatars and post pictures with sharp. */
   images?: boolean;
@@ -91,9 +92,14 @@ export const DEMO_SLUG = 'demo';
 export const DEMO_SEED = 1;
 export const DEMO_EMPLOYEES = 300;
 
-function todayUtc(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/**
+ * The moment today began in Amsterdam, so the demo's "today" (its birthdays, its newest history) is
+ * the day a kiosk there is showing, also in the hour or two after Amsterdam's midnight when UTC still
+ * has yesterday, and the anchor is never in the future.
+ */
+export function demoAnchor(now = Date.now()): Date {
+  const { year, month, day } = amsterdamParts(now);
+  return new Date(amsterdamToUtc(year, month, day));
 }
 
 function validate(options: SeedOptions): void {
@@ -214,7 +220,7 @@ async function insertDemoPolls(trx: Transaction<Database>, data: Dataset, option
  */
 export async function seedOrganisation(db: Db, options: SeedOptions): Promise<SeedResult> {
   validate(options);
-  const anchor = options.anchor ?? todayUtc();
+  const anchor = options.anchor ?? demoAnchor();
   const k = db.kysely;
   const existing = await k.selectFrom('organisations').select('tenant_id').where('slug', '=', options.slug).executeTakeFirst();
   if (existing) throw new Error(`Seed: an organisation with slug "${options.slug}" already exists (tenant ${existing.tenant_id}).`);

@@ -14,7 +14,7 @@ interface PollPlan {
   multiple?: boolean;
   anonymous?: boolean;
   showResults?: 'always' | 'after_vote' | 'after_close';
-  /** Relative to the anchor (today 00:00 UTC). */
+  /** Relative to the anchor (the start of today in Amsterdam). */
   createdMs: number;
   closesMs: number | null;
   voters: number;

@@ -14,8 +14,8 @@ export interface StatsSubject {
 
 /**
  * One thing a person did, as the statistics count it. A write the server sees (a post, a like, a
- * vote) queues its event in its own transaction (`queueActivity`); batches from clients are counted
- * at once (`recordActivity`).
+ * vote) and a client's batch queue their events (`queueActivity`) for the fold job; bulk history
+ * (the demo's) is counted at once (`recordActivity`).
  */
 export interface ActivityEvent {
   /** Unique per event: a resent event with the same id counts once. */
@@ -39,8 +39,7 @@ type Places = Map<string, { location_key: string; department_key: string }>;
 /**
  * Counts events into the rollups at once, in the caller's transaction: each new event once (by id)
  * into the hour, the day and its subjects, and each person once per scope and day into the people
- * counts. For batches (clients' events, the demo's history), where one transaction per batch is
- * cheap. Returns how many events were new.
+ * counts. For bulk history (the demo's), where one transaction per large batch is cheap. Returns how many events were new.
  */
 export async function recordActivity(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<{ accepted: number; duplicates: number }> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
@@ -56,10 +55,14 @@ export async function recordActivity(trx: Trx, tenantId: string, events: readonl
 /**
  * Stores events for the fold job to count, in the caller's transaction: one insert, where counting
  * at once costs seven statements and row locks on rollups every writer of the hour shares. A
- * post, comment, like or vote records this way, so the write stays as fast as the content alone.
+ * post, comment, like or vote records this way, so the write stays as fast as the content alone,
+ * and so do clients' batches, which many colleagues send at once at the start of a shift. Answers
+ * how many events were new (by id).
  */
-export async function queueActivity(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<void> {
-  if (events.length > 0) await storeEvents(trx, tenantId, events, { folded: false });
+export async function queueActivity(trx: Trx, tenantId: string, events: readonly ActivityEvent[]): Promise<{ accepted: number; duplicates: number }> {
+  if (events.length === 0) return { accepted: 0, duplicates: 0 };
+  const inserted = await storeEvents(trx, tenantId, [...new Map(events.map((e) => [e.id, e])).values()], { folded: false });
+  return { accepted: inserted.size, duplicates: events.length - inserted.size };
 }
 
 interface QueuedRow {

@@ -10,7 +10,7 @@ import { deviceKindOf } from '../search/searchLog.js';
 import { addDays, amsterdamSlot, daysBetween, previousPeriod } from './calendar.js';
 import type { StatsScope } from './queries.js';
 import { readProgress } from './readProgress.js';
-import { foldAllQueuedActivity, recordActivity, type ActivityEvent, type StatsSubject } from './record.js';
+import { foldAllQueuedActivity, queueActivity, type ActivityEvent, type StatsSubject } from './record.js';
 import { reports } from './reports.js';
 import { socialFigures } from './social.js';
 import { statsCsv } from './statsCsv.js';
@@ -45,7 +45,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: ServerContext): v
         subjects: type && e.subjectId ? [{ type, id: e.subjectId }] : [],
       });
     }
-    const counted = await ctx.k.transaction().execute((trx) => recordActivity(trx, p.tenantId, events));
+    const counted = await ctx.k.transaction().execute((trx) => queueActivity(trx, p.tenantId, events));
     return { accepted: counted.accepted, duplicates: counted.duplicates, dropped: body.events.length - events.length };
   });
 

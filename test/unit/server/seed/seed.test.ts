@@ -6,7 +6,7 @@ import { verifySecret } from '../../../../server/src/auth/secrets.js';
 import { openDatabase, type Db } from '../../../../server/src/db/connect.js';
 import { migrateToLatest } from '../../../../server/src/db/migrate.js';
 import { ActivityClock, amsterdamParts, amsterdamToUtc } from '../../../../server/src/seed/calendar.js';
-import { DEMO_PEOPLE, ensureDemoOrganisation, seedOrganisation } from '../../../../server/src/seed/index.js';
+import { DEMO_PEOPLE, demoAnchor, ensureDemoOrganisation, seedOrganisation } from '../../../../server/src/seed/index.js';
 import { Rng } from '../../../../server/src/seed/prng.js';
 import { PALETTES, contrastRatio } from '../../../../server/src/seed/vocabulary.js';
 import { createScratchDatabase, postgresAvailable } from '../../../fixtures/postgres.js';
@@ -559,6 +559,22 @@ describe('Amsterdam time', () => {
     // 14:00 on a summer day is 12:00 UTC; on a winter day 13:00 UTC.
     expect(new Date(amsterdamToUtc(2025, 6, 1, 14)).toISOString()).toBe('2025-07-01T12:00:00.000Z');
     expect(new Date(amsterdamToUtc(2025, 0, 7, 14)).toISOString()).toBe('2025-01-07T13:00:00.000Z');
+  });
+
+  it('puts the demo on Amsterdam’s today right after its midnight, when UTC still has yesterday: Anna’s birthday is the kiosk’s day', async () => {
+    // 23:40 UTC on 1 December is 00:40 on 2 December in Amsterdam; in summer 22:30 UTC is 00:30 the next day.
+    for (const [now, day, start] of [
+      ['2026-12-01T23:40:00Z', '12-02', '2026-12-01T23:00:00.000Z'],
+      ['2026-07-01T22:30:00Z', '07-02', '2026-07-01T22:00:00.000Z'],
+      ['2026-07-01T12:00:00Z', '07-01', '2026-06-30T22:00:00.000Z'],
+    ] as const) {
+      const anchor = demoAnchor(Date.parse(now));
+      expect(anchor.toISOString()).toBe(start);
+      const db = await freshDb();
+      const { tenantId } = await seedOrganisation(db, { seed: 2, employees: 50, slug: 'vandaag', anchor, images: false, knowledgeBase: false, celebrations: true });
+      const anna = await db.kysely.selectFrom('people').select('birthday').where('tenant_id', '=', tenantId).where('employee_number', '=', '1001').executeTakeFirstOrThrow();
+      expect(anna.birthday).toBe(day);
+    }
   });
 
   it('spreads exactly the asked number of moments, all before the anchor', () => {
