@@ -20,6 +20,7 @@ import { createKioskFeed } from './kiosk/kioskFeed.js';
 import { createKioskHandlers } from './kiosk/kioskHandlers.js';
 import { createCelebrationHandlers } from './celebrations/celebrationHandlers.js';
 import { createAmbassadorHandlers } from './ambassadors/ambassadorHandlers.js';
+import { createHrImportHandlers } from './celebrations/hrImportHandlers.js';
 import { createImageFetcher, type ImageBytes } from './images/imageFetcher.js';
 import type { ImageSize, ImageUrl } from './images/imageUrl.js';
 import { createVideoFetcher, type VideoAnswer } from './videos/videoFetcher.js';
@@ -245,6 +246,7 @@ export function createSamenCore(deps: SamenCoreDeps): SamenCore {
       readConfirmations: createReadConfirmationHandlers({ reads, views, read, http, cache, clock, session: current, timers: deps.timers ?? systemTimers }),
       reviews: createReviewHandlers({ http, read, clock, outbox: outbox.store, changed: (id) => outbox.changed([id], true), session: current, catchUp: () => sync.syncNow() }),
       celebrations: createCelebrationHandlers({ http, clock, outbox: outbox.store, kick: outbox.kick, session: current }),
+      hrImport: createHrImportHandlers({ http, session: current }),
       ambassadors: createAmbassadorHandlers({ http, clock, read, imageUrl, outbox: outbox.store, kick: outbox.kick, session: current }) }),
     log,
   );

@@ -23,6 +23,7 @@ import type { DeviceEnrolment } from './devices/deviceEnrolment.js';
 import { createKbHandlers, type KbHandlerDeps } from './kb/kbHandlers.js';
 import type { KioskMethods } from './kiosk/kioskHandlers.js';
 import type { CelebrationMethods } from './celebrations/celebrationHandlers.js';
+import type { HrImportMethods } from './celebrations/hrImportHandlers.js';
 import type { AmbassadorMethods } from './ambassadors/ambassadorHandlers.js';
 import { createSearchHandlers } from './search/searchHandlers.js';
 import { createStatsHandlers } from './stats/statsHandlers.js';
@@ -83,6 +84,8 @@ export interface HandlerDeps {
   reviews: ReturnType<typeof createReviewHandlers>;
   /** Her birthday on the kiosks (celebrations/celebrationHandlers.ts). */
   celebrations: CelebrationMethods;
+  /** An admin's HR import, online only (celebrations/hrImportHandlers.ts). */
+  hrImport: HrImportMethods;
   /** Ambassadors and the first-time tour (ambassadors/ambassadorHandlers.ts). */
   ambassadors: AmbassadorMethods;
 }
@@ -254,6 +257,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createModerationHandlers({ http: d.http, clock: d.clock, read, store: d.outbox.store, imageUrl: d.imageUrl, session: () => d.sessions.current(), changed: (id) => d.outbox.changed([id], true) }),
     ...createSocialHandlers({ http: d.http, cache: d.cache, clock: d.clock, imageUrl: d.imageUrl, session: () => d.sessions.current() }),
     ...d.celebrations,
+    ...d.hrImport,
     ...d.ambassadors,
   };
 }

@@ -9,6 +9,7 @@ import { purgeExpiredAuditEvents } from './audit/retention.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { registerCategoryRoutes } from './categories/categoryRoutes.js';
 import { registerCelebrationRoutes } from './celebrations/celebrationRoutes.js';
+import { registerHrImportRoutes } from './celebrations/hrImportRoutes.js';
 import { registerAmbassadorRoutes } from './ambassadors/ambassadorRoutes.js';
 import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
@@ -188,6 +189,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   registerPollRoutes(app, ctx);
   registerKioskRoutes(app, ctx);
   registerCelebrationRoutes(app, ctx);
+  registerHrImportRoutes(app, ctx);
   registerAmbassadorRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerMailingRoutes(app, ctx);

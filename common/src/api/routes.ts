@@ -6,6 +6,7 @@ import { celebrationRoutes } from './routes/celebrations.js';
 import { deviceRoutes } from './routes/devices.js';
 import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
+import { hrImportRoutes } from './routes/hrImport.js';
 import { imageRoutes } from './routes/images.js';
 import { kbRoutes } from './routes/kb.js';
 import { kioskRoutes } from './routes/kiosks.js';
@@ -54,6 +55,7 @@ export const routes = {
   ...pollRoutes,
   ...kioskRoutes,
   ...celebrationRoutes,
+  ...hrImportRoutes,
   ...statsRoutes,
   ...moderationRoutes,
   ...syncRoutes,

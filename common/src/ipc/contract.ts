@@ -15,6 +15,7 @@ import { ReadAudienceInput } from '../readConfirmations/audience.js';
 import { VIEW_BATCH_MAX } from '../api/routes/postViews.js';
 import { KbAttachmentFileSchema, KbDiffSchema, KbHomeSchema, KbPageViewSchema, KbReviewSchema, KbVersionsSchema, SearchAnswerSchema } from './kbViews.js';
 import { MyCelebrationsSchema } from '../api/routes/celebrations.js';
+import { HrImportBodySchema, HrImportResultSchema } from '../api/routes/hrImport.js';
 import { AmbassadorListSchema } from './ambassadorViews.js';
 import { Language, NoticeSchema, NoticeSettingsSchema, NoticeTarget } from '../notify/notices.js';
 import {
@@ -480,6 +481,11 @@ export const samenMethods = {
   'celebrations.mine': { input: Empty, output: MyCelebrationsSchema.extend({ waiting: z.boolean() }) },
   /** Show or hide her birthday on the kiosks: queued in the outbox. */
   'celebrations.setBirthdayShown': { input: z.strictObject({ shown: z.boolean() }), output: Ok },
+  /**
+   * Admins, online only: birthdays and hire dates from the rows the renderer read from an HR export
+   * (common/src/celebrations/hrExport.ts, years of birth already dropped); `dryRun` only tells what would change.
+   */
+  'hrImport.run': { input: HrImportBodySchema, output: HrImportResultSchema },
   /** "Vraag het een ambassadeur": asks the server; her own department and location first. */
   'ambassadors.list': { input: z.strictObject({ locationId: Id.optional(), departmentId: Id.optional() }), output: AmbassadorListSchema },
   /** An admin or editor marks a colleague as ambassador (or ends it), with her line: through the outbox, her own session. */

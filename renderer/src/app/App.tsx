@@ -19,6 +19,7 @@ import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { StartersPage } from '../features/starters/StartersPage';
 import { AmbassadorsPage } from '../features/ambassadors/AmbassadorsPage';
+import { HrImportPage } from '../features/hrImport/HrImportPage';
 import { FirstTour } from '../features/ambassadors/FirstTour';
 import { ModerationPage } from '../features/moderation/ModerationPage';
 import { MailingReportPage } from '../features/mailings/MailingReportPage';
@@ -156,6 +157,8 @@ function Page() {
       return <StartersPage />;
     case 'ambassadors':
       return <AmbassadorsPage />;
+    case 'hrImport':
+      return <HrImportPage />;
     case 'statistics':
       return <StatisticsPage />;
     case 'readRequirements':

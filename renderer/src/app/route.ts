@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the same build works from a file in Electron and from the browser shell, and
  * the browser's back button just works:  #/  ·  #/tag/<hashtag>  ·  #/post/<id>  ·  #/kb  ·
  * #/kb/page/<id>  ·  #/kb/edit/<id>  ·  #/kb/new/<sectionId?>  ·  #/kb/review  ·  #/kb/stats  ·  #/groups  ·  #/group/<id>  ·
- * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters  ·  #/moderatie  ·  #/ambassadeurs
+ * #/statistieken  ·  #/lezen-verplicht  ·  #/lezen-verplicht/<postId>  ·  #/kiosks  ·  #/gepland  ·  #/categorieen  ·  #/gespreksstarters  ·  #/moderatie  ·  #/ambassadeurs  ·  #/hr-gegevens
  */
 export type Route =
   | { name: 'timeline'; hashtag: string | null }
@@ -33,7 +33,8 @@ export type Route =
   | { name: 'review'; id: string }
   | { name: 'starters' }
   | { name: 'moderation' }
-  | { name: 'ambassadors' };
+  | { name: 'ambassadors' }
+  | { name: 'hrImport' };
 
 export function parseHash(hash: string): Route {
   if (hash === '#/groups') return { name: 'groups' };
@@ -56,6 +57,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/lezen-verplicht') return { name: 'readRequirements' };
   if (hash === '#/moderatie') return { name: 'moderation' };
   if (hash === '#/ambassadeurs') return { name: 'ambassadors' };
+  if (hash === '#/hr-gegevens') return { name: 'hrImport' };
   const required = /^#\/lezen-verplicht\/(.+)$/.exec(hash);
   if (required?.[1]) return { name: 'readReport', id: decodeURIComponent(required[1]) };
   const kb = /^#\/kb\/(page|edit|new)(?:\/(.*))?$/.exec(hash);
@@ -126,6 +128,8 @@ export function hrefFor(route: Route): string {
       return '#/moderatie';
     case 'ambassadors':
       return '#/ambassadeurs';
+    case 'hrImport':
+      return '#/hr-gegevens';
     case 'timeline':
       return route.hashtag ? `#/tag/${encodeURIComponent(route.hashtag)}` : '#/';
   }

@@ -28,8 +28,7 @@ export type AuthAction =
 /**
  * Everything the audit log records: authentication, an organisation admin changing a group's members
  * where she has no part of her own, an editor moderating someone else's content, an admin or editor
- * marking an ambassador, and every reading
- * of the log itself.
+ * marking an ambassador, an admin's HR import (counts only), and every reading of the log itself.
  */
 export type AuditAction =
   | AuthAction
@@ -48,6 +47,7 @@ export type AuditAction =
   | 'comment_restored'
   | 'ambassador_marked'
   | 'ambassador_unmarked'
+  | 'hr_imported'
   | 'audit_read'
   | 'audit_exported';
 

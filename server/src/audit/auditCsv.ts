@@ -58,6 +58,7 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   comment_restored: 'Verborgen reactie teruggezet',
   ambassador_marked: 'Collega ambassadeur gemaakt of haar regel gewijzigd',
   ambassador_unmarked: 'Collega is geen ambassadeur meer',
+  hr_imported: 'HR-gegevens ingelezen (verjaardagen en datums in dienst; alleen aantallen)',
   audit_read: 'Auditlog bekeken',
   audit_exported: 'Auditlog geëxporteerd',
 };
@@ -81,6 +82,11 @@ const DETAIL_LABEL: Record<string, string> = {
   mode: 'soort',
   expiresAt: 'geldig tot',
   note: 'notitie',
+  rows: 'regels',
+  birthdays: 'verjaardagen bijgewerkt',
+  hireDates: 'datums in dienst bijgewerkt',
+  unchanged: 'ongewijzigd',
+  refused: 'overgeslagen',
 };
 
 const amsterdam = new Intl.DateTimeFormat('en-GB', {

@@ -216,6 +216,8 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
     savePlaylist: () => carlaB.put('/v1/admin/kiosk-playlists', { scope: 'kiosk', targetId: a.kiosk, entries: [] }),
     getMyCelebrations: () => annaB.get('/v1/me/celebrations'),
     setMyCelebrations: () => annaB.put('/v1/me/celebrations', { birthdayShown: false }),
+    // The same employee numbers exist in both demo organisations: B's admin only ever reaches B's people.
+    importHr: () => daanB.post('/v1/admin/hr-import', { dryRun: false, rows: [{ employeeNumber: '1001', birthday: '01-01-1980', hireDate: '2001-01-01' }, { employeeNumber: '1002', birthday: '02-02' }] }),
     listAmbassadors: () => annaB.get('/v1/ambassadors'),
     setAmbassador: () => daanB.put(buildPath(routes.setAmbassador.path, { id: a.person }), { ambassador: true, line: 'Alleen voor organisatie A' }),
     getMyTour: () => annaB.get('/v1/me/tour'),
@@ -288,6 +290,7 @@ describe.each(dialects)('tenant isolation over every route (%s)', (dialect) => {
       registry: await k.selectFrom('kiosks').select(['device_id', 'location_id', 'version']).where('tenant_id', '=', t).execute(),
       playlists: await k.selectFrom('kiosk_playlists').select(['scope', 'target_id', 'entries']).where('tenant_id', '=', t).execute(),
     };
-    return { post, members, comment, group, device, codes, knowledge, mail, kiosks };
+    const people = await k.selectFrom('people').select(['employee_number', 'birthday', 'hire_date', 'birthday_hidden']).where('tenant_id', '=', t).orderBy('employee_number').execute();
+    return { post, members, comment, group, device, codes, knowledge, mail, kiosks, people };
   }
 });

@@ -1,14 +1,16 @@
+import { FileUp } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaylistScope } from '../../../../common/src/api/routes/kiosks';
 import type { ClientErrorCode, MethodOutput } from '../../../../common/src/ipc/contract';
+import { hrefFor } from '../../app/route';
 import { invoke } from '../../app/samen';
 import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/i18n/i18n';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { Skeleton } from '../../ui/Skeleton';
 import { showToast } from '../../ui/toast/toastStore';
-import { useIsEditor } from '../mailings/roles';
+import { useIsAdmin, useIsEditor } from '../mailings/roles';
 import { KioskPreview } from './KioskPreview';
 import { PlaylistEditor } from './PlaylistEditor';
 
@@ -22,6 +24,7 @@ type Target = { scope: PlaylistScope; targetId: string | null };
 export function KiosksPage() {
   const { t } = useTranslation();
   const editor = useIsEditor();
+  const admin = useIsAdmin();
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [target, setTarget] = useState<Target>({ scope: 'organisation', targetId: null });
@@ -58,6 +61,15 @@ export function KiosksPage() {
     <div className="kiosks">
       <header className="mailing-header">
         <h1>{t('kiosk.admin.title')}</h1>
+        {admin && (
+          // The birthdays and jubilea the kiosks celebrate come from HR: admins read them in there.
+          <div className="mailing-header-actions">
+            <a className="btn btn-secondary" href={hrefFor({ name: 'hrImport' })}>
+              <FileUp aria-hidden="true" />
+              <span>{t('hrImport.link')}</span>
+            </a>
+          </div>
+        )}
       </header>
       <p className="mailing-hint">{t('kiosk.admin.intro')}</p>
       {listing.items.length === 0 ? (

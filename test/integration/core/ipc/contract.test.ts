@@ -138,6 +138,7 @@ describe('every window.samen method of the core', () => {
       'kiosks.preview': { id: kiosk },
       'celebrations.mine': {},
       'celebrations.setBirthdayShown': { shown: false },
+      'hrImport.run': { dryRun: true, rows: [{ line: 2, employeeNumber: '1002', birthday: '07-04', hireDate: '2003-02-01' }] },
       'ambassadors.list': {},
       'ambassadors.mark': { personId: evaId, ambassador: true, line: 'Vraag mij over: roosters' },
       'tour.mine': {},
@@ -179,6 +180,13 @@ describe('every window.samen method of the core', () => {
       if (result.ok) expect(samenMethods[method].output.safeParse(result.value).success, method).toBe(true);
     }
     expect([...Object.keys(calls), ...QUICK_LOGIN_METHODS].sort()).toEqual(Object.keys(samenMethods).filter((m) => !isKbOrSearch(m)).sort());
+  });
+
+  it('refuses the HR import to someone who is no admin', async () => {
+    running = startCore({ url: server.url, dataDir: tempDir() });
+    await running.login('1002');
+    const rows = [{ line: 2, employeeNumber: '1002', birthday: '07-04' }];
+    expect(await running.core.invoke('hrImport.run', { dryRun: true, rows })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('answers what the contract promises in the knowledge base and search, for an editor', async () => {
