@@ -9,7 +9,7 @@ import type {
   StatsSessions,
   StatsTopPost,
 } from '../../../common/src/api/routes/stats.js';
-import { STATS_DEVICE_KIND } from '../../../common/src/api/routes/stats.js';
+import { STATS_DEVICE_KIND, STATS_MIN_PEOPLE } from '../../../common/src/api/routes/stats.js';
 import type { Database } from '../db/schema.js';
 import { searchStats } from '../search/stats.js';
 import { addDays, eachDay, isoWeekday, mondayOf, monthEnd, monthStart, SESSION_BUCKETS } from './calendar.js';
@@ -186,21 +186,48 @@ export async function devices(k: K, s: StatsScope): Promise<StatsDevices> {
   };
 }
 
-/** Per subject and kind over one period: the count, the time and the largest daily number of people. */
-async function subjectTotals(k: K, tenantId: string, type: 'post' | 'group', kinds: string[], from: string, to: string) {
-  const rows = await k
+/**
+ * Per subject and kind over one period: the count, the time and the largest daily number of people;
+ * only for `ids` when given.
+ */
+async function subjectTotals(k: K, tenantId: string, type: 'post' | 'group', kinds: string[], from: string, to: string, ids?: readonly string[]) {
+  const out = new Map<string, { count: number; seconds: number; people: number }>();
+  if (ids?.length === 0) return out;
+  let q = k
     .selectFrom('stats_subjects')
     .select(['subject_id', 'kind', sql<number>`sum(count)`.as('count'), sql<number>`sum(seconds)`.as('seconds'), sql<number>`max(people)`.as('people')])
     .where('tenant_id', '=', tenantId)
     .where('subject_type', '=', type)
     .where('kind', 'in', kinds)
     .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy(['subject_id', 'kind'])
-    .execute();
-  const out = new Map<string, { count: number; seconds: number; people: number }>();
+    .where('day', '<=', to);
+  if (ids) q = q.where('subject_id', 'in', [...ids]);
+  const rows = await q.groupBy(['subject_id', 'kind']).execute();
   for (const r of rows) out.set(`${r.kind}:${r.subject_id}`, { count: n(r.count), seconds: n(r.seconds), people: n(r.people) });
   return out;
+}
+
+/**
+ * The posts with the largest count of one kind over one period that the small-group rule lets show,
+ * chosen by the database: a large organisation's 90 days hold figures for thousands of posts, and
+ * only the first few are wanted.
+ */
+async function topSubjects(k: K, tenantId: string, kind: string, from: string, to: string): Promise<string[]> {
+  const rows = await k
+    .selectFrom('stats_subjects')
+    .select(['subject_id', sql<number>`sum(count)`.as('total')])
+    .where('tenant_id', '=', tenantId)
+    .where('subject_type', '=', 'post')
+    .where('kind', '=', kind)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy('subject_id')
+    .having(sql`max(people)`, '>=', STATS_MIN_PEOPLE)
+    .orderBy('total', 'desc')
+    .orderBy('subject_id')
+    .limit(CANDIDATES)
+    .execute();
+  return rows.map((r) => r.subject_id);
 }
 
 const POST_KINDS = ['post_view', 'reaction', 'comment'] as const;
@@ -226,19 +253,17 @@ async function publicPosts(k: K, tenantId: string, ids: string[]) {
 
 export async function topPosts(k: K, s: StatsScope): Promise<StatsPosts> {
   const kinds = [...POST_KINDS];
-  const current = await subjectTotals(k, s.tenantId, 'post', kinds, s.from, s.to);
-  const before = await subjectTotals(k, s.tenantId, 'post', kinds, s.previous.from, s.previous.to);
   const month = monthStart(s.to);
-  const ofMonth = await subjectTotals(k, s.tenantId, 'post', ['reaction'], month, monthEnd(month));
-  const candidates = (totals: typeof current, kind: string) =>
-    [...totals]
-      .filter(([key, t]) => key.startsWith(`${kind}:`) && shown(t.count, t.people) !== null)
-      .sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1))
-      .slice(0, CANDIDATES)
-      .map(([key]) => key.slice(kind.length + 1));
-  const lists = kinds.map((kind) => candidates(current, kind));
-  const monthly = candidates(ofMonth, 'reaction');
+  const lists = await Promise.all(kinds.map((kind) => topSubjects(k, s.tenantId, kind, s.from, s.to)));
+  const monthly = await topSubjects(k, s.tenantId, 'reaction', month, monthEnd(month));
   const posts = await publicPosts(k, s.tenantId, [...new Set([...lists.flat(), ...monthly])]);
+  const listed = (ids: string[]) => ids.filter((id) => posts.has(id)).slice(0, TOP);
+  const [byViews, byReactions, byComments] = lists.map(listed) as [string[], string[], string[]];
+  const liked = monthly.find((id) => posts.has(id));
+  const shownIds = [...new Set([...byViews, ...byReactions, ...byComments])];
+  const current = await subjectTotals(k, s.tenantId, 'post', kinds, s.from, s.to, shownIds);
+  const before = await subjectTotals(k, s.tenantId, 'post', kinds, s.previous.from, s.previous.to, shownIds);
+  const ofMonth = liked ? await subjectTotals(k, s.tenantId, 'post', ['reaction'], month, monthEnd(month), [liked]) : new Map<string, never>();
   const figure = (totals: typeof current, kind: string, id: string) => {
     const t = totals.get(`${kind}:${id}`);
     return t ? shown(t.count, t.people) : null;
@@ -252,13 +277,11 @@ export async function topPosts(k: K, s: StatsScope): Promise<StatsPosts> {
     comments: figure(totals, 'comment', id),
     previous: figure(before, kind, id),
   });
-  const top = (ids: string[], kind: string) => ids.filter((id) => posts.has(id)).slice(0, TOP).map((id) => describe(id, kind));
-  const liked = monthly.find((id) => posts.has(id));
   return {
     ...periods(s),
-    byViews: top(lists[0]!, 'post_view'),
-    byReactions: top(lists[1]!, 'reaction'),
-    byComments: top(lists[2]!, 'comment'),
+    byViews: byViews.map((id) => describe(id, 'post_view')),
+    byReactions: byReactions.map((id) => describe(id, 'reaction')),
+    byComments: byComments.map((id) => describe(id, 'comment')),
     mostLikedOfMonth: { month: month.slice(0, 7), post: liked ? { ...describe(liked, 'reaction', ofMonth), previous: null } : null },
   };
 }
