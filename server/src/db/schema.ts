@@ -827,6 +827,11 @@ export interface StatsDailyTable {
   seconds: number;
 }
 
+/** The organisation-wide rollups: as `stats_people`, `stats_hourly` and `stats_daily` without location and department. */
+export type StatsOrgPeopleTable = Omit<StatsPeopleTable, 'location_key' | 'department_key'>;
+export type StatsOrgHourlyTable = Omit<StatsHourlyTable, 'location_key' | 'department_key'>;
+export type StatsOrgDailyTable = Omit<StatsDailyTable, 'location_key' | 'department_key'>;
+
 export interface StatsSubjectsTable {
   tenant_id: string;
   day: string;
@@ -931,5 +936,8 @@ export interface Database {
   stats_hourly: StatsHourlyTable;
   stats_daily: StatsDailyTable;
   stats_subjects: StatsSubjectsTable;
+  stats_org_people: StatsOrgPeopleTable;
+  stats_org_hourly: StatsOrgHourlyTable;
+  stats_org_daily: StatsOrgDailyTable;
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PostingSlot } from '../../../common/src/api/routes/scheduling.js';
 import type { Database } from '../db/schema.js';
 import { addDays, amsterdamSlot, eachDay, isoWeekday } from '../stats/calendar.js';
@@ -14,7 +14,7 @@ const SLOT_HOURS = 2;
 /**
  * The two hours of the week in which, on average, most different colleagues were active over the
  * last 90 whole days (Amsterdam time), read from the statistics' hourly head counts
- * (`stats_people`, scope `hour:H`): the time a post is read by the most people. A slot is only
+ * (`stats_org_people`, scope `hour:H`): the time a post is read by the most people. A slot is only
  * suggested when on some day at least as many people as the small-group rule asks were active in
  * it; an organisation with too little activity gets no tip rather than a guess.
  */
@@ -23,13 +23,12 @@ export async function bestPostingSlot(k: Kysely<Database>, tenantId: string, now
   const from = addDays(today, -BEST_TIME_DAYS);
   const to = addDays(today, -1);
   const rows = await k
-    .selectFrom('stats_people')
-    .select(['day', 'scope', sql<number>`sum(people)`.as('people')])
+    .selectFrom('stats_org_people')
+    .select(['day', 'scope', 'people'])
     .where('tenant_id', '=', tenantId)
     .where('scope', 'in', HOUR_SCOPES)
     .where('day', '>=', from)
     .where('day', '<=', to)
-    .groupBy(['day', 'scope'])
     .execute();
   return bestSlot(
     rows.map((r) => ({ day: r.day, hour: Number(r.scope.slice(5)), people: Number(r.people) })),

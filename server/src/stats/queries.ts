@@ -35,8 +35,22 @@ const n = (v: unknown): number => Number(v ?? 0);
 const periods = (s: StatsScope) => ({ period: { from: s.from, to: s.to }, previous: s.previous });
 const inCurrent = (s: StatsScope, day: string) => day >= s.from && day <= s.to;
 
+/** Whether the question is about everyone: then the organisation-wide rollups answer it, a row per day. */
+const everyone = (s: StatsScope) => !s.locationId && !s.departmentId;
+
 /** Different people per scope and day over both periods, for the filter. */
 async function peopleByDay(k: K, s: StatsScope, scopes: string[], from = s.previous.from, to = s.to) {
+  if (everyone(s)) {
+    const rows = await k
+      .selectFrom('stats_org_people')
+      .select(['scope', 'day', 'people'])
+      .where('tenant_id', '=', s.tenantId)
+      .where('scope', 'in', scopes)
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .execute();
+    return rows.map((r) => ({ scope: r.scope, day: r.day, people: n(r.people) }));
+  }
   let q = k
     .selectFrom('stats_people')
     .select(['scope', 'day', sql<number>`sum(people)`.as('people')])
@@ -49,7 +63,10 @@ async function peopleByDay(k: K, s: StatsScope, scopes: string[], from = s.previ
   return (await q.groupBy(['scope', 'day']).execute()).map((r) => ({ scope: r.scope, day: r.day, people: n(r.people) }));
 }
 
-export async function activity(k: K, s: StatsScope): Promise<Omit<StatsActivity, 'period' | 'previous'> & ReturnType<typeof periods>> {
+async function hourlyCounts(k: K, s: StatsScope) {
+  if (everyone(s)) {
+    return k.selectFrom('stats_org_hourly').select(['day', 'hour', 'count']).where('tenant_id', '=', s.tenantId).where('day', '>=', s.previous.from).where('day', '<=', s.to).execute();
+  }
   let q = k
     .selectFrom('stats_hourly')
     .select(['day', 'hour', sql<number>`sum(count)`.as('count')])
@@ -58,7 +75,11 @@ export async function activity(k: K, s: StatsScope): Promise<Omit<StatsActivity,
     .where('day', '<=', s.to);
   if (s.locationId) q = q.where('location_key', '=', s.locationId);
   if (s.departmentId) q = q.where('department_key', '=', s.departmentId);
-  const counts = await q.groupBy(['day', 'hour']).execute();
+  return q.groupBy(['day', 'hour']).execute();
+}
+
+export async function activity(k: K, s: StatsScope): Promise<Omit<StatsActivity, 'period' | 'previous'> & ReturnType<typeof periods>> {
+  const counts = await hourlyCounts(k, s);
   const cellKey = (current: boolean, weekday: number, hour: number) => `${current ? 'c' : 'p'}:${weekday}:${hour}`;
   const sums = new Map<string, number>();
   for (const r of counts) {
@@ -120,16 +141,17 @@ export async function activePeople(k: K, s: StatsScope): Promise<StatsPeople> {
 
 /** Sessions per day and `column` (length bucket or device kind), for the filter. */
 async function sessionRows(k: K, s: StatsScope, column: 'bucket' | 'device_kind') {
-  let q = k
-    .selectFrom('stats_daily')
-    .select(['day', column, sql<number>`sum(count)`.as('count'), sql<number>`sum(seconds)`.as('seconds')])
-    .where('tenant_id', '=', s.tenantId)
-    .where('kind', '=', 'session')
-    .where('day', '>=', s.previous.from)
-    .where('day', '<=', s.to);
-  if (s.locationId) q = q.where('location_key', '=', s.locationId);
-  if (s.departmentId) q = q.where('department_key', '=', s.departmentId);
-  return (await q.groupBy(['day', column]).execute()).map((r) => ({ day: r.day, value: String((r as Record<string, unknown>)[column]), count: n(r.count), seconds: n(r.seconds) }));
+  const figures = [column, sql<number>`sum(count)`.as('count'), sql<number>`sum(seconds)`.as('seconds')] as const;
+  let rows;
+  if (everyone(s)) {
+    rows = await k.selectFrom('stats_org_daily').select(['day', ...figures]).where('tenant_id', '=', s.tenantId).where('kind', '=', 'session').where('day', '>=', s.previous.from).where('day', '<=', s.to).groupBy(['day', column]).execute();
+  } else {
+    let q = k.selectFrom('stats_daily').select(['day', ...figures]).where('tenant_id', '=', s.tenantId).where('kind', '=', 'session').where('day', '>=', s.previous.from).where('day', '<=', s.to);
+    if (s.locationId) q = q.where('location_key', '=', s.locationId);
+    if (s.departmentId) q = q.where('department_key', '=', s.departmentId);
+    rows = await q.groupBy(['day', column]).execute();
+  }
+  return rows.map((r) => ({ day: r.day, value: String((r as Record<string, unknown>)[column]), count: n(r.count), seconds: n(r.seconds) }));
 }
 
 async function sessionFigures(k: K, s: StatsScope, column: 'bucket' | 'device_kind', prefix: 'bucket' | 'device', values: readonly string[]) {

@@ -180,6 +180,9 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
   const hourly = new Sum<{ day: string; hour: number; location_key: string; department_key: string }>();
   const daily = new Sum<{ day: string; kind: string; device_kind: string; bucket: string; location_key: string; department_key: string }>();
   const subjects = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
+  // The same, for the whole organisation: what a dashboard without a filter reads.
+  const orgHourly = new Sum<{ day: string; hour: number }>();
+  const orgDaily = new Sum<{ day: string; kind: string; device_kind: string; bucket: string }>();
   const presence = new Map<string, { day: string; scope: string; person_id: string; subject?: { kind: string; subject_type: string; subject_id: string } }>();
   const present = (day: string, scope: string, personId: string, subject?: { kind: string; subject_type: string; subject_id: string }) => {
     presence.set(`${day}\u0000${scope}\u0000${personId}`, { day, scope, person_id: personId, ...(subject ? { subject } : {}) });
@@ -192,6 +195,8 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
     const bucket = e.kind === 'session' ? sessionBucket(seconds) : '';
     hourly.add({ day, hour, ...dims }, 1, 0);
     daily.add({ day, kind: e.kind, device_kind: e.deviceKind, bucket, ...dims }, 1, seconds);
+    orgHourly.add({ day, hour }, 1, 0);
+    orgDaily.add({ day, kind: e.kind, device_kind: e.deviceKind, bucket }, 1, seconds);
     present(day, 'day', e.personId);
     present(mondayOf(day), 'week', e.personId);
     present(monthStart(day), 'month', e.personId);
@@ -208,6 +213,7 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
   }
 
   const newPeople = new Sum<{ scope: string; day: string; location_key: string; department_key: string }>();
+  const orgPeople = new Sum<{ scope: string; day: string }>();
   const subjectPeople = new Sum<{ day: string; kind: string; subject_type: string; subject_id: string }>();
   const keyOf = (p: { day: string; scope: string; person_id: string }) => `${tenantId}\u0000${p.day}\u0000${p.scope}\u0000${p.person_id}`;
   // Rows known to be stored would only be found there: they count nobody new.
@@ -222,7 +228,10 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
     for (const r of rows) {
       const p = presence.get(`${r.day}\u0000${r.scope}\u0000${r.person_id}`)!;
       if (p.subject) subjectPeople.add({ day: p.day, ...p.subject }, 1, 0);
-      else newPeople.add({ scope: p.scope, day: p.day, ...where.get(p.person_id)! }, 1, 0);
+      else {
+        newPeople.add({ scope: p.scope, day: p.day, ...where.get(p.person_id)! }, 1, 0);
+        orgPeople.add({ scope: p.scope, day: p.day }, 1, 0);
+      }
     }
   }
 
@@ -235,6 +244,9 @@ async function addToRollups(trx: Trx, tenantId: string, fresh: readonly Activity
   }
   await addTo(trx, 'stats_subjects', ['day', 'kind', 'subject_type', 'subject_id'], [...subjectRows.values()], ['count', 'seconds', 'people']);
   await addTo(trx, 'stats_people', ['scope', 'day', 'location_key', 'department_key'], newPeople.rows(tenantId, 'people'));
+  await addTo(trx, 'stats_org_hourly', ['day', 'hour'], orgHourly.rows(tenantId, 'count'));
+  await addTo(trx, 'stats_org_daily', ['day', 'kind', 'device_kind', 'bucket'], orgDaily.rows(tenantId, 'count', 'seconds'));
+  await addTo(trx, 'stats_org_people', ['scope', 'day'], orgPeople.rows(tenantId, 'people'));
   return candidates.map(keyOf);
 }
 
@@ -262,14 +274,14 @@ class Sum<K extends Record<string, string | number>> {
   }
 }
 
-type RollupTable = 'stats_hourly' | 'stats_daily' | 'stats_subjects' | 'stats_people';
+type RollupTable = 'stats_hourly' | 'stats_daily' | 'stats_subjects' | 'stats_people' | 'stats_org_hourly' | 'stats_org_daily' | 'stats_org_people';
 
 /** Adds each row's figures to the stored ones, or stores the row. */
 async function addTo(trx: Trx, table: RollupTable, keys: string[], rows: readonly Record<string, string | number>[], figures?: string[]): Promise<void> {
   if (rows.length === 0) return;
   const added = figures ?? Object.keys(rows[0]!).filter((c) => c !== 'tenant_id' && !keys.includes(c));
   for (const chunk of chunks(rows)) {
-    // The table is one of four rollups chosen above; Kysely cannot follow a table name held in a variable.
+    // The table is one of the rollups chosen above; Kysely cannot follow a table name held in a variable.
     await trx
       .insertInto(table)
       .values(chunk as never)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../../common/src/ids.js';
 import type { StatsDeviceKind } from '../../../../common/src/api/routes/stats.js';
@@ -252,6 +253,24 @@ describe.each(dialects)('statistics (%s)', (dialect) => {
     }
     const text = everything.join('\n');
     for (const p of people) expect(text).not.toContain(p.id);
+  });
+
+  it('keeps the organisation-wide rollups equal to the sum over every location and department', async () => {
+    await s.server.foldStats();
+    const k = s.db.kysely;
+    const byPlace = async (table: 'stats_hourly' | 'stats_people' | 'stats_daily', keys: string[], figure: string) =>
+      (await sql<Record<string, string | number>>`select ${sql.join(keys.map((c) => sql.ref(c)))}, sum(${sql.ref(figure)}) as total from ${sql.table(table)} where tenant_id = ${tenantId} group by ${sql.join(keys.map((c) => sql.ref(c)))}`.execute(k)).rows
+        .map((r) => [...keys.map((c) => String(r[c])), Number(r.total)].join('|'))
+        .sort();
+    const org = async (table: 'stats_org_hourly' | 'stats_org_people' | 'stats_org_daily', keys: string[], figure: string) =>
+      (await sql<Record<string, string | number>>`select ${sql.join(keys.map((c) => sql.ref(c)))}, ${sql.ref(figure)} as total from ${sql.table(table)} where tenant_id = ${tenantId}`.execute(k)).rows
+        .map((r) => [...keys.map((c) => String(r[c])), Number(r.total)].join('|'))
+        .sort();
+    const hourly = await org('stats_org_hourly', ['day', 'hour'], 'count');
+    expect(hourly.length).toBeGreaterThan(5);
+    expect(hourly).toEqual(await byPlace('stats_hourly', ['day', 'hour'], 'count'));
+    expect(await org('stats_org_people', ['scope', 'day'], 'people')).toEqual(await byPlace('stats_people', ['scope', 'day'], 'people'));
+    expect(await org('stats_org_daily', ['day', 'kind', 'device_kind', 'bucket'], 'seconds')).toEqual(await byPlace('stats_daily', ['day', 'kind', 'device_kind', 'bucket'], 'seconds'));
   });
 
   it('forgets individual events after the retention, and keeps the counts', async () => {
