@@ -46,7 +46,7 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   await expect(page.getByTestId('best-time')).toBeVisible();
 
   // The table under a chart can be shown for the eye too.
-  const sessions = page.getByRole('region', { name: 'Hoe lang blijven collega’s?' });
+  const sessions = page.getByRole('region', { name: 'Hoe lang blijven collega’s?', exact: true });
   await sessions.getByRole('button', { name: 'Toon als tabel' }).click();
   await expect(sessions.getByRole('table')).toBeVisible();
   await expect(sessions.getByRole('row', { name: /^5–15 min/ })).toBeVisible();

@@ -76,7 +76,7 @@ interface Column {
 function Table({ caption, columns, rows, hidden }: { caption: string; columns: Column[]; rows: { key: string; cells: ReactNode[] }[]; hidden?: boolean }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="stats-empty">{t('statistics.none')}</p>;
-  return (
+  const table = (
     <table className={`data-table stats-table${hidden ? ' sr-only stats-table-hidden' : ''}`}>
       <caption className={hidden ? undefined : 'sr-only'}>{caption}</caption>
       <thead>
@@ -106,6 +106,14 @@ function Table({ caption, columns, rows, hidden }: { caption: string; columns: C
         ))}
       </tbody>
     </table>
+  );
+  if (hidden) return table;
+  // A list of long post titles with four figures beside them is wider than a narrow window: the table
+  // scrolls within its place, never the page. Focusable, so a keyboard can scroll it too.
+  return (
+    <div className="stats-table-scroll" role="region" aria-label={t('statistics.tableRegion', { caption })} tabIndex={0}>
+      {table}
+    </div>
   );
 }
 

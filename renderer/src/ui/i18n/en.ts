@@ -742,6 +742,7 @@ export const en: Messages = {
     peopleSummary: 'Line of active colleagues per day, this period and the previous one.',
     activity: 'When is Samen busiest?',
     heatmapCaption: 'Activity by weekday and hour (Dutch time)',
+    tableRegion: 'Table: {{caption}}',
     best: 'Best time to post: {{weekday}} {{from}}–{{to}}',
     noBest: 'Too little activity yet to name a best time.',
     bestCell: 'Best time: {{count}}',

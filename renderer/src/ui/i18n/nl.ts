@@ -741,6 +741,7 @@ export const nl = {
     peopleSummary: 'Lijn van actieve collega’s per dag, deze periode en de vorige.',
     activity: 'Wanneer is Samen het drukst?',
     heatmapCaption: 'Activiteit per weekdag en uur (Nederlandse tijd)',
+    tableRegion: 'Tabel: {{caption}}',
     best: 'Beste moment om te posten: {{weekday}} {{from}}–{{to}}',
     noBest: 'Nog te weinig activiteit om een beste moment te noemen.',
     bestCell: 'Beste moment: {{count}}',
