@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type {
   StatsActivity,
   StatsDevices,
@@ -35,51 +35,43 @@ const n = (v: unknown): number => Number(v ?? 0);
 const periods = (s: StatsScope) => ({ period: { from: s.from, to: s.to }, previous: s.previous });
 const inCurrent = (s: StatsScope, day: string) => day >= s.from && day <= s.to;
 
-/** Whether the question is about everyone: then the organisation-wide rollups answer it, a row per day. */
+/**
+ * Where a report's rollup rows come from: for everyone (the dashboard's default) the
+ * organisation-wide table, a row per day and hour; for a location or department the per-place table,
+ * narrowed by `inPlace`. Both are summed by the same grouping, so each report is one query.
+ */
 const everyone = (s: StatsScope) => !s.locationId && !s.departmentId;
+
+function inPlace(s: StatsScope): RawBuilder<SqlBool> {
+  const place = [...(s.locationId ? [sql`location_key = ${s.locationId}`] : []), ...(s.departmentId ? [sql`department_key = ${s.departmentId}`] : [])];
+  return place.length > 0 ? sql<SqlBool>`${sql.join(place, sql` and `)}` : sql<SqlBool>`1 = 1`;
+}
 
 /** Different people per scope and day over both periods, for the filter. */
 async function peopleByDay(k: K, s: StatsScope, scopes: string[], from = s.previous.from, to = s.to) {
-  if (everyone(s)) {
-    const rows = await k
-      .selectFrom('stats_org_people')
-      .select(['scope', 'day', 'people'])
-      .where('tenant_id', '=', s.tenantId)
-      .where('scope', 'in', scopes)
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .execute();
-    return rows.map((r) => ({ scope: r.scope, day: r.day, people: n(r.people) }));
-  }
-  let q = k
-    .selectFrom('stats_people')
+  const rows = await k
+    .selectFrom(everyone(s) ? 'stats_org_people' : 'stats_people')
     .select(['scope', 'day', sql<number>`sum(people)`.as('people')])
     .where('tenant_id', '=', s.tenantId)
+    .where(inPlace(s))
     .where('scope', 'in', scopes)
     .where('day', '>=', from)
-    .where('day', '<=', to);
-  if (s.locationId) q = q.where('location_key', '=', s.locationId);
-  if (s.departmentId) q = q.where('department_key', '=', s.departmentId);
-  return (await q.groupBy(['scope', 'day']).execute()).map((r) => ({ scope: r.scope, day: r.day, people: n(r.people) }));
-}
-
-async function hourlyCounts(k: K, s: StatsScope) {
-  if (everyone(s)) {
-    return k.selectFrom('stats_org_hourly').select(['day', 'hour', 'count']).where('tenant_id', '=', s.tenantId).where('day', '>=', s.previous.from).where('day', '<=', s.to).execute();
-  }
-  let q = k
-    .selectFrom('stats_hourly')
-    .select(['day', 'hour', sql<number>`sum(count)`.as('count')])
-    .where('tenant_id', '=', s.tenantId)
-    .where('day', '>=', s.previous.from)
-    .where('day', '<=', s.to);
-  if (s.locationId) q = q.where('location_key', '=', s.locationId);
-  if (s.departmentId) q = q.where('department_key', '=', s.departmentId);
-  return q.groupBy(['day', 'hour']).execute();
+    .where('day', '<=', to)
+    .groupBy(['scope', 'day'])
+    .execute();
+  return rows.map((r) => ({ scope: r.scope, day: r.day, people: n(r.people) }));
 }
 
 export async function activity(k: K, s: StatsScope): Promise<Omit<StatsActivity, 'period' | 'previous'> & ReturnType<typeof periods>> {
-  const counts = await hourlyCounts(k, s);
+  const counts = await k
+    .selectFrom(everyone(s) ? 'stats_org_hourly' : 'stats_hourly')
+    .select(['day', 'hour', sql<number>`sum(count)`.as('count')])
+    .where('tenant_id', '=', s.tenantId)
+    .where(inPlace(s))
+    .where('day', '>=', s.previous.from)
+    .where('day', '<=', s.to)
+    .groupBy(['day', 'hour'])
+    .execute();
   const cellKey = (current: boolean, weekday: number, hour: number) => `${current ? 'c' : 'p'}:${weekday}:${hour}`;
   const sums = new Map<string, number>();
   for (const r of counts) {
@@ -141,16 +133,16 @@ export async function activePeople(k: K, s: StatsScope): Promise<StatsPeople> {
 
 /** Sessions per day and `column` (length bucket or device kind), for the filter. */
 async function sessionRows(k: K, s: StatsScope, column: 'bucket' | 'device_kind') {
-  const figures = [column, sql<number>`sum(count)`.as('count'), sql<number>`sum(seconds)`.as('seconds')] as const;
-  let rows;
-  if (everyone(s)) {
-    rows = await k.selectFrom('stats_org_daily').select(['day', ...figures]).where('tenant_id', '=', s.tenantId).where('kind', '=', 'session').where('day', '>=', s.previous.from).where('day', '<=', s.to).groupBy(['day', column]).execute();
-  } else {
-    let q = k.selectFrom('stats_daily').select(['day', ...figures]).where('tenant_id', '=', s.tenantId).where('kind', '=', 'session').where('day', '>=', s.previous.from).where('day', '<=', s.to);
-    if (s.locationId) q = q.where('location_key', '=', s.locationId);
-    if (s.departmentId) q = q.where('department_key', '=', s.departmentId);
-    rows = await q.groupBy(['day', column]).execute();
-  }
+  const rows = await k
+    .selectFrom(everyone(s) ? 'stats_org_daily' : 'stats_daily')
+    .select(['day', column, sql<number>`sum(count)`.as('count'), sql<number>`sum(seconds)`.as('seconds')])
+    .where('tenant_id', '=', s.tenantId)
+    .where(inPlace(s))
+    .where('kind', '=', 'session')
+    .where('day', '>=', s.previous.from)
+    .where('day', '<=', s.to)
+    .groupBy(['day', column])
+    .execute();
   return rows.map((r) => ({ day: r.day, value: String((r as Record<string, unknown>)[column]), count: n(r.count), seconds: n(r.seconds) }));
 }
 
