@@ -118,6 +118,8 @@ interface Figures {
   errorCodes: Record<string, number>;
   pulls: number;
   pullErrors: number;
+  /** Announcements per stream per second of writing. */
+  eventsPerStreamSecond: number;
   rssPeak: number[];
 }
 
@@ -168,6 +170,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     errorCodes: written.errorCodes,
     pulls: results.reduce((s, r) => s + r.pulls, 0),
     pullErrors: results.reduce((s, r) => s + r.pullErrors, 0),
+    eventsPerStreamSecond: results.reduce((s, r) => s + r.events, 0) / Math.max(1, held) / o.seconds,
     rssPeak,
   };
 }
@@ -190,6 +193,7 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} samples: written seqs × streams)`);
   line('write latency p50 / p99, no streams open', `${f.quietWriteP50.toFixed(1)} / ${f.quietWriteP99.toFixed(1)} ms`);
   line('write latency p50 / p99, streams open', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
+  line('seq events per stream', `${f.eventsPerStreamSecond.toFixed(1)}/s (${o.writesPerSecond} writes/s)`);
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
   line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
 }

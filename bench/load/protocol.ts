@@ -32,6 +32,8 @@ export interface StreamResult {
   dropped: number;
   pulls: number;
   pullErrors: number;
+  /** `seq` events heard over all streams (a stream hears one per announcement). */
+  events: number;
   push: Histogram;
 }
 

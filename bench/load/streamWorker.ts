@@ -114,6 +114,7 @@ process.on('message', async (m: OpenStreams | Finish) => {
       dropped: failed + clients.filter((c) => c.ended).length,
       pulls,
       pullErrors,
+      events: clients.reduce((sum, c) => sum + c.heard.length, 0),
       push: latencies(m.writtenAt),
     };
     process.send!(result, () => process.exit(0));

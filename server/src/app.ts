@@ -14,6 +14,8 @@ import { registerAmbassadorRoutes } from './ambassadors/ambassadorRoutes.js';
 import { purgeOldDeviceAttempts } from './auth/deviceSuspension.js';
 import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
+import { createSessionLookup } from './auth/sessionLookup.js';
+import { createLatestSeqLookup } from './sync/feed.js';
 import { registerSyncRoute } from './sync/syncRoute.js';
 import { defaultServerOptions, type ServerContext, type ServerOptions } from './context.js';
 import type { Db } from './db/connect.js';
@@ -151,6 +153,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       now,
     }),
     mediaTools: mediaTools(options.ffmpegPath),
+    lookups: { session: createSessionLookup(opts.db.kysely), latestSeq: createLatestSeqLookup(opts.db.kysely) },
     now,
     options,
     mail: {

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { SessionRow } from './auth/sessionLookup.js';
+import type { BatchedRead } from './db/batchedReads.js';
 import type { Db } from './db/connect.js';
 import type { Database } from './db/schema.js';
 import type { JobLimiter } from './limits/jobLimiter.js';
@@ -69,6 +71,11 @@ export interface ServerContext {
   /** Where videos are checked and re-encoded (ffmpeg): one or two at a time per node. */
   videoProcessing: JobLimiter;
   mediaTools: MediaTools;
+  /** Reads every request makes, shared by the requests that arrive together (db/batchedReads.ts). */
+  lookups: {
+    session: BatchedRead<string, SessionRow>;
+    latestSeq(tenantId: string): Promise<number>;
+  };
   now: () => Date;
   options: ServerOptions;
   mail: MailContext;

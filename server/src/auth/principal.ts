@@ -11,7 +11,8 @@ export type DeviceMode = Device['mode'];
 
 /**
  * A person calling with a session token, or with a delivery grant (`via: 'grant'`, write routes only).
- * Resolved from the token on every request, never cached in the process.
+ * Resolved from the token on every request, never cached in the process (requests that arrive together
+ * share one statement: auth/sessionLookup.ts).
  */
 export interface Principal {
   kind: 'person';
@@ -117,15 +118,7 @@ async function authenticatePerson(ctx: ServerContext, token: string | null, devi
   if (!token) throw new ApiError('unauthenticated', 'Log eerst in.');
   const parsed = parseToken(token);
   if (!parsed) throw new ApiError('unauthenticated', 'Je sessie is ongeldig. Log opnieuw in.');
-  const row = await ctx.k
-    .selectFrom('sessions')
-    .innerJoin('people', (j) =>
-      j.onRef('people.tenant_id', '=', 'sessions.tenant_id').onRef('people.id', '=', 'sessions.person_id'),
-    )
-    .select(['sessions.person_id', 'sessions.device_id', 'sessions.expires_at', 'sessions.revoked_at', 'sessions.kind', 'people.roles', 'people.active'])
-    .where('sessions.tenant_id', '=', parsed.tenantId)
-    .where('sessions.token_hash', '=', parsed.hash)
-    .executeTakeFirst();
+  const row = await ctx.lookups.session(parsed.tenantId, parsed.hash);
   if (!row || row.revoked_at !== null || row.active !== 1) {
     throw new ApiError('unauthenticated', 'Je sessie is beëindigd. Log opnieuw in.');
   }

@@ -6,7 +6,6 @@ import { authenticateRoute } from '../auth/principal.js';
 import { readableIn } from '../../../common/src/api/sync.js';
 import { groupNotification } from '../groups/notices.js';
 import { reviewNotification } from '../kb/serialize.js';
-import { latestSeq } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
@@ -48,7 +47,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
 
     // Notifications count from here: the resume point, or "now" for a fresh stream (read before
     // subscribing, so nothing written in between is skipped).
-    let notifiedSeq = resumeFrom ?? (await latestSeq(ctx.k, p.tenantId));
+    let notifiedSeq = resumeFrom ?? (await ctx.lookups.latestSeq(p.tenantId));
     // Bound late: a newer stream may push this one out before it is fully set up.
     let replaced = () => {};
     const registration = await ctx.streams.open({ tenantId: p.tenantId, personId, deviceId: p.deviceId }, () => replaced());
@@ -70,7 +69,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       if (!closed) raw.write(formatServerEvent(event, id, data));
     };
     const catchUp = async (forMe: boolean, personal: boolean, announcedSeq: number) => {
-      const seq = announcedSeq >= 0 ? announcedSeq : await latestSeq(ctx.k, p.tenantId);
+      const seq = announcedSeq >= 0 ? announcedSeq : await ctx.lookups.latestSeq(p.tenantId);
       if (forMe && personId !== null) {
         const found = await notificationsAfter(ctx, { tenantId: p.tenantId, personId, afterSeq: notifiedSeq, protocol });
         for (const n of found.items) send('notification', n.seq, { seq: n.seq, notification: n.notification });

@@ -52,15 +52,21 @@ const CHANNEL = 'samen_changes';
 /** NOTIFY payloads are limited to 8000 bytes; a batch stays well below (messages are ids and numbers: ASCII, a byte a character). */
 const BATCH_BYTES = 6000;
 
+/**
+ * Listeners told in one go before the hub lets the event loop take other work. Each is a write to a
+ * socket; ten thousand of them take a few hundred milliseconds, and a write waiting for its database
+ * answers behind them would wait that long at every round trip.
+ */
+const LISTENERS_PER_SLICE = 500;
+
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
   const watched = new Map<string, () => void>();
+  const tell = slicedDelivery(onError);
   const deliver = (m: Message) => {
-    if (m.endStreams) {
-      for (const id of m.endStreams) watched.get(id)?.();
-      return;
-    }
-    for (const l of listeners.get(m.tenantId) ?? []) l(m);
+    const endStreams = m.endStreams;
+    if (endStreams) tell((id: string) => watched.get(id)?.(), endStreams);
+    else tell((l: AnnouncementListener) => l(m), listeners.get(m.tenantId) ?? []);
   };
 
   let pgListener: Listener | null = null;
@@ -140,5 +146,40 @@ function batchedNotify(k: Kysely<Database>, onError: (err: unknown) => void): (m
   return (m) => {
     queue.push(JSON.stringify(m));
     if (!sending) void pump();
+  };
+}
+
+/**
+ * Delivers messages in the order they came, each to its listeners in slices of LISTENERS_PER_SLICE
+ * with the event loop free between slices. A message whose listeners fit one slice, with nothing
+ * before it still on its way, is delivered at once, as before; a later message waits until every
+ * listener has had the earlier one, so no stream hears of a change before one that came first.
+ */
+function slicedDelivery(onError: (err: unknown) => void): <T>(each: (item: T) => void, among: Iterable<T>) => void {
+  const queue: { each: (item: never) => void; rest: unknown[] }[] = [];
+  let scheduled = false;
+  const drain = () => {
+    scheduled = false;
+    while (queue.length > 0) {
+      const head = queue[0]!;
+      for (const item of head.rest.splice(0, LISTENERS_PER_SLICE)) {
+        // One stream's failure is its own: the others still hear of the change.
+        try {
+          head.each(item as never);
+        } catch (err) {
+          onError(err);
+        }
+      }
+      if (head.rest.length > 0) {
+        scheduled = true;
+        setImmediate(drain);
+        return;
+      }
+      queue.shift();
+    }
+  };
+  return (each, among) => {
+    queue.push({ each, rest: [...among] });
+    if (!scheduled) drain();
   };
 }

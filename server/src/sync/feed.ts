@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { EntityName } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
+import { createBatchedRead } from '../db/batchedReads.js';
 import type { DialectName } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { numberCommittedChanges } from './numbering.js';
@@ -115,4 +116,15 @@ export async function lockFeed(trx: Trx, tenantId: string): Promise<void> {
 export async function latestSeq(k: Kysely<Database>, tenantId: string): Promise<number> {
   const row = await k.selectFrom('tenant_seq').select('last_seq').where('tenant_id', '=', tenantId).executeTakeFirst();
   return Number(row?.last_seq ?? 0);
+}
+
+/**
+ * The tenant's newest seq for requests outside a transaction, one statement for all that ask together
+ * (db/batchedReads.ts): after an announcement every pulling client and, after a lost LISTEN
+ * connection, every open stream asks at once. Each answer is read after its caller asked, so it is
+ * at least every seq the caller was told of.
+ */
+export function createLatestSeqLookup(k: Kysely<Database>): (tenantId: string) => Promise<number> {
+  const read = createBatchedRead<string, number>(async (tenantId) => new Map([[tenantId, await latestSeq(k, tenantId)]]));
+  return async (tenantId) => (await read(tenantId, tenantId)) ?? 0;
 }

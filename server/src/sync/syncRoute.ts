@@ -25,12 +25,12 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
     const scope = p.kind === 'device' ? 'shared' : query.scope;
     if (scope === 'shared') {
       // Resolved as for nobody in particular, so it is one page for every caller.
-      const latest = await latestSeq(ctx.k, p.tenantId);
+      const latest = await ctx.lookups.latestSeq(p.tenantId);
       const key = { tenantId: p.tenantId, since: query.since, limit: query.limit, protocol: query.protocol, latest };
       return sharedPages.get(key, () => syncPage(ctx.k, { tenantId: p.tenantId, personId: null }, query.since, query.limit, 'shared', query.protocol, latest, ctx.now()));
     }
     const viewer: Viewer = p.kind === 'person' ? { tenantId: p.tenantId, personId: p.personId } : { tenantId: p.tenantId, personId: null };
-    return syncPage(ctx.k, viewer, query.since, query.limit, scope, query.protocol, undefined, ctx.now());
+    return syncPage(ctx.k, viewer, query.since, query.limit, scope, query.protocol, await ctx.lookups.latestSeq(p.tenantId), ctx.now());
   });
 }
 

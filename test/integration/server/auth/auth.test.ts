@@ -53,6 +53,20 @@ describe.each(dialects)('logging in and out (%s)', (dialect) => {
     expect(after.body.error.code).toBe('unauthenticated');
   });
 
+  it('answers each of many requests at once as its own session, and refuses the one logged out a moment before', async () => {
+    const people = { '1001': 'Anna de Vries', '1002': 'Bram Jansen', '1003': 'Carla Smit', '1005': 'Eva Visser' } as const;
+    const sessions = await Promise.all(Object.keys(people).map(async (n) => ({ n, client: await s.login(n) })));
+    const gone = await s.login('1004');
+    expect((await gone.post('/v1/auth/logout')).status).toBe(200);
+    // Requests that arrive together share their session lookups; none may get another's answer.
+    const asked = Array.from({ length: 60 }, (_, i) => (i % 5 === 4 ? { n: '1004', client: gone } : sessions[i % 5]!));
+    const answers = await Promise.all(asked.map(async ({ n, client }) => ({ n, res: await client.get('/v1/me') })));
+    for (const { n, res } of answers) {
+      if (n === '1004') expect(res.status).toBe(401);
+      else expect(res.body.person.name).toBe(people[n as keyof typeof people]);
+    }
+  });
+
   it('tells an expired session apart so the client can ask to log in again', async () => {
     const carla = await s.login('1003');
     await s.db.kysely.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('revoked_at', 'is', null).execute();

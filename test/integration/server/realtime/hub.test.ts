@@ -101,4 +101,26 @@ describe('the realtime hub on SQLite (one node)', () => {
     await hub.close();
     await dispose();
   });
+
+  it('lets other work run while a change reaches thousands of streams, and keeps each stream in order', async () => {
+    const { db, dispose } = await openTestDatabase('sqlite');
+    const hub = createRealtimeHub(db);
+    const heard: number[][] = Array.from({ length: 3000 }, () => []);
+    heard.forEach((seqs, i) => {
+      hub.subscribe('t', (a) => seqs.push(a.seq));
+      if (i === 1500) hub.watchStream('stream-1500', () => seqs.push(-1));
+    });
+    // A database answer arriving meanwhile: it must not wait until all 3 000 have heard.
+    let toldWhenOtherWorkRan = -1;
+    hub.announce({ tenantId: 't', seq: 1, personIds: [] });
+    setImmediate(() => (toldWhenOtherWorkRan = heard.filter((seqs) => seqs.length > 0).length));
+    hub.endStreams('t', ['stream-1500']);
+    hub.announce({ tenantId: 't', seq: 2, personIds: [] });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(toldWhenOtherWorkRan).toBeGreaterThan(0);
+    expect(toldWhenOtherWorkRan).toBeLessThan(3000);
+    expect(heard.every((seqs, i) => JSON.stringify(seqs) === (i === 1500 ? '[1,-1,2]' : '[1,2]'))).toBe(true);
+    await hub.close();
+    await dispose();
+  });
 });
