@@ -42,6 +42,16 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   const department = page.getByLabel('Afdeling');
   const options = await department.locator('option').allTextContents();
   expect(options.length).toBeGreaterThan(1);
+  // Posts, groups and searches are counted for the organisation only; with a filter they say so.
+  const popular = page.getByRole('region', { name: 'Populaire berichten', exact: true });
+  const wholeOrganisation = /hele organisatie: berichten, groepen en zoekopdrachten/;
+  await expect(popular.getByText(wholeOrganisation)).toHaveCount(0);
+  await department.selectOption({ index: 1 });
+  await expect(popular.getByText(wholeOrganisation)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Zoeken', exact: true }).getByText(wholeOrganisation)).toBeVisible();
+  if (process.env.SAMEN_SHOTS) await popular.screenshot({ path: path.join(process.env.SAMEN_SHOTS, 'posts-filtered.png') });
+  await department.selectOption({ index: 0 });
+  await expect(popular.getByText(wholeOrganisation)).toHaveCount(0);
   await page.getByRole('button', { name: 'Laatste 7 dagen' }).click();
   await expect(page.getByTestId('best-time')).toBeVisible();
 

@@ -51,7 +51,7 @@ async function downloadCsv(report: StatsReport, query: { from: string; to: strin
   showToast(t('statistics.saved', { name: result.value.filename }));
 }
 
-function Section({ id, title, onCsv, children }: { id: string; title: string; onCsv?: () => void; children: ReactNode }) {
+function Section({ id, title, onCsv, wholeOrganisation, children }: { id: string; title: string; onCsv?: () => void; wholeOrganisation?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section className="stats-section" aria-labelledby={`${id}-title`}>
@@ -63,6 +63,7 @@ function Section({ id, title, onCsv, children }: { id: string; title: string; on
           </Button>
         )}
       </header>
+      {wholeOrganisation && <p className="stats-note">{t('statistics.wholeOrganisation')}</p>}
       {children}
     </section>
   );
@@ -250,13 +251,13 @@ function PostTitle({ post }: { post: StatsTopPost }) {
   );
 }
 
-function PostsSection({ d, onCsv }: { d: StatsDashboard['posts']; onCsv: () => void }) {
+function PostsSection({ d, onCsv, filtered }: { d: StatsDashboard['posts']; onCsv: () => void; filtered: boolean }) {
   const { t } = useTranslation();
   const columns = [{ label: t('statistics.post') }, { label: t('statistics.views'), num: true }, { label: t('statistics.reactions'), num: true }, { label: t('statistics.comments'), num: true }, { label: t('statistics.previous'), num: true }];
   const rows = (list: StatsTopPost[]) => list.map((p) => ({ key: p.postId, cells: [<PostTitle post={p} />, <Figure value={p.views} />, <Figure value={p.reactions} />, <Figure value={p.comments} />, <Figure value={p.previous} />] }));
   const liked = d.mostLikedOfMonth;
   return (
-    <Section id="stats-posts" title={t('statistics.posts')} onCsv={onCsv}>
+    <Section id="stats-posts" wholeOrganisation={filtered} title={t('statistics.posts')} onCsv={onCsv}>
       <div className="stats-card stats-liked">
         <h3>{t('statistics.mostLiked', { month: monthName.format(asDate(`${liked.month}-01`)) })}</h3>
         {liked.post ? (
@@ -277,10 +278,10 @@ function PostsSection({ d, onCsv }: { d: StatsDashboard['posts']; onCsv: () => v
   );
 }
 
-function GroupsSection({ d, onCsv }: { d: StatsDashboard['groups']; onCsv: () => void }) {
+function GroupsSection({ d, onCsv, filtered }: { d: StatsDashboard['groups']; onCsv: () => void; filtered: boolean }) {
   const { t } = useTranslation();
   return (
-    <Section id="stats-groups" title={t('statistics.groups')} onCsv={onCsv}>
+    <Section id="stats-groups" wholeOrganisation={filtered} title={t('statistics.groups')} onCsv={onCsv}>
       <Table
         caption={t('statistics.groups')}
         columns={[
@@ -300,12 +301,12 @@ function GroupsSection({ d, onCsv }: { d: StatsDashboard['groups']; onCsv: () =>
   );
 }
 
-function SearchSection({ d, onCsv }: { d: StatsDashboard['search']; onCsv: () => void }) {
+function SearchSection({ d, onCsv, filtered }: { d: StatsDashboard['search']; onCsv: () => void; filtered: boolean }) {
   const { t } = useTranslation();
   const terms = (list: { term: string; searches: number }[]) => list.map((x) => ({ key: x.term, cells: [x.term, x.searches.toLocaleString('nl-NL')] }));
   const columns = [{ label: t('statistics.term') }, { label: t('statistics.searches'), num: true }];
   return (
-    <Section id="stats-search" title={t('statistics.search')} onCsv={onCsv}>
+    <Section id="stats-search" wholeOrganisation={filtered} title={t('statistics.search')} onCsv={onCsv}>
       <p>
         {t('statistics.searchesCount', { count: d.searches })} · {t('statistics.uniqueCount', { count: d.uniqueSearches })} <Change current={d.searches} previous={d.previousSearches} />
       </p>
@@ -365,6 +366,8 @@ export function StatisticsPage() {
     [choice, locationId, departmentId],
   );
 
+  // Posts, groups and searches are counted for the organisation only (a search keeps no person).
+  const filtered = Boolean(query.locationId ?? query.departmentId);
   const sessionRows = useMemo(
     () => dashboard?.sessions.buckets.map((b) => ({ key: b.bucket, label: t(`statistics.${b.bucket}`), current: b.sessions, previous: b.previous })) ?? [],
     [dashboard, t],
@@ -509,9 +512,9 @@ export function StatisticsPage() {
             </p>
           </BarsSection>
           <BarsSection id="stats-devices" title={t('statistics.devices')} summary={t('statistics.devicesSummary')} firstColumn={t('statistics.device')} rows={deviceRows} onCsv={csv('devices')} />
-          <PostsSection d={dashboard.posts} onCsv={csv('posts')} />
-          <GroupsSection d={dashboard.groups} onCsv={csv('groups')} />
-          <SearchSection d={dashboard.search} onCsv={csv('search')} />
+          <PostsSection d={dashboard.posts} onCsv={csv('posts')} filtered={filtered} />
+          <GroupsSection d={dashboard.groups} onCsv={csv('groups')} filtered={filtered} />
+          <SearchSection d={dashboard.search} onCsv={csv('search')} filtered={filtered} />
           <ReadSection d={dashboard.readConfirmations} />
         </>
       )}

@@ -718,6 +718,7 @@ export const en: Messages = {
     print: 'Print',
     monthlyReport: 'Print monthly report',
     reportTitle: 'Monthly statistics report',
+    wholeOrganisation: 'For the whole organisation: posts, groups and searches are not counted per location or department.',
     filtersText: 'Location: {{location}} · Department: {{department}}',
     csv: 'CSV',
     csvLabel: 'Download {{title}} as CSV',

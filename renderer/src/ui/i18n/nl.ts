@@ -717,6 +717,7 @@ export const nl = {
     print: 'Afdrukken',
     monthlyReport: 'Maandrapport afdrukken',
     reportTitle: 'Maandrapport statistieken',
+    wholeOrganisation: 'Voor de hele organisatie: berichten, groepen en zoekopdrachten worden niet per locatie of afdeling geteld.',
     filtersText: 'Locatie: {{location}} · Afdeling: {{department}}',
     csv: 'CSV',
     csvLabel: '{{title}} downloaden als CSV',
