@@ -36,6 +36,13 @@ export interface RealtimeHub {
   endStreams(tenantId: string, streamIds: string[]): void;
   /** `onEnd` runs when some node asks to end this stream. */
   watchStream(streamId: string, onEnd: () => void): () => void;
+  /**
+   * Resolves once every announcement that had arrived when it was called has reached all of this
+   * node's streams (later ones are not waited for, so a steady stream of them cannot hold a caller
+   * for ever). Pulls wait for it: they come because of an announcement, and a fan-out that pauses
+   * for them reaches its last streams later, which then pull too.
+   */
+  delivered(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,12 +64,12 @@ const BATCH_BYTES = 6000;
  * socket; ten thousand of them take a few hundred milliseconds, and a write waiting for its database
  * answers behind them would wait that long at every round trip.
  */
-const LISTENERS_PER_SLICE = 500;
+const LISTENERS_PER_SLICE = 100;
 
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
   const watched = new Map<string, () => void>();
-  const tell = slicedDelivery(onError);
+  const { tell, delivered } = slicedDelivery(onError);
   const deliver = (m: Message) => {
     const endStreams = m.endStreams;
     if (endStreams) tell((id: string) => watched.get(id)?.(), endStreams);
@@ -102,6 +109,7 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
       if (streamIds.length === 0) return;
       send({ tenantId, seq: -1, personIds: [], endStreams: streamIds });
     },
+    delivered,
     watchStream(streamId, onEnd) {
       watched.set(streamId, onEnd);
       return () => {
@@ -155,9 +163,15 @@ function batchedNotify(k: Kysely<Database>, onError: (err: unknown) => void): (m
  * before it still on its way, is delivered at once, as before; a later message waits until every
  * listener has had the earlier one, so no stream hears of a change before one that came first.
  */
-function slicedDelivery(onError: (err: unknown) => void): <T>(each: (item: T) => void, among: Iterable<T>) => void {
+function slicedDelivery(onError: (err: unknown) => void): {
+  tell: <T>(each: (item: T) => void, among: Iterable<T>) => void;
+  delivered: () => Promise<void>;
+} {
   const queue: { each: (item: never) => void; rest: unknown[] }[] = [];
   let scheduled = false;
+  let queued = 0;
+  let finished = 0;
+  let waiting: { until: number; resolve: () => void }[] = [];
   const drain = () => {
     scheduled = false;
     while (queue.length > 0) {
@@ -176,10 +190,20 @@ function slicedDelivery(onError: (err: unknown) => void): <T>(each: (item: T) =>
         return;
       }
       queue.shift();
+      finished++;
+      if (waiting.length > 0 && waiting[0]!.until <= finished) {
+        const done = waiting.filter((w) => w.until <= finished);
+        waiting = waiting.filter((w) => w.until > finished);
+        for (const w of done) w.resolve();
+      }
     }
   };
-  return (each, among) => {
-    queue.push({ each, rest: [...among] });
-    if (!scheduled) drain();
+  return {
+    tell(each, among) {
+      queue.push({ each, rest: [...among] });
+      queued++;
+      if (!scheduled) drain();
+    },
+    delivered: () => (finished === queued ? Promise.resolve() : new Promise((resolve) => waiting.push({ until: queued, resolve }))),
   };
 }

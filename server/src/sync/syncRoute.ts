@@ -20,6 +20,8 @@ export function registerSyncRoute(app: FastifyInstance, ctx: ServerContext): voi
         { path: 'query.protocol', message: `Ondersteund: ${SUPPORTED_SYNC_PROTOCOLS.join(', ')}` },
       ]);
     }
+    // Pulls come because of an announcement; the streams still waiting for it go first.
+    await ctx.realtime.delivered();
     // A device alone is nobody: it gets the shared part, which is the same for every employee.
     if (p.kind === 'device' && query.scope === 'personal') throw forbidden('Persoonlijke berichten vragen een ingelogde collega.');
     const scope = p.kind === 'device' ? 'shared' : query.scope;

@@ -123,4 +123,23 @@ describe('the realtime hub on SQLite (one node)', () => {
     await hub.close();
     await dispose();
   });
+
+  it('lets a pull wait until the announcements before it have reached every stream, but not for later ones', async () => {
+    const { db, dispose } = await openTestDatabase('sqlite');
+    const hub = createRealtimeHub(db);
+    const heard: number[][] = Array.from({ length: 3000 }, () => []);
+    for (const seqs of heard) hub.subscribe('t', (a) => seqs.push(a.seq));
+    await hub.delivered();
+    hub.announce({ tenantId: 't', seq: 1, personIds: [] });
+    const pull = hub.delivered().then(() => heard.map((seqs) => seqs.join(',')));
+    hub.announce({ tenantId: 't', seq: 2, personIds: [] });
+    const whenPulled = await pull;
+    expect(whenPulled.every((seqs) => seqs.startsWith('1'))).toBe(true);
+    // The second announcement was still on its way to most streams when the pull went ahead.
+    expect(whenPulled.filter((seqs) => seqs === '1,2').length).toBeLessThan(3000);
+    await hub.delivered();
+    expect(heard.every((seqs) => seqs.join(',') === '1,2')).toBe(true);
+    await hub.close();
+    await dispose();
+  });
 });
