@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
 import { likeKey } from '../../../common/src/api/sync.js';
 import type { Principal } from '../auth/principal.js';
+import type { PostsTable } from '../db/schema.js';
 import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type FeedContext, type Trx } from '../sync/feed.js';
 import { scopeOfGroup } from './postRoutes.js';
@@ -55,31 +56,31 @@ export async function setReaction(ctx: FeedContext, p: Principal, postId: string
       }
       if (changed) moved = { from, to: kind };
     }
+    // Every statement is a round trip inside the transaction that numbers the change, so the counters
+    // come back from the statement that moves them, and her reaction is the one this write left.
+    let counters: Counters;
     if (moved) {
-      await moveCounters(trx, p.tenantId, post.id, moved.from, moved.to);
+      counters = await moveCounters(trx, p.tenantId, post.id, moved.from, moved.to);
       changes.add('post', post.id, 'upsert', await scopeOfGroup(trx, p.tenantId, post.group_id));
       changes.add('like', likeKey(post.id, p.personId), moved.to ? 'upsert' : 'delete', `person:${p.personId}`);
       // A reaction counts once per post and person, however often it is changed, taken back and given again.
       if (moved.from === null) await countServerEvent(trx, p, { id: `like:${post.id}:${p.personId}`, kind: 'reaction', at, postId: post.id, groupId: post.group_id });
+    } else {
+      counters = await trx.selectFrom('posts').select(COUNTER_COLUMNS).where('tenant_id', '=', p.tenantId).where('id', '=', post.id).executeTakeFirstOrThrow();
     }
-    const row = await trx
-      .selectFrom('posts')
-      .select(['like_count', 'reactions_hart', 'reactions_applaus', 'reactions_inzichtelijk', 'reactions_bedankt'])
-      .where('tenant_id', '=', p.tenantId)
-      .where('id', '=', post.id)
-      .executeTakeFirstOrThrow();
-    const after = await trx.selectFrom('likes').select('kind').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).where('person_id', '=', p.personId).executeTakeFirst();
-    return { likeCount: Number(row.like_count), reactions: reactionCounts(row), myReaction: after ? asReactionKind(after.kind) : null };
+    return { likeCount: Number(counters.like_count), reactions: reactionCounts(counters), myReaction: kind };
   });
 }
 
+const COUNTER_COLUMNS = ['like_count', 'reactions_hart', 'reactions_applaus', 'reactions_inzichtelijk', 'reactions_bedankt'] as const;
+type Counters = Pick<PostsTable, (typeof COUNTER_COLUMNS)[number]>;
+
 /** One statement: the total and the kinds' counters move together, relative to what is stored. */
-async function moveCounters(trx: Trx, tenantId: string, postId: string, from: ReactionKind | null, to: ReactionKind | null): Promise<void> {
+async function moveCounters(trx: Trx, tenantId: string, postId: string, from: ReactionKind | null, to: ReactionKind | null): Promise<Counters> {
   const set: Record<string, ReturnType<typeof sql>> = {};
   if (from === null) set.like_count = sql`like_count + 1`;
   if (to === null) set.like_count = sql`like_count - 1`;
   if (from && from !== 'like') set[COUNTER[from]] = sql.raw(`${COUNTER[from]} - 1`);
   if (to && to !== 'like') set[COUNTER[to]] = sql.raw(`${COUNTER[to]} + 1`);
-  if (Object.keys(set).length === 0) return;
-  await trx.updateTable('posts').set(set).where('tenant_id', '=', tenantId).where('id', '=', postId).execute();
+  return trx.updateTable('posts').set(set).where('tenant_id', '=', tenantId).where('id', '=', postId).returning(COUNTER_COLUMNS).executeTakeFirstOrThrow();
 }
