@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,8 @@ const STREAMS_PER_WORKER = 2500;
 const here = import.meta.dirname;
 const taskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 const SERVER_CPU = '0';
+/** Linux counts process CPU time in ticks of 1/100 s (USER_HZ) on every common architecture. */
+const CLOCK_TICKS = 100;
 const LOAD_CPU = '1';
 
 interface LoadOptions {
@@ -121,6 +123,8 @@ interface Figures {
   /** Announcements per stream per second of writing. */
   eventsPerStreamSecond: number;
   rssPeak: number[];
+  /** Share of one core each server-side process used while the streams were open and writes ran. */
+  cpuShare: number[];
 }
 
 /** Seconds of writes before anything is measured. */
@@ -147,7 +151,11 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const rssPeak = side.pids.map(rssOf);
   const sampler = setInterval(() => side.pids.forEach((pid, i) => (rssPeak[i] = Math.max(rssPeak[i]!, rssOf(pid)))), 500);
 
+  const cpuBefore = side.pids.map(cpuSecondsOf);
+  const measuredFrom = performance.now();
   const written = await runWriter(side, o, o.seconds);
+  const measuredSeconds = (performance.now() - measuredFrom) / 1000;
+  const cpuShare = side.pids.map((pid, i) => (cpuSecondsOf(pid) - cpuBefore[i]!) / measuredSeconds);
   // The last announcements are still on their way: give them a moment before the streams report.
   await new Promise((r) => setTimeout(r, 2000));
   clearInterval(sampler);
@@ -172,6 +180,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     pullErrors: results.reduce((s, r) => s + r.pullErrors, 0),
     eventsPerStreamSecond: results.reduce((s, r) => s + r.events, 0) / Math.max(1, held) / o.seconds,
     rssPeak,
+    cpuShare,
   };
 }
 
@@ -196,6 +205,8 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   line('seq events per stream', `${f.eventsPerStreamSecond.toFixed(1)}/s (${o.writesPerSecond} writes/s)`);
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
   line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
+  // Near 100 % the figures above are the server core's limit on this machine, not the design's.
+  line('CPU while writing (per process, of one core)', f.cpuShare.map((c) => `${Math.round(c * 100)} %`).join(', '));
 }
 
 export async function main(argv: string[] = []): Promise<void> {
@@ -288,6 +299,17 @@ function listeningUrl(child: ChildProcess): Promise<string> {
       if (m) resolve(m[1]!);
     });
   });
+}
+
+/** User and system CPU seconds a process has used so far (Linux), NaN elsewhere. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
 }
 
 async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<number> {
