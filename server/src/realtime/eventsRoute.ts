@@ -60,13 +60,23 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       'x-accel-buffering': 'no',
     });
     raw.write('retry: 3000\n\n');
+    // Events go to the socket itself, framed as the response's own writes would be: a response's
+    // write corks the socket and uncorks it on the next tick, which for one announcement to ten
+    // thousand streams is ten thousand scheduled callbacks and vectored writes (about a fifth of the
+    // fan-out's time). Headers and the first bytes went through the response above, so the socket
+    // carries the body from here on; `raw.end()` writes the closing chunk as usual.
+    const out = (text: string) => {
+      const socket = raw.socket;
+      if (closed || !socket || socket.destroyed) return;
+      socket.write(raw.chunkedEncoding ? `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n` : text);
+    };
 
     let sentSeq = resumeFrom ?? -1;
     let chain: Promise<void> = Promise.resolve();
     let closed = false;
 
     const send = <E extends ServerEventName>(event: E, id: number | null, data: ServerEventData<E>) => {
-      if (!closed) raw.write(formatServerEvent(event, id, data));
+      out(formatServerEvent(event, id, data));
     };
     const catchUp = async (forMe: boolean, personal: boolean, announcedSeq: number) => {
       const seq = announcedSeq >= 0 ? announcedSeq : await ctx.lookups.latestSeq(p.tenantId);
@@ -134,7 +144,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       }),
     );
     const heartbeat = setInterval(() => {
-      if (!closed) raw.write(': ping\n\n');
+      out(': ping\n\n');
     }, ctx.options.heartbeatSeconds * 1000);
     open.add(close);
     raw.on('close', () => void close());

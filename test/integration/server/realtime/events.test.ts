@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../../fixtures/apiClient.js';
 import { openEventStream } from '../../../fixtures/sseReader.js';
@@ -26,6 +27,27 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
     expect(page.body.changes.map((c: { id: string }) => c.id)).toContain(post.body.id);
     expect(announced.id).toBe(String(announced.data.seq));
     stream.close();
+  });
+
+  it('frames events for a client or proxy speaking HTTP/1.0 without chunks, as it reads them', async () => {
+    const { hostname, port } = new URL(s.url);
+    const socket = net.connect(Number(port), hostname);
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (raw += d));
+    socket.write(`GET /v1/events HTTP/1.0\r\nHost: ${hostname}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${bram.token}\r\n\r\n`);
+    const until = async (test: () => boolean) => {
+      for (let i = 0; i < 100 && !test(); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(test()).toBe(true);
+    };
+    await until(() => raw.includes('event: seq'));
+    await anna.post('/v1/posts', { body: 'Koffie staat klaar in de teamkamer.' });
+    await until(() => raw.split('event: seq').length > 2);
+    socket.destroy();
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).not.toMatch(/transfer-encoding: chunked/i);
+    // Nothing but events: no chunk sizes between them.
+    expect(body).toMatch(/^retry: 3000\n\n(event: seq\nid: \d+\ndata: \{[^\n]*\}\n\n)+$/);
   });
 
   it('sends a mention only to the person mentioned', async () => {
