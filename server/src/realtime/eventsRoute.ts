@@ -60,6 +60,11 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       'x-accel-buffering': 'no',
     });
     raw.write('retry: 3000\n\n');
+
+    let sentSeq = resumeFrom ?? -1;
+    let chain: Promise<void> = Promise.resolve();
+    let closed = false;
+
     // Events go to the socket itself, framed as the response's own writes would be: a response's
     // write corks the socket and uncorks it on the next tick, which for one announcement to ten
     // thousand streams is ten thousand scheduled callbacks and vectored writes (about a fifth of the
@@ -70,10 +75,6 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       if (closed || !socket || socket.destroyed) return;
       socket.write(raw.chunkedEncoding ? `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n` : text);
     };
-
-    let sentSeq = resumeFrom ?? -1;
-    let chain: Promise<void> = Promise.resolve();
-    let closed = false;
 
     const send = <E extends ServerEventName>(event: E, id: number | null, data: ServerEventData<E>) => {
       out(formatServerEvent(event, id, data));
