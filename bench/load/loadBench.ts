@@ -34,9 +34,9 @@ const STREAMS_PER_WORKER = 2500;
 const here = import.meta.dirname;
 const taskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 const SERVER_CPU = '0';
+const LOAD_CPU = '1';
 /** Linux counts process CPU time in ticks of 1/100 s (USER_HZ) on every common architecture. */
 const CLOCK_TICKS = 100;
-const LOAD_CPU = '1';
 
 interface LoadOptions {
   clients: number;

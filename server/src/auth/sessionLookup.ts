@@ -1,18 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { createBatchedRead, type BatchedRead } from '../db/batchedReads.js';
-import type { Database } from '../db/schema.js';
+import type { Database, PeopleTable, SessionsTable } from '../db/schema.js';
 
 /** What authenticating a request needs to know of its session and its person. */
-export interface SessionRow {
-  token_hash: string;
-  person_id: string;
-  device_id: string | null;
-  expires_at: string;
-  revoked_at: string | null;
-  kind: string;
-  roles: string;
-  active: number;
-}
+export type SessionRow = Pick<Selectable<SessionsTable>, 'token_hash' | 'person_id' | 'device_id' | 'expires_at' | 'revoked_at' | 'kind'> &
+  Pick<Selectable<PeopleTable>, 'roles' | 'active'>;
 
 /** Keeps each statement's list of hashes well inside both databases' limits on parameters. */
 const PER_STATEMENT = 500;

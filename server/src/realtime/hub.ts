@@ -167,7 +167,7 @@ function slicedDelivery(onError: (err: unknown) => void): {
   tell: <T>(each: (item: T) => void, among: Iterable<T>) => void;
   delivered: () => Promise<void>;
 } {
-  const queue: { each: (item: never) => void; rest: unknown[] }[] = [];
+  const queue: { each: (item: never) => void; items: unknown[]; at: number }[] = [];
   let scheduled = false;
   let queued = 0;
   let finished = 0;
@@ -176,15 +176,16 @@ function slicedDelivery(onError: (err: unknown) => void): {
     scheduled = false;
     while (queue.length > 0) {
       const head = queue[0]!;
-      for (const item of head.rest.splice(0, LISTENERS_PER_SLICE)) {
+      const end = Math.min(head.at + LISTENERS_PER_SLICE, head.items.length);
+      for (; head.at < end; head.at++) {
         // One stream's failure is its own: the others still hear of the change.
         try {
-          head.each(item as never);
+          head.each(head.items[head.at] as never);
         } catch (err) {
           onError(err);
         }
       }
-      if (head.rest.length > 0) {
+      if (head.at < head.items.length) {
         scheduled = true;
         setImmediate(drain);
         return;
@@ -200,7 +201,7 @@ function slicedDelivery(onError: (err: unknown) => void): {
   };
   return {
     tell(each, among) {
-      queue.push({ each, rest: [...among] });
+      queue.push({ each, items: [...among], at: 0 });
       queued++;
       if (!scheduled) drain();
     },

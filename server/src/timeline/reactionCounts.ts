@@ -11,7 +11,11 @@ export const COUNTER = {
 
 export const asReactionKind = (kind: string | undefined | null): ReactionKind => ((REACTION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ReactionKind) : 'like');
 
-export function reactionCounts(r: Pick<PostsTable, 'like_count' | 'reactions_hart' | 'reactions_applaus' | 'reactions_inzichtelijk' | 'reactions_bedankt'>): ReactionCounts {
+/** The post's columns that hold its reactions: the total and each kind's counter. */
+export const COUNTER_COLUMNS = ['like_count', ...Object.values(COUNTER)] as const;
+export type Counters = Pick<PostsTable, (typeof COUNTER_COLUMNS)[number]>;
+
+export function reactionCounts(r: Counters): ReactionCounts {
   const hart = Number(r.reactions_hart ?? 0);
   const applaus = Number(r.reactions_applaus ?? 0);
   const inzichtelijk = Number(r.reactions_inzichtelijk ?? 0);

@@ -2,12 +2,11 @@ import { sql } from 'kysely';
 import type { ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
 import { likeKey } from '../../../common/src/api/sync.js';
 import type { Principal } from '../auth/principal.js';
-import type { PostsTable } from '../db/schema.js';
 import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type FeedContext, type Trx } from '../sync/feed.js';
 import { scopeOfGroup } from './postRoutes.js';
 import { visiblePost } from './queries.js';
-import { asReactionKind, COUNTER, reactionCounts } from './reactionCounts.js';
+import { asReactionKind, COUNTER, COUNTER_COLUMNS, reactionCounts, type Counters } from './reactionCounts.js';
 
 /**
  * Sets (or with null takes back) the caller's one reaction to a post. Her row is changed by a
@@ -71,9 +70,6 @@ export async function setReaction(ctx: FeedContext, p: Principal, postId: string
     return { likeCount: Number(counters.like_count), reactions: reactionCounts(counters), myReaction: kind };
   });
 }
-
-const COUNTER_COLUMNS = ['like_count', 'reactions_hart', 'reactions_applaus', 'reactions_inzichtelijk', 'reactions_bedankt'] as const;
-type Counters = Pick<PostsTable, (typeof COUNTER_COLUMNS)[number]>;
 
 /** One statement: the total and the kinds' counters move together, relative to what is stored. */
 async function moveCounters(trx: Trx, tenantId: string, postId: string, from: ReactionKind | null, to: ReactionKind | null): Promise<Counters> {
