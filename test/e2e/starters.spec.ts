@@ -36,6 +36,8 @@ test('an editor keeps the conversation starters, and the empty composer offers t
   await expect(composer.getByRole('link', { name: /^Reageer/ })).toHaveCount(0);
   await composer.getByLabel('Wat wil je delen?').fill('');
   await composer.getByRole('link', { name: /^Reageer/ }).click();
+  // The timeline's posts stay on screen until the post's own page has taken their place.
+  await expect(page.getByRole('heading', { level: 1, name: 'Bericht' })).toBeVisible();
   await expect(page.getByRole('article')).toContainText('Welke kleine overwinning heb jij vandaag behaald?');
   await page.getByRole('article').getByLabel('Je reactie').fill('Een bewoner liep vandaag zelf naar de huiskamer!');
   await page.getByRole('article').getByRole('button', { name: 'Plaatsen' }).click();
