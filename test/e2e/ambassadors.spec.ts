@@ -12,7 +12,9 @@ const shot = async (page: Page, name: string) => {
 
 /** Logs in without waiting for the timeline: the tour's dialog makes the page behind it inert. */
 async function logInToTour(page: Page, url: string, employeeNumber: string, password: string) {
-  await page.goto(url);
+  // The shell takes its one-time token off the address with a navigation of its own, which may land
+  // before the first page's load event; the fields below are waited for anyway.
+  await page.goto(url, { waitUntil: 'commit' });
   await page.getByLabel('Personeelsnummer').fill(employeeNumber);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
