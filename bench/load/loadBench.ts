@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYNC_PROTOCOL } from '../../common/src/api/sync.js';
 import { makeToken } from '../../server/src/auth/tokens.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
@@ -24,8 +25,10 @@ import {
 } from './protocol.js';
 
 /**
- * `npm run bench:load -- --clients N --seconds S --nodes 1|2`: N clients each hold /v1/events (and a
- * share pull /v1/sync when told) while writers like, comment and post at a fixed rate; then the same
+ * `npm run bench:load -- --clients N --seconds S --nodes 1|2`: N clients each hold /v1/events and keep
+ * a cache current as the desktop app does (`--pull-share`, all by default: each takes the changes an
+ * announcement carries, or pulls /v1/sync when it is behind without them) while writers like, comment
+ * and post at a fixed rate; then the same
  * streams and rate against a bare node:http broadcaster, measured in the same run as the baseline.
  * Server side (nodes, nginx, broadcaster) is pinned to CPU 0 and the load generator to CPU 1 where
  * `taskset` exists, so each side has one core of this two-core machine.
@@ -56,7 +59,7 @@ function readOptions(argv: string[]): LoadOptions {
       nodes: { type: 'string', default: '1' },
       'writes-per-second': { type: 'string', default: '20' },
       writers: { type: 'string', default: '200' },
-      'pull-share': { type: 'string', default: '0.02' },
+      'pull-share': { type: 'string', default: '1' },
     },
     allowPositionals: true,
   });
@@ -120,6 +123,9 @@ interface Figures {
   errorCodes: Record<string, number>;
   pulls: number;
   pullErrors: number;
+  taken: number;
+  /** Bytes a stream received per second, on average. */
+  bytesPerStreamSecond: number;
   /** Announcements per stream per second of writing. */
   eventsPerStreamSecond: number;
   rssPeak: number[];
@@ -178,6 +184,8 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     errorCodes: written.errorCodes,
     pulls: results.reduce((s, r) => s + r.pulls, 0),
     pullErrors: results.reduce((s, r) => s + r.pullErrors, 0),
+    taken: results.reduce((s, r) => s + r.taken, 0),
+    bytesPerStreamSecond: results.reduce((s, r) => s + r.bytes, 0) / Math.max(1, held) / o.seconds,
     eventsPerStreamSecond: results.reduce((s, r) => s + r.events, 0) / Math.max(1, held) / o.seconds,
     rssPeak,
     cpuShare,
@@ -202,7 +210,8 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} samples: written seqs × streams)`);
   line('write latency p50 / p99, no streams open', `${f.quietWriteP50.toFixed(1)} / ${f.quietWriteP99.toFixed(1)} ms`);
   line('write latency p50 / p99, streams open', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
-  line('seq events per stream', `${f.eventsPerStreamSecond.toFixed(1)}/s (${o.writesPerSecond} writes/s)`);
+  line('seq events per stream', `${f.eventsPerStreamSecond.toFixed(1)}/s (${o.writesPerSecond} writes/s), ${(f.bytesPerStreamSecond / 1024).toFixed(1)} KB/s`);
+  line('changes taken from the stream / pulls', `${f.taken} / ${f.pulls}`);
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
   line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
   // Near 100 % the figures above are the server core's limit on this machine, not the design's.
@@ -211,7 +220,7 @@ function report(label: string, f: Figures, o: LoadOptions): void {
 
 export async function main(argv: string[] = []): Promise<void> {
   const o = readOptions(argv);
-  console.log(`\nLoad: ${o.clients} clients, ${o.seconds} s, ${o.nodes} node(s), ${o.writesPerSecond} writes/s by ${o.writers} writers, ${o.pullShare * 100}% pull per announcement`);
+  console.log(`\nLoad: ${o.clients} clients, ${o.seconds} s, ${o.nodes} node(s), ${o.writesPerSecond} writes/s by ${o.writers} writers, ${o.pullShare * 100}% of clients following the feed`);
   console.log(
     taskset
       ? `  cores: server side (nodes${o.nodes === 2 ? ', nginx' : ''}, broadcaster) on CPU ${SERVER_CPU}, load generator on CPU ${LOAD_CPU}; load average before: ${os.loadavg()[0]!.toFixed(1)}`
@@ -239,7 +248,7 @@ export async function main(argv: string[] = []): Promise<void> {
       {
         label: 'Samen',
         url: lb?.url ?? nodes[0]!.url,
-        streamPath: '/v1/events',
+        streamPath: `/v1/events?protocol=${SYNC_PROTOCOL}`,
         tokens,
         writerTokens: tokens.slice(0, o.writers),
         kind: 'samen',

@@ -6,7 +6,10 @@ export interface OpenStreams {
   url: string;
   path: string;
   tokens: (string | null)[];
-  /** Share of announcements on which a client pulls /v1/sync, as an active client does. */
+  /**
+   * Share of clients that keep a cache current as the desktop app does: each takes the shared changes
+   * an announcement carries, and pulls /v1/sync when it is behind without them. The rest only listen.
+   */
   pullShare: number;
 }
 
@@ -32,6 +35,10 @@ export interface StreamResult {
   dropped: number;
   pulls: number;
   pullErrors: number;
+  /** Announcements whose carried changes a client took instead of pulling. */
+  taken: number;
+  /** Characters received on the streams. */
+  bytes: number;
   /** `seq` events heard over all streams (a stream hears one per announcement). */
   events: number;
   push: Histogram;

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { SYNC_PROTOCOL } from '../../common/src/api/sync.js';
 import { createSseParser } from '../../main/core/realtime/sseParser.js';
 import { addToHistogram, wallMs, type Finish, type Histogram, type OpenStreams, type StreamResult } from './protocol.js';
 
@@ -12,8 +13,15 @@ interface Client {
   heard: [number, number][];
   ended: boolean;
   pulling: boolean;
+  /** Where its shared feed stands, as the desktop app's cache cursor. */
   cursor: number;
 }
+
+/**
+ * The start of a `seq` event's data, in the order the server writes it (server/src/realtime/seqFrames.ts):
+ * read without parsing the changes, which a real client applies but this one need not.
+ */
+const SEQ_DATA = /^\{"seq":(\d+)(?:,"personal":(?:true|false),"shared":\{"since":(\d+),"next":(\d+))?/;
 
 const clients: Client[] = [];
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
@@ -21,6 +29,9 @@ const pullAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let pulls = 0;
 let pullErrors = 0;
 let failed = 0;
+/** Announcements whose shared changes a client took instead of pulling. */
+let taken = 0;
+let bytes = 0;
 
 function openOne(o: OpenStreams, token: string | null): Promise<void> {
   return new Promise((resolve) => {
@@ -37,17 +48,32 @@ function openOne(o: OpenStreams, token: string | null): Promise<void> {
       const parser = createSseParser();
       res.setEncoding('utf8');
       let first = true;
+      // Whether this client keeps a cache current, as the desktop app does; the others only listen.
+      const follows = token !== null && Math.random() < o.pullShare;
       res.on('data', (chunk: string) => {
         const now = wallMs();
+        bytes += chunk.length;
         for (const m of parser.push(chunk)) {
           if (m.event !== 'seq') continue;
-          const seq = (JSON.parse(m.data) as { seq: number }).seq;
+          const found = SEQ_DATA.exec(m.data);
+          if (!found) continue;
+          const seq = Number(found[1]);
           client.heard.push([seq, now]);
           if (first) {
             first = false;
             client.cursor = seq;
             resolve();
-          } else if (token && Math.random() < o.pullShare) pull(o.url, token, client);
+            continue;
+          }
+          if (!follows) continue;
+          // The app's rule (main/core/sync/syncEngine.ts): take carried changes that start at or before
+          // the cursor and go beyond it; pull when the announcement is ahead and nothing was carried.
+          const since = found[2] === undefined ? null : Number(found[2]);
+          const next = Number(found[3]);
+          if (since !== null && !client.pulling && since <= client.cursor && next > client.cursor) {
+            client.cursor = next;
+            taken++;
+          } else if (seq > client.cursor) pull(o.url, token, client);
         }
       });
       res.on('close', () => {
@@ -68,14 +94,14 @@ function pull(url: string, token: string, client: Client): void {
   if (client.pulling) return;
   client.pulling = true;
   pulls++;
-  const req = http.get(`${url}/v1/sync?since=${client.cursor}&scope=shared&limit=200`, { agent: pullAgent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+  const req = http.get(`${url}/v1/sync?since=${client.cursor}&scope=shared&limit=1000&protocol=${SYNC_PROTOCOL}`, { agent: pullAgent, headers: { authorization: `Bearer ${token}` } }, (res) => {
     let body = '';
     res.setEncoding('utf8');
     res.on('data', (d: string) => (body += d));
     res.on('end', () => {
       client.pulling = false;
       if (res.statusCode !== 200) return void pullErrors++;
-      client.cursor = (JSON.parse(body) as { next: number }).next;
+      client.cursor = Math.max(client.cursor, (JSON.parse(body) as { next: number }).next);
     });
   });
   req.on('error', () => {
@@ -114,6 +140,8 @@ process.on('message', async (m: OpenStreams | Finish) => {
       dropped: failed + clients.filter((c) => c.ended).length,
       pulls,
       pullErrors,
+      taken,
+      bytes,
       events: clients.reduce((sum, c) => sum + c.heard.length, 0),
       push: latencies(m.writtenAt),
     };

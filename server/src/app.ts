@@ -64,6 +64,7 @@ import { registerPostRoutes } from './timeline/postRoutes.js';
 import { registerEventsRoute } from './realtime/eventsRoute.js';
 import { registerUpdateFeedRoutes } from './updates/updateFeedRoutes.js';
 import { createRealtimeHub } from './realtime/hub.js';
+import { createSharedDeltas } from './realtime/sharedDeltas.js';
 import { createStreamRegistry } from './realtime/streamRegistry.js';
 
 export const API_VERSION = '1.0.0';
@@ -120,8 +121,9 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     trustProxy: opts.trustProxy ?? false,
     return503OnClosing: true,
   });
-  const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'));
   const now = opts.now ?? (() => new Date());
+  const sharedDeltas = createSharedDeltas({ k: opts.db.kysely, now, onError: (err) => app.log.warn({ err }, 'shared changes for an announcement not read') });
+  const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'), sharedDeltas);
   const options = { ...defaultServerOptions, ...opts.options };
   const mailOptions: MailOptions = { ...defaultMailOptions(path.join(tmpdir(), 'samen')), ...opts.mail };
   const deliveries = createDeliveries(opts.db.kysely, mailOptions);
@@ -130,6 +132,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     db: opts.db,
     k: opts.db.kysely,
     realtime,
+    sharedDeltas,
     streams: createStreamRegistry({
       k: opts.db.kysely,
       hub: realtime,

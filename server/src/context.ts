@@ -6,6 +6,7 @@ import type { Database } from './db/schema.js';
 import type { JobLimiter } from './limits/jobLimiter.js';
 import type { Deliveries, MailOptions } from './mailings/delivery.js';
 import type { RealtimeHub } from './realtime/hub.js';
+import type { SharedDeltas } from './realtime/sharedDeltas.js';
 import type { StreamRegistry } from './realtime/streamRegistry.js';
 import type { MediaTools } from './videos/mediaTools.js';
 
@@ -65,6 +66,8 @@ export interface ServerContext {
   db: Db;
   k: Kysely<Database>;
   realtime: RealtimeHub;
+  /** The shared changes announcements carry, computed once per node (realtime/sharedDeltas.ts). */
+  sharedDeltas: SharedDeltas;
   streams: StreamRegistry;
   /** Where photos are decoded (uploads and their thumbnails): a few at a time per node. */
   imageDecoding: JobLimiter;

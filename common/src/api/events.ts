@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { errorCodes } from './errors.js';
 import { NotificationSchema } from './entities.js';
+import { SyncChangeSchema } from './sync.js';
+
+/**
+ * The shared part of the feed from `since` up to `next`, carried by a `seq` event when it is small:
+ * a client whose shared cursor stands anywhere from `since` to before `next` applies the changes
+ * after its cursor and moves it to `next`, as a pull of the shared part would, without pulling. The
+ * changes are a complete page from `since` (each entity's last change after it, with its current
+ * state), so the ones after any later cursor are exactly that cursor's page.
+ */
+export const SharedDeltaSchema = z.object({
+  since: z.number().int(),
+  next: z.number().int(),
+  changes: z.array(SyncChangeSchema),
+});
+export type SharedDelta = z.infer<typeof SharedDeltaSchema>;
 
 /**
  * Server-sent events on /v1/events, by event name. Every `seq` and `notification` event's SSE id is a
@@ -11,9 +26,11 @@ export const serverEvents = {
   /**
    * Changes up to this seq exist: pull /v1/sync. `personal: false` says none of them is in the
    * person's own part (her items, her private groups), so only the shared part needs a pull; absent
-   * (an older server), pull both.
+   * (an older server), pull both. `shared`, when there, saves the pull of the shared part; one that
+   * does not fit its schema (a change of a kind this client does not know) is dropped, and the client
+   * pulls as without it.
    */
-  seq: z.object({ seq: z.number().int(), personal: z.boolean().optional() }),
+  seq: z.object({ seq: z.number().int(), personal: z.boolean().optional(), shared: SharedDeltaSchema.optional().catch(undefined) }),
   /** A mention or a reply for the person whose stream this is. */
   notification: z.object({ seq: z.number().int(), notification: NotificationSchema }),
   /** The session (or the device) is no longer valid; the stream ends after this. */
@@ -32,7 +49,12 @@ export type ServerEvent = { [E in ServerEventName]: { type: E; data: ServerEvent
 
 /** One event as the SSE wire carries it; `id` is left out for events that are not part of the feed. */
 export function formatServerEvent<E extends ServerEventName>(type: E, id: number | null, data: ServerEventData<E>): string {
-  return `event: ${type}\n${id === null ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`;
+  return formatServerEventJson(type, id, JSON.stringify(data));
+}
+
+/** As `formatServerEvent`, for data already serialised (once, for many streams); it must fit the event's schema. */
+export function formatServerEventJson(type: ServerEventName, id: number | null, json: string): string {
+  return `event: ${type}\n${id === null ? '' : `id: ${id}\n`}data: ${json}\n\n`;
 }
 
 /** An event as received, checked against its schema; null for an unknown name or a body that does not fit. */

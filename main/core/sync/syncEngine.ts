@@ -1,4 +1,5 @@
 import type { Notification } from '../../../common/src/api/entities.js';
+import type { SharedDelta } from '../../../common/src/api/events.js';
 import type { SyncStatus } from '../../../common/src/ipc/views.js';
 import { CacheResetError, type Cache } from '../cache/openCache.js';
 import type { Clock } from '../clock.js';
@@ -107,6 +108,8 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
   let failures = 0;
   let current: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
+  /** Delivered writes before this marker have been brought by a pull. */
+  let settledMarker = 0;
 
   const schedule = (ms: number) => {
     if (timer) clearTimeout(timer);
@@ -151,6 +154,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
         failures = 0;
         d.status.reachable(d.cache.read((c) => c.state.lastSyncedAt()));
         d.outbox.settleDelivered(marker);
+        settledMarker = Math.max(settledMarker, marker);
         d.outbox.kick();
         if (!session.streamUp) schedule(d.tuning.catchUpIntervalMs);
         return;
@@ -171,6 +175,31 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       d.status.unreachable();
       retryLater();
     }
+  }
+
+  /**
+   * The shared changes a `seq` event carries, applied as a pull's page would be, when they start at or
+   * before the cursor and go beyond it. Only while no pull is under way: a page that left before
+   * these changes were made could otherwise land after them. Writes of hers still shown as sent
+   * stay until a pull has brought them (it settles them), so one is made while any are.
+   */
+  function takeShared(session: Live, delta: SharedDelta) {
+    if (session !== live || current || queued) return;
+    const cursor = shared.cursor();
+    if (delta.since > cursor || delta.next <= cursor) return;
+    try {
+      shared.apply(
+        delta.changes.filter((c) => c.seq > cursor),
+        delta.next,
+        true,
+      );
+    } catch (err) {
+      if (err instanceof CacheResetError) return;
+      d.log.error('shared changes from the event stream not applied', { reason: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    d.status.reachable(d.cache.read((c) => c.state.lastSyncedAt()));
+    if (d.outbox.deliveryMarker() > settledMarker) void refresh();
   }
 
   async function probe(): Promise<void> {
@@ -211,6 +240,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
             }
             if (event.type === 'notification') d.onNotification(event.data.notification);
             if (event.type === 'notification' || event.data.personal !== false) session.personalDue = true;
+            if (event.type === 'seq' && event.data.shared) takeShared(session, event.data.shared);
             const sharedCursor = d.cache.read((c) => c.state.cursor());
             const personalBehind = session.personal && session.personalDue && event.data.seq > d.personal.cursor();
             if (event.data.seq > sharedCursor || personalBehind) void refresh();

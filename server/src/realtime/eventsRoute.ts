@@ -3,13 +3,14 @@ import { routes } from '../../../common/src/api/routes.js';
 import type { Notification } from '../../../common/src/api/entities.js';
 import { formatServerEvent, type ServerEventData, type ServerEventName } from '../../../common/src/api/events.js';
 import { authenticateRoute } from '../auth/principal.js';
-import { readableIn } from '../../../common/src/api/sync.js';
+import { readableIn, SYNC_PROTOCOL } from '../../../common/src/api/sync.js';
 import { groupNotification } from '../groups/notices.js';
 import { reviewNotification } from '../kb/serialize.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
-import type { Announcement } from './hub.js';
+import type { Announced } from './hub.js';
+import { seqFrame } from './seqFrames.js';
 import { createStreamAuthSweep } from './streamAuth.js';
 
 /**
@@ -75,25 +76,38 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       if (closed || !socket || socket.destroyed) return;
       socket.write(raw.chunkedEncoding ? `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n` : text);
     };
+    /** A frame made once for every stream of its kind (seqFrames.ts), already chunk-framed where this response is chunked. */
+    const outFrame = (frame: Buffer) => {
+      const socket = raw.socket;
+      if (closed || !socket || socket.destroyed) return;
+      socket.write(frame);
+    };
 
     const send = <E extends ServerEventName>(event: E, id: number | null, data: ServerEventData<E>) => {
       out(formatServerEvent(event, id, data));
     };
-    const catchUp = async (forMe: boolean, personal: boolean, announcedSeq: number) => {
-      const seq = announcedSeq >= 0 ? announcedSeq : await ctx.lookups.latestSeq(p.tenantId);
+    const catchUp = async (forMe: boolean, personal: boolean, announced: Announced | null) => {
+      const seq = announced && announced.seq >= 0 ? announced.seq : await ctx.lookups.latestSeq(p.tenantId);
+      // Its client pulls up to here at least; shared changes carried from here on are of use to it.
+      if (!announced) ctx.sharedDeltas.opened(p.tenantId, seq);
       if (forMe && personId !== null) {
         const found = await notificationsAfter(ctx, { tenantId: p.tenantId, personId, afterSeq: notifiedSeq, protocol });
         for (const n of found.items) send('notification', n.seq, { seq: n.seq, notification: n.notification });
         if (found.scannedTo !== null) notifiedSeq = Math.max(notifiedSeq, found.scannedTo);
       }
-      tellSeq(seq, personal);
+      tellSeq(seq, personal, announced);
     };
     // Announcements from several nodes may arrive out of seq order: one that concerns this person
-    // but comes after a newer seq was sent is told again as that seq, now marked personal.
-    const tellSeq = (seq: number, personal: boolean) => {
-      if (seq > sentSeq || (personal && personId !== null)) {
+    // but comes after a newer seq was sent is told again as that seq, now marked personal (without
+    // the shared changes, which were for the seq before it).
+    const tellSeq = (seq: number, personal: boolean, announced: Announced | null) => {
+      const mine = personal && personId !== null;
+      if (seq > sentSeq && announced?.seq === seq) {
+        sentSeq = seq;
+        outFrame(seqFrame(announced, { personal: mine, withShared: protocol === SYNC_PROTOCOL, chunked: raw.chunkedEncoding }));
+      } else if (seq > sentSeq || mine) {
         sentSeq = Math.max(sentSeq, seq);
-        send('seq', sentSeq, { seq: sentSeq, personal: personal && personId !== null });
+        send('seq', sentSeq, { seq: sentSeq, personal: mine });
       }
     };
     // Events are handled one after another so a stream never goes back in seq.
@@ -122,13 +136,13 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       send('stream-replaced', null, {});
       void close();
     };
-    const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announcement) => {
+    const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announced) => {
       const forMe = personId !== null && (a.seq < 0 || a.personIds.includes(personId) || a.personIds.includes('*'));
       const personal = forMe || a.privateGroups !== false;
       // Most announcements concern someone else: told at once, as a bare broadcaster would, unless
       // earlier work of this stream is still under way and must go first.
-      if (!forMe && a.seq >= 0 && pending === 0) tellSeq(a.seq, personal);
-      else enqueue(() => catchUp(forMe, personal, a.seq));
+      if (!forMe && a.seq >= 0 && pending === 0) tellSeq(a.seq, personal, a);
+      else enqueue(() => catchUp(forMe, personal, a));
     });
     // The sweep only raises a doubt; the full check of this one request gives the reason to send.
     const unwatch = sweep.watch({ tenantId: p.tenantId, tokenHash: p.kind === 'person' ? p.tokenHash : null, deviceId: p.deviceId }, () =>
@@ -152,7 +166,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     // A client that left while the stream was being set up has already had its 'close'.
     if (raw.destroyed) void close();
 
-    enqueue(() => catchUp(true, true, -1));
+    enqueue(() => catchUp(true, true, null));
     return REPLY_SENT;
   });
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { listen, notify, type Listener } from '../db/pgNotify.js';
 import type { Database } from '../db/schema.js';
+import type { PreparedDelta, SharedDeltas } from './sharedDeltas.js';
 
 export interface Announcement {
   tenantId: string;
@@ -16,7 +17,12 @@ export interface Announcement {
   privateGroups?: boolean;
 }
 
-export type AnnouncementListener = (a: Announcement) => void;
+/** An announcement as this node's streams hear it: with the shared changes it brings, when they are few. */
+export interface Announced extends Announcement {
+  shared?: PreparedDelta;
+}
+
+export type AnnouncementListener = (a: Announced) => void;
 
 /**
  * Tells this node's event streams that a tenant has a new seq, or that one of them has to end. On
@@ -66,14 +72,25 @@ const BATCH_BYTES = 6000;
  */
 const LISTENERS_PER_SLICE = 100;
 
-export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined): RealtimeHub {
+export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined, deltas?: SharedDeltas): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
   const watched = new Map<string, () => void>();
-  const { tell, delivered } = slicedDelivery(onError);
+  const { tell, tellWhenReady, delivered } = slicedDelivery(onError);
   const deliver = (m: Message) => {
     const endStreams = m.endStreams;
-    if (endStreams) tell((id: string) => watched.get(id)?.(), endStreams);
-    else tell((l: AnnouncementListener) => l(m), listeners.get(m.tenantId) ?? []);
+    if (endStreams) return tell((id: string) => watched.get(id)?.(), endStreams);
+    const { tenantId, seq, personIds, privateGroups } = m;
+    const a: Announcement = { tenantId, seq, personIds, ...(privateGroups === undefined ? {} : { privateGroups }) };
+    const among = () => listeners.get(tenantId) ?? [];
+    // Once per node, not per stream: the shared changes the announcement brings. It keeps its place
+    // in line while they are read, so no stream hears of a later change first.
+    if (!deltas || seq < 0 || !listeners.has(tenantId)) return tell((l: AnnouncementListener) => l(a), among());
+    tellWhenReady<AnnouncementListener>(
+      deltas.forAnnouncement(tenantId, seq).then((shared) => {
+        const announced: Announced = shared ? { ...a, shared } : a;
+        return { each: (l: AnnouncementListener) => l(announced), items: among() };
+      }),
+    );
   };
 
   let pgListener: Listener | null = null;
@@ -165,9 +182,11 @@ function batchedNotify(k: Kysely<Database>, onError: (err: unknown) => void): (m
  */
 function slicedDelivery(onError: (err: unknown) => void): {
   tell: <T>(each: (item: T) => void, among: Iterable<T>) => void;
+  /** As `tell`, in its place in line, for a message whose listeners are known once `ready` resolves. */
+  tellWhenReady: <T>(ready: Promise<{ each: (item: T) => void; items: Iterable<T> }>) => void;
   delivered: () => Promise<void>;
 } {
-  const queue: { each: (item: never) => void; items: unknown[]; at: number }[] = [];
+  const queue: { each: (item: never) => void; items: unknown[]; at: number; ready: boolean }[] = [];
   let scheduled = false;
   let queued = 0;
   let finished = 0;
@@ -176,6 +195,8 @@ function slicedDelivery(onError: (err: unknown) => void): {
     scheduled = false;
     while (queue.length > 0) {
       const head = queue[0]!;
+      // Its own `ready` drains again once the message is known.
+      if (!head.ready) return;
       const end = Math.min(head.at + LISTENERS_PER_SLICE, head.items.length);
       for (; head.at < end; head.at++) {
         // One stream's failure is its own: the others still hear of the change.
@@ -201,9 +222,26 @@ function slicedDelivery(onError: (err: unknown) => void): {
   };
   return {
     tell(each, among) {
-      queue.push({ each, items: [...among], at: 0 });
+      queue.push({ each, items: [...among], at: 0, ready: true });
       queued++;
       if (!scheduled) drain();
+    },
+    tellWhenReady(ready) {
+      const entry: (typeof queue)[number] = { each: () => undefined, items: [], at: 0, ready: false };
+      queue.push(entry);
+      queued++;
+      void ready
+        .then(
+          ({ each, items }) => {
+            entry.each = each as (item: never) => void;
+            entry.items = [...items];
+          },
+          onError,
+        )
+        .finally(() => {
+          entry.ready = true;
+          if (!scheduled) drain();
+        });
     },
     delivered: () => (finished === queued ? Promise.resolve() : new Promise((resolve) => waiting.push({ until: queued, resolve }))),
   };

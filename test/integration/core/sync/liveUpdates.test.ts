@@ -47,13 +47,53 @@ describe('while logged in', () => {
     await running.core.invoke('sync.now', {});
     scopes.length = 0;
 
+    // A post for everyone comes with its announcement: no pull at all.
     const plain = await bram.post<{ id: string }>('/v1/posts', { body: 'Er staat koffie klaar in de teamkamer.' });
     await waitFor(async () => (await timelineIds(running!)).includes(plain.body.id), 'a post for everyone');
-    expect(scopes).toContain('shared');
-    expect(scopes).not.toContain('personal');
+    expect(scopes).toEqual([]);
 
     await bram.post('/v1/posts', { body: `Nog één ding @${annaHandle}: de sleutel ligt bij de balie.` });
     await waitFor(async () => scopes.includes('personal'), 'personal pull after a second mention');
+  });
+
+  it('pulls when an announcement’s changes start after its cursor, and takes them again once it has caught up', async () => {
+    const pulls: string[] = [];
+    let stripNext = false;
+    // Passes the event stream through, taking the shared changes off one announcement when told.
+    const spy: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/v1/sync') pulls.push(url.searchParams.get('scope') ?? '');
+      const res = await fetch(input, init);
+      if (url.pathname !== '/v1/events' || !res.body) return res;
+      const strip = new TransformStream<string, string>({
+        transform(text, controller) {
+          if (stripNext && text.includes('"shared":')) {
+            stripNext = false;
+            text = text.replace(/,"shared":.*\}\n\n/, '}\n\n');
+          }
+          controller.enqueue(text);
+        },
+      });
+      return new Response(res.body.pipeThrough(new TextDecoderStream()).pipeThrough(strip).pipeThrough(new TextEncoderStream()), { status: res.status, headers: res.headers });
+    };
+    running = startCore({ url: server.url, dataDir: tempDir(), tuning: streamOnly, fetch: spy });
+    await running.login('1001');
+    await firstSync(running);
+    const bram = await server.login('1002');
+    const warmup = await bram.post<{ id: string }>('/v1/posts', { body: 'Goedemorgen allemaal.' });
+    await waitFor(async () => (await timelineIds(running!)).includes(warmup.body.id), 'the first post');
+    await running.core.invoke('sync.now', {});
+    pulls.length = 0;
+
+    stripNext = true;
+    const bare = await bram.post<{ id: string }>('/v1/posts', { body: 'De parkeerplaats wordt morgen geveegd.' });
+    await waitFor(async () => (await timelineIds(running!)).includes(bare.body.id), 'a post announced without its changes');
+    expect(pulls).toContain('shared');
+    pulls.length = 0;
+
+    const carried = await bram.post<{ id: string }>('/v1/posts', { body: 'En overmorgen de fietsenstalling.' });
+    await waitFor(async () => (await timelineIds(running!)).includes(carried.body.id), 'the next post');
+    expect(pulls).toEqual([]);
   });
 
   it('a colleague’s new post, edit and delete reach the timeline without asking, announced by the event stream', async () => {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/src/db/connect.js';
 import { createRealtimeHub, type Announcement, type RealtimeHub } from '../../../../server/src/realtime/hub.js';
+import type { SharedDeltas } from '../../../../server/src/realtime/sharedDeltas.js';
 import { openTestDatabase } from '../../../fixtures/testServer.js';
 import { postgresAvailable } from '../../../fixtures/postgres.js';
 
@@ -139,6 +140,35 @@ describe('the realtime hub on SQLite (one node)', () => {
     expect(whenPulled.filter((seqs) => seqs === '1,2').length).toBeLessThan(3000);
     await hub.delivered();
     expect(heard.every((seqs) => seqs.join(',') === '1,2')).toBe(true);
+    await hub.close();
+    await dispose();
+  });
+
+  it('keeps an announcement in its place while its shared changes are read, and a pull waits for it', async () => {
+    const { db, dispose } = await openTestDatabase('sqlite');
+    let release = () => {};
+    const slow: SharedDeltas = {
+      opened: () => undefined,
+      forAnnouncement: (_tenantId, seq) =>
+        seq === 1
+          ? new Promise((resolve) => (release = () => resolve({ since: 0, next: 1, changesJson: '[]' })))
+          : Promise.resolve(null),
+    };
+    const hub = createRealtimeHub(db, () => undefined, slow);
+    const heard: string[] = [];
+    hub.subscribe('t', (a) => heard.push(`${a.seq}${a.shared ? ` since ${a.shared.since}` : ''}`));
+    hub.watchStream('s', () => heard.push('end'));
+    hub.announce({ tenantId: 't', seq: 1, personIds: [] });
+    hub.endStreams('t', ['s']);
+    hub.announce({ tenantId: 't', seq: 2, personIds: [] });
+    let pulled = false;
+    const pull = hub.delivered().then(() => (pulled = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(heard).toEqual([]);
+    expect(pulled).toBe(false);
+    release();
+    await pull;
+    expect(heard).toEqual(['1 since 0', 'end', '2']);
     await hub.close();
     await dispose();
   });
