@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Person } from '../../common/src/api/entities.js';
 import type { MyTour } from '../../common/src/api/routes/ambassadors.js';
-import { expect, logIn, postCard, test } from './fixtures/app.js';
+import { expect, logIn, logOut, postCard, submitLogin, test } from './fixtures/app.js';
 
 /** Screens to look at, when a folder for them is given (never in the repository). */
 const shot = async (page: Page, name: string) => {
@@ -12,19 +12,9 @@ const shot = async (page: Page, name: string) => {
 
 /** Logs in without waiting for the timeline: the tour's dialog makes the page behind it inert. */
 async function logInToTour(page: Page, url: string, employeeNumber: string, password: string) {
-  // The shell takes its one-time token off the address with a navigation of its own, which may land
-  // before the first page's load event; the fields below are waited for anyway.
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.getByLabel('Personeelsnummer').fill(employeeNumber);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await submitLogin(page, url, employeeNumber, password);
   return page.getByRole('dialog', { name: /^Welkom bij/ });
 }
-
-const logOut = async (page: Page) => {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
-};
 
 test('a new colleague gets the tour once; an ambassador shows it to her again', async ({ page, app }) => {
   const [daan, carla, bram] = await Promise.all([app.api('1004', 'welkom-daan'), app.api('1003', 'welkom-carla'), app.api('1002', 'welkom-bram')]);

@@ -1,12 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, logIn, postCard, test } from './fixtures/app.js';
-
-/** The client is shared by the tests of a worker: each leaves it at the login screen. */
-const logOut = async (page: Page) => {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
-};
+import { expect, logIn, logOut, postCard, test } from './fixtures/app.js';
 
 const shot = async (page: Page, name: string) => {
   const dir = process.env.SAMEN_SHOTS;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, logIn, test } from './fixtures/app.js';
+import { expect, logIn, logOut, test } from './fixtures/app.js';
 
 /** Screens to look at, when a folder for them is given (never in the repository). */
 const shot = async (page: Page, name: string) => {
@@ -54,6 +54,5 @@ test('an admin checks an HR export, sees the skipped rows with their reason, and
   await expect(page.getByText('Er is niets bij te werken: Samen heeft deze datums al.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Inlezen' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
+  await logOut(page);
 });

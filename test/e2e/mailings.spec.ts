@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { TestClient } from '../fixtures/apiClient.js';
 import { startSmtpSink, type SmtpSink } from '../fixtures/smtpSink.js';
-import { expect, logIn, test as base } from './fixtures/app.js';
+import { expect, logIn, logOut, test as base } from './fixtures/app.js';
 import { startClient, startServer, tempDir, type RunningProcess } from './fixtures/processes.js';
 
 /** Its own server, sending to a real SMTP server on loopback. */
@@ -119,7 +119,7 @@ test('an admin sets the mail server and sends a test message; a colleague opts o
   await expect(page.getByText('Testbericht verstuurd naar daan@demo.example.')).toBeVisible();
   await expect.poll(() => own.smtp.received.filter((m) => m.to.includes('daan@demo.example') && m.parsed.subject === 'Testbericht van Samen').length).toBe(1);
   await shot(page, 'smtp-settings');
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logOut(page);
 
   await page.getByLabel('Personeelsnummer').fill('1001');
   await page.getByLabel('Wachtwoord').fill('welkom-anna');

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, logIn, postCard, test } from './fixtures/app.js';
+import { expect, logIn, logOut, postCard, test } from './fixtures/app.js';
 import { startClient, tempDir } from './fixtures/processes.js';
 
 const SHOTS = process.env.SAMEN_SHOTS;
@@ -32,8 +32,7 @@ test('Bram reports a post, Eva (coach) hides it on her own PC, and Anna sees why
   await shot(page, 'moderation-report-dialog-1280');
   await dialog.getByRole('button', { name: 'Melding versturen' }).click();
   await expect(page.getByText('Bedankt. Je melding is verstuurd')).toBeVisible();
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
+  await logOut(page);
 
   const evasPc = await startClient(app.server.url, tempDir('eva-client'));
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -65,6 +64,5 @@ test('Bram reports a post, Eva (coach) hides it on her own PC, and Anna sees why
   await expect(mine.getByText('Verborgen door moderatie: Er staat een naam en kamernummer van een bewoner in')).toBeVisible({ timeout: 15_000 });
   await mine.scrollIntoViewIfNeeded();
   await shot(page, 'moderation-author-notice-1280');
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
+  await logOut(page);
 });

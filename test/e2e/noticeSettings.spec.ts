@@ -1,26 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, logIn, test } from './fixtures/app.js';
+import { expect, logIn, logOut, test } from './fixtures/app.js';
 
 /** Screenshots go outside the repo, for a person to look at (SAMEN_SHOTS, default /work/wt/shots/desktop). */
 const shots = process.env.SAMEN_SHOTS ?? '/work/wt/shots/desktop';
-
-/** Logging out reloads the page from the app's root on its own; the next login must not cut that load short. */
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
-}
-
-async function logInAgain(page: Page, url: string, employeeNumber: string, password: string) {
-  // The page's own reload may still be on its way: a navigation it aborts is simply tried again.
-  await expect(async () => {
-    await page.goto(url);
-  }).toPass();
-  await page.getByLabel('Personeelsnummer').fill(employeeNumber);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('feed')).toBeVisible();
-}
 
 test('a workstation keeps each person’s notification choices, and the screen is accessible', async ({ page, app }) => {
   await logIn(page, app.client.url, '1001', 'welkom-anna');
@@ -44,13 +26,13 @@ test('a workstation keeps each person’s notification choices, and the screen i
 
   // Bram on the same computer starts from the defaults; Anna finds her own choices back.
   await logOut(page);
-  await logInAgain(page, app.client.url, '1002', 'welkom-bram');
+  await logIn(page, app.client.url, '1002', 'welkom-bram');
   await page.getByRole('link', { name: 'Meldingen' }).click();
   await expect(page.getByRole('switch', { name: 'Niet storen' })).toHaveAttribute('aria-checked', 'false');
   await expect(page.getByRole('switch', { name: 'Herinneringen' })).toHaveAttribute('aria-checked', 'true');
   await logOut(page);
 
-  await logInAgain(page, app.client.url, '1001', 'welkom-anna');
+  await logIn(page, app.client.url, '1001', 'welkom-anna');
   await page.getByRole('link', { name: 'Meldingen' }).click();
   await expect(page.getByRole('switch', { name: 'Niet storen' })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByRole('switch', { name: 'Herinneringen' })).toHaveAttribute('aria-checked', 'false');

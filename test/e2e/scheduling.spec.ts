@@ -1,14 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, logIn, postCard, test } from './fixtures/app.js';
+import { expect, logIn, logOut, postCard, test } from './fixtures/app.js';
 
 /** Screens to look at, when a folder for them is given (never in the repository). */
-/** The client is shared by the tests of a worker: each leaves it at the login screen. */
-const logOut = async (page: Page) => {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
-};
-
 const shot = async (page: Page, name: string) => {
   const dir = process.env.SAMEN_SHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, logIn, test } from './fixtures/app.js';
+import { expect, logIn, logOut, test } from './fixtures/app.js';
 
 const shot = async (page: Page, name: string) => {
   const dir = process.env.SAMEN_SHOTS;
@@ -42,5 +42,5 @@ test('an editor keeps the conversation starters, and the empty composer offers t
   await page.getByRole('article').getByLabel('Je reactie').fill('Een bewoner liep vandaag zelf naar de huiskamer!');
   await page.getByRole('article').getByRole('button', { name: 'Plaatsen' }).click();
   await expect(page.getByRole('article')).toContainText('Een bewoner liep vandaag zelf naar de huiskamer!');
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logOut(page);
 });

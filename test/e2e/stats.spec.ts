@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, logIn, test } from './fixtures/app.js';
+import { expect, logIn, logOut, test } from './fixtures/app.js';
 
 /** Screens to look at, when a folder for them is given (never in the repository). */
 const shot = async (page: Page, name: string, fullPage = true) => {
@@ -89,8 +89,7 @@ test('the demo organisation’s dashboard shows Tuesday afternoon as the best ti
   await shot(page, 'dashboard-390', false);
 
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByLabel('Personeelsnummer')).toBeVisible();
+  await logOut(page);
 });
 
 test('a colleague who is not an editor has no statistics in the menu, and the address shows her none', async ({ loggedIn: page }) => {
