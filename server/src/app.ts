@@ -121,6 +121,13 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
     trustProxy: opts.trustProxy ?? false,
     return503OnClosing: true,
   });
+  // A node stopping (a rolling deploy) closes idle keep-alive connections at once, but one whose last
+  // response was still being finished at that moment would stay open until its keep-alive timeout
+  // (72 s) and hold the stop that long; each response that ends while stopping takes its connection along.
+  let stopping = false;
+  app.addHook('onResponse', async (request) => {
+    if (stopping) request.raw.socket.destroySoon();
+  });
   const now = opts.now ?? (() => new Date());
   const sharedDeltas = createSharedDeltas({ k: opts.db.kysely, now, onError: (err) => app.log.warn({ err }, 'shared changes for an announcement not read') });
   const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'), sharedDeltas);
@@ -297,6 +304,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       ctx.streams.stop();
       await sender.stop();
       await indexing;
+      stopping = true;
       await app.close();
       await realtime.close();
     },
