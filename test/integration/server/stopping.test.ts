@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ReleaseSchema } from '../../../main/core/update/release.js';
 import { tempDirs } from '../../fixtures/core/harness.js';
 import { httpUpdateSource, publishRelease } from '../../fixtures/core/updateFeed.js';
 import { startTestServer } from '../../fixtures/testServer.js';
@@ -19,7 +20,7 @@ describe('a node that stops', () => {
       const s = await startTestServer('sqlite', { updatesDir: feed });
       // The updater reads the feed and the installer it names over one kept-alive connection.
       const pc = httpUpdateSource(`${s.url}/v1/updates`, tempDir());
-      await pc.source.download(await pc.source.latest());
+      await pc.source.download(ReleaseSchema.parse(await pc.source.latest()));
       const stopped = await Promise.race([
         s.close().then(() => 'stopped' as const),
         new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), PROMPT_STOP_MS).unref()),
