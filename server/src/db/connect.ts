@@ -12,6 +12,12 @@ export interface Db {
   dialect: DialectName;
   /** The PostgreSQL connection string, for the realtime listener; null on SQLite. */
   postgresUrl: string | null;
+  /**
+   * PostgreSQL only: connections of their own for numbering committed changes (sync/numbering.ts).
+   * Every writer waits for a numbering after its commit, so a numbering that queued for the pool
+   * behind those writers' transactions would hold them all; null on SQLite, which numbers at insert.
+   */
+  numbering: Kysely<Database> | null;
   close(): Promise<void>;
 }
 
@@ -28,11 +34,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export function openDatabase(location: DatabaseLocation): Db {
   if (location.url?.startsWith('postgres://') || location.url?.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
-    // An idle client dropping (database restart) must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined);
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', postgresUrl: location.url, close: () => kysely.destroy() };
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, 10) }) });
+    // Two, so one organisation's numbering never waits for another's.
+    const numbering = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, 2) }) });
+    return {
+      kysely,
+      dialect: 'postgres',
+      postgresUrl: location.url,
+      numbering,
+      close: async () => {
+        await Promise.all([kysely.destroy(), numbering.destroy()]);
+      },
+    };
   }
   if (location.url) throw new Error(`Unsupported database URL; use postgres://… or leave it out for SQLite`);
   const fileName = location.fileName ?? 'samen.sqlite';
@@ -47,5 +60,12 @@ export function openDatabase(location: DatabaseLocation): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', postgresUrl: null, close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', postgresUrl: null, numbering: null, close: () => kysely.destroy() };
+}
+
+function postgresPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client dropping (database restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
 }

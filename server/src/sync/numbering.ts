@@ -58,6 +58,6 @@ export async function numberLeftoverChanges(db: Db, realtime: Pick<RealtimeHub, 
 }
 
 async function numberPending(db: Db, tenantId: string): Promise<number> {
-  const { rows } = await sql<{ last: string | number }>`select samen_number_pending(${tenantId}) as last`.execute(db.kysely);
+  const { rows } = await sql<{ last: string | number }>`select samen_number_pending(${tenantId}) as last`.execute(db.numbering ?? db.kysely);
   return Number(rows[0]?.last ?? 0);
 }

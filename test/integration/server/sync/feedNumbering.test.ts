@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/src/db/connect.js';
 import { createRealtimeHub, type RealtimeHub } from '../../../../server/src/realtime/hub.js';
 import { latestSeq, lockFeed, write, type FeedContext } from '../../../../server/src/sync/feed.js';
-import { numberLeftoverChanges } from '../../../../server/src/sync/numbering.js';
+import { numberCommittedChanges, numberLeftoverChanges } from '../../../../server/src/sync/numbering.js';
 import { openTestDatabase, testDialects } from '../../../fixtures/testServer.js';
 
 const dialects = await testDialects();
+/** The server's pool of connections for requests (db/connect.ts). */
+const POOL_SIZE = 10;
 
 describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
   let db: Db;
@@ -92,17 +94,45 @@ describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
     expect(announced.at(-1)).toBe(before + 2);
   });
 
+  it.runIf(dialect === 'postgres')('numbers committed writes while every connection of the pool is taken by other work', async () => {
+    const before = await latestSeq(db.kysely, 't1');
+    // A write that committed its change and now waits for its numbering, as writers under load do.
+    await db.kysely.insertInto('changes').values({ tenant_id: 't1', seq: -7, entity: 'post', entity_id: 'waiting', op: 'upsert', scope: 'org', at: new Date().toISOString() }).execute();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holders: Promise<void>[] = [];
+    let holding = 0;
+    for (let i = 0; i < POOL_SIZE; i++) {
+      holders.push(
+        db.kysely.transaction().execute(async (trx) => {
+          await trx.selectFrom('tenant_seq').select('tenant_id').execute();
+          holding++;
+          await released;
+        }),
+      );
+    }
+    await expect.poll(() => holding).toBe(POOL_SIZE);
+    try {
+      const numbered = await Promise.race([numberCommittedChanges(db, 't1'), new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5000).unref())]);
+      expect(numbered).toBe(before + 1);
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    expect((await seqsOf('t1')).at(-1)).toEqual({ seq: before + 1, id: 'waiting' });
+  });
+
   it.runIf(dialect === 'postgres')('answers a committed write as done when its numbering fails, and the sweep numbers and announces it', async () => {
     const before = await latestSeq(db.kysely, 't1');
     const failures: unknown[] = [];
-    // The connection drops after COMMIT, just as the numbering starts.
-    const cut = db.kysely.withPlugin({
+    // The numbering's connection drops after COMMIT, just as the numbering starts.
+    const cut = db.numbering!.withPlugin({
       transformQuery(args) {
         throw new Error(`connection lost (${args.node.kind})`);
       },
       transformResult: async (args) => args.result,
     });
-    const broken: FeedContext = { ...ctx, db: { ...db, kysely: cut }, onNumberingFailed: (err) => failures.push(err) };
+    const broken: FeedContext = { ...ctx, db: { ...db, numbering: cut }, onNumberingFailed: (err) => failures.push(err) };
     const answer = await write(broken, 't1', async (trx, changes) => {
       await trx.insertInto('tenant_seq').values({ tenant_id: 't3', last_seq: 0 }).execute();
       changes.add('post', 'committed', 'upsert', 'org');
