@@ -25,6 +25,11 @@ export interface ServerOptions {
   streamsPerPerson: number;
   /** Event streams one enrolled device may have open (with or without someone logged in). */
   streamsPerDevice: number;
+  /**
+   * Bytes an event stream may have waiting in this process, once the kernel's buffer for its socket is
+   * full; past it the stream's client is not keeping up, and the stream is cut (see eventsRoute.ts).
+   */
+  streamBacklogBytes: number;
   /** Photos decoded at once on this node (each may take a few hundred MB while it runs). */
   imageDecodes: number;
   /** Uploads that may wait for a decode; the next is refused with 429. */
@@ -51,6 +56,7 @@ export const defaultServerOptions: ServerOptions = {
   pinLockoutSeconds: 15 * 60,
   streamsPerPerson: 3,
   streamsPerDevice: 2,
+  streamBacklogBytes: 256 * 1024,
   imageDecodes: 2,
   imageDecodeQueue: 4,
   videoProcesses: 1,

@@ -11,6 +11,7 @@ import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
 import type { Announced } from './hub.js';
 import { seqFrame } from './seqFrames.js';
+import { writeOrCut } from './streamBacklog.js';
 import { createStreamAuthSweep } from './streamAuth.js';
 
 /**
@@ -71,17 +72,15 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     // thousand streams is ten thousand scheduled callbacks and vectored writes (about a fifth of the
     // fan-out's time). Headers and the first bytes went through the response above, so the socket
     // carries the body from here on; `raw.end()` writes the closing chunk as usual.
-    const out = (text: string) => {
+    // A client that stops reading has its stream cut (streamBacklog.ts).
+    const writeOut = (bytes: string | Buffer) => {
       const socket = raw.socket;
-      if (closed || !socket || socket.destroyed) return;
-      socket.write(raw.chunkedEncoding ? `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n` : text);
+      if (closed || !socket) return;
+      writeOrCut(socket, bytes, ctx.options.streamBacklogBytes);
     };
+    const out = (text: string) => writeOut(raw.chunkedEncoding ? `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n` : text);
     /** A frame made once for every stream of its kind (seqFrames.ts), already chunk-framed where this response is chunked. */
-    const outFrame = (frame: Buffer) => {
-      const socket = raw.socket;
-      if (closed || !socket || socket.destroyed) return;
-      socket.write(frame);
-    };
+    const outFrame = (frame: Buffer) => writeOut(frame);
 
     const send = <E extends ServerEventName>(event: E, id: number | null, data: ServerEventData<E>) => {
       out(formatServerEvent(event, id, data));
