@@ -27,7 +27,7 @@ export interface ServerOptions {
   streamsPerDevice: number;
   /**
    * Bytes an event stream may have waiting in this process, once the kernel's buffer for its socket is
-   * full; past it the stream's client is not keeping up, and the stream is cut (see eventsRoute.ts).
+   * full; past it the stream's client is not keeping up, and the stream is cut (realtime/streamBacklog.ts).
    */
   streamBacklogBytes: number;
   /** Photos decoded at once on this node (each may take a few hundred MB while it runs). */
