@@ -10,50 +10,61 @@ import { asReactionKind, COUNTER, COUNTER_COLUMNS, reactionCounts, type Counters
 
 /**
  * Sets (or with null takes back) the caller's one reaction to a post. Her row is changed by a
- * statement that only succeeds on what was read (insert if none, change or delete only if still of
- * the kind read); only the statement that changed it moves the counters, in the same transaction,
- * so two requests of hers at once can never count twice or take one off twice. One that finds the
- * row changed under it reads again. A like stays a `like` entity, now with its kind.
+ * statement that only succeeds on what is there: an insert only where she has none, a delete that
+ * says which kind it removed, a change only if the row is still of the kind read. Only the statement
+ * that changed it moves the counters, in the same transaction, so two requests of hers at once can
+ * never count twice or take one off twice; one that finds the row changed under it tries again.
+ * Giving and taking back, nearly every request, are one statement each. A like stays a `like`
+ * entity, now with its kind.
  */
 export async function setReaction(ctx: FeedContext, p: Principal, postId: string, kind: ReactionKind | null): Promise<{ likeCount: number; reactions: ReactionCounts; myReaction: ReactionKind | null }> {
   const post = await visiblePost(ctx.k, p, postId);
   return write(ctx, p.tenantId, async (trx, changes) => {
     const at = ctx.now();
     let moved: { from: ReactionKind | null; to: ReactionKind | null } | null = null;
-    for (let attempt = 0; moved === null; attempt++) {
+    for (let attempt = 0; ; attempt++) {
       if (attempt > 20) throw new Error('reaction kept changing under this request');
-      const current = await trx.selectFrom('likes').select('kind').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).where('person_id', '=', p.personId).executeTakeFirst();
-      const from = current ? asReactionKind(current.kind) : null;
-      if (from === kind) break;
-      let changed: unknown;
-      if (from === null) {
-        changed = await trx
-          .insertInto('likes')
-          .values({ tenant_id: p.tenantId, post_id: post.id, person_id: p.personId, created_at: at.toISOString(), kind: kind! })
-          .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'person_id']).doNothing())
-          .returning('post_id')
-          .executeTakeFirst();
-      } else if (kind === null) {
-        changed = await trx
+      if (kind === null) {
+        // Taking it back: the statement says what it was, so the right counter goes down.
+        const gone = await trx
           .deleteFrom('likes')
           .where('tenant_id', '=', p.tenantId)
           .where('post_id', '=', post.id)
           .where('person_id', '=', p.personId)
-          .where('kind', '=', current!.kind!)
-          .returning('post_id')
+          .returning('kind')
           .executeTakeFirst();
-      } else {
-        changed = await trx
-          .updateTable('likes')
-          .set({ kind, created_at: at.toISOString() })
-          .where('tenant_id', '=', p.tenantId)
-          .where('post_id', '=', post.id)
-          .where('person_id', '=', p.personId)
-          .where('kind', '=', current!.kind!)
-          .returning('post_id')
-          .executeTakeFirst();
+        if (gone) moved = { from: asReactionKind(gone.kind), to: null };
+        break;
       }
-      if (changed) moved = { from, to: kind };
+      // Giving one where there was none, the common case, is one statement.
+      const added = await trx
+        .insertInto('likes')
+        .values({ tenant_id: p.tenantId, post_id: post.id, person_id: p.personId, created_at: at.toISOString(), kind })
+        .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'person_id']).doNothing())
+        .returning('post_id')
+        .executeTakeFirst();
+      if (added) {
+        moved = { from: null, to: kind };
+        break;
+      }
+      const current = await trx.selectFrom('likes').select('kind').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).where('person_id', '=', p.personId).executeTakeFirst();
+      // Taken back between the two statements: try again.
+      if (!current) continue;
+      const from = asReactionKind(current.kind);
+      if (from === kind) break;
+      const changed = await trx
+        .updateTable('likes')
+        .set({ kind, created_at: at.toISOString() })
+        .where('tenant_id', '=', p.tenantId)
+        .where('post_id', '=', post.id)
+        .where('person_id', '=', p.personId)
+        .where('kind', '=', current.kind!)
+        .returning('post_id')
+        .executeTakeFirst();
+      if (changed) {
+        moved = { from, to: kind };
+        break;
+      }
     }
     // Every statement is a round trip inside the transaction that numbers the change, so the counters
     // come back from the statement that moves them, and her reaction is the one this write left.
