@@ -32,9 +32,12 @@ export interface DatabaseLocation {
 // int8 (seq numbers, counts) arrives as a string by default; our values stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** Connections a node opens for its requests on PostgreSQL. */
+export const REQUEST_POOL_SIZE = 10;
+
 export function openDatabase(location: DatabaseLocation): Db {
   if (location.url?.startsWith('postgres://') || location.url?.startsWith('postgresql://')) {
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, 10) }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, REQUEST_POOL_SIZE) }) });
     // Two, so one organisation's numbering never waits for another's.
     const numbering = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, 2) }) });
     return {

@@ -21,51 +21,8 @@ export async function setReaction(ctx: FeedContext, p: Principal, postId: string
   const post = await visiblePost(ctx.k, p, postId);
   return write(ctx, p.tenantId, async (trx, changes) => {
     const at = ctx.now();
-    let moved: { from: ReactionKind | null; to: ReactionKind | null } | null = null;
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 20) throw new Error('reaction kept changing under this request');
-      if (kind === null) {
-        // Taking it back: the statement says what it was, so the right counter goes down.
-        const gone = await trx
-          .deleteFrom('likes')
-          .where('tenant_id', '=', p.tenantId)
-          .where('post_id', '=', post.id)
-          .where('person_id', '=', p.personId)
-          .returning('kind')
-          .executeTakeFirst();
-        if (gone) moved = { from: asReactionKind(gone.kind), to: null };
-        break;
-      }
-      // Giving one where there was none, the common case, is one statement.
-      const added = await trx
-        .insertInto('likes')
-        .values({ tenant_id: p.tenantId, post_id: post.id, person_id: p.personId, created_at: at.toISOString(), kind })
-        .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'person_id']).doNothing())
-        .returning('post_id')
-        .executeTakeFirst();
-      if (added) {
-        moved = { from: null, to: kind };
-        break;
-      }
-      const current = await trx.selectFrom('likes').select('kind').where('tenant_id', '=', p.tenantId).where('post_id', '=', post.id).where('person_id', '=', p.personId).executeTakeFirst();
-      // Taken back between the two statements: try again.
-      if (!current) continue;
-      const from = asReactionKind(current.kind);
-      if (from === kind) break;
-      const changed = await trx
-        .updateTable('likes')
-        .set({ kind, created_at: at.toISOString() })
-        .where('tenant_id', '=', p.tenantId)
-        .where('post_id', '=', post.id)
-        .where('person_id', '=', p.personId)
-        .where('kind', '=', current.kind!)
-        .returning('post_id')
-        .executeTakeFirst();
-      if (changed) {
-        moved = { from, to: kind };
-        break;
-      }
-    }
+    const her: HerRow = { tenant_id: p.tenantId, post_id: post.id, person_id: p.personId };
+    const moved = kind === null ? await takeBack(trx, her) : await give(trx, her, kind, at);
     // Every statement is a round trip inside the transaction that numbers the change, so the counters
     // come back from the statement that moves them, and her reaction is the one this write left.
     let counters: Counters;
@@ -80,6 +37,42 @@ export async function setReaction(ctx: FeedContext, p: Principal, postId: string
     }
     return { likeCount: Number(counters.like_count), reactions: reactionCounts(counters), myReaction: kind };
   });
+}
+
+type HerRow = { tenant_id: string; post_id: string; person_id: string };
+type Move = { from: ReactionKind | null; to: ReactionKind | null };
+
+/** Taking it back: the statement says which kind it removed, so the right counter goes down. */
+async function takeBack(trx: Trx, her: HerRow): Promise<Move | null> {
+  const gone = await trx.deleteFrom('likes').where((eb) => eb.and(her)).returning('kind').executeTakeFirst();
+  return gone ? { from: asReactionKind(gone.kind), to: null } : null;
+}
+
+/** Giving one where she has none, the common case, is one statement; changing the kind, one more read. */
+async function give(trx: Trx, her: HerRow, kind: ReactionKind, at: Date): Promise<Move | null> {
+  for (let attempt = 0; attempt <= 20; attempt++) {
+    const added = await trx
+      .insertInto('likes')
+      .values({ ...her, created_at: at.toISOString(), kind })
+      .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'person_id']).doNothing())
+      .returning('post_id')
+      .executeTakeFirst();
+    if (added) return { from: null, to: kind };
+    const current = await trx.selectFrom('likes').select('kind').where((eb) => eb.and(her)).executeTakeFirst();
+    // Taken back between the two statements: try again.
+    if (!current) continue;
+    const from = asReactionKind(current.kind);
+    if (from === kind) return null;
+    const changed = await trx
+      .updateTable('likes')
+      .set({ kind, created_at: at.toISOString() })
+      .where((eb) => eb.and(her))
+      .where('kind', '=', current.kind!)
+      .returning('post_id')
+      .executeTakeFirst();
+    if (changed) return { from, to: kind };
+  }
+  throw new Error('reaction kept changing under this request');
 }
 
 /** One statement: the total and the kinds' counters move together, relative to what is stored. */

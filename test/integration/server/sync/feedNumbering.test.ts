@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../../server/src/db/connect.js';
+import { REQUEST_POOL_SIZE, type Db } from '../../../../server/src/db/connect.js';
 import { createRealtimeHub, type RealtimeHub } from '../../../../server/src/realtime/hub.js';
 import { latestSeq, lockFeed, write, type FeedContext } from '../../../../server/src/sync/feed.js';
 import { numberCommittedChanges, numberLeftoverChanges } from '../../../../server/src/sync/numbering.js';
 import { openTestDatabase, testDialects } from '../../../fixtures/testServer.js';
 
 const dialects = await testDialects();
-/** The server's pool of connections for requests (db/connect.ts). */
-const POOL_SIZE = 10;
 
 describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
   let db: Db;
@@ -102,7 +100,7 @@ describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
     const released = new Promise<void>((resolve) => (release = resolve));
     const holders: Promise<void>[] = [];
     let holding = 0;
-    for (let i = 0; i < POOL_SIZE; i++) {
+    for (let i = 0; i < REQUEST_POOL_SIZE; i++) {
       holders.push(
         db.kysely.transaction().execute(async (trx) => {
           await trx.selectFrom('tenant_seq').select('tenant_id').execute();
@@ -111,7 +109,7 @@ describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
         }),
       );
     }
-    await expect.poll(() => holding).toBe(POOL_SIZE);
+    await expect.poll(() => holding).toBe(REQUEST_POOL_SIZE);
     try {
       const numbered = await Promise.race([numberCommittedChanges(db, 't1'), new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5000).unref())]);
       expect(numbered).toBe(before + 1);
