@@ -87,6 +87,16 @@ export function createBurstDetector<K extends BurstKey>(options: Partial<BurstOp
   let held: K[] = [];
   /** Until when a further end key is the rest of the reader's last read (CR LF, Tab Enter). */
   let readEndedUntil = -Infinity;
+  /**
+   * The caller settles held keys by the page's clock, but the browser may hand a run's last keys over
+   * later than that: a key that went down within the gap after the last settled run (`cut`) is the
+   * rest of that run. The rest of a read is dropped with it, never taken for a badge of its own (the
+   * tail of one badge could be someone else's); a run that was typing may go on as typing, but if it
+   * grows into a read, that read lost its start and is dropped.
+   */
+  let cut = { until: -Infinity, wasRead: false };
+  /** The keys held now go on from a run that was settled before it ended. */
+  let continuesCut = false;
 
   const step = (): BurstStep<K> => ({ hold: false, release: [], badge: null, discarded: 0, flushAt: null, holding: 0 });
   const lastAt = () => held[held.length - 1]?.at ?? null;
@@ -96,13 +106,15 @@ export function createBurstDetector<K extends BurstKey>(options: Partial<BurstOp
     return { ...out, flushAt: last === null ? null : last + maxGapMs, holding: held.length };
   };
   const take = (out: BurstStep<K>, asBadge: boolean) => {
-    if (asBadge) out.badge = held.slice(0, BADGE_MAX_CODES).map((k) => k.code);
+    if (asBadge && !continuesCut) out.badge = held.slice(0, BADGE_MAX_CODES).map((k) => k.code);
     else out.discarded += held.length;
     held = [];
   };
 
   /** The held keys can no longer grow: a read that a pause ends, a dropped read, or typing. */
   const settle = (out: BurstStep<K>, pauseEndsRead: boolean) => {
+    const last = lastAt();
+    if (last !== null) cut = { until: last + maxGapMs, wasRead: looksLikeARead() };
     if (looksLikeARead()) take(out, pauseEndsRead && terminator === 'none');
     else out.release.push(...held);
     held = [];
@@ -118,6 +130,12 @@ export function createBurstDetector<K extends BurstKey>(options: Partial<BurstOp
       settleIfStale(out, key.at);
       if (MODIFIER.has(key.code)) return withFlush(out);
       const end = endKeyOf(key);
+      if (held.length === 0 && key.at < cut.until && cut.wasRead && (end || (CHARACTER.test(key.code) && !key.modified && !key.repeat))) {
+        cut.until = key.at + maxGapMs;
+        if (!end) out.discarded = 1;
+        out.hold = true;
+        return out;
+      }
       if (end) {
         if (looksLikeARead()) {
           take(out, end === terminator);
@@ -140,6 +158,7 @@ export function createBurstDetector<K extends BurstKey>(options: Partial<BurstOp
         held = [];
         return out;
       }
+      if (held.length === 0) continuesCut = key.at < cut.until;
       held.push(key);
       out.hold = true;
       return withFlush(out);

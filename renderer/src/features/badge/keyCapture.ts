@@ -25,12 +25,16 @@ type Key = BurstKey & { held: HeldKey };
  * therefore settled only once the page, too, has gone without a key for a while, in its own time:
  * one gap after a single key, so a person's key waits no longer than the gap; a gap more for each
  * further key held (up to `PATIENCE_KEYS`), as a run that long is a reader's and nothing of it is
- * typed while it waits; and all of those gaps after a key that reached the page a gap or more after
- * it went down, as it was queued, and the keys after it may be queued still. A flush timer that runs
- * late means the page was busy just then: it settles nothing, and waits again for keys that queued
- * up meanwhile.
+ * typed while it waits; and twice all of those gaps after a key that reached the page a gap or more
+ * after it went down: it was queued, so the browser is behind, and the keys after it may come later
+ * still (on this project's CI machine, with its two cores busy, a reader's last keys reached the page
+ * up to 160 ms after the ones before). A flush timer that runs late means the page was busy just
+ * then: it settles nothing, and waits again for keys that queued up meanwhile. Keys that come later
+ * than all this are the rest of a run already settled, and the detector drops them as such.
  */
 const PATIENCE_KEYS = 5;
+/** Gaps to wait after a key that came queued. */
+const QUEUED_PATIENCE_KEYS = 2 * PATIENCE_KEYS;
 /** A flush timer this late means the page was busy meanwhile. */
 const LATE_MS = 10;
 /** On a page that stays busy, held typing still reaches its field within a few waits. */
@@ -43,7 +47,7 @@ export function installBadgeCapture(handlers: BadgeCaptureHandlers, reader: Part
   /** When the page last took a key it held (its own time, not the key's), and whether that key had been queued. */
   let lastTaken = { at: 0, queued: false };
 
-  const patienceMs = (holding: number) => options.maxGapMs * (lastTaken.queued ? PATIENCE_KEYS : Math.min(holding, PATIENCE_KEYS));
+  const patienceMs = (holding: number) => options.maxGapMs * (lastTaken.queued ? QUEUED_PATIENCE_KEYS : Math.min(holding, PATIENCE_KEYS));
   const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;

@@ -214,6 +214,46 @@ describe('the badge reader’s burst detector', () => {
     expect(result.typed).toBe('\n');
   });
 
+  describe('keys the browser hands over after their run was settled (stamped in time, handled late)', () => {
+    /** Hands over `first` keys, settles at `settleAt` as the page's timer would, then hands over the rest. */
+    function handOverLate(all: Key[], first: number, settleAt: number, options: Partial<BurstOptions> = {}) {
+      const detector = createBurstDetector<Key>(options);
+      let typed = '';
+      const badges: string[][] = [];
+      let discarded = 0;
+      const apply = (step: ReturnType<typeof detector.flush>, key?: Key) => {
+        typed += step.release.map((k) => k.char).join('');
+        if (key && !step.hold) typed += key.char;
+        if (step.badge) badges.push(step.badge);
+        discarded += step.discarded;
+      };
+      for (const key of all.slice(0, first)) apply(detector.keydown(key), key);
+      apply(detector.flush(settleAt));
+      for (const key of all.slice(first)) apply(detector.keydown(key), key);
+      apply(detector.flush(10_000));
+      return { typed, badges, discarded };
+    }
+
+    it('drops the rest of a badge whose start was typed, rather than taking its tail for a badge of its own', () => {
+      // '04' went out as typing; 'a1b2c3d4' would be a badge id in its own right.
+      expect(handOverLate(keys('04a1b2c3d4\n', 0, () => 5), 2, 200)).toEqual({ typed: '04', badges: [], discarded: 8 });
+    });
+
+    it('drops the last keys of a read it already dropped, and swallows its Enter: nothing reaches the field', () => {
+      const result = handOverLate([...keys('04a1b2c3d4\n', 0, () => 5), ...keys('\n', 600, () => 0)], 9, 300);
+      expect(result).toEqual({ typed: '\n', badges: [], discarded: 10 });
+    });
+
+    it('lets a person’s rolled keys go on as typing when the last of them comes late', () => {
+      expect(handOverLate(keys('the', 0, () => 8), 2, 100)).toEqual({ typed: 'the', badges: [], discarded: 0 });
+    });
+
+    it('takes the next tap, a gap or more after the dropped rest, for a badge again', () => {
+      const result = handOverLate([...keys('04a1b2c3d4\n', 0, () => 5), ...keys('04a1b2c3d4\n', 90, () => 5)], 2, 200);
+      expect(result.badges.map((codes) => badgeIdFromCodes(codes))).toEqual(['04A1B2C3D4']);
+    });
+  });
+
   it('drops a reader-fast run cut short by another key, and lets that key through', () => {
     const result = play([...keys('04a1b2c3', 0, () => 5), { code: 'Backspace', char: '⌫', at: 40 }]);
     expect(result).toEqual({ typed: '⌫', badges: [], discarded: 8 });

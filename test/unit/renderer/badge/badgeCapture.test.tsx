@@ -192,6 +192,23 @@ describe('badge reader on a shared PC', () => {
     expect(fake.callsTo('session.badge')).toEqual([{ codes: codesOf(OTHER_BADGE) }]);
   });
 
+  it('takes a badge for one tap when its keys came in queued and the rest follow 250 ms after the second', async () => {
+    const fake = await loggedInOnAWard();
+    composer().focus();
+    await withFakeTimers(() => deliverReaderKeys(readerKeys(OTHER_BADGE), { handledAfter: (i) => (i < 2 ? 50 + i : 300 + i) }));
+    expect(composer().value).toBe('');
+    expect(fake.callsTo('session.badge')).toEqual([{ codes: codesOf(OTHER_BADGE) }]);
+  });
+
+  it('never takes the rest of a badge for a badge when the browser hands it over later than the page waits', async () => {
+    const fake = await loggedInOnAWard();
+    composer().focus();
+    // Two keys on time; the other eight and Enter a second later, stamped as the reader typed them.
+    await withFakeTimers(() => deliverReaderKeys(readerKeys(OTHER_BADGE), { handledAfter: (i) => (i < 2 ? i : 1_000 + i) }));
+    expect(fake.callsTo('session.badge')).toEqual([]);
+    expect(await screen.findByText(UNREADABLE)).toBeTruthy();
+  });
+
   it('follows the reader set up in the machine config: Tab ends its reads, and Enter then means a garbled one', async () => {
     const fake = await loggedInOnAWard({ terminator: 'tab' });
     composer().focus();
