@@ -99,7 +99,7 @@ async function measure(db: Db, way: Way, tenantId: string, people: string[], pos
       const like = !liked.has(key);
       if (like) liked.add(key);
       else liked.delete(key);
-      const p: Principal = { kind: 'person', tenantId, personId, roles: ['employee'], tokenHash: 'bench', deviceId: null, via: 'session' };
+      const p: Principal = { kind: 'person', tenantId, personId, roles: ['employee'], tokenHash: 'bench', deviceId: null, deviceKind: 'workstation', via: 'session' };
       const t0 = performance.now();
       await setLike(ctx, p, postId, like);
       if (measuring) {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Device } from '../../../common/src/api/entities.js';
+import type { StatsDeviceKind } from '../../../common/src/api/routes/stats.js';
 import type { RouteDef } from '../../../common/src/api/route.js';
 import type { Role } from '../../../common/src/api/primitives.js';
 import type { ServerContext } from '../context.js';
@@ -23,6 +24,11 @@ export interface Principal {
   tokenHash: string;
   /** The enrolled device the session was made on (and that sent its token with this request). */
   deviceId: string | null;
+  /**
+   * Which kind of device that is, read with the device itself when the request was authenticated, so
+   * the statistics a write records (a like from a ward PC) cost no lookup inside its transaction.
+   */
+  deviceKind: StatsDeviceKind;
   via: 'session' | 'grant';
 }
 
@@ -33,6 +39,9 @@ export interface DevicePrincipal {
   deviceId: string;
   mode: DeviceMode;
 }
+
+/** The kind of device a request came from: a personal workstation, a shared ward PC or a kiosk. */
+export const deviceKindOf = (p: Principal | DevicePrincipal): StatsDeviceKind => (p.kind === 'device' ? p.mode : p.deviceKind);
 
 /** What a handler receives for each kind of route. */
 export type PrincipalFor<A extends RouteDef['auth']> = A extends 'session'
@@ -148,6 +157,7 @@ async function authenticatePerson(ctx: ServerContext, token: string | null, devi
     roles: employeeOnly ? ['employee'] : roles,
     tokenHash: parsed.hash,
     deviceId: row.device_id,
+    deviceKind: row.device_id === null ? 'workstation' : device?.mode === 'kiosk' ? 'kiosk' : 'shared',
     via: row.kind === 'grant' ? 'grant' : 'session',
   };
 }

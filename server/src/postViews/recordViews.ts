@@ -1,7 +1,6 @@
-import type { Principal } from '../auth/principal.js';
+import { deviceKindOf, type Principal } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { canSeeGroupContent } from '../groups/access.js';
-import { deviceKindOf } from '../search/searchLog.js';
 import { queueActivity } from '../stats/record.js';
 
 /**
@@ -33,7 +32,7 @@ export async function recordViews(ctx: ServerContext, p: Principal, postIds: rea
     const seen = added.map((r) => r.post_id);
     if (seen.length > 0) {
       // A first view is what the statistics count too (once per person and post), under an id of its own so a retried batch adds nothing.
-      const deviceKind = await deviceKindOf(trx, p);
+      const deviceKind = deviceKindOf(p);
       const at = new Date(now);
       await queueActivity(
         trx,

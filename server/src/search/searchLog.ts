@@ -1,16 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DevicePrincipal, Principal } from '../auth/principal.js';
+import type { StatsDeviceKind } from '../../../common/src/api/routes/stats.js';
 import type { Database } from '../db/schema.js';
-
-/** The kind of device a search came from: a personal workstation, a shared ward PC or a kiosk. */
-export type DeviceKind = 'workstation' | 'shared' | 'kiosk';
-
-export async function deviceKindOf(k: Kysely<Database>, p: Principal | DevicePrincipal): Promise<DeviceKind> {
-  if (p.kind === 'device') return p.mode;
-  if (p.deviceId === null) return 'workstation';
-  const device = await k.selectFrom('devices').select('mode').where('tenant_id', '=', p.tenantId).where('id', '=', p.deviceId).executeTakeFirst();
-  return device?.mode === 'kiosk' ? 'kiosk' : 'shared';
-}
 
 /** To the minute: when a search happened, no finer, so a search cannot be lined up with a login. */
 const toMinute = (at: Date): string => `${at.toISOString().slice(0, 16)}:00.000Z`;
@@ -21,7 +11,7 @@ const toMinute = (at: Date): string => `${at.toISOString().slice(0, 16)}:00.000Z
  */
 export async function recordSearch(
   k: Kysely<Database>,
-  s: { tenantId: string; searchId: string; query: string; normalised: string; resultCount: number; deviceKind: DeviceKind; at: Date },
+  s: { tenantId: string; searchId: string; query: string; normalised: string; resultCount: number; deviceKind: StatsDeviceKind; at: Date },
 ): Promise<void> {
   const row = { query: s.query.trim(), normalised: s.normalised, result_count: s.resultCount, device_kind: s.deviceKind, at: toMinute(s.at) };
   await k

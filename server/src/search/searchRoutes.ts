@@ -4,11 +4,11 @@ import { uuidv7 } from '../../../common/src/ids.js';
 import { analyse } from '../../../common/src/search/analyse.js';
 import { synonymTable } from '../../../common/src/search/synonyms.js';
 import { amsterdamDay } from '../auth/pinPolicy.js';
-import { requireRole } from '../auth/principal.js';
+import { deviceKindOf, requireRole } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
-import { deviceKindOf, recordClick, recordSearch } from './searchLog.js';
+import { recordClick, recordSearch } from './searchLog.js';
 import { search } from './searchQuery.js';
 import { searchStats } from './stats.js';
 import { loadSynonyms, saveSynonyms } from './synonyms.js';
@@ -27,7 +27,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ServerContext): 
       query: query.q,
       normalised: [...new Set(analyse(query.q).map((t) => t.term))].join(' '),
       resultCount: answer.results.length,
-      deviceKind: await deviceKindOf(ctx.k, p),
+      deviceKind: deviceKindOf(p),
       at: ctx.now(),
     });
     return { results: answer.results, searchId };

@@ -68,7 +68,7 @@ export function askStarter(ctx: ServerContext, tenantId: string, claim: { slot: 
     // The slot passes unasked when its editor has left or its group is gone or archived: the editor's
     // screen shows the next slot, and saving again (by someone who is here) sets things right.
     if (!author || author.active !== 1 || (row.group_id && (!group || group.archived_at != null))) return null;
-    const p: Principal = { kind: 'person', tenantId, personId: author.id, roles: JSON.parse(author.roles) as Role[], tokenHash: '', deviceId: null, via: 'session' };
+    const p: Principal = { kind: 'person', tenantId, personId: author.id, roles: JSON.parse(author.roles) as Role[], tokenHash: '', deviceId: null, deviceKind: 'workstation', via: 'session' };
     const id = uuidv7(at.getTime());
     await insertPost(trx, p, { id, groupId: row.group_id, body: question.text, mentions: [], images: [], pinned: false, at: at.toISOString(), poll: false, conversationStarter: true });
     changes.add('post', id, 'upsert', contentScope(group ?? null));

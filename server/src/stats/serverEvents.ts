@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { StatsEventKind } from '../../../common/src/api/routes/stats.js';
-import type { Principal } from '../auth/principal.js';
+import { deviceKindOf, type Principal } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
-import { deviceKindOf } from '../search/searchLog.js';
 import { queueActivity, type StatsSubject } from './record.js';
 
 /**
@@ -19,5 +18,5 @@ export async function countServerEvent(
   const subjects: StatsSubject[] = [];
   if (e.postId) subjects.push({ type: 'post', id: e.postId });
   if (e.groupId) subjects.push({ type: 'group', id: e.groupId });
-  await queueActivity(trx, p.tenantId, [{ id: e.id, kind: e.kind, personId: p.personId, at: e.at, deviceKind: await deviceKindOf(trx, p), subjects }]);
+  await queueActivity(trx, p.tenantId, [{ id: e.id, kind: e.kind, personId: p.personId, at: e.at, deviceKind: deviceKindOf(p), subjects }]);
 }

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
 import { STATS_DAYS_MAX, type ClientStatsEvent, type StatsQuery } from '../../../common/src/api/routes/stats.js';
-import { requireRole, type Principal } from '../auth/principal.js';
+import { deviceKindOf, requireRole, type Principal } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
 import { hitRateLimit } from '../limits/rateLimit.js';
-import { deviceKindOf } from '../search/searchLog.js';
 import { addDays, amsterdamSlot, daysBetween, previousPeriod } from './calendar.js';
 import type { StatsScope } from './queries.js';
 import { readProgress } from './readProgress.js';
@@ -29,7 +28,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: ServerContext): v
   register(app, ctx, routes.recordStatsEvents, async ({ body, principal: p }) => {
     await hitRateLimit(ctx, p.tenantId, `stats:${p.personId}`, { limit: BATCHES_PER_HOUR, windowSeconds: 3600 });
     const now = ctx.now().getTime();
-    const deviceKind = await deviceKindOf(ctx.k, p);
+    const deviceKind = deviceKindOf(p);
     const events: ActivityEvent[] = [];
     for (const e of body.events) {
       const at = Date.parse(e.at);

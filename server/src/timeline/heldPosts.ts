@@ -33,7 +33,7 @@ export interface HeldPost {
 export async function authorOf(trx: Trx, row: Pick<HeldPost, 'tenant_id' | 'author_id'>): Promise<Principal | null> {
   const person = await trx.selectFrom('people').select(['id', 'roles']).where('tenant_id', '=', row.tenant_id).where('id', '=', row.author_id).executeTakeFirst();
   if (!person) return null;
-  return { kind: 'person', tenantId: row.tenant_id, personId: person.id, roles: JSON.parse(person.roles) as Role[], tokenHash: '', deviceId: null, via: 'session' };
+  return { kind: 'person', tenantId: row.tenant_id, personId: person.id, roles: JSON.parse(person.roles) as Role[], tokenHash: '', deviceId: null, deviceKind: 'workstation', via: 'session' };
 }
 
 /** Where the post is announced, or `gone` when its group no longer takes posts from its author. */

@@ -16,7 +16,7 @@ describe.each(dialects)('statistics from views, group visits and ward PCs (%s)',
   let people: { id: string }[];
   const clock = testClock('2030-03-05T13:30:00.000Z');
   const today = { from: '2030-03-05', to: '2030-03-05' };
-  const as = (personId: string): Principal => ({ kind: 'person', tenantId, personId, roles: ['employee'], tokenHash: 'test', deviceId: null, via: 'session' });
+  const as = (personId: string): Principal => ({ kind: 'person', tenantId, personId, roles: ['employee'], tokenHash: 'test', deviceId: null, deviceKind: 'workstation', via: 'session' });
 
   beforeAll(async () => {
     s = await startTestServer(dialect, { now: clock.now });
