@@ -22,5 +22,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
     trace: 'off',
+    // Without it a click or scroll that can never happen waits out the whole test and the report only
+    // says "test timeout"; with it the report names the step and what stood in its way.
+    actionTimeout: 20_000,
   },
 });
