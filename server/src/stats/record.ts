@@ -144,25 +144,28 @@ async function placesOf(trx: Trx, tenantId: string, events: readonly ActivityEve
 }
 
 /** Inserts events once by id; answers the ids that were new. */
+/** An event as `stats_events` keeps it; queued (`folded: false`) until the fold job counts it. */
+export function eventRow(tenantId: string, e: ActivityEvent, o: { folded: boolean }) {
+  return {
+    tenant_id: tenantId,
+    id: e.id,
+    kind: e.kind,
+    person_id: e.personId,
+    at: e.at.toISOString(),
+    device_kind: e.deviceKind,
+    subject_id: e.subjects?.[0]?.id ?? null,
+    subjects: e.subjects && e.subjects.length > 0 ? JSON.stringify(e.subjects) : null,
+    seconds: e.seconds ?? null,
+    folded: o.folded ? 1 : 0,
+  };
+}
+
 async function storeEvents(trx: Trx, tenantId: string, events: readonly ActivityEvent[], o: { folded: boolean }): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (const chunk of chunks(events)) {
     const rows = await trx
       .insertInto('stats_events')
-      .values(
-        chunk.map((e) => ({
-          tenant_id: tenantId,
-          id: e.id,
-          kind: e.kind,
-          person_id: e.personId,
-          at: e.at.toISOString(),
-          device_kind: e.deviceKind,
-          subject_id: e.subjects?.[0]?.id ?? null,
-          subjects: e.subjects && e.subjects.length > 0 ? JSON.stringify(e.subjects) : null,
-          seconds: e.seconds ?? null,
-          folded: o.folded ? 1 : 0,
-        })),
-      )
+      .values(chunk.map((e) => eventRow(tenantId, e, o)))
       .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
       .returning('id')
       .execute();

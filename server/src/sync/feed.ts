@@ -35,7 +35,7 @@ export async function write<T>(
   tenantId: string,
   work: (trx: Trx, changes: ChangeCollector) => Promise<T>,
 ): Promise<T> {
-  const recorded = new Map<string, { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope }>();
+  const recorded = new Map<string, Change>();
   const collector: ChangeCollector = {
     add(entity, id, op, scope) {
       const key = `${entity}\u0000${id}\u0000${scope}`;
@@ -49,6 +49,50 @@ export async function write<T>(
     if (recorded.size > 0) lastSeq = await appendChanges(trx, ctx.db.dialect, tenantId, [...recorded.values()], ctx.now());
     return value;
   });
+  await announceWrite(ctx, tenantId, [...recorded.values()], lastSeq);
+  return result;
+}
+
+/** One change a write records. */
+export type Change = { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope };
+
+/** What a one-statement write records: its changes, and the CTE whose rows say the write happened. */
+export interface OneStatementWrite {
+  changes: readonly Change[];
+  whenAnyRowIn: string;
+}
+
+/**
+ * A write that PostgreSQL makes in one statement, its changes included (`writeOne`): no BEGIN and
+ * COMMIT round trips, and a pool connection held for one statement instead of half a dozen. That
+ * is what the hottest write, a like at the start of a shift, needs to reach a thousand a second
+ * (bench/server/writeThroughputBench.ts). `statement` gets the part of its WITH that records
+ * `changes` provisionally, made to record them only if the CTE `whenAnyRowIn` has a row (the write
+ * happened); it answers what the statement returned, undefined when it wrote nothing.
+ */
+export async function writeOne<T>(
+  ctx: FeedContext,
+  tenantId: string,
+  write: OneStatementWrite,
+  statement: (recordChanges: RawBuilder<unknown>) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  if (ctx.db.dialect !== 'postgres') throw new Error('writeOne is for PostgreSQL, which runs a WITH that writes; SQLite uses write()');
+  if (write.changes.length === 0 || write.changes.length >= PROVISIONAL_SPAN) throw new Error(`writeOne records 1 to ${PROVISIONAL_SPAN - 1} changes`);
+  const at = ctx.now().toISOString();
+  const rows = write.changes.map(
+    (c, i) => sql`(${tenantId}, -(txid_current() * ${PROVISIONAL_SPAN} + ${i + 1}), ${c.entity}, ${c.id}, ${c.op}, ${c.scope}, ${at})`,
+  );
+  const recordChanges = sql`insert into changes (tenant_id, seq, entity, entity_id, op, scope, at)
+    select v.* from (values ${sql.join(rows)}) as v(tenant_id, seq, entity, entity_id, op, scope, at)
+     where exists (select 1 from ${sql.table(write.whenAnyRowIn)})`;
+  const result = await statement(recordChanges);
+  if (result !== undefined) await announceWrite(ctx, tenantId, write.changes, NUMBERED_AFTER_COMMIT);
+  return result;
+}
+
+/** After a write committed: numbers its changes if they went in provisional, and tells the streams. */
+async function announceWrite(ctx: FeedContext, tenantId: string, changes: readonly Change[], committedSeq: number): Promise<void> {
+  let lastSeq = committedSeq;
   if (lastSeq === NUMBERED_AFTER_COMMIT) {
     // The write has committed: failing it now would make the client retry a write that happened. Its
     // changes stay provisional until the next numbering of the tenant, at the latest the leftover sweep.
@@ -58,11 +102,10 @@ export async function write<T>(
     });
   }
   if (lastSeq > 0) {
-    const scopes = [...recorded.values()].map((c) => c.scope);
+    const scopes = changes.map((c) => c.scope);
     const personIds = scopes.flatMap((s) => (s.startsWith('person:') ? [s.slice(7)] : s.startsWith('history:') ? [s.split(':')[1]!] : []));
     ctx.realtime.announce({ tenantId, seq: lastSeq, personIds: [...new Set(personIds)], privateGroups: scopes.some((s) => s.startsWith('group:')) });
   }
-  return result;
 }
 
 /** What `appendChanges` answers when the changes are numbered after the commit. */
@@ -76,7 +119,7 @@ async function appendChanges(
   trx: Trx,
   dialect: DialectName,
   tenantId: string,
-  list: { entity: EntityName; id: string; op: 'upsert' | 'delete'; scope: Scope }[],
+  list: Change[],
   now: Date,
 ): Promise<number> {
   let seqAt: (i: number) => number | RawBuilder<number>;

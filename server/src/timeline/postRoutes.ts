@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { decodeCursor, encodeCursor } from '../../../common/src/api/cursor.js';
 import type { VideoRef } from '../../../common/src/api/entities.js';
 import { routes } from '../../../common/src/api/routes.js';
@@ -9,6 +10,7 @@ import { hasRole, mayModerate, type Principal } from '../auth/principal.js';
 import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type ChangeCollector, type Trx } from '../sync/feed.js';
 import type { ServerContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import { assertNotArchived, canSeeGroupContent, contentScope, visibleGroup } from '../groups/access.js';
 import { ApiError, forbidden, notFound } from '../http/apiError.js';
 import { register } from '../http/register.js';
@@ -264,7 +266,7 @@ async function saveHashtags(trx: Trx, tenantId: string, postId: string, tags: st
     .execute();
 }
 
-export async function scopeOfGroup(trx: Trx, tenantId: string, groupId: string | null, o: { writing?: boolean } = {}) {
+export async function scopeOfGroup(trx: Kysely<Database>, tenantId: string, groupId: string | null, o: { writing?: boolean } = {}) {
   if (!groupId) return contentScope(null);
   const group = await trx.selectFrom('groups').select(['id', 'visibility', 'archived_at']).where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirst();
   if (!group) throw notFound();

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { REACTION_KINDS, type ReactionCounts, type ReactionKind } from '../../../common/src/api/entities.js';
 import type { PostsTable } from '../db/schema.js';
 
@@ -21,4 +22,14 @@ export function reactionCounts(r: Counters): ReactionCounts {
   const inzichtelijk = Number(r.reactions_inzichtelijk ?? 0);
   const bedankt = Number(r.reactions_bedankt ?? 0);
   return { like: Number(r.like_count) - hart - applaus - inzichtelijk - bedankt, hart, applaus, inzichtelijk, bedankt };
+}
+
+/** How a change of her reaction from `from` to `to` (null: none) moves the counters, relative to what is stored. */
+export function counterMoves(from: ReactionKind | null, to: ReactionKind | null): Record<string, RawBuilder<unknown>> {
+  const set: Record<string, RawBuilder<unknown>> = {};
+  if (from === null) set.like_count = sql`like_count + 1`;
+  if (to === null) set.like_count = sql`like_count - 1`;
+  if (from && from !== 'like') set[COUNTER[from]] = sql.raw(`${COUNTER[from]} - 1`);
+  if (to && to !== 'like') set[COUNTER[to]] = sql.raw(`${COUNTER[to]} + 1`);
+  return set;
 }

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import type { ReactionCounts, ReactionKind } from '../../../common/src/api/entities.js';
 import { likeKey } from '../../../common/src/api/sync.js';
 import type { Principal } from '../auth/principal.js';
 import { countServerEvent } from '../stats/serverEvents.js';
 import { write, type FeedContext, type Trx } from '../sync/feed.js';
+import { reactInOneStatement } from './oneStatementReaction.js';
 import { scopeOfGroup } from './postRoutes.js';
 import { visiblePost } from './queries.js';
-import { asReactionKind, COUNTER, COUNTER_COLUMNS, reactionCounts, type Counters } from './reactionCounts.js';
+import { asReactionKind, COUNTER_COLUMNS, counterMoves, reactionCounts, type Counters } from './reactionCounts.js';
 
 /**
  * Sets (or with null takes back) the caller's one reaction to a post. Her row is changed by a
@@ -19,6 +19,11 @@ import { asReactionKind, COUNTER, COUNTER_COLUMNS, reactionCounts, type Counters
  */
 export async function setReaction(ctx: FeedContext, p: Principal, postId: string, kind: ReactionKind | null): Promise<{ likeCount: number; reactions: ReactionCounts; myReaction: ReactionKind | null }> {
   const post = await visiblePost(ctx.k, p, postId);
+  const answer = (counters: Counters) => ({ likeCount: Number(counters.like_count), reactions: reactionCounts(counters), myReaction: kind });
+  if (ctx.db.dialect === 'postgres') {
+    const counters = await reactInOneStatement(ctx, p, post, await scopeOfGroup(ctx.k, p.tenantId, post.group_id), kind);
+    if (counters) return answer(counters);
+  }
   return write(ctx, p.tenantId, async (trx, changes) => {
     const at = ctx.now();
     const her: HerRow = { tenant_id: p.tenantId, post_id: post.id, person_id: p.personId };
@@ -35,7 +40,7 @@ export async function setReaction(ctx: FeedContext, p: Principal, postId: string
     } else {
       counters = await trx.selectFrom('posts').select(COUNTER_COLUMNS).where('tenant_id', '=', p.tenantId).where('id', '=', post.id).executeTakeFirstOrThrow();
     }
-    return { likeCount: Number(counters.like_count), reactions: reactionCounts(counters), myReaction: kind };
+    return answer(counters);
   });
 }
 
@@ -77,10 +82,5 @@ async function give(trx: Trx, her: HerRow, kind: ReactionKind, at: Date): Promis
 
 /** One statement: the total and the kinds' counters move together, relative to what is stored. */
 async function moveCounters(trx: Trx, tenantId: string, postId: string, from: ReactionKind | null, to: ReactionKind | null): Promise<Counters> {
-  const set: Record<string, ReturnType<typeof sql>> = {};
-  if (from === null) set.like_count = sql`like_count + 1`;
-  if (to === null) set.like_count = sql`like_count - 1`;
-  if (from && from !== 'like') set[COUNTER[from]] = sql.raw(`${COUNTER[from]} - 1`);
-  if (to && to !== 'like') set[COUNTER[to]] = sql.raw(`${COUNTER[to]} + 1`);
-  return trx.updateTable('posts').set(set).where('tenant_id', '=', tenantId).where('id', '=', postId).returning(COUNTER_COLUMNS).executeTakeFirstOrThrow();
+  return trx.updateTable('posts').set(counterMoves(from, to)).where('tenant_id', '=', tenantId).where('id', '=', postId).returning(COUNTER_COLUMNS).executeTakeFirstOrThrow();
 }

@@ -31,6 +31,7 @@ import * as m0042 from './0042_videos.js';
 import * as m0043 from './0043_ambassadors.js';
 import * as m0044 from './0044_stats_organisation_rollups.js';
 import * as m0045 from './0045_stats_place_indexes.js';
+import * as m0046 from './0046_numbering_skips_numbered_rows.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -76,4 +77,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0043_ambassadors', up: m0043.up },
   { name: '0044_stats_organisation_rollups', up: m0044.up },
   { name: '0045_stats_place_indexes', up: m0045.up },
+  { name: '0046_numbering_skips_numbered_rows', up: m0046.up },
 ];
