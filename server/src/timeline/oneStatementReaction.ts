@@ -12,9 +12,10 @@ import { COUNTER, COUNTER_COLUMNS, counterMoves, type Counters } from './reactio
  * On PostgreSQL the two reactions nearly every request is, giving one where she has none and taking
  * hers back, are each one statement: her row, the post's counters, the statistics event and the
  * change-feed rows in one WITH that commits on its own (`writeOne`). Every later part runs only for
- * a row the first part changed, so a like sent twice at once still counts once. Answers the post's
- * counters; undefined when the statement changed nothing (she already had a reaction, or none to
- * take back), and the caller's transaction works out the rest.
+ * a row the first part changed, so a like sent twice at once still counts once; none is added to a
+ * post deleted since it was read. Answers the post's counters; undefined when the statement changed
+ * nothing (she already had a reaction, or none to take back), and the caller's transaction works
+ * out the rest.
  */
 export async function reactInOneStatement(
   ctx: FeedContext,
@@ -57,7 +58,8 @@ export async function reactInOneStatement(
     const { rows } = await sql<Counters>`
       with added as (
         insert into likes (tenant_id, post_id, person_id, created_at, kind)
-        values (${her.tenantId}, ${her.postId}, ${her.personId}, ${at.toISOString()}, ${kind})
+        select ${her.tenantId}, ${her.postId}, ${her.personId}, ${at.toISOString()}, ${kind}
+         where exists (select 1 from posts where tenant_id = ${her.tenantId} and id = ${her.postId})
         on conflict (tenant_id, post_id, person_id) do nothing
         returning post_id
       ), moved as (
