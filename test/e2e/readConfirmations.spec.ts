@@ -52,6 +52,10 @@ async function wardHas(page: Page, body: string) {
 }
 
 test('an editor makes a post "lezen verplicht"; at the ward PC Anna reads it first; the report follows live', async ({ browser, org }) => {
+  // Three screens, two app processes and a reminder: about 30 s alone on two cores, and twice in a
+  // row it ran out of the default minute at the end of the full suite (every earlier spec's servers
+  // and clients still running in the one worker), with no step of its own failing.
+  test.setTimeout(120_000);
   const body = `Nieuw valprotocol ${Date.now()}: lees het voor je volgende dienst.`;
   const editor = await browser.newPage();
   const wardContext = await browser.newContext();
