@@ -157,7 +157,7 @@ async function authenticatePerson(ctx: ServerContext, token: string | null, devi
     roles: employeeOnly ? ['employee'] : roles,
     tokenHash: parsed.hash,
     deviceId: row.device_id,
-    deviceKind: row.device_id === null ? 'workstation' : device?.mode === 'kiosk' ? 'kiosk' : 'shared',
+    deviceKind: row.device_id === null ? 'workstation' : (device?.mode ?? 'shared'),
     via: row.kind === 'grant' ? 'grant' : 'session',
   };
 }

@@ -143,7 +143,6 @@ async function placesOf(trx: Trx, tenantId: string, events: readonly ActivityEve
   return new Map(people.map((p) => [p.id, { location_key: p.location_id ?? '', department_key: p.department_id ?? '' }]));
 }
 
-/** Inserts events once by id; answers the ids that were new. */
 /** An event as `stats_events` keeps it; queued (`folded: false`) until the fold job counts it. */
 export function eventRow(tenantId: string, e: ActivityEvent, o: { folded: boolean }) {
   return {
@@ -160,6 +159,7 @@ export function eventRow(tenantId: string, e: ActivityEvent, o: { folded: boolea
   };
 }
 
+/** Inserts events once by id; answers the ids that were new. */
 async function storeEvents(trx: Trx, tenantId: string, events: readonly ActivityEvent[], o: { folded: boolean }): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (const chunk of chunks(events)) {
