@@ -110,8 +110,13 @@ test('a badge tap opens her session to react; walking away brings the signage ba
   const like = page.locator('article').first().getByRole('button', { name: /Leuk/ });
   await like.click();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
-  // The running poll is the timeline's own card now: she votes with a tap, beside Bram's vote.
+  // The running poll is the timeline's own card now, far below that like: she votes with a tap, beside
+  // Bram's vote. On this kiosk "Je wordt zo uitgelogd" shows from her first idle second; her tap counts
+  // as being there and still votes: the sheet goes at its pointerdown, and the page must not jump back
+  // to the like she tapped before (that took the click away from her choice).
   const soup = page.getByRole('feed').getByRole('radio', { name: /Soep/ });
+  await soup.scrollIntoViewIfNeeded();
+  await expect(page.getByRole('alertdialog', { name: 'Je wordt zo uitgelogd' })).toBeVisible();
   await soup.click();
   await expect(soup).toHaveAttribute('aria-checked', 'true');
   await expect(soup).toContainText('1 stem · 50%');

@@ -36,12 +36,14 @@ function Countdown({ deadline }: { deadline: number }) {
     return () => clearInterval(timer);
   }, []);
 
-  // The big button takes the focus, so Enter or Space is enough; the focus goes back afterwards.
+  // The big button takes the focus, so Enter or Space is enough; the focus goes back afterwards,
+  // without scrolling: the sheet goes at the pointerdown of a tap anywhere, and a page that scrolled
+  // back to where the focus was would take that tap's click away from what she tapped.
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    button.current?.focus();
+    button.current?.focus({ preventScroll: true });
     return () => {
-      if (before?.isConnected) before.focus();
+      if (before?.isConnected) before.focus({ preventScroll: true });
     };
   }, []);
 
