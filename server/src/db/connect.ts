@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { preparingPool } from './preparedStatements.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -37,7 +38,7 @@ export const REQUEST_POOL_SIZE = 10;
 
 export function openDatabase(location: DatabaseLocation): Db {
   if (location.url?.startsWith('postgres://') || location.url?.startsWith('postgresql://')) {
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, REQUEST_POOL_SIZE) }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(postgresPool(location.url, REQUEST_POOL_SIZE)) }) });
     // Two, so one organisation's numbering never waits for another's.
     const numbering = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(location.url, 2) }) });
     return {

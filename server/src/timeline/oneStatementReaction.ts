@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReactionKind } from '../../../common/src/api/entities.js';
 import { likeKey } from '../../../common/src/api/sync.js';
 import type { Principal } from '../auth/principal.js';
+import { executePrepared } from '../db/preparedStatements.js';
 import type { PostsTable } from '../db/schema.js';
 import { eventRow } from '../stats/record.js';
 import { serverEvent } from '../stats/serverEvents.js';
@@ -15,7 +16,7 @@ import { COUNTER, COUNTER_COLUMNS, counterMoves, type Counters } from './reactio
  * a row the first part changed, so a like sent twice at once still counts once; none is added to a
  * post deleted since it was read. Answers the post's counters; undefined when the statement changed
  * nothing (she already had a reaction, or none to take back), and the caller's transaction works
- * out the rest.
+ * out the rest. Both are prepared statements: planning them took as long as running them.
  */
 export async function reactInOneStatement(
   ctx: FeedContext,
@@ -37,7 +38,9 @@ export async function reactInOneStatement(
     // the rows of that kind removed (none or one).
     const takeBack = { ...counterMoves('like', null), ...Object.fromEntries(Object.entries(COUNTER).map(([k, column]) => [column, sql`${sql.ref(column)} - (select count(*) from gone where kind = ${k})`])) };
     return writeOne(ctx, p.tenantId, { changes, whenAnyRowIn: 'gone' }, async (recordChanges) => {
-      const { rows } = await sql<Counters>`
+      const { rows } = await executePrepared(
+        ctx.k,
+        sql<Counters>`
         with gone as (
           delete from likes where tenant_id = ${her.tenantId} and post_id = ${her.postId} and person_id = ${her.personId}
           returning kind
@@ -46,7 +49,8 @@ export async function reactInOneStatement(
            where tenant_id = ${her.tenantId} and id = ${her.postId} and exists (select 1 from gone)
           returning ${columns}
         ), logged as (${recordChanges})
-        select ${columns} from moved`.execute(ctx.k);
+        select ${columns} from moved`.compile(ctx.k),
+      );
       return rows[0];
     });
   }
@@ -55,7 +59,9 @@ export async function reactInOneStatement(
   // A reaction counts once per post and person, however often it is changed, taken back and given again.
   const e = eventRow(p.tenantId, serverEvent(p, { id: `like:${post.id}:${p.personId}`, kind: 'reaction', at, postId: post.id, groupId: post.group_id }), { folded: false });
   return writeOne(ctx, p.tenantId, { changes, whenAnyRowIn: 'added' }, async (recordChanges) => {
-    const { rows } = await sql<Counters>`
+    const { rows } = await executePrepared(
+      ctx.k,
+      sql<Counters>`
       with added as (
         insert into likes (tenant_id, post_id, person_id, created_at, kind)
         select ${her.tenantId}, ${her.postId}, ${her.personId}, ${at.toISOString()}, ${kind}
@@ -72,7 +78,8 @@ export async function reactInOneStatement(
           from added
         on conflict (tenant_id, id) do nothing
       ), logged as (${recordChanges})
-      select ${columns} from moved`.execute(ctx.k);
+      select ${columns} from moved`.compile(ctx.k),
+    );
     return rows[0];
   });
 }
