@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../../server/src/auth/principal.js';
 import { visiblePost } from '../../../../server/src/timeline/queries.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
-import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
+import { startTestServer, testDialects, workstationPrincipal, type TestServer } from '../../../fixtures/testServer.js';
 
 const onPostgres = (await testDialects()).includes('postgres');
 
@@ -15,8 +15,7 @@ describe.runIf(onPostgres)('prepared statements on the hot path (postgres)', () 
   beforeAll(async () => {
     s = await startTestServer('postgres');
     bram = await s.login('1002');
-    const annaId = (await (await s.login('1001')).get('/v1/me')).body.person.id as string;
-    anna = { kind: 'person', tenantId: s.tenants.demo!, personId: annaId, roles: ['employee'], tokenHash: 'test', deviceId: null, deviceKind: 'workstation', via: 'session' };
+    anna = await workstationPrincipal(s, '1001');
   });
   afterAll(async () => {
     await s?.close();

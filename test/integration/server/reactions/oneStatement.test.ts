@@ -4,7 +4,7 @@ import { createRealtimeHub, type RealtimeHub } from '../../../../server/src/real
 import type { FeedContext } from '../../../../server/src/sync/feed.js';
 import { reactInOneStatement } from '../../../../server/src/timeline/oneStatementReaction.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
-import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
+import { startTestServer, testDialects, workstationPrincipal, type TestServer } from '../../../fixtures/testServer.js';
 
 const onPostgres = (await testDialects()).includes('postgres');
 
@@ -18,8 +18,7 @@ describe.runIf(onPostgres)('a reaction in one statement (postgres)', () => {
   beforeAll(async () => {
     s = await startTestServer('postgres');
     bram = await s.login('1002');
-    const annaId = (await (await s.login('1001')).get('/v1/me')).body.person.id as string;
-    anna = { kind: 'person', tenantId: s.tenants.demo!, personId: annaId, roles: ['employee'], tokenHash: 'test', deviceId: null, deviceKind: 'workstation', via: 'session' };
+    anna = await workstationPrincipal(s, '1001');
     hub = createRealtimeHub({ ...s.db, postgresUrl: null });
     ctx = { db: s.db, k: s.db.kysely, now: () => new Date(), realtime: hub };
   });
