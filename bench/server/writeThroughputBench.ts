@@ -108,7 +108,7 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
   let measuring = false;
   let stop = false;
   /** The n-th write, its latency counted from when it was due; counted when it started while measuring. */
-  const writeOne = async (n: number, due: number) => {
+  const likeOrTakeBack = async (n: number, due: number) => {
     const personId = people[(n * 7919) % people.length]!;
     const postId = posts[(n * 104729) % posts.length]!;
     const key = `${personId}/${postId}`;
@@ -124,7 +124,7 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
     }
   };
   const writer = async (w: number) => {
-    for (let n = w + WRITERS; !stop; n += WRITERS) await writeOne(n, performance.now());
+    for (let n = w + WRITERS; !stop; n += WRITERS) await likeOrTakeBack(n, performance.now());
   };
   /** Starts the writes due by now every millisecond or so, however many are still running. */
   const schedule = async (rate: number) => {
@@ -134,7 +134,7 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
     while (!stop) {
       const due = Math.floor(((performance.now() - start) * rate) / 1000);
       for (; issued < due; issued++) {
-        const running = writeOne(issued, start + (issued * 1000) / rate).finally(() => inFlight.delete(running));
+        const running = likeOrTakeBack(issued, start + (issued * 1000) / rate).finally(() => inFlight.delete(running));
         inFlight.add(running);
       }
       await new Promise((r) => setTimeout(r, 1));

@@ -4,8 +4,8 @@ import type pg from 'pg';
 
 /**
  * The statements of the hottest requests (a like at the start of a shift, and the read of the post
- * it needs) as named prepared statements on PostgreSQL: each connection parses and plans them once,
- * instead of at every call. Measured with pg_stat_statements under the write benchmark, planning took
+ * it needs) as named prepared statements on PostgreSQL: each connection parses them once, and after
+ * a few calls PostgreSQL keeps one generic plan instead of planning at every call. Measured with pg_stat_statements under the write benchmark, planning took
  * as long as executing: 0.34 ms to plan the post's visibility read against 0.04 ms to run it.
  *
  * Only texts that went through `executePrepared` are prepared, and only a bounded number of them: a
