@@ -107,7 +107,11 @@ test('a badge tap opens her session to react; walking away brings the signage ba
   }
   await expect(page.getByRole('feed')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Anna de Vries');
-  const like = page.locator('article').first().getByRole('button', { name: /Leuk/ });
+  // The demo's likes are drawn afresh each day, so she likes the first post she has not liked yet,
+  // held by its address: once liked, it no longer matches "not liked yet".
+  const unliked = page.locator('article').filter({ has: page.getByRole('button', { name: /Leuk/, pressed: false }) }).first();
+  const address = await unliked.locator('a.post-time').getAttribute('href');
+  const like = page.locator('article').filter({ has: page.locator(`a.post-time[href="${address}"]`) }).first().getByRole('button', { name: /Leuk/ });
   await like.click();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
   // The running poll is the timeline's own card now, far below that like: she votes with a tap, beside
