@@ -7,6 +7,11 @@ export interface FetchedPoll {
   voters: number;
   resultsVisible: boolean;
   myVote: PollView['myVote'];
+  /**
+   * The feed has brought the poll again since: its counts and voters are the newer ones, and hold
+   * her vote as fetched even while the personal feed has not brought that vote yet.
+   */
+  feedSince: boolean;
 }
 
 /**
@@ -20,7 +25,7 @@ export function createPollMemory() {
   return {
     fetched: (pollId: string): FetchedPoll | null => fetched.get(pollId) ?? null,
     setFetched(view: PollView) {
-      fetched.set(view.id, { options: view.options, voters: view.voters, resultsVisible: view.resultsVisible, myVote: view.myVote });
+      fetched.set(view.id, { options: view.options, voters: view.voters, resultsVisible: view.resultsVisible, myVote: view.myVote, feedSince: false });
     },
     /**
      * The feed brought the poll again. Counts it carries are at least as new as those fetched, so
@@ -28,7 +33,8 @@ export function createPollMemory() {
      */
     feedChanged(pollId: string, feedHasCounts: boolean) {
       const known = fetched.get(pollId);
-      if (known && feedHasCounts) fetched.set(pollId, { ...known, options: known.options.map((o) => ({ ...o, votes: null })), resultsVisible: false });
+      if (!known) return;
+      fetched.set(pollId, feedHasCounts ? { ...known, options: known.options.map((o) => ({ ...o, votes: null })), resultsVisible: false, feedSince: true } : { ...known, feedSince: true });
     },
     /** Her choice in an anonymous poll, as she made it on this device. */
     remember: (pollId: string, optionIds: readonly string[]) => void chosen.set(pollId, [...optionIds]),

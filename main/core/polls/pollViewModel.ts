@@ -31,8 +31,10 @@ export function pollViewModel(s: PollSources): PollViewModel {
   const fromFetched = fetched !== null && fetched.resultsVisible;
   const feedCounts = poll.options.every((o) => o.votes !== null);
   const counts = fromFetched ? fetched.options : feedCounts ? poll.options : null;
-  // Which vote of hers the counts already hold: the one the server told with them, or (feed) the one synced.
-  const counted = fromFetched ? fetched.myVote : s.vote;
+  // Which vote of hers the counts already hold: the one the server told with them; or (feed) the one
+  // synced, else the one fetched before the feed brought these counts (the personal feed, pulled after
+  // the shared one, may not have brought it yet: counting it again showed one vote too many).
+  const counted = fromFetched ? fetched.myVote : (s.vote ?? (fetched?.feedSince ? fetched.myVote : null));
   const known = s.vote ?? fetched?.myVote ?? null;
   let voters = fromFetched ? Math.max(fetched.voters, poll.voters) : poll.voters;
   const votes = new Map((counts ?? poll.options).map((o) => [o.id, o.votes]));

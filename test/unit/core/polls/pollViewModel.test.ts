@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Poll } from '../../../../common/src/api/entities.js';
+import { createPollMemory } from '../../../../main/core/polls/pollMemory.js';
 import { pollViewModel, type PollSources } from '../../../../main/core/polls/pollViewModel.js';
 import { poll } from '../../../fixtures/core/entities.js';
 
@@ -46,10 +47,30 @@ describe('a poll as she sees it', () => {
     expect(waiting).toMatchObject({ resultsVisible: false, voted: true, voters: 8 });
     expect(votesOf(waiting)).toEqual([null, null]);
 
-    const fetched = { options: p.options.map((o, i) => ({ ...o, votes: i === 0 ? 5 : 3 })), voters: 8, resultsVisible: true, myVote: { optionIds: [ids(p)[0]!], votedAt: now.toISOString() } };
+    const fetched = { options: p.options.map((o, i) => ({ ...o, votes: i === 0 ? 5 : 3 })), voters: 8, resultsVisible: true, myVote: { optionIds: [ids(p)[0]!], votedAt: now.toISOString() }, feedSince: false };
     const after = view(p, { fetched, pending: { optionIds: [ids(p)[0]!], waiting: false } });
     expect(after).toMatchObject({ resultsVisible: true, voters: 8 });
     expect(votesOf(after)).toEqual([5, 3]);
+  });
+
+  it('counts her sent vote once when the shared feed brings counts holding it before the personal feed brings the vote', () => {
+    const before = counted([4, 1]);
+    const pending = { optionIds: [ids(before)[1]!], waiting: false };
+    const memory = createPollMemory();
+    // Delivered: the server's answer after her vote, which the bars show.
+    memory.setFetched({ ...before, options: before.options.map((o, i) => ({ ...o, votes: i === 0 ? 4 : 2 })), voters: 6, resultsVisible: true, myVote: { optionIds: pending.optionIds, votedAt: now.toISOString() } });
+    expect(votesOf(view(before, { fetched: memory.fetched(before.id), pending }))).toEqual([4, 2]);
+    // The shared feed then brings the poll with her vote in its counts; her vote is still on its way.
+    const after = { ...before, options: before.options.map((o, i) => ({ ...o, votes: i === 0 ? 4 : 2 })), voters: 6 };
+    memory.feedChanged(after.id, true);
+    const v = view(after, { fetched: memory.fetched(after.id), pending });
+    expect(votesOf(v)).toEqual([4, 2]);
+    expect(v.voters).toBe(6);
+  });
+
+  it('still counts her sent vote over feed counts that came before the server told her anything', () => {
+    const p = counted([4, 1]);
+    expect(votesOf(view(p, { pending: { optionIds: [ids(p)[1]!], waiting: false } }))).toEqual([4, 2]);
   });
 
   it('lets her vote once in an anonymous poll, keeping her choice only as this device remembers it', () => {
