@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type KyselyPlugin } from 'kysely';
 import type { Principal } from '../../server/src/auth/principal.js';
 import { openDatabase, type Db } from '../../server/src/db/connect.js';
 import { notify } from '../../server/src/db/pgNotify.js';
@@ -9,7 +10,8 @@ import { foldAllQueuedActivity } from '../../server/src/stats/record.js';
 import type { FeedContext } from '../../server/src/sync/feed.js';
 import { setLike } from '../../server/src/timeline/likeRoutes.js';
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
-import { line, ms, summarise } from '../stats.js';
+import { line, ms, percentile, summarise } from '../stats.js';
+import { diskFlushLatency, sampleWalWaits } from './walWaits.js';
 
 /**
  * Write throughput on PostgreSQL, and what telling the other nodes costs: closed-loop writers like
@@ -49,8 +51,10 @@ export async function main(): Promise<void> {
     const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', seeded.tenantId).limit(2000).execute();
     const posts = await db.kysely.selectFrom('posts').select('id').where('tenant_id', '=', seeded.tenantId).where('group_id', 'is', null).limit(500).execute();
     line('closed-loop writers, pool, seconds per round', `${WRITERS}, 10 connections, ${SECONDS} s × ${ROUNDS} rounds`);
+    const disk = diskFlushLatency();
+    line('this disk, 8 kB write + fdatasync, idle', `p50 ${ms(disk.p50)}, p99 ${ms(disk.p99)}, max ${ms(disk.max)} (PostgreSQL's data is on the same disk)`);
 
-    const results = new Map<string, { writes: number; seconds: number; latencies: number[]; heard: number }>();
+    const results = new Map<string, { writes: number; seconds: number; latencies: number[]; committed: number[]; heard: number; slow: number; queued: { overall: number; duringSlow: number }[] }>();
     const open = `hub, ${RATE} writes/s offered`;
     for (let round = 0; round < ROUNDS; round++) {
       for (const [label, way, load] of [
@@ -60,10 +64,13 @@ export async function main(): Promise<void> {
         [open, 'hub', { kind: 'open', rate: RATE }],
       ] as const) {
         const r = await measure(db, way, load, seeded.tenantId, people.map((p) => p.id), posts.map((p) => p.id));
-        const acc = results.get(label) ?? { writes: 0, seconds: 0, latencies: [], heard: 0 };
+        const acc = results.get(label) ?? { writes: 0, seconds: 0, latencies: [], committed: [], heard: 0, slow: 0, queued: [] };
+        acc.slow += r.slow;
+        if (r.queued) acc.queued.push(r.queued);
         acc.writes += r.writes;
         acc.seconds += r.seconds;
         acc.latencies.push(...r.latencies);
+        acc.committed.push(...r.committed);
         acc.heard += r.heard;
         results.set(label, acc);
       }
@@ -76,6 +83,12 @@ export async function main(): Promise<void> {
       const heard = label === 'none' ? '' : `, other node heard ${r.heard}`;
       const versus = label === open ? 'started on schedule' : `${(rate / baseRate).toFixed(2)}× none`;
       line(label, `${rate.toFixed(0)} writes/s (${versus}), p50 ${ms(s.p50)}, p99 ${ms(p99(r.latencies))}${heard}`);
+      line('  of which until committed', `p50 ${ms(summarise(r.committed).p50)}, p99 ${ms(p99(r.committed))}`);
+      if (label === open) {
+        const pct = (share: number) => (Number.isNaN(share) ? '-' : `${(share * 100).toFixed(0)}%`);
+        line(`  writes over ${SLOW_MS} ms`, `${r.slow} of ${r.writes}`);
+        line(`  ≥${WAL_QUEUE} sessions queued on the log flush`, `per round ${r.queued.map((q) => `${pct(q.overall)} of the time, ${pct(q.duringSlow)} while a slow write ran`).join('; ')}`);
+      }
     }
   } finally {
     await db.close();
@@ -83,10 +96,11 @@ export async function main(): Promise<void> {
   }
 }
 
-function p99(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!;
-}
+const p99 = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 99);
+/** A write slower than this misses the target; the open-loop round says what each such write waited on. */
+const SLOW_MS = 50;
+/** Sessions waiting on the log flush at once that mean it is slow, not just busy. */
+const WAL_QUEUE = 3;
 
 async function measure(db: Db, way: Way, load: Load, tenantId: string, people: string[], posts: string[]) {
   const listenerDb = openDatabase({ url: db.postgresUrl! });
@@ -98,12 +112,17 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
   await new Promise((r) => setTimeout(r, 300));
 
   const realtime = hubFor(db, way);
-  const ctx: FeedContext = { db, k: db.kysely, now: () => new Date(), realtime };
+  const ctx: FeedContext = { db, k: db.kysely.withPlugin(lastAnswerClock), now: () => new Date(), realtime };
   // Each writer gives a like where she has none and takes hers back where she has one, as people do:
   // the seed's likes and those left by earlier rounds are known, so no write is a like she already gave.
   const existing = await db.kysely.selectFrom('likes').select(['person_id', 'post_id']).where('tenant_id', '=', tenantId).execute();
   const liked = new Set(existing.map((l) => `${l.person_id}/${l.post_id}`));
   const latencies: number[] = [];
+  /** Open loop: when each slow write was due and when it was done, to set beside what PostgreSQL waited on. */
+  const slowWrites: { from: number; to: number }[] = [];
+  const walWaits = load.kind === 'open' ? sampleWalWaits(db.postgresUrl!) : null;
+  /** Until the write's statement answered (committed), before the numbering that puts it in the feed. */
+  const committed: number[] = [];
   let writes = 0;
   let measuring = false;
   let stop = false;
@@ -117,9 +136,13 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
     else liked.delete(key);
     const p: Principal = { kind: 'person', tenantId, personId, roles: ['employee'], tokenHash: 'bench', deviceId: null, deviceKind: 'workstation', via: 'session' };
     const counted = measuring;
-    await setLike(ctx, p, postId, like);
+    const answered = { at: 0 };
+    await writeClock.run(answered, () => setLike(ctx, p, postId, like));
     if (counted) {
-      latencies.push(performance.now() - due);
+      const done = performance.now();
+      if (done - due > SLOW_MS) slowWrites.push({ from: due, to: done });
+      latencies.push(done - due);
+      committed.push(answered.at - due);
       writes++;
     }
   };
@@ -157,14 +180,28 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
   await Promise.all(running);
   clearInterval(folder);
   await folding;
+  await walWaits?.stop();
+  const queued = walWaits?.queuedShare(WAL_QUEUE, slowWrites) ?? null;
   // Announcements still in flight reach the other node shortly after the last commit.
   await new Promise((r) => setTimeout(r, 500));
   unsubscribe();
   await realtime.close();
   await otherNode.close();
   await listenerDb.close();
-  return { writes, seconds, latencies, heard };
+  return { writes, seconds, latencies, committed, heard, slow: slowWrites.length, queued };
 }
+
+/** The write under way, and when its last statement on the request pool answered. */
+const writeClock = new AsyncLocalStorage<{ at: number }>();
+/** Marks each answer on the request pool; the numbering after the commit runs on a pool of its own. */
+const lastAnswerClock: KyselyPlugin = {
+  transformQuery: (args) => args.node,
+  transformResult: async (args) => {
+    const write = writeClock.getStore();
+    if (write) write.at = performance.now();
+    return args.result;
+  },
+};
 
 function hubFor(db: Db, way: Way): RealtimeHub {
   if (way === 'hub') return createRealtimeHub(db);
