@@ -58,7 +58,7 @@ describe('a poll as she sees it', () => {
     const pending = { optionIds: [ids(before)[1]!], waiting: false };
     const memory = createPollMemory();
     // Delivered: the server's answer after her vote, which the bars show.
-    memory.setFetched({ ...before, options: before.options.map((o, i) => ({ ...o, votes: i === 0 ? 4 : 2 })), voters: 6, resultsVisible: true, myVote: { optionIds: pending.optionIds, votedAt: now.toISOString() } });
+    memory.setFetched({ ...before, options: before.options.map((o, i) => ({ ...o, votes: i === 0 ? 4 : 2 })), voters: 6, resultsVisible: true, closed: false, myVote: { optionIds: pending.optionIds, votedAt: now.toISOString() } });
     expect(votesOf(view(before, { fetched: memory.fetched(before.id), pending }))).toEqual([4, 2]);
     // The shared feed then brings the poll with her vote in its counts; her vote is still on its way.
     const after = { ...before, options: before.options.map((o, i) => ({ ...o, votes: i === 0 ? 4 : 2 })), voters: 6 };
