@@ -106,7 +106,7 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
   const listenerDb = openDatabase({ url: db.postgresUrl! });
   const otherNode = createRealtimeHub(listenerDb);
   let heard = 0;
-  const unsubscribe = otherNode.subscribe(tenantId, () => heard++);
+  const unsubscribe = otherNode.subscribe(tenantId, (announced) => (heard += announced.length));
   // Let the other node's LISTEN connection settle before counting.
   await sql`select 1`.execute(listenerDb.kysely);
   await new Promise((r) => setTimeout(r, 300));

@@ -135,13 +135,23 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       send('stream-replaced', null, {});
       void close();
     };
-    const unsubscribe = ctx.realtime.subscribe(p.tenantId, (a: Announced) => {
+    const hear = (a: Announced) => {
       const forMe = personId !== null && (a.seq < 0 || a.personIds.includes(personId) || a.personIds.includes('*'));
       const personal = forMe || a.privateGroups !== false;
       // Most announcements concern someone else: told at once, as a bare broadcaster would, unless
       // earlier work of this stream is still under way and must go first.
       if (!forMe && a.seq >= 0 && pending === 0) tellSeq(a.seq, personal, a);
       else enqueue(() => catchUp(forMe, personal, a));
+    };
+    const unsubscribe = ctx.realtime.subscribe(p.tenantId, (announced) => {
+      // Several that queued up go out in one write: the socket holds them until the last is framed.
+      const socket = announced.length > 1 && !closed ? raw.socket : null;
+      socket?.cork();
+      try {
+        for (const a of announced) hear(a);
+      } finally {
+        socket?.uncork();
+      }
     });
     // The sweep only raises a doubt; the full check of this one request gives the reason to send.
     const unwatch = sweep.watch({ tenantId: p.tenantId, tokenHash: p.kind === 'person' ? p.tokenHash : null, deviceId: p.deviceId }, () =>

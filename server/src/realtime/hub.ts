@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import { listen, notify, type Listener } from '../db/pgNotify.js';
 import type { Database } from '../db/schema.js';
 import type { PreparedDelta, SharedDeltas } from './sharedDeltas.js';
+import { slicedDelivery } from './slicedDelivery.js';
 
 export interface Announcement {
   tenantId: string;
@@ -22,7 +23,11 @@ export interface Announced extends Announcement {
   shared?: PreparedDelta;
 }
 
-export type AnnouncementListener = (a: Announced) => void;
+/**
+ * A stream's ear: announcements in order, usually one; several when they queued up while the ones
+ * before them were on their way to ten thousand streams, so the stream writes them at once.
+ */
+export type AnnouncementListener = (announced: readonly Announced[]) => void;
 
 /**
  * Tells this node's event streams that a tenant has a new seq, or that one of them has to end. On
@@ -65,17 +70,11 @@ const CHANNEL = 'samen_changes';
 /** NOTIFY payloads are limited to 8000 bytes; a batch stays well below (messages are ids and numbers: ASCII, a byte a character). */
 const BATCH_BYTES = 6000;
 
-/**
- * Listeners told in one go before the hub lets the event loop take other work. Each is a write to a
- * socket; ten thousand of them take a few hundred milliseconds, and a write waiting for its database
- * answers behind them would wait that long at every round trip.
- */
-const LISTENERS_PER_SLICE = 100;
-
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined, deltas?: SharedDeltas): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
   const watched = new Map<string, () => void>();
-  const { tell, tellWhenReady, delivered } = slicedDelivery(onError);
+  const { tell, tellBatched, tellBatchedWhenReady, delivered } = slicedDelivery(onError);
+  const hear = (l: AnnouncementListener, announced: Announced[]) => l(announced);
   const deliver = (m: Message) => {
     const endStreams = m.endStreams;
     if (endStreams) return tell((id: string) => watched.get(id)?.(), endStreams);
@@ -84,12 +83,11 @@ export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () =
     const among = () => listeners.get(tenantId) ?? [];
     // Once per node, not per stream: the shared changes the announcement brings. It keeps its place
     // in line while they are read, so no stream hears of a later change first.
-    if (!deltas || seq < 0 || !listeners.has(tenantId)) return tell((l: AnnouncementListener) => l(a), among());
-    tellWhenReady<AnnouncementListener>(
-      deltas.forAnnouncement(tenantId, seq).then((shared) => {
-        const announced: Announced = shared ? { ...a, shared } : a;
-        return { each: (l: AnnouncementListener) => l(announced), items: among() };
-      }),
+    if (!deltas || seq < 0 || !listeners.has(tenantId)) return tellBatched(tenantId, a, hear, among());
+    tellBatchedWhenReady(
+      tenantId,
+      hear,
+      deltas.forAnnouncement(tenantId, seq).then((shared) => ({ message: shared ? { ...a, shared } : a, items: among() })),
     );
   };
 
@@ -171,78 +169,5 @@ function batchedNotify(k: Kysely<Database>, onError: (err: unknown) => void): (m
   return (m) => {
     queue.push(JSON.stringify(m));
     if (!sending) void pump();
-  };
-}
-
-/**
- * Delivers messages in the order they came, each to its listeners in slices of LISTENERS_PER_SLICE
- * with the event loop free between slices. A message whose listeners fit one slice, with nothing
- * before it still on its way, is delivered at once, as before; a later message waits until every
- * listener has had the earlier one, so no stream hears of a change before one that came first.
- */
-function slicedDelivery(onError: (err: unknown) => void): {
-  tell: <T>(each: (item: T) => void, among: Iterable<T>) => void;
-  /** As `tell`, in its place in line, for a message whose listeners are known once `ready` resolves. */
-  tellWhenReady: <T>(ready: Promise<{ each: (item: T) => void; items: Iterable<T> }>) => void;
-  delivered: () => Promise<void>;
-} {
-  const queue: { each: (item: never) => void; items: unknown[]; at: number; ready: boolean }[] = [];
-  let scheduled = false;
-  let queued = 0;
-  let finished = 0;
-  let waiting: { until: number; resolve: () => void }[] = [];
-  const drain = () => {
-    scheduled = false;
-    while (queue.length > 0) {
-      const head = queue[0]!;
-      // Its own `ready` drains again once the message is known.
-      if (!head.ready) return;
-      const end = Math.min(head.at + LISTENERS_PER_SLICE, head.items.length);
-      for (; head.at < end; head.at++) {
-        // One stream's failure is its own: the others still hear of the change.
-        try {
-          head.each(head.items[head.at] as never);
-        } catch (err) {
-          onError(err);
-        }
-      }
-      if (head.at < head.items.length) {
-        scheduled = true;
-        setImmediate(drain);
-        return;
-      }
-      queue.shift();
-      finished++;
-      if (waiting.length > 0 && waiting[0]!.until <= finished) {
-        const done = waiting.filter((w) => w.until <= finished);
-        waiting = waiting.filter((w) => w.until > finished);
-        for (const w of done) w.resolve();
-      }
-    }
-  };
-  return {
-    tell(each, among) {
-      queue.push({ each, items: [...among], at: 0, ready: true });
-      queued++;
-      if (!scheduled) drain();
-    },
-    tellWhenReady(ready) {
-      const entry: (typeof queue)[number] = { each: () => undefined, items: [], at: 0, ready: false };
-      queue.push(entry);
-      queued++;
-      void ready
-        .then(
-          ({ each, items }) => {
-            entry.each = each as (item: never) => void;
-            entry.items = [...items];
-          },
-          onError,
-        )
-        .finally(() => {
-          entry.ready = true;
-          if (!scheduled) drain();
-        });
-    },
-    delivered: () => (finished === queued ? Promise.resolve() : new Promise((resolve) => waiting.push({ until: queued, resolve }))),
   };
 }

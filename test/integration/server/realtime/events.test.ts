@@ -29,6 +29,18 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
     stream.close();
   });
 
+  it('tells a stream of a burst of writes in seq order, each seq once, up to the last', async () => {
+    const stream = await openEventStream(s.url, bram.token!);
+    const initial = await stream.waitFor((e) => e.event === 'seq');
+    const posts = await Promise.all(Array.from({ length: 20 }, (_, i) => anna.post('/v1/posts', { body: `Dienstwissel ${i + 1}: wie neemt het over?` })));
+    const last = Math.max(...(await bram.get(`/v1/sync?since=${initial.data.seq}&scope=shared`)).body.changes.map((c: { seq: number }) => c.seq));
+    await stream.waitFor((e) => e.event === 'seq' && e.data.seq >= last, 5000);
+    const seqs = stream.events.filter((e) => e.event === 'seq').map((e) => e.data.seq as number);
+    expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]!)).toBe(true);
+    expect(posts.every((p) => p.status === 201)).toBe(true);
+    stream.close();
+  });
+
   it('frames events for a client or proxy speaking HTTP/1.0 without chunks, as it reads them', async () => {
     const { hostname, port } = new URL(s.url);
     const socket = net.connect(Number(port), hostname);

@@ -17,7 +17,7 @@ describe.each(dialects)('numbering the change feed (%s)', (dialect) => {
   beforeAll(async () => {
     ({ db, dispose } = await openTestDatabase(dialect));
     hub = createRealtimeHub({ ...db, postgresUrl: null });
-    hub.subscribe('t1', (a) => announced.push(a.seq));
+    hub.subscribe('t1', (batch) => announced.push(...batch.map((a) => a.seq)));
     ctx = { db, k: db.kysely, now: () => new Date(), realtime: hub };
     await db.kysely.insertInto('tenant_seq').values([{ tenant_id: 't1', last_seq: 0 }, { tenant_id: 't2', last_seq: 40 }]).execute();
   });
