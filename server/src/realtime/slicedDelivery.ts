@@ -1,3 +1,6 @@
+// How the hub tells thousands of streams of each change without holding the event loop for the
+// whole fan-out, and without one socket write per change when changes queue up.
+
 /**
  * Listeners told in one go before the hub lets the event loop take other work. Each is a write to a
  * socket; ten thousand of them take a few hundred milliseconds, and a write waiting for its database
