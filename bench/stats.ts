@@ -7,7 +7,7 @@ export function percentile(sortedMs: number[], p: number): number {
 
 export function summarise(samplesMs: number[]) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN };
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
 }
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/src/db/connect.js';
-import { percentile, summarise } from '../stats.js';
+import { summarise } from '../stats.js';
 
 /**
  * What PostgreSQL's sessions wait on while writes run: every 10 ms, on a connection of its own, how
@@ -66,5 +66,5 @@ export function diskFlushLatency(ms = 2000) {
     closeSync(fd);
     rmSync(file, { force: true });
   }
-  return { ...summarise(samples), p99: percentile([...samples].sort((a, b) => a - b), 99) };
+  return summarise(samples);
 }

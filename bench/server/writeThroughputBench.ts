@@ -10,7 +10,7 @@ import { foldAllQueuedActivity } from '../../server/src/stats/record.js';
 import type { FeedContext } from '../../server/src/sync/feed.js';
 import { setLike } from '../../server/src/timeline/likeRoutes.js';
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
-import { line, ms, percentile, summarise } from '../stats.js';
+import { line, ms, summarise } from '../stats.js';
 import { diskFlushLatency, sampleWalWaits } from './walWaits.js';
 
 /**
@@ -82,8 +82,9 @@ export async function main(): Promise<void> {
       const rate = r.writes / r.seconds;
       const heard = label === 'none' ? '' : `, other node heard ${r.heard}`;
       const versus = label === open ? 'started on schedule' : `${(rate / baseRate).toFixed(2)}× none`;
-      line(label, `${rate.toFixed(0)} writes/s (${versus}), p50 ${ms(s.p50)}, p99 ${ms(p99(r.latencies))}${heard}`);
-      line('  of which until committed', `p50 ${ms(summarise(r.committed).p50)}, p99 ${ms(p99(r.committed))}`);
+      const c = summarise(r.committed);
+      line(label, `${rate.toFixed(0)} writes/s (${versus}), p50 ${ms(s.p50)}, p99 ${ms(s.p99)}${heard}`);
+      line('  of which until committed', `p50 ${ms(c.p50)}, p99 ${ms(c.p99)}`);
       if (label === open) {
         const pct = (share: number) => (Number.isNaN(share) ? '-' : `${(share * 100).toFixed(0)}%`);
         line(`  writes over ${SLOW_MS} ms`, `${r.slow} of ${r.writes}`);
@@ -96,7 +97,6 @@ export async function main(): Promise<void> {
   }
 }
 
-const p99 = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 99);
 /** A write slower than this misses the target; the open-loop round says what each such write waited on. */
 const SLOW_MS = 50;
 /** Sessions waiting on the log flush at once that mean it is slow, not just busy. */

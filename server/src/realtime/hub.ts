@@ -73,18 +73,18 @@ const BATCH_BYTES = 6000;
 export function createRealtimeHub(db: Db, onError: (err: unknown) => void = () => undefined, deltas?: SharedDeltas): RealtimeHub {
   const listeners = new Map<string, Set<AnnouncementListener>>();
   const watched = new Map<string, () => void>();
-  const { tell, tellBatched, tellBatchedWhenReady, delivered } = slicedDelivery(onError);
+  const { tell, tellWhenReady, delivered } = slicedDelivery(onError);
   const hear = (l: AnnouncementListener, announced: Announced[]) => l(announced);
   const deliver = (m: Message) => {
     const endStreams = m.endStreams;
-    if (endStreams) return tell((id: string) => watched.get(id)?.(), endStreams);
+    if (endStreams) return tell(null, endStreams, (id: string) => watched.get(id)?.(), endStreams);
     const { tenantId, seq, personIds, privateGroups } = m;
     const a: Announcement = { tenantId, seq, personIds, ...(privateGroups === undefined ? {} : { privateGroups }) };
     const among = () => listeners.get(tenantId) ?? [];
     // Once per node, not per stream: the shared changes the announcement brings. It keeps its place
     // in line while they are read, so no stream hears of a later change first.
-    if (!deltas || seq < 0 || !listeners.has(tenantId)) return tellBatched(tenantId, a, hear, among());
-    tellBatchedWhenReady(
+    if (!deltas || seq < 0 || !listeners.has(tenantId)) return tell(tenantId, a, hear, among());
+    tellWhenReady(
       tenantId,
       hear,
       deltas.forAnnouncement(tenantId, seq).then((shared) => ({ message: shared ? { ...a, shared } : a, items: among() })),

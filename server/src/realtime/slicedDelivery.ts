@@ -8,17 +8,22 @@
  */
 export const LISTENERS_PER_SLICE = 100;
 
-/** A message told to a list of items (listeners, stream ids), each by `each`. */
+/**
+ * A message told to a list of items (listeners, stream ids) as `tell(item, messages)`: `messages` is
+ * the message itself, and any of its topic that joined it while it was on its way.
+ */
 interface Entry {
-  each: (item: never) => void;
+  tell: (item: never, messages: unknown[]) => void;
+  messages: unknown[];
   items: unknown[];
   at: number;
   ready: boolean;
-  /**
-   * Messages of one topic (a tenant's announcements) that may travel together: the listeners not
-   * yet told of this one hear the ones queued right behind it in the same call, in order.
-   */
-  batch?: { topic: string; messages: unknown[]; tell: (item: never, messages: unknown[]) => void; leftovers: number; derived: boolean };
+  /** Messages of one topic (a tenant's announcements) may travel together; null: this one travels alone. */
+  topic: string | null;
+  /** Listeners of a message that joined the one before it, who were not reached with that one. */
+  leftover: boolean;
+  /** How many leftover entries stand right behind this one, in line before anything else. */
+  leftovers: number;
 }
 
 /**
@@ -27,20 +32,17 @@ interface Entry {
  * before it still on its way, is delivered at once; a later message waits until every listener has
  * had the earlier one, so no stream hears of a change before one that came first.
  *
- * Batched messages of one topic that queue up behind one on its way join it: each listener it has
- * not reached yet hears them all in one call (one socket write for an event stream, instead of one
- * per message, at the moment writes come faster than ten thousand streams take them), and the
- * listeners it had already told, or that came later, hear them after it. No listener hears a message
- * twice or out of order.
+ * Messages of one topic that queue up behind one on its way join it: each listener it has not
+ * reached yet hears them all in one call (one socket write for an event stream, instead of one per
+ * message, at the moment writes come faster than ten thousand streams take them), and the listeners
+ * it had already told, or that came later, hear them after it. No listener hears a message twice or
+ * out of order.
  */
 export function slicedDelivery(onError: (err: unknown) => void): {
-  tell: <T>(each: (item: T) => void, among: Iterable<T>) => void;
-  /** As `tell`, in its place in line, for a message whose listeners are known once `ready` resolves. */
-  tellWhenReady: <T>(ready: Promise<{ each: (item: T) => void; items: Iterable<T> }>) => void;
-  /** A message of `topic`, told to `among` as `tell(item, messages)`, which may carry later messages of the topic too. */
-  tellBatched: <T, M>(topic: string, message: M, tell: (item: T, messages: M[]) => void, among: Iterable<T>) => void;
-  /** As `tellBatched`, for a message and listeners known once `ready` resolves. */
-  tellBatchedWhenReady: <T, M>(topic: string, tell: (item: T, messages: M[]) => void, ready: Promise<{ message: M; items: Iterable<T> }>) => void;
+  /** `message` to each of `among`, as `tell(item, messages)`; `topic` null: it never travels with others. */
+  tell: <T, M>(topic: string | null, message: M, tell: (item: T, messages: M[]) => void, among: Iterable<T>) => void;
+  /** As `tell`, in its place in line, for a message and listeners known once `ready` resolves. */
+  tellWhenReady: <T, M>(topic: string | null, tell: (item: T, messages: M[]) => void, ready: Promise<{ message: M; items: Iterable<T> }>) => void;
   delivered: () => Promise<void>;
 } {
   const queue: Entry[] = [];
@@ -49,28 +51,32 @@ export function slicedDelivery(onError: (err: unknown) => void): {
   let finished = 0;
   let waiting: { until: number; resolve: () => void }[] = [];
 
-  const batchedEntry = (topic: string, tell: (item: never, messages: unknown[]) => void, messages: unknown[], items: unknown[], ready: boolean, derived: boolean): Entry => {
-    const entry: Entry = { each: () => undefined, items, at: 0, ready, batch: { topic, messages, tell, leftovers: 0, derived } };
-    entry.each = (item: never) => tell(item, entry.batch!.messages);
-    return entry;
-  };
+  const entry = (topic: string | null, tell: Entry['tell'], messages: unknown[], items: unknown[], ready: boolean, leftover = false): Entry => ({
+    tell,
+    messages,
+    items,
+    at: 0,
+    ready,
+    topic,
+    leftover,
+    leftovers: 0,
+  });
 
   /**
    * Takes the ready messages of the head's topic queued right behind it (after its leftovers) into
-   * the head. Each leaves a leftover entry in their place in line: its listeners that the head will
+   * the head. Each leaves a leftover entry in its place in line: its listeners that the head will
    * not reach with it (told already, or not among the head's), told after the head.
    */
   const absorb = (head: Entry) => {
-    const own = head.batch;
-    if (!own || own.derived) return;
-    for (let i = 1 + own.leftovers; i < queue.length; i = 1 + own.leftovers) {
+    if (head.topic === null || head.leftover) return;
+    let reached: Set<unknown> | null = null;
+    for (let i = 1 + head.leftovers; i < queue.length; i = 1 + head.leftovers) {
       const next = queue[i]!;
-      if (!next.ready || !next.batch || next.batch.derived || next.batch.topic !== own.topic) return;
-      const reached = new Set(head.items.slice(head.at));
-      own.messages = [...own.messages, ...next.batch.messages];
-      queue.splice(i, 1);
-      queue.splice(1 + own.leftovers, 0, batchedEntry(own.topic, next.batch.tell, next.batch.messages, next.items.filter((item) => !reached.has(item)), true, true));
-      own.leftovers++;
+      if (!next.ready || next.leftover || next.topic !== head.topic) return;
+      reached ??= new Set(head.items.slice(head.at));
+      head.messages = [...head.messages, ...next.messages];
+      queue.splice(i, 1, entry(head.topic, next.tell, next.messages, next.items.filter((item) => !reached!.has(item)), true, true));
+      head.leftovers++;
     }
   };
 
@@ -85,7 +91,7 @@ export function slicedDelivery(onError: (err: unknown) => void): {
       for (; head.at < end; head.at++) {
         // One stream's failure is its own: the others still hear of the change.
         try {
-          head.each(head.items[head.at] as never);
+          head.tell(head.items[head.at] as never, head.messages);
         } catch (err) {
           onError(err);
         }
@@ -104,40 +110,26 @@ export function slicedDelivery(onError: (err: unknown) => void): {
       }
     }
   };
-  const push = (entry: Entry) => {
-    queue.push(entry);
-    queued++;
-    if (!scheduled) drain();
-  };
-  const whenReady = <R>(entry: Entry, ready: Promise<R>, fill: (r: R) => void) => {
-    queue.push(entry);
-    queued++;
-    void ready.then(fill, onError).finally(() => {
-      entry.ready = true;
-      if (!scheduled) drain();
-    });
-  };
 
   return {
-    tell(each, among) {
-      push({ each: each as (item: never) => void, items: [...among], at: 0, ready: true });
+    tell(topic, message, tell, among) {
+      queue.push(entry(topic, tell as Entry['tell'], [message], [...among], true));
+      queued++;
+      if (!scheduled) drain();
     },
-    tellWhenReady(ready) {
-      const entry: Entry = { each: () => undefined, items: [], at: 0, ready: false };
-      whenReady(entry, ready, ({ each, items }) => {
-        entry.each = each as (item: never) => void;
-        entry.items = [...items];
-      });
-    },
-    tellBatched(topic, message, tell, among) {
-      push(batchedEntry(topic, tell as (item: never, messages: unknown[]) => void, [message], [...among], true, false));
-    },
-    tellBatchedWhenReady(topic, tell, ready) {
-      const entry = batchedEntry(topic, tell as (item: never, messages: unknown[]) => void, [], [], false, false);
-      whenReady(entry, ready, ({ message, items }) => {
-        entry.batch!.messages = [message];
-        entry.items = [...items];
-      });
+    tellWhenReady(topic, tell, ready) {
+      const waits = entry(topic, tell as Entry['tell'], [], [], false);
+      queue.push(waits);
+      queued++;
+      void ready
+        .then(({ message, items }) => {
+          waits.messages = [message];
+          waits.items = [...items];
+        }, onError)
+        .finally(() => {
+          waits.ready = true;
+          if (!scheduled) drain();
+        });
     },
     delivered: () => (finished === queued ? Promise.resolve() : new Promise((resolve) => waiting.push({ until: queued, resolve }))),
   };
