@@ -16,10 +16,13 @@ const slide = (id: string, title: string) => ({ kind: 'slide', id, seconds: 5, w
  * A break-room kiosk: its own server (stopped in the last test), a playlist of two slides and the
  * running polls set by an editor before the kiosk starts, and a kiosk client enrolled with a code.
  */
-const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess; client: RunningProcess; poll: { id: string; options: { id: string }[] } } }>({
+const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess; client: RunningProcess; poll: { id: string; options: { id: string }[] }; freshPostId: string } }>({
   kiosk: [
     async ({}, use) => {
       const server = await startServer(tempDir('kiosk-server'));
+      // A post nobody has liked yet: the demo's own likes are drawn afresh each day.
+      const bram = await new TestClient(server.url).login('1002', 'welkom-bram');
+      const freshPostId = (await bram.post('/v1/posts', { body: 'Wie fietst zaterdag mee naar de kust? We vertrekken om negen uur bij de hoofdingang.' })).body.id as string;
       const carla = await new TestClient(server.url).login('1003', 'welkom-carla');
       const poll = (await carla.post('/v1/polls', { question: 'Soep of salade bij de lunch?', options: ['Soep', 'Salade'] })).body;
       await carla.put('/v1/admin/kiosk-playlists', {
@@ -30,7 +33,7 @@ const test = base.extend<Record<never, never>, { kiosk: { server: RunningProcess
       const daan = await new TestClient(server.url).login('1004', 'welkom-daan');
       const code = (await daan.post('/v1/admin/enrolment-codes', { name: 'Kiosk pauzeruimte', mode: 'kiosk' })).body.code as string;
       const client = await startClient(server.url, tempDir('kiosk-client'), 'kiosk', ['--idle-seconds', String(IDLE_SECONDS), '--enrolment-code', code]);
-      await use({ server, client, poll });
+      await use({ server, client, poll, freshPostId });
       await client.stop();
       await server.stop();
     },
@@ -107,14 +110,13 @@ test('a badge tap opens her session to react; walking away brings the signage ba
   }
   await expect(page.getByRole('feed')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Anna de Vries');
-  // The demo's likes are drawn afresh each day, so she likes the first post she has not liked yet,
-  // held by its address: once liked, it no longer matches "not liked yet".
-  const unliked = page.locator('article').filter({ has: page.getByRole('button', { name: /Leuk/, pressed: false }) }).first();
-  const address = await unliked.locator('a.post-time').getAttribute('href');
-  const like = page.locator('article').filter({ has: page.locator(`a.post-time[href="${address}"]`) }).first().getByRole('button', { name: /Leuk/ });
+  // Bram's post of this morning, which nobody has liked yet (a post of the demo she may have liked
+  // already, and her likes arrive a moment after the timeline does).
+  const like = page.locator('article').filter({ has: page.locator(`a.post-time[href="#/post/${kiosk.freshPostId}"]`) }).getByRole('button', { name: /Leuk/ });
+  await expect(like).toHaveAttribute('aria-pressed', 'false');
   await like.click();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
-  // The running poll is the timeline's own card now, far below that like: she votes with a tap, beside
+  // The running poll is the timeline's own card now, above that like: she votes with a tap, beside
   // Bram's vote. On this kiosk "Je wordt zo uitgelogd" shows from her first idle second; her tap counts
   // as being there and still votes: the sheet goes at its pointerdown, and the page must not jump back
   // to the like she tapped before (that took the click away from her choice).
