@@ -1,19 +1,34 @@
 import http from 'node:http';
+import { parseArgs } from 'node:util';
 import { wallMs } from './protocol.js';
 
 /**
  * The baseline: a bare node:http server-sent-events broadcaster with no authentication, no
  * database and no tenancy. POST /write stamps a new seq and writes it to every open stream;
  * GET /stamps tells when each seq was stamped. What Samen adds on top is what the load test measures.
+ *
+ * `--event-bytes N` pads each event to about N bytes, so the baseline can carry as much as Samen's
+ * events do (they bring the changes themselves, which spares every client a pull): then the
+ * comparison is of what Samen adds, not of how many bytes a change takes.
  */
+const { values } = parseArgs({ options: { 'event-bytes': { type: 'string', default: '0' } } });
+const eventBytes = Number(values['event-bytes']);
 const streams = new Set<http.ServerResponse>();
 const stamps: [number, number][] = [];
 let seq = 0;
 
+function event(n: number): Buffer {
+  const bare = `id: ${n}\nevent: seq\ndata: {"seq":${n}}\n\n`;
+  const pad = eventBytes - bare.length - ',"pad":""'.length;
+  // Made once and written to every stream, as Samen's seq frames are.
+  return Buffer.from(pad > 0 ? `id: ${n}\nevent: seq\ndata: {"seq":${n},"pad":"${'x'.repeat(pad)}"}\n\n` : bare);
+}
+
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/events') {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-    res.write(`retry: 3000\n\nid: ${seq}\nevent: seq\ndata: {"seq":${seq}}\n\n`);
+    res.write(`retry: 3000\n\n`);
+    res.write(event(seq));
     streams.add(res);
     req.on('close', () => streams.delete(res));
     return;
@@ -23,7 +38,7 @@ const server = http.createServer((req, res) => {
     req.on('end', () => {
       seq++;
       stamps.push([seq, wallMs()]);
-      const message = `id: ${seq}\nevent: seq\ndata: {"seq":${seq}}\n\n`;
+      const message = event(seq);
       for (const s of streams) s.write(message);
       res.writeHead(201, { 'content-type': 'application/json' }).end(`{"seq":${seq}}`);
     });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { SYNC_PROTOCOL } from '../../common/src/api/sync.js';
 import { makeToken } from '../../server/src/auth/tokens.js';
 import { openDatabase } from '../../server/src/db/connect.js';
@@ -105,7 +106,7 @@ interface Side {
   kind: 'samen' | 'bare';
   pids: number[];
   /** When each seq was written, after the run. */
-  writtenAt(): Promise<[number, number][]>;
+  writtenAt(): Promise<Pick<Finish, 'writtenAt' | 'startedAt'>>;
 }
 
 interface Figures {
@@ -114,6 +115,9 @@ interface Figures {
   pushP50: number;
   pushP99: number;
   pushSamples: number;
+  /** From the write's statement instead of its commit; only where both are known. */
+  pushFromStartP50: number;
+  pushFromStartP99: number;
   writeP50: number;
   writeP99: number;
   quietWriteP50: number;
@@ -131,6 +135,10 @@ interface Figures {
   rssPeak: number[];
   /** Share of one core each server-side process used while the streams were open and writes ran. */
   cpuShare: number[];
+  /** Share of one core the processes holding the streams used meanwhile, together. */
+  generatorCpuShare: number;
+  /** What the server's core did meanwhile, by all processes and the kernel (null without /proc/stat). */
+  serverCore: CoreTime | null;
 }
 
 /** Seconds of writes before anything is measured. */
@@ -157,24 +165,33 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const rssPeak = side.pids.map(rssOf);
   const sampler = setInterval(() => side.pids.forEach((pid, i) => (rssPeak[i] = Math.max(rssPeak[i]!, rssOf(pid)))), 500);
 
+  const coreBefore = coreTimes();
   const cpuBefore = side.pids.map(cpuSecondsOf);
+  const generatorPids = streamWorkers.map((w) => w.pid!);
+  const generatorBefore = generatorPids.map(cpuSecondsOf);
   const measuredFrom = performance.now();
   const written = await runWriter(side, o, o.seconds);
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
   const cpuShare = side.pids.map((pid, i) => (cpuSecondsOf(pid) - cpuBefore[i]!) / measuredSeconds);
+  const generatorCpuShare = generatorPids.reduce((sum, pid, i) => sum + cpuSecondsOf(pid) - generatorBefore[i]!, 0) / measuredSeconds;
+  const coreAfter = coreTimes();
+  const serverCore = coreBefore && coreAfter ? coreShares(coreBefore, coreAfter) : null;
   // The last announcements are still on their way: give them a moment before the streams report.
   await new Promise((r) => setTimeout(r, 2000));
   clearInterval(sampler);
 
-  const writtenAt = await side.writtenAt();
-  const results = await Promise.all(streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', writtenAt } satisfies Finish)));
+  const stamps = await side.writtenAt();
+  const results = await Promise.all(streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', ...stamps } satisfies Finish)));
   const push = mergeHistograms(results.map((r) => r.push));
+  const pushFromStart = mergeHistograms(results.map((r) => r.pushFromStart ?? {}));
   return {
     held,
     dropped: results.reduce((s, r) => s + r.dropped, 0),
     pushP50: histogramPercentile(push, 50),
     pushP99: histogramPercentile(push, 99),
     pushSamples: histogramCount(push),
+    pushFromStartP50: histogramPercentile(pushFromStart, 50),
+    pushFromStartP99: histogramPercentile(pushFromStart, 99),
     writeP50: histogramPercentile(written.latency, 50),
     writeP99: histogramPercentile(written.latency, 99),
     quietWriteP50: histogramPercentile(quiet.latency, 50),
@@ -189,6 +206,8 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     eventsPerStreamSecond: results.reduce((s, r) => s + r.events, 0) / Math.max(1, held) / o.seconds,
     rssPeak,
     cpuShare,
+    generatorCpuShare,
+    serverCore,
   };
 }
 
@@ -208,6 +227,7 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   console.log(`\n  ${label}`);
   line('streams held (of asked)', `${f.held} of ${o.clients}${f.dropped ? `, ${f.dropped} dropped or refused` : ''}`);
   line('push latency, commit to client p50 / p99', `${f.pushP50.toFixed(1)} / ${f.pushP99.toFixed(1)} ms (${f.pushSamples} samples: written seqs × streams)`);
+  if (!Number.isNaN(f.pushFromStartP99)) line('  from the write statement\'s start p50 / p99', `${f.pushFromStartP50.toFixed(1)} / ${f.pushFromStartP99.toFixed(1)} ms`);
   line('write latency p50 / p99, no streams open', `${f.quietWriteP50.toFixed(1)} / ${f.quietWriteP99.toFixed(1)} ms`);
   line('write latency p50 / p99, streams open', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
   line('seq events per stream', `${f.eventsPerStreamSecond.toFixed(1)}/s (${o.writesPerSecond} writes/s), ${(f.bytesPerStreamSecond / 1024).toFixed(1)} KB/s`);
@@ -216,6 +236,11 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
   // Near 100 % the figures above are the server core's limit on this machine, not the design's.
   line('CPU while writing (per process, of one core)', f.cpuShare.map((c) => `${Math.round(c * 100)} %`).join(', '));
+  // The streams' readers share one core: near 100 % they read late, and push latency counts that too.
+  line('CPU of the processes holding the streams', `${Math.round(f.generatorCpuShare * 100)} % of one core`);
+  // Time the virtual machine's host gave to others (steal) is time the server's core did not have:
+  // a run where it is high measured the machine, not the server.
+  if (f.serverCore) line(`server core (CPU ${SERVER_CPU}): busy / softirq / taken by the host`, `${pct(f.serverCore.busy)} / ${pct(f.serverCore.softirq)} / ${pct(f.serverCore.steal)}`);
 }
 
 export async function main(argv: string[] = []): Promise<void> {
@@ -240,6 +265,16 @@ export async function main(argv: string[] = []): Promise<void> {
     const seeded = await seedOrganisation(db, { seed: 11, employees: Math.min(20_000, Math.max(Math.ceil(o.clients * 1.1), 200)), slug: 'load', images: false, knowledgeBase: false });
     line('seed', `${seeded.people} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const tokens = await mintSessions(db, seeded.tenantId, o.clients);
+    // The seed wrote a whole organisation a moment ago: its autovacuum, analyze and checkpoint would
+    // otherwise fall inside the measured seconds, on the server's core, which no shift start has.
+    await sql`vacuum analyze`.execute(db.kysely);
+    await sql`checkpoint`.execute(db.kysely).catch((err: Error) => console.log(`  (no checkpoint before measuring: ${err.message})`));
+    const commitTimes = await recordsCommitTimes(db);
+    if (!commitTimes) {
+      console.log('  PostgreSQL does not record commit times (track_commit_timestamp is off): push latency is counted from each');
+      console.log("  write's statement, which adds the commit and numbering to it. For commit times: ALTER SYSTEM SET");
+      console.log('  track_commit_timestamp = on, then restart PostgreSQL.');
+    }
 
     for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
     if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
@@ -253,10 +288,7 @@ export async function main(argv: string[] = []): Promise<void> {
         writerTokens: tokens.slice(0, o.writers),
         kind: 'samen',
         pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
-        writtenAt: async () => {
-          const rows = await db.kysely.selectFrom('changes').select(['seq', 'at']).where('tenant_id', '=', seeded.tenantId).where('seq', '>', startSeq).execute();
-          return rows.map((r) => [Number(r.seq), Date.parse(r.at)] as [number, number]);
-        },
+        writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
       },
       o,
     );
@@ -265,25 +297,35 @@ export async function main(argv: string[] = []): Promise<void> {
     lb = null;
     for (const n of nodes.splice(0)) await n.stop();
 
-    bare = spawnBroadcaster();
-    const bareUrl = await listeningUrl(bare);
-    const baseline = await measure(
-      {
-        label: 'bare',
-        url: bareUrl,
-        streamPath: '/events',
-        tokens: tokens.map(() => null),
-        writerTokens: ['-'],
-        kind: 'bare',
-        pids: [bare.pid!],
-        writtenAt: async () => (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][],
-      },
-      o,
-    );
-    report('Baseline: bare node:http SSE broadcaster (no auth, no database)', baseline, o);
+    // Two baselines: events as small as a bare seq, and events as big as Samen's were on average.
+    const samenEventBytes = Math.round(samen.bytesPerStreamSecond / samen.eventsPerStreamSecond);
+    const baselines: { label: string; f: Figures }[] = [];
+    for (const eventBytes of [0, samenEventBytes]) {
+      bare = spawnBroadcaster(eventBytes);
+      const bareUrl = await listeningUrl(bare);
+      const f = await measure(
+        {
+          label: 'bare',
+          url: bareUrl,
+          streamPath: '/events',
+          tokens: tokens.map(() => null),
+          writerTokens: ['-'],
+          kind: 'bare',
+          pids: [bare.pid!],
+          writtenAt: async () => ({ writtenAt: (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][] }),
+        },
+        o,
+      );
+      await stopChild(bare);
+      bare = null;
+      const label = eventBytes ? `events padded to Samen's ${eventBytes} bytes` : 'bare seq events';
+      report(`Baseline: bare node:http SSE broadcaster (no auth, no database), ${label}`, f, o);
+      baselines.push({ label, f });
+    }
     console.log('');
-    line('push p99, Samen / baseline (target ≤ 1.25×)', `${(samen.pushP99 / baseline.pushP99).toFixed(2)}×`);
+    for (const b of baselines) line(`push p99, Samen / baseline with ${b.label} (target ≤ 1.25×)`, `${(samen.pushP99 / b.f.pushP99).toFixed(2)}×`);
     line('Samen write p99, streams open / none (target ≤ 2×)', `${(samen.writeP99 / samen.quietWriteP99).toFixed(2)}×`);
+    for (const b of baselines) line(`  the baseline's own, ${b.label}`, `${(b.f.writeP99 / b.f.quietWriteP99).toFixed(2)}×`);
   } finally {
     bare?.kill();
     await lb?.stop();
@@ -293,10 +335,18 @@ export async function main(argv: string[] = []): Promise<void> {
   }
 }
 
-function spawnBroadcaster(): ChildProcess {
-  const args = ['--import', 'tsx', path.join(here, 'bareBroadcaster.ts')];
+function spawnBroadcaster(eventBytes: number): ChildProcess {
+  const args = ['--import', 'tsx', path.join(here, 'bareBroadcaster.ts'), '--event-bytes', String(eventBytes)];
   const stdio: ['ignore', 'pipe', 'inherit'] = ['ignore', 'pipe', 'inherit'];
   return taskset ? spawn('/usr/bin/taskset', ['-c', SERVER_CPU, process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill();
+  });
 }
 
 function listeningUrl(child: ChildProcess): Promise<string> {
@@ -310,6 +360,32 @@ function listeningUrl(child: ChildProcess): Promise<string> {
   });
 }
 
+interface CoreTime {
+  busy: number;
+  softirq: number;
+  steal: number;
+}
+
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** The server core's jiffies so far, from /proc/stat: user nice system idle iowait irq softirq steal. */
+function coreTimes(): number[] | null {
+  try {
+    const row = readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`cpu${SERVER_CPU} `));
+    return row ? row.trim().split(/\s+/).slice(1, 9).map(Number) : null;
+  } catch {
+    return null;
+  }
+}
+
+function coreShares(before: number[], after: number[]): CoreTime {
+  const d = after.map((v, i) => v - before[i]!);
+  const total = d.reduce((a, b) => a + b, 0) || 1;
+  return { busy: 1 - (d[3]! + d[4]!) / total, softirq: d[6]! / total, steal: d[7]! / total };
+}
+
 /** User and system CPU seconds a process has used so far (Linux), NaN elsewhere. */
 function cpuSecondsOf(pid: number): number {
   try {
@@ -319,6 +395,27 @@ function cpuSecondsOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+async function recordsCommitTimes(db: ReturnType<typeof openDatabase>): Promise<boolean> {
+  const { rows } = await sql<{ on: string }>`select current_setting('track_commit_timestamp') as on`.execute(db.kysely);
+  return rows[0]?.on === 'on';
+}
+
+/**
+ * A seq's commit is the commit of the transaction that gave the change its number: a numbering after
+ * the write's own commit (sync/numbering.ts), which rewrites the row, so the row's xmin is that
+ * transaction. `at` is when the write's statement began.
+ */
+async function writeStamps(db: ReturnType<typeof openDatabase>, tenantId: string, afterSeq: number, commitTimes: boolean): Promise<Pick<Finish, 'writtenAt' | 'startedAt'>> {
+  const { rows } = await sql<{ seq: string; at: string; committed_ms: number | null }>`
+    select seq, at, ${commitTimes ? sql`extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000` : sql`null`} as committed_ms
+      from changes where tenant_id = ${tenantId} and seq > ${afterSeq}`.execute(db.kysely);
+  const startedAt = rows.map((r) => [Number(r.seq), Date.parse(r.at)] as [number, number]);
+  if (!commitTimes) return { writtenAt: startedAt };
+  const writtenAt = rows.flatMap((r) => (r.committed_ms === null ? [] : [[Number(r.seq), Number(r.committed_ms)] as [number, number]]));
+  if (writtenAt.length < rows.length) console.log(`  (${rows.length - writtenAt.length} of ${rows.length} seqs had no commit time and are not counted)`);
+  return { writtenAt, startedAt };
 }
 
 async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<number> {

@@ -16,7 +16,10 @@ export interface OpenStreams {
 /** When each seq was written (ms since the epoch), so workers can turn receipt times into latencies. */
 export interface Finish {
   type: 'finish';
+  /** When each seq committed: from then on a pull would have found it. */
   writtenAt: [number, number][];
+  /** When each seq's write statement began, where known: the push latency as the writer sees it. */
+  startedAt?: [number, number][];
 }
 
 export interface Opened {
@@ -42,6 +45,7 @@ export interface StreamResult {
   /** `seq` events heard over all streams (a stream hears one per announcement). */
   events: number;
   push: Histogram;
+  pushFromStart?: Histogram;
 }
 
 export interface WriteOrder {
