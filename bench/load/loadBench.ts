@@ -147,8 +147,9 @@ const WARM_UP_SECONDS = 3;
 async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   // A node just started compiles its hot paths and opens its pool in the first seconds: in neither figure.
   await runWriter(side, o, WARM_UP_SECONDS);
-  // The same writes first with no stream open: the baseline for what holding the streams costs a write.
-  const quiet = await runWriter(side, o, Math.min(o.seconds, 10));
+  // The same writes first with no stream open: the baseline for what holding the streams costs a write,
+  // as many as with the streams open (a p99 of a few dozen writes is their slowest one).
+  const quiet = await runWriter(side, o, o.seconds);
   const streamWorkers = Array.from({ length: Math.ceil(side.tokens.length / STREAMS_PER_WORKER) }, () => worker('streamWorker.ts'));
   const opened = await Promise.all(
     streamWorkers.map((w, i) =>
