@@ -18,10 +18,10 @@ const stamps: [number, number][] = [];
 let seq = 0;
 
 function event(n: number): Buffer {
-  const bare = `id: ${n}\nevent: seq\ndata: {"seq":${n}}\n\n`;
-  const pad = eventBytes - bare.length - ',"pad":""'.length;
+  const frame = (data: string) => `id: ${n}\nevent: seq\ndata: {"seq":${n}${data}}\n\n`;
+  const pad = eventBytes - frame(',"pad":""').length;
   // Made once and written to every stream, as Samen's seq frames are.
-  return Buffer.from(pad > 0 ? `id: ${n}\nevent: seq\ndata: {"seq":${n},"pad":"${'x'.repeat(pad)}"}\n\n` : bare);
+  return Buffer.from(frame(pad > 0 ? `,"pad":"${'x'.repeat(pad)}"` : ''));
 }
 
 const server = http.createServer((req, res) => {
