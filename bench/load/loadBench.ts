@@ -17,6 +17,8 @@ import {
   histogramCount,
   histogramPercentile,
   mergeHistograms,
+  mergeReach,
+  wallMs,
   type Finish,
   type Opened,
   type OpenStreams,
@@ -105,6 +107,8 @@ interface Side {
   writerTokens: string[];
   kind: 'samen' | 'bare';
   pids: number[];
+  /** When the server side's process was ready (wall ms): its timers count from about then. */
+  readyAt: number;
   /** When each seq was written, after the run. */
   writtenAt(): Promise<Pick<Finish, 'writtenAt' | 'startedAt'>>;
 }
@@ -139,7 +143,21 @@ interface Figures {
   generatorCpuShare: number;
   /** What the server's core did meanwhile, by all processes and the kernel (null without /proc/stat). */
   serverCore: CoreTime | null;
+  /** The announcements whose last stream heard them latest: where the p99 comes from. */
+  slowest: Slowest[];
 }
+
+interface Slowest {
+  seq: number;
+  /** Seconds from the start of the measured writes, and from the server process being ready. */
+  intoWrites: number;
+  intoProcess: number;
+  firstMs: number;
+  lastMs: number;
+}
+
+/** How many of the slowest announcements the report shows. */
+const SLOWEST_SHOWN = 5;
 
 /** Seconds of writes before anything is measured. */
 const WARM_UP_SECONDS = 3;
@@ -171,6 +189,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const generatorPids = streamWorkers.map((w) => w.pid!);
   const generatorBefore = generatorPids.map(cpuSecondsOf);
   const measuredFrom = performance.now();
+  const writesFrom = wallMs();
   const written = await runWriter(side, o, o.seconds);
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
   const cpuShare = side.pids.map((pid, i) => (cpuSecondsOf(pid) - cpuBefore[i]!) / measuredSeconds);
@@ -185,6 +204,16 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const results = await Promise.all(streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', ...stamps } satisfies Finish)));
   const push = mergeHistograms(results.map((r) => r.push));
   const pushFromStart = mergeHistograms(results.map((r) => r.pushFromStart ?? {}));
+  // Seqs numbered together are announced together: one entry per commit.
+  const committed = new Map(stamps.writtenAt);
+  const byCommit = new Map<number, Slowest>();
+  for (const [seq, [firstMs, lastMs]] of Object.entries(mergeReach(results.map((r) => r.reach)))) {
+    const at = committed.get(Number(seq)) ?? NaN;
+    const known = byCommit.get(at);
+    if (known && known.lastMs >= lastMs) continue;
+    byCommit.set(at, { seq: Number(seq), firstMs, lastMs, intoWrites: (at - writesFrom) / 1000, intoProcess: (at - side.readyAt) / 1000 });
+  }
+  const slowest = [...byCommit.values()].sort((a, b) => b.lastMs - a.lastMs).slice(0, SLOWEST_SHOWN);
   return {
     held,
     dropped: results.reduce((s, r) => s + r.dropped, 0),
@@ -209,6 +238,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     cpuShare,
     generatorCpuShare,
     serverCore,
+    slowest,
   };
 }
 
@@ -242,6 +272,11 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   // Time the virtual machine's host gave to others (steal) is time the server's core did not have:
   // a run where it is high measured the machine, not the server.
   if (f.serverCore) line(`server core (CPU ${SERVER_CPU}): busy / softirq / taken by the host`, `${pct(f.serverCore.busy)} / ${pct(f.serverCore.softirq)} / ${pct(f.serverCore.steal)}`);
+  // A slow announcement at the same moment of every heartbeat interval points at a timer's work.
+  line(
+    'slowest announcements: committed at s into writes (into process), first / last stream',
+    f.slowest.map((x) => `${x.intoWrites.toFixed(1)} (${x.intoProcess.toFixed(1)}): ${Math.round(x.firstMs)} / ${Math.round(x.lastMs)} ms`).join('; '),
+  );
 }
 
 export async function main(argv: string[] = []): Promise<void> {
@@ -278,6 +313,7 @@ export async function main(argv: string[] = []): Promise<void> {
     }
 
     for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
+    const nodesReadyAt = wallMs();
     if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
     const startSeq = await latest(db, seeded.tenantId);
     const samen = await measure(
@@ -289,6 +325,7 @@ export async function main(argv: string[] = []): Promise<void> {
         writerTokens: tokens.slice(0, o.writers),
         kind: 'samen',
         pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
+        readyAt: nodesReadyAt,
         writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
       },
       o,
@@ -304,6 +341,7 @@ export async function main(argv: string[] = []): Promise<void> {
     for (const eventBytes of [0, samenEventBytes]) {
       bare = spawnBroadcaster(eventBytes);
       const bareUrl = await listeningUrl(bare);
+      const bareReadyAt = wallMs();
       const f = await measure(
         {
           label: 'bare',
@@ -313,6 +351,7 @@ export async function main(argv: string[] = []): Promise<void> {
           writerTokens: ['-'],
           kind: 'bare',
           pids: [bare.pid!],
+          readyAt: bareReadyAt,
           writtenAt: async () => ({ writtenAt: (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][] }),
         },
         o,

@@ -40,12 +40,27 @@ export interface StreamResult {
   pullErrors: number;
   /** Announcements whose carried changes a client took instead of pulling. */
   taken: number;
-  /** Characters received on the streams. */
+  /** Body bytes received on the streams (chunk framing not counted). */
   bytes: number;
   /** `seq` events heard over all streams (a stream hears one per announcement). */
   events: number;
   push: Histogram;
+  /** Per seq, the push latency of the first and the last stream that heard it. */
+  reach: Reach;
   pushFromStart?: Histogram;
+}
+
+/** seq → [first stream's push latency, last stream's], in ms. */
+export type Reach = Record<number, [number, number]>;
+
+export function mergeReach(list: Reach[]): Reach {
+  const out: Reach = {};
+  for (const r of list)
+    for (const [k, [first, last]] of Object.entries(r)) {
+      const o = out[Number(k)];
+      out[Number(k)] = o ? [Math.min(o[0], first), Math.max(o[1], last)] : [first, last];
+    }
+  return out;
 }
 
 export interface WriteOrder {

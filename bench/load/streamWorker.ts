@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { SYNC_PROTOCOL } from '../../common/src/api/sync.js';
-import { addToHistogram, wallMs, type Finish, type Histogram, type OpenStreams, type StreamResult } from './protocol.js';
+import { openRawStream } from './rawEventStream.js';
+import { addToHistogram, wallMs, type Finish, type Histogram, type OpenStreams, type Reach, type StreamResult } from './protocol.js';
 
 /**
  * A worker process that holds many event streams, as ward PCs and kiosks do at the start of a shift.
@@ -44,12 +45,12 @@ function seqEventReader(onSeq: (data: string) => void): (chunk: Buffer) => void 
       const at = head.indexOf('data: ');
       if (at !== -1) onSeq(head.slice(at + 6));
     }
-    pending = start < bytes.length ? bytes.subarray(start) : null;
+    // Copied: the bytes of a read are overwritten by the next one (rawEventStream.ts).
+    pending = start < bytes.length ? Buffer.from(bytes.subarray(start)) : null;
   };
 }
 
 const clients: Client[] = [];
-const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 const pullAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let pulls = 0;
 let pullErrors = 0;
@@ -63,53 +64,49 @@ function openOne(o: OpenStreams, token: string | null): Promise<void> {
     const client: Client = { heard: [], ended: false, pulling: false, cursor: 0 };
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const req = http.get(`${o.url}${o.path}`, { agent, headers }, (res) => {
-      if (res.statusCode !== 200) {
-        failed++;
-        res.resume();
-        return resolve();
+    let first = true;
+    // Whether this client keeps a cache current, as the desktop app does; the others only listen.
+    const follows = token !== null && Math.random() < o.pullShare;
+    // When the read holding the event arrived.
+    let receivedAt = 0;
+    const read = seqEventReader((data) => {
+      const found = SEQ_DATA.exec(data);
+      if (!found) return;
+      const seq = Number(found[1]);
+      client.heard.push([seq, receivedAt]);
+      if (first) {
+        first = false;
+        client.cursor = seq;
+        resolve();
+        return;
       }
-      clients.push(client);
-      let first = true;
-      // Whether this client keeps a cache current, as the desktop app does; the others only listen.
-      const follows = token !== null && Math.random() < o.pullShare;
-      // When the chunk holding the event arrived.
-      let receivedAt = 0;
-      const read = seqEventReader((data) => {
-        const found = SEQ_DATA.exec(data);
-        if (!found) return;
-        const seq = Number(found[1]);
-        client.heard.push([seq, receivedAt]);
-        if (first) {
-          first = false;
-          client.cursor = seq;
-          resolve();
-          return;
-        }
-        if (!follows) return;
-        // The app's rule (main/core/sync/syncEngine.ts): take carried changes that start at or before
-        // the cursor and go beyond it; pull when the announcement is ahead and nothing was carried.
-        const since = found[2] === undefined ? null : Number(found[2]);
-        const next = Number(found[3]);
-        if (since !== null && !client.pulling && since <= client.cursor && next > client.cursor) {
-          client.cursor = next;
-          taken++;
-        } else if (seq > client.cursor) pull(o.url, token, client);
-      });
-      res.on('data', (chunk: Buffer) => {
+      if (!follows) return;
+      // The app's rule (main/core/sync/syncEngine.ts): take carried changes that start at or before
+      // the cursor and go beyond it; pull when the announcement is ahead and nothing was carried.
+      const since = found[2] === undefined ? null : Number(found[2]);
+      const next = Number(found[3]);
+      if (since !== null && !client.pulling && since <= client.cursor && next > client.cursor) {
+        client.cursor = next;
+        taken++;
+      } else if (seq > client.cursor) pull(o.url, token, client);
+    });
+    let answered = false;
+    openRawStream(o.url, o.path, headers, {
+      status(code) {
+        answered = true;
+        if (code === 200) clients.push(client);
+        else failed++;
+      },
+      body(chunk) {
         receivedAt = wallMs();
         bytes += chunk.length;
         read(chunk);
-      });
-      res.on('close', () => {
+      },
+      closed() {
+        if (!answered) failed++;
         client.ended = true;
         resolve();
-      });
-    });
-    req.on('error', () => {
-      failed++;
-      client.ended = true;
-      resolve();
+      },
     });
   });
 }
@@ -135,9 +132,14 @@ function pull(url: string, token: string, client: Client): void {
   });
 }
 
-/** For each written seq a stream could have heard (after it opened), the time until it first heard it or a later one. */
-function latencies(writtenAt: [number, number][]): Histogram {
-  const h: Histogram = {};
+/**
+ * For each written seq a stream could have heard (after it opened), the time until it first heard it
+ * or a later one; and per seq the first and the last stream's time, which tell a wait before the
+ * fan-out began from a fan-out that took long.
+ */
+function latencies(writtenAt: [number, number][]): { histogram: Histogram; reach: Reach } {
+  const histogram: Histogram = {};
+  const reach: Reach = {};
   const written = [...writtenAt].sort((a, b) => a[0] - b[0]);
   for (const c of clients) {
     if (c.heard.length === 0) continue;
@@ -147,10 +149,16 @@ function latencies(writtenAt: [number, number][]): Histogram {
       if (seq <= openedAt) continue;
       while (j < c.heard.length && c.heard[j]![0] < seq) j++;
       if (j === c.heard.length) break;
-      addToHistogram(h, c.heard[j]![1] - at);
+      const ms = c.heard[j]![1] - at;
+      addToHistogram(histogram, ms);
+      const r = reach[seq];
+      if (r) {
+        r[0] = Math.min(r[0], ms);
+        r[1] = Math.max(r[1], ms);
+      } else reach[seq] = [ms, ms];
     }
   }
-  return h;
+  return { histogram, reach };
 }
 
 process.on('message', async (m: OpenStreams | Finish) => {
@@ -159,6 +167,7 @@ process.on('message', async (m: OpenStreams | Finish) => {
     for (let i = 0; i < m.tokens.length; i += 100) await Promise.all(m.tokens.slice(i, i + 100).map((t) => openOne(m, t)));
     process.send!({ type: 'opened', held: clients.filter((c) => !c.ended).length, failed });
   } else {
+    const { histogram, reach } = latencies(m.writtenAt);
     const result: StreamResult = {
       type: 'result',
       held: clients.filter((c) => !c.ended).length,
@@ -168,8 +177,9 @@ process.on('message', async (m: OpenStreams | Finish) => {
       taken,
       bytes,
       events: clients.reduce((sum, c) => sum + c.heard.length, 0),
-      push: latencies(m.writtenAt),
-      ...(m.startedAt ? { pushFromStart: latencies(m.startedAt) } : {}),
+      push: histogram,
+      reach,
+      ...(m.startedAt ? { pushFromStart: latencies(m.startedAt).histogram } : {}),
     };
     process.send!(result, () => process.exit(0));
   }
