@@ -498,6 +498,14 @@ export interface EventStreamsTable {
   device_id: string | null;
   node_id: string;
   opened_at: string;
+  /** When it opened; nodes of the version before 0047 also refresh it every heartbeat. */
+  seen_at: string;
+}
+
+/** A node holding event streams of an organisation, refreshed every heartbeat while it does (0047). */
+export interface StreamNodesTable {
+  tenant_id: string;
+  node_id: string;
   seen_at: string;
 }
 
@@ -910,6 +918,7 @@ export interface Database {
   auth_events: AuthEventsTable;
   rate_limits: RateLimitsTable;
   event_streams: EventStreamsTable;
+  stream_nodes: StreamNodesTable;
   kb_sections: KbSectionsTable;
   kb_pages: KbPagesTable;
   kb_page_versions: KbPageVersionsTable;

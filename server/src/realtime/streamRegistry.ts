@@ -23,9 +23,12 @@ export interface RegisteredStream {
 /**
  * Every open event stream has a row in `event_streams`, shared by all nodes, so the limits per person
  * and per device hold however a load balancer spreads the streams. Opening one past a limit removes
- * the oldest rows and tells their nodes through the hub; each node also refreshes its own rows every
- * heartbeat and ends a stream whose row has gone, in case that message was lost. Rows of a node that
- * stopped (a crash) are not counted once they miss a few heartbeats.
+ * the oldest rows and tells their nodes through the hub; each node also counts its own rows every
+ * heartbeat and ends a stream whose row has gone, in case that message was lost. A stream counts
+ * while its node is alive: each node refreshes one row per organisation in `stream_nodes` every
+ * heartbeat (not the row of every stream it holds: 10 000 row updates every 20 s were a burst on the
+ * database that held up every announcement under way). Streams of a node that stopped (a crash) no
+ * longer count once it misses a few heartbeats.
  */
 export interface StreamRegistry {
   /** Records a new stream and ends the oldest past the limits; `onReplaced` runs if this one is ended so later. */
@@ -51,30 +54,70 @@ export function createStreamRegistry(o: {
 
   const freshSince = () => new Date(o.now().getTime() - staleMs).toISOString();
 
+  /**
+   * A stream counts while its node beats, or while its own row is fresh: just opened (before its
+   * node's next beat), or held by a node of the version before `stream_nodes`, which refreshes it.
+   */
   const pastLimit = async (tenantId: string, column: 'person_id' | 'device_id', value: string, limit: number): Promise<string[]> => {
+    const fresh = freshSince();
     const rows = await o.k
-      .selectFrom('event_streams')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where(column, '=', value)
-      .where('seen_at', '>=', freshSince())
-      .orderBy('opened_at', 'desc')
-      .orderBy('id', 'desc')
+      .selectFrom('event_streams as s')
+      .leftJoin('stream_nodes as n', (j) => j.onRef('n.tenant_id', '=', 's.tenant_id').onRef('n.node_id', '=', 's.node_id'))
+      .select('s.id')
+      .where('s.tenant_id', '=', tenantId)
+      .where(`s.${column}`, '=', value)
+      .where((eb) => eb.or([eb('s.seen_at', '>=', fresh), eb('n.seen_at', '>=', fresh)]))
+      .orderBy('s.opened_at', 'desc')
+      .orderBy('s.id', 'desc')
       .execute();
     return rows.slice(limit).map((r) => r.id);
   };
 
-  const beat = async () => {
-    const candidates = [...local.keys()];
-    if (candidates.length === 0) return;
-    const kept = await o.k
-      .updateTable('event_streams')
-      .set({ seen_at: o.now().toISOString() })
+  const byTenant = (ids: Iterable<string>) => {
+    const found = new Map<string, string[]>();
+    for (const id of ids) {
+      const tenantId = local.get(id)?.tenantId;
+      if (tenantId === undefined) continue;
+      const list = found.get(tenantId);
+      if (list) list.push(id);
+      else found.set(tenantId, [id]);
+    }
+    return found;
+  };
+
+  /**
+   * Ends this node's streams whose row another node removed. Streams are counted per organisation;
+   * only where fewer rows than streams are found are the ids read. Only streams held when the look
+   * began are judged: a stream enters `local` after its row is written, so each of them has a row
+   * unless it was removed, and one that closed meanwhile has left `local` by the time of judging.
+   */
+  const endRemoved = async (held: Map<string, string[]>) => {
+    const counted = await o.k
+      .selectFrom('event_streams')
+      .select(['tenant_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('tenant_id', 'in', [...held.keys()])
       .where('node_id', '=', nodeId)
-      .returning('id')
+      .groupBy('tenant_id')
       .execute();
-    const alive = new Set(kept.map((r) => r.id));
-    for (const id of candidates) if (!alive.has(id)) local.get(id)?.onReplaced();
+    const rowsOf = new Map(counted.map((r) => [r.tenant_id, Number(r.n)]));
+    for (const [tenantId, ids] of held) {
+      if ((rowsOf.get(tenantId) ?? 0) >= ids.length) continue;
+      const rows = await o.k.selectFrom('event_streams').select('id').where('tenant_id', '=', tenantId).where('node_id', '=', nodeId).execute();
+      const alive = new Set(rows.map((r) => r.id));
+      for (const id of ids) if (!alive.has(id)) local.get(id)?.onReplaced();
+    }
+  };
+
+  const beat = async () => {
+    const held = byTenant(local.keys());
+    if (held.size === 0) return;
+    const seen = o.now().toISOString();
+    await o.k
+      .insertInto('stream_nodes')
+      .values([...held.keys()].map((tenantId) => ({ tenant_id: tenantId, node_id: nodeId, seen_at: seen })))
+      .onConflict((oc) => oc.columns(['tenant_id', 'node_id']).doUpdateSet({ seen_at: seen }))
+      .execute();
+    await endRemoved(held);
   };
   const heartbeat = setInterval(() => void beat().catch(o.onError), o.heartbeatSeconds * 1000);
   heartbeat.unref();
@@ -113,10 +156,23 @@ export function createStreamRegistry(o: {
       };
     },
     async purgeStale() {
+      const hourAgo = new Date(o.now().getTime() - 3_600_000).toISOString();
       await o.k
         .deleteFrom('event_streams')
-        .where('seen_at', '<', new Date(o.now().getTime() - 3_600_000).toISOString())
+        .where('seen_at', '<', hourAgo)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('stream_nodes as n')
+                .select('n.node_id')
+                .whereRef('n.tenant_id', '=', 'event_streams.tenant_id')
+                .whereRef('n.node_id', '=', 'event_streams.node_id')
+                .where('n.seen_at', '>=', hourAgo),
+            ),
+          ),
+        )
         .execute();
+      await o.k.deleteFrom('stream_nodes').where('seen_at', '<', hourAgo).execute();
     },
     stop() {
       clearInterval(heartbeat);

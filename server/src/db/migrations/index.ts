@@ -32,6 +32,7 @@ import * as m0043 from './0043_ambassadors.js';
 import * as m0044 from './0044_stats_organisation_rollups.js';
 import * as m0045 from './0045_stats_place_indexes.js';
 import * as m0046 from './0046_numbering_skips_numbered_rows.js';
+import * as m0047 from './0047_stream_nodes.js';
 
 export interface MigrationContext {
   /** Column type for bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
@@ -78,4 +79,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0044_stats_organisation_rollups', up: m0044.up },
   { name: '0045_stats_place_indexes', up: m0045.up },
   { name: '0046_numbering_skips_numbered_rows', up: m0046.up },
+  { name: '0047_stream_nodes', up: m0047.up },
 ];

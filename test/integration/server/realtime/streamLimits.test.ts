@@ -106,6 +106,92 @@ describe.each(dialects)('limits on event streams (%s)', (dialect) => {
   });
 });
 
+describe.each(dialects)('which streams count towards the limits (%s)', (dialect) => {
+  let s: TestServer;
+  const opened: Stream[] = [];
+  const open = async (token: string | null) => {
+    const stream = await openReady(s.url, token);
+    opened.push(stream);
+    return stream;
+  };
+  const idOf = async (c: TestClient) => (await c.get('/v1/me')).body.person.id as string;
+  const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000).toISOString();
+  /** Streams held by another node, written as that node would have written them. */
+  const elsewhere = async (nodeId: string, personId: string, n: number, nodeSeenAt: string, at = tenMinutesAgo()) => {
+    const tenantId = s.tenants.demo!;
+    await s.db.kysely
+      .insertInto('event_streams')
+      .values(Array.from({ length: n }, (_, i) => ({ tenant_id: tenantId, id: `${nodeId}-${i}`, person_id: personId, device_id: null, node_id: nodeId, opened_at: at, seen_at: at })))
+      .execute();
+    await s.db.kysely.insertInto('stream_nodes').values({ tenant_id: tenantId, node_id: nodeId, seen_at: nodeSeenAt }).execute();
+  };
+  const rowIds = async (personId: string) =>
+    (await s.db.kysely.selectFrom('event_streams').select('id').where('person_id', '=', personId).orderBy('id').execute()).map((r) => r.id);
+
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+  });
+  afterAll(async () => {
+    for (const stream of opened) stream.close();
+    await s?.close();
+  });
+
+  it('no longer counts the streams of a node that stopped beating ten minutes ago', async () => {
+    const anna = await s.login('1001');
+    const annaId = await idOf(anna);
+    await elsewhere('crashed-node', annaId, 3, tenMinutesAgo());
+
+    const mine = [await open(anna.token), await open(anna.token), await open(anna.token)];
+
+    await expectStillRunning(await s.login('1004'), mine);
+  });
+
+  it('counts streams opened long ago on a node that is still beating, and ends the oldest of them', async () => {
+    const carla = await s.login('1003');
+    const carlaId = await idOf(carla);
+    await elsewhere('live-node', carlaId, 2, new Date().toISOString());
+
+    const first = await open(carla.token);
+    expect(await rowIds(carlaId)).toContain('live-node-0');
+    const second = await open(carla.token);
+
+    // The hub tells the live node to end live-node-0; here its row is gone and Carla's own two run on.
+    await waitFor(async () => !(await rowIds(carlaId)).includes('live-node-0'), 'the oldest stream to be removed');
+    expect(await rowIds(carlaId)).toContain('live-node-1');
+    await expectStillRunning(await s.login('1004'), [first, second]);
+  });
+
+  it('keeps counting its own streams past their first heartbeats without rewriting their rows', async () => {
+    const bram = await s.login('1002');
+    const bramId = await idOf(bram);
+    const [oldest, ...rest] = [await open(bram.token), await open(bram.token), await open(bram.token)];
+    const before = await s.db.kysely.selectFrom('event_streams').select(['id', 'seen_at']).where('person_id', '=', bramId).orderBy('id').execute();
+    // Three heartbeats of a second each: past this, a stream counts only because its node beats.
+    await new Promise((r) => setTimeout(r, 3500));
+    const after = await s.db.kysely.selectFrom('event_streams').select(['id', 'seen_at']).where('person_id', '=', bramId).orderBy('id').execute();
+    expect(after).toEqual(before);
+
+    const fourth = await open(bram.token);
+
+    await expectReplaced(oldest!);
+    await expectStillRunning(await s.login('1004'), [...rest, fourth]);
+  });
+
+  it('forgets the streams of a node gone for an hour, and keeps those of a beating node however long they are open', async () => {
+    const evaId = await idOf(await s.login('1005'));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    await elsewhere('gone-node', evaId, 1, twoHoursAgo, twoHoursAgo);
+    await elsewhere('beating-node', evaId, 1, new Date().toISOString(), twoHoursAgo);
+
+    await s.server.ctx.streams.purgeStale();
+
+    expect(await rowIds(evaId)).toEqual(['beating-node-0']);
+    const nodes = await s.db.kysely.selectFrom('stream_nodes').select('node_id').execute();
+    expect(nodes.map((n) => n.node_id)).not.toContain('gone-node');
+    expect(nodes.map((n) => n.node_id)).toContain('beating-node');
+  });
+});
+
 describe.runIf(dialects.includes('postgres'))('limits on event streams over two server nodes (postgres)', () => {
   let s: TestServer;
   let second: { server: BuiltServer; db: Db; url: string };
