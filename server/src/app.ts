@@ -54,7 +54,7 @@ import { registerStarterRoutes } from './starters/starterRoutes.js';
 import { registerSchedulingRoutes } from './scheduling/schedulingRoutes.js';
 import { registerSearchRoutes } from './search/searchRoutes.js';
 import { foldAllQueuedActivity } from './stats/record.js';
-import { numberLeftoverChanges } from './sync/numbering.js';
+import { leftoverNumbering } from './sync/numbering.js';
 import { purgeOldStatsEvents } from './stats/retention.js';
 import { registerModerationRoutes } from './moderation/moderationRoutes.js';
 import { registerStatsRoutes } from './stats/statsRoutes.js';
@@ -111,8 +111,8 @@ export interface BuiltServer {
   close(): Promise<void>;
 }
 
-/** Seconds between looks for changes a dead node committed but did not number. */
-const LEFTOVER_CHANGES_SECONDS = 5;
+/** Seconds between looks for changes a dead node committed but did not number (numbered at the second look). */
+const LEFTOVER_CHANGES_SECONDS = 3;
 
 export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   const app = Fastify({
@@ -263,11 +263,13 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   }, options.statsFoldSeconds * 1000);
   statsFold.unref();
   // A node that died between a write's commit and its numbering left changes no reader sees yet.
+  const numberLeftovers = leftoverNumbering(ctx.db, ctx.realtime);
   const leftovers = setInterval(() => {
-    numberLeftoverChanges(ctx.db, ctx.realtime).catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
+    numberLeftovers().catch((err: unknown) => app.log.warn({ err }, 'numbering left-over changes failed'));
   }, LEFTOVER_CHANGES_SECONDS * 1000);
   leftovers.unref();
-  await numberLeftoverChanges(ctx.db, ctx.realtime);
+  // The first look: what is still provisional at the next one is numbered then.
+  await numberLeftovers();
 
   await app.ready();
   const sender = createMailSender({

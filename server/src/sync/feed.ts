@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.js';
 import { createBatchedRead } from '../db/batchedReads.js';
 import type { DialectName } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
+import { concernedBy } from './concerned.js';
 import { numberCommittedChanges } from './numbering.js';
 
 /** Who may read a change: everyone, the members of a private group, one person, or one person's copy of a group's history. */
@@ -101,11 +102,7 @@ async function announceWrite(ctx: FeedContext, tenantId: string, changes: readon
       return 0;
     });
   }
-  if (lastSeq > 0) {
-    const scopes = changes.map((c) => c.scope);
-    const personIds = scopes.flatMap((s) => (s.startsWith('person:') ? [s.slice(7)] : s.startsWith('history:') ? [s.split(':')[1]!] : []));
-    ctx.realtime.announce({ tenantId, seq: lastSeq, personIds: [...new Set(personIds)], privateGroups: scopes.some((s) => s.startsWith('group:')) });
-  }
+  if (lastSeq > 0) ctx.realtime.announce({ tenantId, seq: lastSeq, ...concernedBy(changes.map((c) => c.scope)) });
 }
 
 /** What `appendChanges` answers when the changes are numbered after the commit. */
