@@ -89,7 +89,8 @@ export function createStreamRegistry(o: {
    * Ends this node's streams whose row another node removed. Streams are counted per organisation;
    * only where fewer rows than streams are found are the ids read. Only streams held when the look
    * began are judged: a stream enters `local` after its row is written, so each of them has a row
-   * unless it was removed, and one that closed meanwhile has left `local` by the time of judging.
+   * unless it was removed, and one that closed meanwhile has left `local` by the time of judging. A
+   * stream opened during the count can hide a removed one from it for a beat; the next beat finds it.
    */
   const endRemoved = async (held: Map<string, string[]>) => {
     const counted = await o.k
