@@ -53,13 +53,15 @@ export interface StreamResult {
 /** seq → [first stream's push latency, last stream's], in ms. */
 export type Reach = Record<number, [number, number]>;
 
+/** Widens `seq`'s reach to take in a stream (or a worker's streams) first and last hearing it as given. */
+export function widenReach(reach: Reach, seq: number, first: number, last: number): void {
+  const r = reach[seq];
+  reach[seq] = r ? [Math.min(r[0], first), Math.max(r[1], last)] : [first, last];
+}
+
 export function mergeReach(list: Reach[]): Reach {
   const out: Reach = {};
-  for (const r of list)
-    for (const [k, [first, last]] of Object.entries(r)) {
-      const o = out[Number(k)];
-      out[Number(k)] = o ? [Math.min(o[0], first), Math.max(o[1], last)] : [first, last];
-    }
+  for (const r of list) for (const [seq, [first, last]] of Object.entries(r)) widenReach(out, Number(seq), first, last);
   return out;
 }
 

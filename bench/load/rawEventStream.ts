@@ -74,10 +74,8 @@ export function openRawStream(url: string, path: string, headers: Record<string,
     body = /\r\ntransfer-encoding:\s*chunked/i.test(text) ? dechunker() : (bytes) => [bytes];
     const rest = head.subarray(at + HEADERS_END.length);
     head = null;
-    if (rest.length > 0) {
-      const pieces = body(rest);
-      if (pieces.length > 0) on.body(Buffer.concat(pieces));
-    }
+    // The body's first bytes came with the headers: taken as any later read is.
+    if (rest.length > 0) take(rest);
   };
   socket.on('close', end);
   socket.on('error', () => socket.destroy());

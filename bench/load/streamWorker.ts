@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { SYNC_PROTOCOL } from '../../common/src/api/sync.js';
 import { openRawStream } from './rawEventStream.js';
-import { addToHistogram, wallMs, type Finish, type Histogram, type OpenStreams, type Reach, type StreamResult } from './protocol.js';
+import { addToHistogram, wallMs, widenReach, type Finish, type Histogram, type OpenStreams, type Reach, type StreamResult } from './protocol.js';
 
 /**
  * A worker process that holds many event streams, as ward PCs and kiosks do at the start of a shift.
@@ -151,11 +151,7 @@ function latencies(writtenAt: [number, number][]): { histogram: Histogram; reach
       if (j === c.heard.length) break;
       const ms = c.heard[j]![1] - at;
       addToHistogram(histogram, ms);
-      const r = reach[seq];
-      if (r) {
-        r[0] = Math.min(r[0], ms);
-        r[1] = Math.max(r[1], ms);
-      } else reach[seq] = [ms, ms];
+      widenReach(reach, seq, ms, ms);
     }
   }
   return { histogram, reach };

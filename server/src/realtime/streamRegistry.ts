@@ -73,11 +73,10 @@ export function createStreamRegistry(o: {
     return rows.slice(limit).map((r) => r.id);
   };
 
-  const byTenant = (ids: Iterable<string>) => {
+  /** This node's streams, by organisation. */
+  const heldByTenant = () => {
     const found = new Map<string, string[]>();
-    for (const id of ids) {
-      const tenantId = local.get(id)?.tenantId;
-      if (tenantId === undefined) continue;
+    for (const [id, { tenantId }] of local) {
       const list = found.get(tenantId);
       if (list) list.push(id);
       else found.set(tenantId, [id]);
@@ -110,7 +109,7 @@ export function createStreamRegistry(o: {
   };
 
   const beat = async () => {
-    const held = byTenant(local.keys());
+    const held = heldByTenant();
     if (held.size === 0) return;
     const seen = o.now().toISOString();
     await o.k
