@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import {
   type Finish,
   type Opened,
   type OpenStreams,
+  type ReminderStamps,
   type StreamResult,
   type WriteOrder,
   type WriteResult,
@@ -111,6 +113,8 @@ interface Side {
   readyAt: number;
   /** When each seq was written, after the run. */
   writtenAt(): Promise<Pick<Finish, 'writtenAt' | 'startedAt'>>;
+  /** Sends a read reminder to everyone (Samen only), after the measured writes. */
+  remind?: () => Promise<ReminderStamps & { reminded: number }>;
 }
 
 interface Figures {
@@ -145,6 +149,8 @@ interface Figures {
   serverCore: CoreTime | null;
   /** The announcements whose last stream heard them latest: where the p99 comes from. */
   slowest: Slowest[];
+  /** One write notifying everyone: how many it reminded, how many streams heard, commit to notification. */
+  reminder: { reminded: number; reached: number; p50: number; p99: number; last: number } | null;
 }
 
 interface Slowest {
@@ -158,6 +164,9 @@ interface Slowest {
 
 /** How many of the slowest announcements the report shows. */
 const SLOWEST_SHOWN = 5;
+
+/** How long the streams have to receive a reminder's notifications before they report. */
+const REMINDER_WAIT_MS = 10_000;
 
 /** Seconds of writes before anything is measured. */
 const WARM_UP_SECONDS = 3;
@@ -198,10 +207,16 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const serverCore = coreBefore && coreAfter ? coreShares(coreBefore, coreAfter) : null;
   // The last announcements are still on their way: give them a moment before the streams report.
   await new Promise((r) => setTimeout(r, 2000));
+  // Read before the reminder, whose seqs are not among the measured writes.
+  const stamps = await side.writtenAt();
+  const reminder = side.remind ? await side.remind() : null;
+  if (reminder) await new Promise((r) => setTimeout(r, REMINDER_WAIT_MS));
   clearInterval(sampler);
 
-  const stamps = await side.writtenAt();
-  const results = await Promise.all(streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', ...stamps } satisfies Finish)));
+  const results = await Promise.all(
+    streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', ...stamps, ...(reminder ? { reminder } : {}) } satisfies Finish)),
+  );
+  const reminded = mergeHistograms(results.map((r) => r.reminder?.latency ?? {}));
   const push = mergeHistograms(results.map((r) => r.push));
   const pushFromStart = mergeHistograms(results.map((r) => r.pushFromStart ?? {}));
   // Seqs numbered together are announced together: one entry per commit.
@@ -239,6 +254,13 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     generatorCpuShare,
     serverCore,
     slowest,
+    reminder: reminder && {
+      reminded: reminder.reminded,
+      reached: results.reduce((s, r) => s + (r.reminder?.reached ?? 0), 0),
+      p50: histogramPercentile(reminded, 50),
+      p99: histogramPercentile(reminded, 99),
+      last: histogramPercentile(reminded, 100),
+    },
   };
 }
 
@@ -277,6 +299,12 @@ function report(label: string, f: Figures, o: LoadOptions): void {
     'slowest announcements: committed at s into writes (into process), first / last stream',
     f.slowest.map((x) => `${x.intoWrites.toFixed(1)} (${x.intoProcess.toFixed(1)}): ${Math.round(x.firstMs)} / ${Math.round(x.lastMs)} ms`).join('; '),
   );
+  const r = f.reminder;
+  if (r) {
+    // One write names everyone: each stream must find its own notification, as after a read reminder.
+    line('read reminder to everyone, after the writes', `${r.reminded} reminded, ${r.reached} of ${f.held} streams received theirs`);
+    line('  commit to notification p50 / p99 / last', `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} / ${r.last.toFixed(1)} ms`);
+  }
 }
 
 export async function main(argv: string[] = []): Promise<void> {
@@ -315,6 +343,7 @@ export async function main(argv: string[] = []): Promise<void> {
     for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
     const nodesReadyAt = wallMs();
     if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
+    const remind = await readRequiredPost(db, seeded.tenantId, lb?.url ?? nodes[0]!.url, commitTimes);
     const startSeq = await latest(db, seeded.tenantId);
     const samen = await measure(
       {
@@ -327,6 +356,7 @@ export async function main(argv: string[] = []): Promise<void> {
         pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
         readyAt: nodesReadyAt,
         writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
+        remind,
       },
       o,
     );
@@ -456,6 +486,54 @@ async function writeStamps(db: ReturnType<typeof openDatabase>, tenantId: string
   const writtenAt = rows.flatMap((r) => (r.committed_ms === null ? [] : [[Number(r.seq), Number(r.committed_ms)] as [number, number]]));
   if (writtenAt.length < rows.length) console.log(`  (${rows.length - writtenAt.length} of ${rows.length} seqs had no commit time and are not counted)`);
   return { writtenAt, startedAt };
+}
+
+/**
+ * A "lezen verplicht" post to everyone by one of the organisation's editors, made before anything is
+ * measured. The answer sends its reminder, a notification for each of thousands of people in one
+ * write, and says which seqs those are and when they committed (without commit times: when the
+ * reminder was answered, which counts a little less than the push takes).
+ */
+async function readRequiredPost(
+  db: ReturnType<typeof openDatabase>,
+  tenantId: string,
+  url: string,
+  commitTimes: boolean,
+): Promise<() => Promise<ReminderStamps & { reminded: number }>> {
+  const editor = await db.kysely
+    .selectFrom('people')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', 1)
+    .where('roles', 'like', '%"editor"%')
+    .orderBy('id')
+    .executeTakeFirstOrThrow(() => new Error('the seeded organisation has no editor to send a read reminder'));
+  const { token, hash } = makeToken(tenantId);
+  const now = new Date();
+  await db.kysely
+    .insertInto('sessions')
+    .values({ tenant_id: tenantId, token_hash: hash, person_id: editor.id, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null })
+    .execute();
+  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${route}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const post = await call<{ id: string }>('POST', '/v1/posts', { body: 'Lees even: het vernieuwde protocol valpreventie geldt vanaf maandag.' });
+  await call('PUT', `/v1/posts/${post.id}/read-requirement`, { audience: { everyone: true } });
+  return async () => {
+    const before = await latest(db, tenantId);
+    const { reminded } = await call<{ reminded: number }>('POST', `/v1/posts/${post.id}/read-reminders`);
+    const answeredAt = wallMs();
+    const { rows } = await sql<{ from_seq: string; to_seq: string; committed_ms: number | null }>`
+      select min(seq) as from_seq, max(seq) as to_seq,
+             ${commitTimes ? sql`min(extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000)` : sql`null`} as committed_ms
+        from changes where tenant_id = ${tenantId} and seq > ${before} and entity = 'notification'`.execute(db.kysely);
+    const r = rows[0]!;
+    return { reminded, fromSeq: Number(r.from_seq), toSeq: Number(r.to_seq), committedAt: r.committed_ms === null ? answeredAt : Number(r.committed_ms) };
+  };
 }
 
 async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<number> {

@@ -20,6 +20,15 @@ export interface Finish {
   writtenAt: [number, number][];
   /** When each seq's write statement began, where known: the push latency as the writer sees it. */
   startedAt?: [number, number][];
+  /** A reminder sent to everyone after the writes: its notifications' seqs and when they committed. */
+  reminder?: ReminderStamps;
+}
+
+/** The notifications one write made for everyone: seqs `fromSeq`..`toSeq`, committed at `committedAt` (wall ms). */
+export interface ReminderStamps {
+  fromSeq: number;
+  toSeq: number;
+  committedAt: number;
 }
 
 export interface Opened {
@@ -48,6 +57,8 @@ export interface StreamResult {
   /** Per seq, the push latency of the first and the last stream that heard it. */
   reach: Reach;
   pushFromStart?: Histogram;
+  /** Streams that received their notification of the reminder, and when after its commit. */
+  reminder?: { reached: number; latency: Histogram };
 }
 
 /** seq → [first stream's push latency, last stream's], in ms. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { SYNC_PROTOCOL } from '../../common/src/api/sync.js';
 import { openRawStream } from './rawEventStream.js';
-import { addToHistogram, wallMs, widenReach, type Finish, type Histogram, type OpenStreams, type Reach, type StreamResult } from './protocol.js';
+import { addToHistogram, wallMs, widenReach, type Finish, type Histogram, type OpenStreams, type Reach, type ReminderStamps, type StreamResult } from './protocol.js';
 
 /**
  * A worker process that holds many event streams, as ward PCs and kiosks do at the start of a shift.
@@ -15,6 +15,8 @@ interface Client {
   pulling: boolean;
   /** Where its shared feed stands, as the desktop app's cache cursor. */
   cursor: number;
+  /** [seq, receipt time] of each notification event. */
+  notified: [number, number][];
 }
 
 /**
@@ -25,6 +27,8 @@ const SEQ_DATA = /^\{"seq":(\d+)(?:,"personal":(?:true|false),"shared":\{"since"
 /** Far enough into an event for its name, id and the start of its data. */
 const HEAD_BYTES = 160;
 const EVENT_END = Buffer.from('\n\n');
+/** A notification event's head: its id is the notification's seq. */
+const NOTIFICATION_ID = /(?:^|\n)event: notification\nid: (\d+)\n/;
 
 /**
  * Splits a stream's bytes into events and hands on the data of each `seq` event, reading only the
@@ -33,7 +37,7 @@ const EVENT_END = Buffer.from('\n\n');
  * (The app's parser, main/core/realtime/sseParser.ts, decodes every byte as text: the generator's
  * core then ran at 85 to 90 % and read Samen's bigger events later than the bare ones.)
  */
-function seqEventReader(onSeq: (data: string) => void): (chunk: Buffer) => void {
+function seqEventReader(onSeq: (data: string) => void, onNotification: (seq: number) => void): (chunk: Buffer) => void {
   let pending: Buffer | null = null;
   return (chunk) => {
     const bytes: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
@@ -41,6 +45,8 @@ function seqEventReader(onSeq: (data: string) => void): (chunk: Buffer) => void 
     for (let end = bytes.indexOf(EVENT_END, start); end !== -1; end = bytes.indexOf(EVENT_END, start)) {
       const head = bytes.toString('latin1', start, Math.min(end, start + HEAD_BYTES));
       start = end + 2;
+      const notification = NOTIFICATION_ID.exec(head);
+      if (notification) onNotification(Number(notification[1]));
       if (!head.startsWith('event: seq\n') && !head.includes('\nevent: seq\n')) continue;
       const at = head.indexOf('data: ');
       if (at !== -1) onSeq(head.slice(at + 6));
@@ -61,7 +67,7 @@ let bytes = 0;
 
 function openOne(o: OpenStreams, token: string | null): Promise<void> {
   return new Promise((resolve) => {
-    const client: Client = { heard: [], ended: false, pulling: false, cursor: 0 };
+    const client: Client = { heard: [], ended: false, pulling: false, cursor: 0, notified: [] };
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (token) headers.authorization = `Bearer ${token}`;
     let first = true;
@@ -89,7 +95,7 @@ function openOne(o: OpenStreams, token: string | null): Promise<void> {
         client.cursor = next;
         taken++;
       } else if (seq > client.cursor) pull(o.url, token, client);
-    });
+    }, (seq) => client.notified.push([seq, receivedAt]));
     let answered = false;
     openRawStream(o.url, o.path, headers, {
       status(code) {
@@ -157,6 +163,19 @@ function latencies(writtenAt: [number, number][]): { histogram: Histogram; reach
   return { histogram, reach };
 }
 
+/** How long after the reminder's commit each stream received its notification of it. */
+function reminderLatencies(r: ReminderStamps): { reached: number; latency: Histogram } {
+  const latency: Histogram = {};
+  let reached = 0;
+  for (const c of clients) {
+    const got = c.notified.find(([seq]) => seq >= r.fromSeq && seq <= r.toSeq);
+    if (!got) continue;
+    reached++;
+    addToHistogram(latency, got[1] - r.committedAt);
+  }
+  return { reached, latency };
+}
+
 process.on('message', async (m: OpenStreams | Finish) => {
   if (m.type === 'open') {
     // Opened in waves, as a shift's PCs come up over a few seconds rather than in one instant.
@@ -176,6 +195,7 @@ process.on('message', async (m: OpenStreams | Finish) => {
       push: histogram,
       reach,
       ...(m.startedAt ? { pushFromStart: latencies(m.startedAt).histogram } : {}),
+      ...(m.reminder ? { reminder: reminderLatencies(m.reminder) } : {}),
     };
     process.send!(result, () => process.exit(0));
   }

@@ -16,6 +16,7 @@ import { purgeOldLockouts } from './auth/pinLockout.js';
 import { registerQuickLoginRoutes } from './auth/quickLoginRoutes.js';
 import { createSessionLookup } from './auth/sessionLookup.js';
 import { createLatestSeqLookup } from './sync/feed.js';
+import { createNotificationsLookup } from './realtime/notificationsAfter.js';
 import { registerSyncRoute } from './sync/syncRoute.js';
 import { defaultServerOptions, type ServerContext, type ServerOptions } from './context.js';
 import type { Db } from './db/connect.js';
@@ -163,7 +164,11 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
       now,
     }),
     mediaTools: mediaTools(options.ffmpegPath),
-    lookups: { session: createSessionLookup(opts.db.kysely), latestSeq: createLatestSeqLookup(opts.db.kysely) },
+    lookups: {
+      session: createSessionLookup(opts.db.kysely),
+      latestSeq: createLatestSeqLookup(opts.db.kysely),
+      notifications: createNotificationsLookup(opts.db.kysely, opts.db.dialect),
+    },
     now,
     options,
     mail: {

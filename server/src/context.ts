@@ -6,6 +6,7 @@ import type { Database } from './db/schema.js';
 import type { JobLimiter } from './limits/jobLimiter.js';
 import type { Deliveries, MailOptions } from './mailings/delivery.js';
 import type { RealtimeHub } from './realtime/hub.js';
+import type { NotificationsLookup } from './realtime/notificationsAfter.js';
 import type { SharedDeltas } from './realtime/sharedDeltas.js';
 import type { StreamRegistry } from './realtime/streamRegistry.js';
 import type { MediaTools } from './videos/mediaTools.js';
@@ -84,6 +85,8 @@ export interface ServerContext {
   lookups: {
     session: BatchedRead<string, SessionRow>;
     latestSeq(tenantId: string): Promise<number>;
+    /** An event stream's notifications after its cursor (realtime/notificationsAfter.ts). */
+    notifications: NotificationsLookup;
   };
   now: () => Date;
   options: ServerOptions;

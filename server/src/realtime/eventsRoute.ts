@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../common/src/api/routes.js';
-import type { Notification } from '../../../common/src/api/entities.js';
 import { formatServerEvent, type ServerEventData, type ServerEventName } from '../../../common/src/api/events.js';
 import { authenticateRoute } from '../auth/principal.js';
-import { readableIn, SYNC_PROTOCOL } from '../../../common/src/api/sync.js';
-import { groupNotification } from '../groups/notices.js';
-import { reviewNotification } from '../kb/serialize.js';
+import { SYNC_PROTOCOL } from '../../../common/src/api/sync.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../http/apiError.js';
 import { REPLY_SENT, register } from '../http/register.js';
@@ -90,7 +87,7 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
       // Its client pulls up to here at least; shared changes carried from here on are of use to it.
       if (!announced) ctx.sharedDeltas.opened(p.tenantId, seq);
       if (forMe && personId !== null) {
-        const found = await notificationsAfter(ctx, { tenantId: p.tenantId, personId, afterSeq: notifiedSeq, protocol });
+        const found = await ctx.lookups.notifications(p.tenantId, { personId, afterSeq: notifiedSeq, protocol });
         for (const n of found.items) send('notification', n.seq, { seq: n.seq, notification: n.notification });
         if (found.scannedTo !== null) notifiedSeq = Math.max(notifiedSeq, found.scannedTo);
       }
@@ -178,54 +175,4 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     enqueue(() => catchUp(true, true, null));
     return REPLY_SENT;
   });
-}
-
-/** How many notifications one catch-up sends at most; the next catch-up goes on from the last one scanned. */
-const NOTIFIED_PER_CATCH_UP = 200;
-
-/**
- * The person's notifications after `afterSeq` that a client of `protocol` can read, in seq order,
- * and the last seq scanned (so kinds it cannot read are passed over once, not scanned again).
- * One scan of the change feed: a notification is a row of `notifications`, `group_notices` or
- * `kb_review_notices`, joined by its id.
- */
-async function notificationsAfter(
-  ctx: ServerContext,
-  q: { tenantId: string; personId: string; afterSeq: number; protocol: number },
-): Promise<{ items: { seq: number; notification: Notification }[]; scannedTo: number | null }> {
-  const rows = await ctx.k
-    .selectFrom('changes')
-    .leftJoin('notifications as n', (j) => j.onRef('n.tenant_id', '=', 'changes.tenant_id').onRef('n.id', '=', 'changes.entity_id'))
-    .leftJoin('group_notices as g', (j) => j.onRef('g.tenant_id', '=', 'changes.tenant_id').onRef('g.id', '=', 'changes.entity_id'))
-    .leftJoin('kb_review_notices as r', (j) => j.onRef('r.tenant_id', '=', 'changes.tenant_id').onRef('r.id', '=', 'changes.entity_id'))
-    .select([
-      'changes.seq',
-      'n.id as n_id', 'n.kind as n_kind', 'n.actor_id as n_actor', 'n.post_id as n_post', 'n.comment_id as n_comment', 'n.created_at as n_created', 'n.reason as n_reason',
-      'g.id as g_id', 'g.kind as g_kind', 'g.actor_id as g_actor', 'g.group_id as g_group', 'g.created_at as g_created',
-      'r.id as r_id', 'r.person_id as r_person', 'r.page_id as r_page', 'r.created_at as r_created',
-    ])
-    .where('changes.tenant_id', '=', q.tenantId)
-    .where('changes.scope', '=', `person:${q.personId}`)
-    .where('changes.entity', '=', 'notification')
-    .where('changes.op', '=', 'upsert')
-    .where('changes.seq', '>', q.afterSeq)
-    .orderBy('changes.seq')
-    .limit(NOTIFIED_PER_CATCH_UP)
-    .execute();
-  const items = rows.flatMap((r) => {
-    const notification: Notification | null =
-      r.n_id !== null
-        ? { id: r.n_id, kind: r.n_kind as Notification['kind'], actorId: r.n_actor!, postId: r.n_post, commentId: r.n_comment, ...(r.n_reason ? { reason: r.n_reason } : {}), createdAt: r.n_created! }
-        : r.g_id !== null
-          ? groupNotification({ id: r.g_id, kind: r.g_kind!, actor_id: r.g_actor!, group_id: r.g_group!, created_at: r.g_created! })
-          : r.r_id !== null
-            ? reviewNotification({ id: r.r_id, person_id: r.r_person!, page_id: r.r_page!, created_at: r.r_created! })
-            : null;
-    const seq = Number(r.seq);
-    // A kind newer than the client's protocol would fail its parse, as in /v1/sync.
-    if (!notification || !readableIn(q.protocol, { seq, entity: 'notification', id: notification.id, op: 'upsert', data: notification })) return [];
-    return [{ seq, notification }];
-  });
-  const last = rows[rows.length - 1];
-  return { items, scannedTo: last ? Number(last.seq) : null };
 }
