@@ -1,41 +1,83 @@
-import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { summarise } from '../stats.js';
 
+/** One look, every 10 ms, at what PostgreSQL's sessions and the machine were doing. */
+interface Sample {
+  at: number;
+  /** Client sessions waiting on the log flush. */
+  walWaiting: number;
+  /** Since the look before: the machine's CPU time in all, and what of it the VM's host took for others. */
+  cpuTicks: number;
+  stealTicks: number;
+  /** How much later than asked this look came: the bench's own event loop, where the writes start, was held up. */
+  lateMs: number;
+}
+
+/** What a list of looks says, during the slow writes and overall. */
+export interface WaitShares {
+  /** Share of looks with `queued` or more sessions on the log flush. */
+  queued: number;
+  /** Share of the machine's CPU time the host took for others. */
+  steal: number;
+  /** The longest the bench's own event loop was held up. */
+  maxLateMs: number;
+}
+
+const SAMPLE_MS = 10;
+
 /**
- * What PostgreSQL's sessions wait on while writes run: every 10 ms, on a connection of its own, how
- * many client sessions wait on flushing the write-ahead log to disk (one in `IO/WALSync`, the rest
- * queued behind it in `LWLock/WALWrite`). Every commit waits there a moment; a queue of several
- * means the flush is slow, and slow writes that coincide with such queues waited on the disk.
+ * What writes may have waited on, looked at every 10 ms while they run:
+ * - PostgreSQL: on a connection of its own, how many client sessions wait on flushing the write-ahead
+ *   log to disk (one in `IO/WALSync`, the rest queued behind it in `LWLock/WALWrite`). Every commit
+ *   waits there a moment; a queue of several means the flush is slow, and slow writes that coincide
+ *   with such queues waited on the disk.
+ * - The machine: CPU time the virtual machine's host gave to others (steal, from /proc/stat), and how
+ *   late this process's own timer fired. Either one high during the slow writes, with no queue on the
+ *   log, means they waited on the machine or on the bench, not on the database.
  */
 export function sampleWalWaits(url: string) {
   const db = openDatabase({ url });
-  const samples: { at: number; walWaiting: number }[] = [];
+  const samples: Sample[] = [];
   let running = true;
   const loop = (async () => {
+    let cpu = cpuTicks();
+    let asked = performance.now();
     while (running) {
       const at = performance.now();
+      const lateMs = Math.max(0, at - asked - SAMPLE_MS);
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from pg_stat_activity
          where backend_type = 'client backend' and pid <> pg_backend_pid()
            and (wait_event_type, wait_event) in (('IO', 'WALSync'), ('LWLock', 'WALWrite'))`.execute(db.kysely);
-      samples.push({ at, walWaiting: rows[0]?.n ?? 0 });
-      await new Promise((r) => setTimeout(r, 10));
+      const now = cpuTicks();
+      samples.push({ at, walWaiting: rows[0]?.n ?? 0, cpuTicks: now.total - cpu.total, stealTicks: now.steal - cpu.steal, lateMs });
+      cpu = now;
+      asked = performance.now();
+      await new Promise((r) => setTimeout(r, SAMPLE_MS));
     }
   })();
   return {
     /**
-     * The share of samples in which `queued` or more sessions waited on the log: of all samples, and
-     * of those taken while one of `windows` (performance.now() spans, the slow writes) was under way.
-     * A disk that stalls shows as a queue behind it, far more often during slow writes than overall.
+     * What the looks say with `queued` or more sessions on the log flush counted as a queue: of all
+     * looks, and of those taken while one of `windows` (performance.now() spans, the slow writes) was
+     * under way. A disk that stalls shows as a queue behind it, far more often during slow writes than
+     * overall; a host that stalls, as steal.
      */
-    queuedShare(queued: number, windows: readonly { from: number; to: number }[]) {
-      const share = (list: typeof samples) => (list.length === 0 ? NaN : list.filter((x) => x.walWaiting >= queued).length / list.length);
+    shares(queued: number, windows: readonly { from: number; to: number }[]): { overall: WaitShares; duringSlow: WaitShares } {
+      const of = (list: Sample[]): WaitShares => {
+        const ticks = list.reduce((s, x) => s + x.cpuTicks, 0);
+        return {
+          queued: list.length === 0 ? NaN : list.filter((x) => x.walWaiting >= queued).length / list.length,
+          steal: ticks === 0 ? NaN : list.reduce((s, x) => s + x.stealTicks, 0) / ticks,
+          maxLateMs: list.reduce((m, x) => Math.max(m, x.lateMs), list.length === 0 ? NaN : 0),
+        };
+      };
       const during = samples.filter((x) => windows.some((w) => x.at >= w.from && x.at <= w.to));
-      return { overall: share(samples), duringSlow: share(during) };
+      return { overall: of(samples), duringSlow: of(during) };
     },
     async stop() {
       running = false;
@@ -43,6 +85,16 @@ export function sampleWalWaits(url: string) {
       await db.close();
     },
   };
+}
+
+/** The machine's CPU time so far, all CPUs, in ticks: in all, and stolen by the host (zeros without /proc/stat). */
+function cpuTicks(): { total: number; steal: number } {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return { total: 0, steal: 0 };
+  }
 }
 
 /**

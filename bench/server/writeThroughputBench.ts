@@ -11,7 +11,7 @@ import type { FeedContext } from '../../server/src/sync/feed.js';
 import { setLike } from '../../server/src/timeline/likeRoutes.js';
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { line, ms, summarise } from '../stats.js';
-import { diskFlushLatency, sampleWalWaits } from './walWaits.js';
+import { diskFlushLatency, sampleWalWaits, type WaitShares } from './walWaits.js';
 
 /**
  * Write throughput on PostgreSQL, and what telling the other nodes costs: closed-loop writers like
@@ -54,7 +54,10 @@ export async function main(): Promise<void> {
     const disk = diskFlushLatency();
     line('this disk, 8 kB write + fdatasync, idle', `p50 ${ms(disk.p50)}, p99 ${ms(disk.p99)}, max ${ms(disk.max)} (PostgreSQL's data is on the same disk)`);
 
-    const results = new Map<string, { writes: number; seconds: number; latencies: number[]; committed: number[]; heard: number; slow: number; queued: { overall: number; duringSlow: number }[] }>();
+    const results = new Map<
+      string,
+      { writes: number; seconds: number; latencies: number[]; committed: number[]; heard: number; slow: number; waits: { overall: WaitShares; duringSlow: WaitShares }[] }
+    >();
     const open = `hub, ${RATE} writes/s offered`;
     for (let round = 0; round < ROUNDS; round++) {
       for (const [label, way, load] of [
@@ -64,9 +67,9 @@ export async function main(): Promise<void> {
         [open, 'hub', { kind: 'open', rate: RATE }],
       ] as const) {
         const r = await measure(db, way, load, seeded.tenantId, people.map((p) => p.id), posts.map((p) => p.id));
-        const acc = results.get(label) ?? { writes: 0, seconds: 0, latencies: [], committed: [], heard: 0, slow: 0, queued: [] };
+        const acc = results.get(label) ?? { writes: 0, seconds: 0, latencies: [], committed: [], heard: 0, slow: 0, waits: [] };
         acc.slow += r.slow;
-        if (r.queued) acc.queued.push(r.queued);
+        if (r.waits) acc.waits.push(r.waits);
         acc.writes += r.writes;
         acc.seconds += r.seconds;
         acc.latencies.push(...r.latencies);
@@ -88,7 +91,10 @@ export async function main(): Promise<void> {
       if (label === open) {
         const pct = (share: number) => (Number.isNaN(share) ? '-' : `${(share * 100).toFixed(0)}%`);
         line(`  writes over ${SLOW_MS} ms`, `${r.slow} of ${r.writes}`);
-        line(`  ≥${WAL_QUEUE} sessions queued on the log flush`, `per round ${r.queued.map((q) => `${pct(q.overall)} of the time, ${pct(q.duringSlow)} while a slow write ran`).join('; ')}`);
+        const perRound = (what: (w: WaitShares) => string) => r.waits.map((q) => `${what(q.overall)} overall, ${what(q.duringSlow)} while a slow write ran`).join('; ');
+        line(`  ≥${WAL_QUEUE} sessions queued on the log flush`, `per round ${perRound((w) => pct(w.queued))}`);
+        line('  CPU the VM\'s host took for others', `per round ${perRound((w) => pct(w.steal))}`);
+        line('  the bench\'s own event loop late by at most', `per round ${perRound((w) => (Number.isNaN(w.maxLateMs) ? '-' : ms(w.maxLateMs)))}`);
       }
     }
   } finally {
@@ -181,14 +187,14 @@ async function measure(db: Db, way: Way, load: Load, tenantId: string, people: s
   clearInterval(folder);
   await folding;
   await walWaits?.stop();
-  const queued = walWaits?.queuedShare(WAL_QUEUE, slowWrites) ?? null;
+  const waits = walWaits?.shares(WAL_QUEUE, slowWrites) ?? null;
   // Announcements still in flight reach the other node shortly after the last commit.
   await new Promise((r) => setTimeout(r, 500));
   unsubscribe();
   await realtime.close();
   await otherNode.close();
   await listenerDb.close();
-  return { writes, seconds, latencies, committed, heard, slow: slowWrites.length, queued };
+  return { writes, seconds, latencies, committed, heard, slow: slowWrites.length, waits };
 }
 
 /** The write under way, and when its last statement on the request pool answered. */
