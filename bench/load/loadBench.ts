@@ -14,6 +14,7 @@ import { nginxAvailable, startLoadBalancer, type LoadBalancer } from '../../test
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { rssOf, startServerNode, type ServerNode } from '../../test/fixtures/serverNodes.js';
 import { line, mb } from '../stats.js';
+import { mintSession } from '../sessions.js';
 import {
   histogramCount,
   histogramPercentile,
@@ -508,12 +509,7 @@ async function readRequiredPost(
     .where('roles', 'like', '%"editor"%')
     .orderBy('id')
     .executeTakeFirstOrThrow(() => new Error('the seeded organisation has no editor to send a read reminder'));
-  const { token, hash } = makeToken(tenantId);
-  const now = new Date();
-  await db.kysely
-    .insertInto('sessions')
-    .values({ tenant_id: tenantId, token_hash: hash, person_id: editor.id, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null })
-    .execute();
+  const token = await mintSession(db, tenantId, editor.id);
   const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
     if (body !== undefined) headers['content-type'] = 'application/json';

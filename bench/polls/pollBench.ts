@@ -2,6 +2,7 @@ import type { openDatabase } from '../../server/src/db/connect.js';
 import { startBenchServer } from '../benchServer.js';
 import { mintSessions } from '../load/loadBench.js';
 import { line, ms, summarise } from '../stats.js';
+import { mintSession } from '../sessions.js';
 
 /**
  * 10 000 votes on one poll in 60 s from 200 clients (each a colleague changing her vote, so every
@@ -42,7 +43,7 @@ export async function main(): Promise<void> {
     const voterTokens = tokens.slice(0, VOTERS);
     const personOf = await Promise.all(voterTokens.map(async (t) => (await call(t, 'GET', '/v1/me')).body.person.id as string));
     const editor = (await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', seeded.tenantId).where('roles', 'like', '%editor%').executeTakeFirstOrThrow()).id;
-    const [editorToken] = await mintSessionsFor(db, seeded.tenantId, editor);
+    const editorToken = await mintSession(db, seeded.tenantId, editor);
     const poll = (await call(editorToken!, 'POST', '/v1/polls', { question: 'Welke dag voor het teamuitje?', options: ['Vrijdag', 'Zaterdag', 'Zondag', 'Maandag'] })).body;
     const optionIds = (poll.options as { id: string }[]).map((o) => o.id);
     const postId = (await db.kysely.selectFrom('posts').select('id').where('tenant_id', '=', seeded.tenantId).where('group_id', 'is', null).where('poll', '=', 0).executeTakeFirstOrThrow()).id;
@@ -87,14 +88,6 @@ export async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
-}
-
-async function mintSessionsFor(db: ReturnType<typeof openDatabase>, tenantId: string, personId: string): Promise<string[]> {
-  const { makeToken } = await import('../../server/src/auth/tokens.js');
-  const { token, hash } = makeToken(tenantId);
-  const now = new Date();
-  await db.kysely.insertInto('sessions').values({ tenant_id: tenantId, token_hash: hash, person_id: personId, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null }).execute();
-  return [token];
 }
 
 async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<number> {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { uuidv7 } from '../../common/src/ids.js';
 import { buildServer } from '../../server/src/app.js';
-import { makeToken } from '../../server/src/auth/tokens.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { seedOrganisation } from '../../server/src/seed/index.js';
@@ -12,6 +11,7 @@ import { foldAllQueuedActivity } from '../../server/src/stats/record.js';
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { mintSessions } from '../load/loadBench.js';
 import { line, ms, summarise } from '../stats.js';
+import { mintSession } from '../sessions.js';
 
 /**
  * Statistics, on SQLite and PostgreSQL:
@@ -118,12 +118,8 @@ async function ingest(name: string, url: string, db: ReturnType<typeof openDatab
 
 async function dashboard(name: string, url: string, db: ReturnType<typeof openDatabase>, tenantId: string): Promise<void> {
   const editor = await db.kysely.selectFrom('people').select(['id', 'department_id']).where('tenant_id', '=', tenantId).where('roles', 'like', '%editor%').executeTakeFirstOrThrow();
-  const { token, hash } = makeToken(tenantId);
+  const token = await mintSession(db, tenantId, editor.id);
   const now = new Date();
-  await db.kysely
-    .insertInto('sessions')
-    .values({ tenant_id: tenantId, token_hash: hash, person_id: editor.id, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(), revoked_at: null })
-    .execute();
   const to = now.toISOString().slice(0, 10);
   const from = new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10);
   for (const [scope, extra] of [
