@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModerationEntry } from '../../../../common/src/api/routes/moderation.js';
 import type { SyncChange, SyncResponse } from '../../../../common/src/api/sync.js';
-import { makeToken } from '../../../../server/src/auth/tokens.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
 import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
 
@@ -28,13 +27,7 @@ describe.each(dialects)('moderation (%s)', (dialect) => {
       .limit(count)
       .offset(offset)
       .execute();
-    const now = new Date();
-    const made = people.map((p) => ({ personId: p.id, ...makeToken(tenant) }));
-    await s.db.kysely
-      .insertInto('sessions')
-      .values(made.map((m) => ({ tenant_id: tenant, token_hash: m.hash, person_id: m.personId, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 3_600_000).toISOString(), revoked_at: null })))
-      .execute();
-    return made.map((m) => s.client(m.token));
+    return (await s.sessionsFor(tenant, people.map((p) => p.id))).map((m) => m.client);
   }
 
   /** Pulls a part of the feed to its end and returns the changes after `since`. */

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollView } from '../../../../common/src/api/routes/polls.js';
 import type { SyncChange, SyncResponse } from '../../../../common/src/api/sync.js';
 import { uuidv7 } from '../../../../common/src/ids.js';
-import { makeToken } from '../../../../server/src/auth/tokens.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
 import { openEventStream } from '../../../fixtures/sseReader.js';
 import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
@@ -32,13 +31,7 @@ describe.each(dialects)('polls (%s)', (dialect) => {
   async function votersOf(count: number): Promise<{ client: TestClient; personId: string }[]> {
     const people = await s.db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenant).where('active', '=', 1).orderBy('id').limit(count).execute();
     expect(people.length).toBe(count);
-    const now = new Date();
-    const made = people.map((p) => ({ personId: p.id, ...makeToken(tenant) }));
-    await s.db.kysely
-      .insertInto('sessions')
-      .values(made.map((m) => ({ tenant_id: tenant, token_hash: m.hash, person_id: m.personId, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 3_600_000).toISOString(), revoked_at: null })))
-      .execute();
-    return made.map((m) => ({ client: s.client(m.token), personId: m.personId }));
+    return s.sessionsFor(tenant, people.map((p) => p.id));
   }
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncResponse } from '../../../../common/src/api/sync.js';
-import { makeToken } from '../../../../server/src/auth/tokens.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
 import { startTestServer, testDialects, type TestServer } from '../../../fixtures/testServer.js';
 
@@ -17,13 +16,7 @@ describe.each(dialects)('reactions (%s)', (dialect) => {
   async function peopleOf(count: number): Promise<{ client: TestClient; personId: string }[]> {
     const people = await s.db.kysely.selectFrom('people').select('id').where('tenant_id', '=', tenant).where('active', '=', 1).orderBy('id').limit(count).execute();
     expect(people.length).toBe(count);
-    const now = new Date();
-    const made = people.map((p) => ({ personId: p.id, ...makeToken(tenant) }));
-    await s.db.kysely
-      .insertInto('sessions')
-      .values(made.map((m) => ({ tenant_id: tenant, token_hash: m.hash, person_id: m.personId, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 3_600_000).toISOString(), revoked_at: null })))
-      .execute();
-    return made.map((m) => ({ client: s.client(m.token), personId: m.personId }));
+    return s.sessionsFor(tenant, people.map((p) => p.id));
   }
   const newPost = async () => (await bram.post<{ id: string }>('/v1/posts', { body: 'Onze afdeling heeft de hygiëne-audit gehaald!' })).body.id;
   const counts = async (postId: string) => (await anna.get(`/v1/posts/${postId}`)).body as { likeCount: number; reactions: Record<string, number>; myReaction: string | null; likedByMe: boolean };

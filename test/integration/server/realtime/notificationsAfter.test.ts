@@ -2,7 +2,6 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL } from '../../../../common/src/api/sync.js';
 import { uuidv7 } from '../../../../common/src/ids.js';
-import { makeToken } from '../../../../server/src/auth/tokens.js';
 import { createNotificationsLookup, NOTIFIED_PER_CATCH_UP, type NotificationsRequest } from '../../../../server/src/realtime/notificationsAfter.js';
 import { write } from '../../../../server/src/sync/feed.js';
 import type { TestClient } from '../../../fixtures/apiClient.js';
@@ -117,13 +116,7 @@ describe.each(dialects)('notifications for event streams (%s)', (dialect) => {
     expect((await carla.put(`/v1/posts/${postId}/read-requirement`, { audience: { everyone: true } })).status).toBe(200);
 
     // A stream for each of 130 people: a reminder to more than a hundred announces "everyone".
-    const streamed = people.slice(0, 130);
-    const now = new Date();
-    const sessions = streamed.map((p) => ({ personId: p.id, ...makeToken(tenant) }));
-    await s.db.kysely
-      .insertInto('sessions')
-      .values(sessions.map((m) => ({ tenant_id: tenant, token_hash: m.hash, person_id: m.personId, device_id: null, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 3_600_000).toISOString(), revoked_at: null })))
-      .execute();
+    const sessions = await s.sessionsFor(tenant, people.slice(0, 130).map((p) => p.id));
     const streams = await Promise.all(sessions.map((m) => openEventStream(s.url, m.token)));
     await Promise.all(streams.map((st) => st.waitFor((e) => e.event === 'seq')));
 
