@@ -16,12 +16,14 @@ import { rssOf, startServerNode, type ServerNode } from '../../test/fixtures/ser
 import { line, mb } from '../stats.js';
 import { mintSession } from '../sessions.js';
 import {
+  addToHistogram,
   histogramCount,
   histogramPercentile,
   mergeHistograms,
   mergeReach,
   wallMs,
   type Finish,
+  type Histogram,
   type Opened,
   type OpenStreams,
   type ReminderStamps,
@@ -151,7 +153,7 @@ interface Figures {
   /** The announcements whose last stream heard them latest: where the p99 comes from. */
   slowest: Slowest[];
   /** One write notifying everyone: how many it reminded, how many streams heard, commit to notification. */
-  reminder: { reminded: number; reached: number; p50: number; p99: number; last: number } | null;
+  reminder: { reminded: number; reached: number; p50: number; p99: number; last: number; health: { p50: number; max: number; count: number } } | null;
 }
 
 interface Slowest {
@@ -210,8 +212,12 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   await new Promise((r) => setTimeout(r, 2000));
   // Read before the reminder, whose seqs are not among the measured writes.
   const stamps = await side.writtenAt();
+  // Meanwhile a health check every 20 ms: how long the node keeps everyone else waiting while thousands
+  // of streams get their notifications.
+  const health = side.remind ? checkHealthEvery(side.url, 20) : null;
   const reminder = side.remind ? await side.remind() : null;
   if (reminder) await new Promise((r) => setTimeout(r, REMINDER_WAIT_MS));
+  const healthChecks = await health?.stop();
   clearInterval(sampler);
 
   const results = await Promise.all(
@@ -261,6 +267,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
       p50: histogramPercentile(reminded, 50),
       p99: histogramPercentile(reminded, 99),
       last: histogramPercentile(reminded, 100),
+      health: healthChecks!,
     },
   };
 }
@@ -305,6 +312,7 @@ function report(label: string, f: Figures, o: LoadOptions): void {
     // One write names everyone: each stream must find its own notification, as after a read reminder.
     line('read reminder to everyone, after the writes', `${r.reminded} reminded, ${r.reached} of ${f.held} streams received theirs`);
     line('  commit to notification p50 / p99 / last', `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} / ${r.last.toFixed(1)} ms`);
+    line('  health checks meanwhile p50 / max', `${r.health.p50.toFixed(1)} / ${r.health.max.toFixed(1)} ms (${r.health.count}, one every 20 ms)`);
   }
 }
 
@@ -487,6 +495,27 @@ async function writeStamps(db: ReturnType<typeof openDatabase>, tenantId: string
   const writtenAt = rows.flatMap((r) => (r.committed_ms === null ? [] : [[Number(r.seq), Number(r.committed_ms)] as [number, number]]));
   if (writtenAt.length < rows.length) console.log(`  (${rows.length - writtenAt.length} of ${rows.length} seqs had no commit time and are not counted)`);
   return { writtenAt, startedAt };
+}
+
+/** `GET /v1/health` every `everyMs`, each after the last answered, until stopped: answers their latencies. */
+function checkHealthEvery(url: string, everyMs: number): { stop: () => Promise<{ p50: number; max: number; count: number }> } {
+  const latency: Histogram = {};
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      await fetch(`${url}/v1/health`).then((res) => res.arrayBuffer());
+      addToHistogram(latency, performance.now() - t);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { p50: histogramPercentile(latency, 50), max: histogramPercentile(latency, 100), count: histogramCount(latency) };
+    },
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DialectName } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { groupNotification } from '../groups/notices.js';
 import { reviewNotification } from '../kb/serialize.js';
+import { inTurns, LISTENERS_PER_SLICE } from './slicedDelivery.js';
 
 /** One event stream's question: its person's notifications after the last one it sent. */
 export interface NotificationsRequest {
@@ -57,7 +58,7 @@ interface Row {
  * thousand statements at once on a node's small pool, every other request of the node queued behind
  * them. Each stream still gets exactly its person's notifications after its own cursor: the streams'
  * cursors go in as a table (one row per stream) joined to the change feed on its (tenant, scope, seq)
- * index.
+ * index. The streams go on with their answers a slice at a time, as a fan-out reaches them.
  */
 export function createNotificationsLookup(k: Kysely<Database>, dialect: DialectName): NotificationsLookup {
   const read = createBatchedRead<NotificationsRequest, NotificationsFound>(async (tenantId, requests) => {
@@ -75,7 +76,12 @@ export function createNotificationsLookup(k: Kysely<Database>, dialect: DialectN
     }
     return found;
   });
-  return async (tenantId, request) => (await read(tenantId, request))!;
+  const turn = inTurns(LISTENERS_PER_SLICE);
+  return async (tenantId, request) => {
+    const found = (await read(tenantId, request))!;
+    await turn();
+    return found;
+  };
 }
 
 /**

@@ -134,3 +134,27 @@ export function slicedDelivery(onError: (err: unknown) => void): {
     delivered: () => (finished === queued ? Promise.resolve() : new Promise((resolve) => waiting.push({ until: queued, resolve }))),
   };
 }
+
+/**
+ * Lets callers go on at most `perTurn` per turn of the event loop, in the order they asked. One
+ * statement answers the notifications of every stream that looked at once (notificationsAfter.ts):
+ * after a reminder to everyone, ten thousand streams would otherwise all write to their sockets
+ * before anything else the node has to do, as one fan-out would without its slices.
+ */
+export function inTurns(perTurn: number): () => Promise<void> {
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const release = () => {
+    for (const go of waiting.splice(0, perTurn)) go();
+    if (waiting.length > 0) setImmediate(release);
+    else scheduled = false;
+  };
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(release);
+      }
+    });
+}
