@@ -18,8 +18,9 @@ import { createStreamAuthSweep } from './streamAuth.js';
  * each hold a few streams (streamRegistry.ts); opening one more ends the oldest with `stream-replaced`.
  *
  * Fan-out costs no database work per stream: an announcement carries the newest seq and who it
- * concerns, so a stream queries only for its own notifications, and sessions are re-checked for the
- * whole node at once each heartbeat (streamAuth.ts). Each `seq` says whether it may concern the
+ * concerns, so a stream looks for notifications only when its person was named, the looks of all
+ * streams asking together share one statement (notificationsAfter.ts), and sessions are re-checked
+ * for the whole node at once each heartbeat (streamAuth.ts). Each `seq` says whether it may concern the
  * person's own part of the feed (`personal`), so a client pulls that part only when it might have
  * changed: thousands of clients pulling the shared part of one change all get the same page
  * (sharedPages.ts).
