@@ -14,6 +14,7 @@ import { nginxAvailable, startLoadBalancer, type LoadBalancer } from '../../test
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { rssOf, startServerNode, type ServerNode } from '../../test/fixtures/serverNodes.js';
 import { line, mb } from '../stats.js';
+import { cpuTicks } from '../procStat.js';
 import { mintSession } from '../sessions.js';
 import {
   addToHistogram,
@@ -196,7 +197,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const rssPeak = side.pids.map(rssOf);
   const sampler = setInterval(() => side.pids.forEach((pid, i) => (rssPeak[i] = Math.max(rssPeak[i]!, rssOf(pid)))), 500);
 
-  const coreBefore = coreTimes();
+  const coreBefore = cpuTicks(SERVER_CPU);
   const cpuBefore = side.pids.map(cpuSecondsOf);
   const generatorPids = streamWorkers.map((w) => w.pid!);
   const generatorBefore = generatorPids.map(cpuSecondsOf);
@@ -206,24 +207,20 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
   const cpuShare = side.pids.map((pid, i) => (cpuSecondsOf(pid) - cpuBefore[i]!) / measuredSeconds);
   const generatorCpuShare = generatorPids.reduce((sum, pid, i) => sum + cpuSecondsOf(pid) - generatorBefore[i]!, 0) / measuredSeconds;
-  const coreAfter = coreTimes();
+  const coreAfter = cpuTicks(SERVER_CPU);
   const serverCore = coreBefore && coreAfter ? coreShares(coreBefore, coreAfter) : null;
   // The last announcements are still on their way: give them a moment before the streams report.
   await new Promise((r) => setTimeout(r, 2000));
   // Read before the reminder, whose seqs are not among the measured writes.
   const stamps = await side.writtenAt();
-  // Meanwhile a health check every 20 ms: how long the node keeps everyone else waiting while thousands
-  // of streams get their notifications.
-  const health = side.remind ? checkHealthEvery(side.url, 20) : null;
-  const reminder = side.remind ? await side.remind() : null;
-  if (reminder) await new Promise((r) => setTimeout(r, REMINDER_WAIT_MS));
-  const healthChecks = await health?.stop();
+  const reminded = side.remind ? await remindEveryone(side.url, side.remind) : null;
   clearInterval(sampler);
 
+  const reminder = reminded?.stamps;
   const results = await Promise.all(
     streamWorkers.map((w) => ask<StreamResult>(w, { type: 'finish', ...stamps, ...(reminder ? { reminder } : {}) } satisfies Finish)),
   );
-  const reminded = mergeHistograms(results.map((r) => r.reminder?.latency ?? {}));
+  const notified = mergeHistograms(results.map((r) => r.reminder?.latency ?? {}));
   const push = mergeHistograms(results.map((r) => r.push));
   const pushFromStart = mergeHistograms(results.map((r) => r.pushFromStart ?? {}));
   // Seqs numbered together are announced together: one entry per commit.
@@ -261,13 +258,13 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     generatorCpuShare,
     serverCore,
     slowest,
-    reminder: reminder && {
-      reminded: reminder.reminded,
+    reminder: reminded && {
+      reminded: reminded.stamps.reminded,
       reached: results.reduce((s, r) => s + (r.reminder?.reached ?? 0), 0),
-      p50: histogramPercentile(reminded, 50),
-      p99: histogramPercentile(reminded, 99),
-      last: histogramPercentile(reminded, 100),
-      health: healthChecks!,
+      p50: histogramPercentile(notified, 50),
+      p99: histogramPercentile(notified, 99),
+      last: histogramPercentile(notified, 100),
+      health: reminded.health,
     },
   };
 }
@@ -447,18 +444,6 @@ interface CoreTime {
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
-/** The server core's jiffies so far, from /proc/stat: user nice system idle iowait irq softirq steal. */
-function coreTimes(): number[] | null {
-  try {
-    const row = readFileSync('/proc/stat', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith(`cpu${SERVER_CPU} `));
-    return row ? row.trim().split(/\s+/).slice(1, 9).map(Number) : null;
-  } catch {
-    return null;
-  }
-}
-
 function coreShares(before: number[], after: number[]): CoreTime {
   const d = after.map((v, i) => v - before[i]!);
   const total = d.reduce((a, b) => a + b, 0) || 1;
@@ -495,6 +480,18 @@ async function writeStamps(db: ReturnType<typeof openDatabase>, tenantId: string
   const writtenAt = rows.flatMap((r) => (r.committed_ms === null ? [] : [[Number(r.seq), Number(r.committed_ms)] as [number, number]]));
   if (writtenAt.length < rows.length) console.log(`  (${rows.length - writtenAt.length} of ${rows.length} seqs had no commit time and are not counted)`);
   return { writtenAt, startedAt };
+}
+
+/**
+ * Sends the reminder and gives the streams time to receive it, with a health check every 20 ms
+ * meanwhile: how long the node keeps everyone else waiting while thousands of streams get their
+ * notifications.
+ */
+async function remindEveryone(url: string, remind: NonNullable<Side['remind']>) {
+  const health = checkHealthEvery(url, 20);
+  const stamps = await remind();
+  await new Promise((r) => setTimeout(r, REMINDER_WAIT_MS));
+  return { stamps, health: await health.stop() };
 }
 
 /** `GET /v1/health` every `everyMs`, each after the last answered, until stopped: answers their latencies. */

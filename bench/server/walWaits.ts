@@ -1,8 +1,9 @@
-import { closeSync, fdatasyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/src/db/connect.js';
+import { cpuTicks } from '../procStat.js';
 import { summarise } from '../stats.js';
 
 /** One look, every 10 ms, at what PostgreSQL's sessions and the machine were doing. */
@@ -44,7 +45,7 @@ export function sampleWalWaits(url: string) {
   const samples: Sample[] = [];
   let running = true;
   const loop = (async () => {
-    let cpu = cpuTicks();
+    let cpu = machineTicks();
     let asked = performance.now();
     while (running) {
       const at = performance.now();
@@ -53,7 +54,7 @@ export function sampleWalWaits(url: string) {
         select count(*)::int as n from pg_stat_activity
          where backend_type = 'client backend' and pid <> pg_backend_pid()
            and (wait_event_type, wait_event) in (('IO', 'WALSync'), ('LWLock', 'WALWrite'))`.execute(db.kysely);
-      const now = cpuTicks();
+      const now = machineTicks();
       samples.push({ at, walWaiting: rows[0]?.n ?? 0, cpuTicks: now.total - cpu.total, stealTicks: now.steal - cpu.steal, lateMs });
       cpu = now;
       asked = performance.now();
@@ -88,13 +89,9 @@ export function sampleWalWaits(url: string) {
 }
 
 /** The machine's CPU time so far, all CPUs, in ticks: in all, and stolen by the host (zeros without /proc/stat). */
-function cpuTicks(): { total: number; steal: number } {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
-    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
-  } catch {
-    return { total: 0, steal: 0 };
-  }
+function machineTicks(): { total: number; steal: number } {
+  const ticks = cpuTicks(null) ?? [];
+  return { total: ticks.reduce((a, b) => a + b, 0), steal: ticks[7] ?? 0 };
 }
 
 /**
