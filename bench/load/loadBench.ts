@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { nginxAvailable, startLoadBalancer, type LoadBalancer } from '../../test
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { rssOf, startServerNode, type ServerNode } from '../../test/fixtures/serverNodes.js';
 import { line, mb } from '../stats.js';
-import { cpuTicks } from '../procStat.js';
+import { commandCpu, cpuTicks, cpuUsedBetween, processCpu, type ProcessCpu } from '../procStat.js';
 import { mintSession } from '../sessions.js';
 import {
   addToHistogram,
@@ -47,8 +47,6 @@ const here = import.meta.dirname;
 const taskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 const SERVER_CPU = '0';
 const LOAD_CPU = '1';
-/** Linux counts process CPU time in ticks of 1/100 s (USER_HZ) on every common architecture. */
-const CLOCK_TICKS = 100;
 
 interface LoadOptions {
   clients: number;
@@ -146,9 +144,11 @@ interface Figures {
   eventsPerStreamSecond: number;
   rssPeak: number[];
   /** Share of one core each server-side process used while the streams were open and writes ran. */
-  cpuShare: number[];
+  cpuShare: ProcessCpu[];
   /** Share of one core the processes holding the streams used meanwhile, together. */
-  generatorCpuShare: number;
+  generatorCpuShare: ProcessCpu;
+  /** Share of one core PostgreSQL's processes used meanwhile, together (on either core: it is not pinned). */
+  postgresCpuShare: ProcessCpu;
   /** What the server's core did meanwhile, by all processes and the kernel (null without /proc/stat). */
   serverCore: CoreTime | null;
   /** The announcements whose last stream heard them latest: where the p99 comes from. */
@@ -198,15 +198,18 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const sampler = setInterval(() => side.pids.forEach((pid, i) => (rssPeak[i] = Math.max(rssPeak[i]!, rssOf(pid)))), 500);
 
   const coreBefore = cpuTicks(SERVER_CPU);
-  const cpuBefore = side.pids.map(cpuSecondsOf);
+  const cpuBefore = side.pids.map(processCpu);
   const generatorPids = streamWorkers.map((w) => w.pid!);
-  const generatorBefore = generatorPids.map(cpuSecondsOf);
+  const generatorBefore = new Map(generatorPids.map((pid) => [pid, processCpu(pid)]));
+  const postgresBefore = commandCpu('postgres');
   const measuredFrom = performance.now();
   const writesFrom = wallMs();
   const written = await runWriter(side, o, o.seconds);
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
-  const cpuShare = side.pids.map((pid, i) => (cpuSecondsOf(pid) - cpuBefore[i]!) / measuredSeconds);
-  const generatorCpuShare = generatorPids.reduce((sum, pid, i) => sum + cpuSecondsOf(pid) - generatorBefore[i]!, 0) / measuredSeconds;
+  const share = (used: ProcessCpu): ProcessCpu => ({ user: used.user / measuredSeconds, kernel: used.kernel / measuredSeconds });
+  const cpuShare = side.pids.map((pid, i) => share(cpuUsedBetween(new Map([[pid, cpuBefore[i]!]]), new Map([[pid, processCpu(pid)]]))));
+  const generatorCpuShare = share(cpuUsedBetween(generatorBefore, new Map(generatorPids.map((pid) => [pid, processCpu(pid)]))));
+  const postgresCpuShare = share(cpuUsedBetween(postgresBefore, commandCpu('postgres')));
   const coreAfter = cpuTicks(SERVER_CPU);
   const serverCore = coreBefore && coreAfter ? coreShares(coreBefore, coreAfter) : null;
   // The last announcements are still on their way: give them a moment before the streams report.
@@ -256,6 +259,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     rssPeak,
     cpuShare,
     generatorCpuShare,
+    postgresCpuShare,
     serverCore,
     slowest,
     reminder: reminded && {
@@ -293,9 +297,13 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
   line('memory (peak RSS per process)', f.rssPeak.map(mb).join(', '));
   // Near 100 % the figures above are the server core's limit on this machine, not the design's.
-  line('CPU while writing (per process, of one core)', f.cpuShare.map((c) => `${Math.round(c * 100)} %`).join(', '));
+  // Kernel time is mostly socket writes, which on loopback also carry the receiving side's work: a run
+  // whose extra CPU is there measured the machine's network path, one whose extra is user time the node.
+  line('CPU while writing (per process, of one core): user + kernel', f.cpuShare.map(cpu).join(', '));
   // The streams' readers share one core: near 100 % they read late, and push latency counts that too.
-  line('CPU of the processes holding the streams', `${Math.round(f.generatorCpuShare * 100)} % of one core`);
+  line('CPU of the processes holding the streams', `${cpu(f.generatorCpuShare)} of one core`);
+  // PostgreSQL is not pinned: a checkpoint or vacuum during the writes takes from either side's core.
+  line('CPU of PostgreSQL meanwhile (all its processes)', `${cpu(f.postgresCpuShare)} of one core`);
   // Time the virtual machine's host gave to others (steal) is time the server's core did not have:
   // a run where it is high measured the machine, not the server.
   if (f.serverCore) line(`server core (CPU ${SERVER_CPU}): busy / softirq / taken by the host`, `${pct(f.serverCore.busy)} / ${pct(f.serverCore.softirq)} / ${pct(f.serverCore.steal)}`);
@@ -443,22 +451,12 @@ interface CoreTime {
 }
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
+const cpu = (c: ProcessCpu) => `${pct(c.user + c.kernel)} (${pct(c.user)} + ${pct(c.kernel)})`;
 
 function coreShares(before: number[], after: number[]): CoreTime {
   const d = after.map((v, i) => v - before[i]!);
   const total = d.reduce((a, b) => a + b, 0) || 1;
   return { busy: 1 - (d[3]! + d[4]!) / total, softirq: d[6]! / total, steal: d[7]! / total };
-}
-
-/** User and system CPU seconds a process has used so far (Linux), NaN elsewhere. */
-function cpuSecondsOf(pid: number): number {
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return NaN;
-  }
 }
 
 async function recordsCommitTimes(db: ReturnType<typeof openDatabase>): Promise<boolean> {
