@@ -28,6 +28,7 @@ import {
   type Opened,
   type OpenStreams,
   type ReminderStamps,
+  type SlowWrite,
   type StreamResult,
   type WriteOrder,
   type WriteResult,
@@ -132,6 +133,10 @@ interface Figures {
   writeP99: number;
   quietWriteP50: number;
   quietWriteP99: number;
+  /** The node's own part of the writes (Server-Timing), p99 with streams open and with none; NaN for the baseline. */
+  serverWriteP99: number;
+  quietServerWriteP99: number;
+  slowestWrites: SlowWrite[];
   writes: number;
   writeErrors: number;
   errorCodes: Record<string, number>;
@@ -248,6 +253,9 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     writeP99: histogramPercentile(written.latency, 99),
     quietWriteP50: histogramPercentile(quiet.latency, 50),
     quietWriteP99: histogramPercentile(quiet.latency, 99),
+    serverWriteP99: histogramPercentile(written.serverLatency, 99),
+    quietServerWriteP99: histogramPercentile(quiet.serverLatency, 99),
+    slowestWrites: written.slowest,
     writes: written.writes,
     writeErrors: written.errors,
     errorCodes: written.errorCodes,
@@ -292,6 +300,13 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   if (!Number.isNaN(f.pushFromStartP99)) line('  from the write statement\'s start p50 / p99', `${f.pushFromStartP50.toFixed(1)} / ${f.pushFromStartP99.toFixed(1)} ms`);
   line('write latency p50 / p99, no streams open', `${f.quietWriteP50.toFixed(1)} / ${f.quietWriteP99.toFixed(1)} ms`);
   line('write latency p50 / p99, streams open', `${f.writeP50.toFixed(1)} / ${f.writeP99.toFixed(1)} ms (${f.writes} writes, ${(f.writes / o.seconds).toFixed(0)}/s)`);
+  // The writer shares the generator's core: what the node did not take of a slow write, the way there
+  // and back and the writer's own turn did.
+  if (!Number.isNaN(f.serverWriteP99)) line("  the node's own part (Server-Timing) p99, none / open", `${f.quietServerWriteP99.toFixed(1)} / ${f.serverWriteP99.toFixed(1)} ms`);
+  line(
+    'slowest writes: s into writes, kind: total (node) ms',
+    f.slowestWrites.map((w) => `${w.at.toFixed(1)} ${w.kind}: ${Math.round(w.ms)}${w.serverMs === null ? '' : ` (${Math.round(w.serverMs)})`}`).join('; '),
+  );
   line('seq events per stream', `${f.eventsPerStreamSecond.toFixed(1)}/s (${o.writesPerSecond} writes/s), ${(f.bytesPerStreamSecond / 1024).toFixed(1)} KB/s`);
   line('changes taken from the stream / pulls', `${f.taken} / ${f.pulls}`);
   line('errors', `${f.writeErrors} writes${Object.keys(f.errorCodes).length ? ` ${JSON.stringify(f.errorCodes)}` : ''}, ${f.pullErrors} of ${f.pulls} pulls`);
@@ -409,6 +424,7 @@ export async function main(argv: string[] = []): Promise<void> {
     console.log('');
     for (const b of baselines) line(`push p99, Samen / baseline with ${b.label} (target ≤ 1.25×)`, `${(samen.pushP99 / b.f.pushP99).toFixed(2)}×`);
     line('Samen write p99, streams open / none (target ≤ 2×)', `${(samen.writeP99 / samen.quietWriteP99).toFixed(2)}×`);
+    line("  the node's own part of it", `${(samen.serverWriteP99 / samen.quietServerWriteP99).toFixed(2)}×`);
     for (const b of baselines) line(`  the baseline's own, ${b.label}`, `${(b.f.writeP99 / b.f.quietWriteP99).toFixed(2)}×`);
   } finally {
     bare?.kill();

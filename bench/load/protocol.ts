@@ -91,6 +91,19 @@ export interface WriteResult {
   errors: number;
   errorCodes: Record<string, number>;
   latency: Histogram;
+  /** The node's own part of each write, from its Server-Timing header (empty for the bare baseline). */
+  serverLatency: Histogram;
+  /** The slowest writes, slowest first. */
+  slowest: SlowWrite[];
+}
+
+export interface SlowWrite {
+  /** Seconds from the first write sent. */
+  at: number;
+  kind: string;
+  ms: number;
+  /** The node's own part (Server-Timing), null where the answer did not say (NaN would not survive the message). */
+  serverMs: number | null;
 }
 
 export const BUCKET_MS = 0.1;

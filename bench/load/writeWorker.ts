@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { addToHistogram, wallMs, type Histogram, type WriteOrder, type WriteResult } from './protocol.js';
+import { addToHistogram, wallMs, type Histogram, type SlowWrite, type WriteOrder, type WriteResult } from './protocol.js';
 
 /**
  * Writes at a fixed rate (open loop: a slow server does not slow the offered load), as a share of
  * the clients would: likes and unlikes, comments and posts, each with an Idempotency-Key as the
  * outbox sends them. Against the bare baseline every write is one broadcast.
  */
+/** How many of the slowest writes the bench is told about. */
+const SLOWEST_KEPT = 5;
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function send(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; text: string }> {
+interface Answer {
+  status: number;
+  text: string;
+  /** The node's own time over the request, from its Server-Timing header; null where there is none. */
+  serverMs: number | null;
+}
+
+function send(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { 'idempotency-key': randomUUID() };
@@ -19,7 +29,8 @@ function send(url: string, method: string, path: string, token: string | null, b
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      const timing = /app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, serverMs: timing ? Number(timing[1]) : null }));
     });
     req.on('error', reject);
     req.end(payload);
@@ -31,6 +42,8 @@ const POSTS = ['Vanmiddag om drie uur overdracht in de teamkamer.', 'Wie heeft d
 
 async function run(o: WriteOrder): Promise<WriteResult> {
   const latency: Histogram = {};
+  const serverLatency: Histogram = {};
+  const all: SlowWrite[] = [];
   const errorCodes: Record<string, number> = {};
   let writes = 0;
   let errors = 0;
@@ -44,7 +57,8 @@ async function run(o: WriteOrder): Promise<WriteResult> {
   const one = async (i: number) => {
     const token = o.tokens[i % o.tokens.length]!;
     const started = wallMs();
-    let res: { status: number; text: string };
+    let kind = 'broadcast';
+    let res: Answer;
     try {
       if (o.kind === 'bare') res = await send(o.url, 'POST', '/write', null, {});
       else {
@@ -53,11 +67,17 @@ async function run(o: WriteOrder): Promise<WriteResult> {
         const likeKey = `${token}:${postId}`;
         if (roll < 12) {
           const unlike = liked.has(likeKey);
+          kind = unlike ? 'unlike' : 'like';
           res = await send(o.url, unlike ? 'DELETE' : 'PUT', `/v1/posts/${postId}/like`, token);
           if (unlike) liked.delete(likeKey);
           else liked.add(likeKey);
-        } else if (roll < 17) res = await send(o.url, 'POST', `/v1/posts/${postId}/comments`, token, { body: COMMENTS[i % COMMENTS.length] });
-        else res = await send(o.url, 'POST', '/v1/posts', token, { body: POSTS[i % POSTS.length] });
+        } else if (roll < 17) {
+          kind = 'comment';
+          res = await send(o.url, 'POST', `/v1/posts/${postId}/comments`, token, { body: COMMENTS[i % COMMENTS.length] });
+        } else {
+          kind = 'post';
+          res = await send(o.url, 'POST', '/v1/posts', token, { body: POSTS[i % POSTS.length] });
+        }
       }
     } catch (err) {
       errors++;
@@ -71,7 +91,10 @@ async function run(o: WriteOrder): Promise<WriteResult> {
       return;
     }
     writes++;
-    addToHistogram(latency, wallMs() - started);
+    const ms = wallMs() - started;
+    addToHistogram(latency, ms);
+    if (res.serverMs !== null) addToHistogram(serverLatency, res.serverMs);
+    all.push({ at: (started - t0) / 1000, kind, ms, serverMs: res.serverMs });
   };
   const total = Math.round(o.perSecond * o.seconds);
   const t0 = wallMs();
@@ -83,7 +106,8 @@ async function run(o: WriteOrder): Promise<WriteResult> {
     inFlight.push(one(i));
   }
   await Promise.all(inFlight);
-  return { type: 'result', writes, errors, errorCodes, latency };
+  const slowest = all.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT);
+  return { type: 'result', writes, errors, errorCodes, latency, serverLatency, slowest };
 }
 
 process.on('message', (m: WriteOrder) => {

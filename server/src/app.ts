@@ -24,6 +24,7 @@ import { registerDeviceRoutes } from './devices/deviceRoutes.js';
 import { registerGroupRoutes } from './groups/groupRoutes.js';
 import { installErrorHandler } from './http/errorHandler.js';
 import { register } from './http/register.js';
+import { registerServerTiming } from './http/serverTiming.js';
 import { purgeExpiredKeys } from './idempotency/store.js';
 import { registerImageRoutes } from './images/imageRoutes.js';
 import { purgeStrayUploads } from './images/strayUploads.js';
@@ -129,6 +130,7 @@ export async function buildServer(opts: BuildOptions): Promise<BuiltServer> {
   app.addHook('onResponse', async (request) => {
     if (stopping) request.raw.socket.destroySoon();
   });
+  registerServerTiming(app);
   const now = opts.now ?? (() => new Date());
   const sharedDeltas = createSharedDeltas({ k: opts.db.kysely, now, onError: (err) => app.log.warn({ err }, 'shared changes for an announcement not read') });
   const realtime = createRealtimeHub(opts.db, (err) => app.log.error({ err }, 'realtime hub error'), sharedDeltas);

@@ -17,6 +17,18 @@ describe.each(dialects)('operations (%s)', (dialect) => {
     expect(res.body).toEqual({ status: 'ok', database: dialect });
   });
 
+  it('says on every answer, errors included, how long the node took, within what the client waited', async () => {
+    const me = await s.login('1001');
+    for (const send of [() => me.get('/v1/posts?limit=5'), () => me.post('/v1/posts', { body: '' }), () => s.client().get('/v1/me')]) {
+      const started = performance.now();
+      const res = await send();
+      const waited = performance.now() - started;
+      const timing = /^app;dur=(\d+\.\d)$/.exec(res.headers.get('server-timing') ?? '');
+      expect(timing, `${res.status}: ${res.headers.get('server-timing')}`).not.toBeNull();
+      expect(Number(timing![1])).toBeLessThanOrEqual(waited);
+    }
+  });
+
   it('describes every route in /v1/openapi.json from the shared schemas', async () => {
     const res = await s.client().get('/v1/openapi.json');
     expect(res.status).toBe(200);
