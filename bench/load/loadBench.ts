@@ -27,6 +27,8 @@ import {
   type Histogram,
   type Opened,
   type OpenStreams,
+  type ProbeOrder,
+  type ProbeResult,
   type ReminderStamps,
   type SlowWrite,
   type StreamResult,
@@ -90,10 +92,40 @@ function readOptions(argv: string[]): LoadOptions {
   };
 }
 
-function worker(file: string): ChildProcess {
+function worker(file: string, cpu = LOAD_CPU): ChildProcess {
   const args = ['--import', 'tsx', path.join(here, file)];
   const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
-  return taskset ? spawn('/usr/bin/taskset', ['-c', LOAD_CPU, process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+  return taskset ? spawn('/usr/bin/taskset', ['-c', cpu, process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+}
+
+/** One speed probe on each side's core (speedProbe.ts), with what a unit took on the idle machine. */
+interface Probes {
+  server: ChildProcess;
+  generator: ChildProcess;
+  idle: { server: number; generator: number };
+}
+
+/** Milliseconds between a probe's units while the writes run: 40 units in 20 s, 1 % of a core. */
+const PROBE_EVERY_MS = 500;
+/** How long the probes measure the idle machine before the nodes start. */
+const IDLE_PROBE_MS = 6000;
+
+/**
+ * Starts the probes and has them measure the idle machine as they will measure the run, a unit every
+ * PROBE_EVERY_MS: units back to back find their buffers in the cache and run twice as fast.
+ */
+async function startProbes(): Promise<Probes> {
+  const server = worker('speedProbe.ts', SERVER_CPU);
+  const generator = worker('speedProbe.ts', LOAD_CPU);
+  for (const p of [server, generator]) p.send({ type: 'probe-start', everyMs: PROBE_EVERY_MS } satisfies ProbeOrder);
+  await new Promise((r) => setTimeout(r, IDLE_PROBE_MS));
+  const [s, g] = await Promise.all([server, generator].map((p) => ask<ProbeResult>(p, { type: 'probe-stop' } satisfies ProbeOrder)));
+  return { server, generator, idle: { server: median(s!.micros), generator: median(g!.micros) } };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
 }
 
 function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
@@ -154,6 +186,8 @@ interface Figures {
   generatorCpuShare: ProcessCpu;
   /** Share of one core PostgreSQL's processes used meanwhile, together (on either core: it is not pinned). */
   postgresCpuShare: ProcessCpu;
+  /** CPU µs of a probe unit on each side's core meanwhile, median, against the idle machine (null without pinned cores). */
+  coreSpeed: { server: number; generator: number; idle: Probes['idle'] } | null;
   /** What the server's core did meanwhile, by all processes and the kernel (null without /proc/stat). */
   serverCore: CoreTime | null;
   /** The announcements whose last stream heard them latest: where the p99 comes from. */
@@ -180,7 +214,7 @@ const REMINDER_WAIT_MS = 10_000;
 /** Seconds of writes before anything is measured. */
 const WARM_UP_SECONDS = 3;
 
-async function measure(side: Side, o: LoadOptions): Promise<Figures> {
+async function measure(side: Side, o: LoadOptions, probes: Probes | null): Promise<Figures> {
   // A node just started compiles its hot paths and opens its pool in the first seconds: in neither figure.
   await runWriter(side, o, WARM_UP_SECONDS);
   // The same writes first with no stream open: the baseline for what holding the streams costs a write,
@@ -207,9 +241,11 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
   const generatorPids = streamWorkers.map((w) => w.pid!);
   const generatorBefore = new Map(generatorPids.map((pid) => [pid, processCpu(pid)]));
   const postgresBefore = commandCpu('postgres');
+  for (const p of probes ? [probes.server, probes.generator] : []) p.send({ type: 'probe-start', everyMs: PROBE_EVERY_MS } satisfies ProbeOrder);
   const measuredFrom = performance.now();
   const writesFrom = wallMs();
   const written = await runWriter(side, o, o.seconds);
+  const speed = probes && (await Promise.all([probes.server, probes.generator].map((p) => ask<ProbeResult>(p, { type: 'probe-stop' } satisfies ProbeOrder))));
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
   const share = (used: ProcessCpu): ProcessCpu => ({ user: used.user / measuredSeconds, kernel: used.kernel / measuredSeconds });
   const cpuShare = side.pids.map((pid, i) => share(cpuUsedBetween(new Map([[pid, cpuBefore[i]!]]), new Map([[pid, processCpu(pid)]]))));
@@ -268,6 +304,7 @@ async function measure(side: Side, o: LoadOptions): Promise<Figures> {
     cpuShare,
     generatorCpuShare,
     postgresCpuShare,
+    coreSpeed: speed && probes && { server: median(speed[0]!.micros), generator: median(speed[1]!.micros), idle: probes.idle },
     serverCore,
     slowest,
     reminder: reminded && {
@@ -321,6 +358,10 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   line('CPU of PostgreSQL meanwhile (all its processes)', `${cpu(f.postgresCpuShare)} of one core`);
   // Time the virtual machine's host gave to others (steal) is time the server's core did not have:
   // a run where it is high measured the machine, not the server.
+  // The same unit of work taking longer on a core than on the idle machine: that core ran slower, for
+  // the run's processes as for the probe, and their extra CPU was the machine's.
+  const c = f.coreSpeed;
+  if (c) line('probe unit on the server / generator core (idle machine)', `${Math.round(c.server)} / ${Math.round(c.generator)} µs (${Math.round(c.idle.server)} / ${Math.round(c.idle.generator)} µs)`);
   if (f.serverCore) line(`server core (CPU ${SERVER_CPU}): busy / softirq / taken by the host`, `${pct(f.serverCore.busy)} / ${pct(f.serverCore.softirq)} / ${pct(f.serverCore.steal)}`);
   // A slow announcement at the same moment of every heartbeat interval points at a timer's work.
   line(
@@ -352,6 +393,7 @@ export async function main(argv: string[] = []): Promise<void> {
   const nodes: ServerNode[] = [];
   let lb: LoadBalancer | null = null;
   let bare: ChildProcess | null = null;
+  let probes: Probes | null = null;
   try {
     await migrateToLatest(db);
     const t0 = performance.now();
@@ -369,6 +411,7 @@ export async function main(argv: string[] = []): Promise<void> {
       console.log('  track_commit_timestamp = on, then restart PostgreSQL.');
     }
 
+    probes = taskset ? await startProbes() : null;
     for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
     const nodesReadyAt = wallMs();
     if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
@@ -388,6 +431,7 @@ export async function main(argv: string[] = []): Promise<void> {
         remind,
       },
       o,
+      probes,
     );
     report(`Samen (${o.nodes} node${o.nodes === 2 ? 's behind nginx' : ''}, PostgreSQL; memory: ${o.nodes === 2 ? 'node A, node B, nginx' : 'node'})`, samen, o);
     await lb?.stop();
@@ -414,6 +458,7 @@ export async function main(argv: string[] = []): Promise<void> {
           writtenAt: async () => ({ writtenAt: (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][] }),
         },
         o,
+        probes,
       );
       await stopChild(bare);
       bare = null;
@@ -427,6 +472,8 @@ export async function main(argv: string[] = []): Promise<void> {
     line("  the node's own part of it", `${(samen.serverWriteP99 / samen.quietServerWriteP99).toFixed(2)}×`);
     for (const b of baselines) line(`  the baseline's own, ${b.label}`, `${(b.f.writeP99 / b.f.quietWriteP99).toFixed(2)}×`);
   } finally {
+    probes?.server.kill();
+    probes?.generator.kill();
     bare?.kill();
     await lb?.stop();
     for (const n of nodes) await n.stop();

@@ -138,3 +138,12 @@ export const histogramCount = (h: Histogram) => Object.values(h).reduce((s, v) =
 
 /** Wall-clock time with sub-millisecond resolution, comparable across processes on one machine. */
 export const wallMs = () => performance.timeOrigin + performance.now();
+
+/** To a core's speed probe (speedProbe.ts): one unit every `everyMs` from now, or stop and report. */
+export type ProbeOrder = { type: 'probe-start'; everyMs: number } | { type: 'probe-stop' };
+
+export interface ProbeResult {
+  type: 'probe';
+  /** CPU microseconds each unit took. */
+  micros: number[];
+}

@@ -5,6 +5,7 @@ import { authenticate, type PrincipalFor } from '../auth/principal.js';
 import type { ServerContext } from '../context.js';
 import { claimKey, completeKey, releaseKey, requestFingerprint, validKey } from '../idempotency/store.js';
 import { ApiError } from './apiError.js';
+import { timedRoute } from './serverTiming.js';
 
 export interface HandlerInput<R extends RouteDef> {
   params: RouteParams<R>;
@@ -37,6 +38,7 @@ export function register<R extends RouteDef>(
   app.route({
     method: route.method,
     url: route.path,
+    config: { serverTiming: timedRoute(route) },
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (req, reply) => {
       // Who is asking comes first: a caller without access learns nothing, not even what a valid body is.
