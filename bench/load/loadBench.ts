@@ -58,6 +58,8 @@ interface LoadOptions {
   writesPerSecond: number;
   writers: number;
   pullShare: number;
+  /** Samen and the two baselines measured this many times in turn, their latencies pooled per side. */
+  rounds: number;
 }
 
 function readOptions(argv: string[]): LoadOptions {
@@ -70,6 +72,7 @@ function readOptions(argv: string[]): LoadOptions {
       'writes-per-second': { type: 'string', default: '20' },
       writers: { type: 'string', default: '200' },
       'pull-share': { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '1' },
     },
     allowPositionals: true,
   });
@@ -89,6 +92,7 @@ function readOptions(argv: string[]): LoadOptions {
     writesPerSecond: whole('writes-per-second', values['writes-per-second'], 1, 5000),
     writers: Math.min(clients, whole('writers', values.writers, 1, 20_000)),
     pullShare,
+    rounds: whole('rounds', values.rounds, 1, 10),
   };
 }
 
@@ -152,7 +156,17 @@ interface Side {
   remind?: () => Promise<ReminderStamps & { reminded: number }>;
 }
 
+/** The latencies a run's ratios are taken from, kept whole so that rounds can be pooled. */
+interface Distributions {
+  push: Histogram;
+  write: Histogram;
+  quiet: Histogram;
+  serverWrite: Histogram;
+  quietServerWrite: Histogram;
+}
+
 interface Figures {
+  dist: Distributions;
   held: number;
   dropped: number;
   pushP50: number;
@@ -278,6 +292,7 @@ async function measure(side: Side, o: LoadOptions, probes: Probes | null): Promi
   }
   const slowest = [...byCommit.values()].sort((a, b) => b.lastMs - a.lastMs).slice(0, SLOWEST_SHOWN);
   return {
+    dist: { push, write: written.latency, quiet: quiet.latency, serverWrite: written.serverLatency, quietServerWrite: quiet.serverLatency },
     held,
     dropped: results.reduce((s, r) => s + r.dropped, 0),
     pushP50: histogramPercentile(push, 50),
@@ -412,65 +427,86 @@ export async function main(argv: string[] = []): Promise<void> {
     }
 
     probes = taskset ? await startProbes() : null;
-    for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
-    const nodesReadyAt = wallMs();
-    if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
-    const remind = await readRequiredPost(db, seeded.tenantId, lb?.url ?? nodes[0]!.url, commitTimes);
-    const startSeq = await latest(db, seeded.tenantId);
-    const samen = await measure(
-      {
-        label: 'Samen',
-        url: lb?.url ?? nodes[0]!.url,
-        streamPath: `/v1/events?protocol=${SYNC_PROTOCOL}`,
-        tokens,
-        writerTokens: tokens.slice(0, o.writers),
-        kind: 'samen',
-        pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
-        readyAt: nodesReadyAt,
-        writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
-        remind,
-      },
-      o,
-      probes,
-    );
-    report(`Samen (${o.nodes} node${o.nodes === 2 ? 's behind nginx' : ''}, PostgreSQL; memory: ${o.nodes === 2 ? 'node A, node B, nginx' : 'node'})`, samen, o);
-    await lb?.stop();
-    lb = null;
-    for (const n of nodes.splice(0)) await n.stop();
-
-    // Two baselines: events as small as a bare seq, and events as big as Samen's were on average.
-    const samenEventBytes = Math.round(samen.bytesPerStreamSecond / samen.eventsPerStreamSecond);
-    const baselines: { label: string; f: Figures }[] = [];
-    for (const eventBytes of [0, samenEventBytes]) {
-      bare = spawnBroadcaster(eventBytes);
-      const bareUrl = await listeningUrl(bare);
-      const bareReadyAt = wallMs();
-      const f = await measure(
+    const rounds: { samen: Distributions; baselines: Distributions[] }[] = [];
+    let samenEventBytes = 0;
+    for (let round = 1; round <= o.rounds; round++) {
+      const ofRounds = o.rounds > 1 ? `, round ${round} of ${o.rounds}` : '';
+      for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
+      const nodesReadyAt = wallMs();
+      if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
+      // One reminder per run: the same post cannot remind everyone again at once.
+      const remind = round === 1 ? await readRequiredPost(db, seeded.tenantId, lb?.url ?? nodes[0]!.url, commitTimes) : null;
+      const startSeq = await latest(db, seeded.tenantId);
+      const samen = await measure(
         {
-          label: 'bare',
-          url: bareUrl,
-          streamPath: '/events',
-          tokens: tokens.map(() => null),
-          writerTokens: ['-'],
-          kind: 'bare',
-          pids: [bare.pid!],
-          readyAt: bareReadyAt,
-          writtenAt: async () => ({ writtenAt: (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][] }),
+          label: 'Samen',
+          url: lb?.url ?? nodes[0]!.url,
+          streamPath: `/v1/events?protocol=${SYNC_PROTOCOL}`,
+          tokens,
+          writerTokens: tokens.slice(0, o.writers),
+          kind: 'samen',
+          pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
+          readyAt: nodesReadyAt,
+          writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
+          ...(remind ? { remind } : {}),
         },
         o,
         probes,
       );
-      await stopChild(bare);
-      bare = null;
-      const label = eventBytes ? `events padded to Samen's ${eventBytes} bytes` : 'bare seq events';
-      report(`Baseline: bare node:http SSE broadcaster (no auth, no database), ${label}`, f, o);
-      baselines.push({ label, f });
+      report(`Samen (${o.nodes} node${o.nodes === 2 ? 's behind nginx' : ''}, PostgreSQL; memory: ${o.nodes === 2 ? 'node A, node B, nginx' : 'node'})${ofRounds}`, samen, o);
+      await lb?.stop();
+      lb = null;
+      for (const n of nodes.splice(0)) await n.stop();
+
+      // Two baselines: events as small as a bare seq, and events as big as Samen's were on average (in the first round).
+      if (round === 1) samenEventBytes = Math.round(samen.bytesPerStreamSecond / samen.eventsPerStreamSecond);
+      const baselines: Distributions[] = [];
+      for (const eventBytes of [0, samenEventBytes]) {
+        bare = spawnBroadcaster(eventBytes);
+        const bareUrl = await listeningUrl(bare);
+        const bareReadyAt = wallMs();
+        const f = await measure(
+          {
+            label: 'bare',
+            url: bareUrl,
+            streamPath: '/events',
+            tokens: tokens.map(() => null),
+            writerTokens: ['-'],
+            kind: 'bare',
+            pids: [bare.pid!],
+            readyAt: bareReadyAt,
+            writtenAt: async () => ({ writtenAt: (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][] }),
+          },
+          o,
+          probes,
+        );
+        await stopChild(bare);
+        bare = null;
+        report(`Baseline: bare node:http SSE broadcaster (no auth, no database), ${baselineLabel(eventBytes)}${ofRounds}`, f, o);
+        baselines.push(f.dist);
+      }
+      rounds.push({ samen: samen.dist, baselines });
     }
     console.log('');
-    for (const b of baselines) line(`push p99, Samen / baseline with ${b.label} (target ≤ 1.25×)`, `${(samen.pushP99 / b.f.pushP99).toFixed(2)}×`);
-    line('Samen write p99, streams open / none (target ≤ 2×)', `${(samen.writeP99 / samen.quietWriteP99).toFixed(2)}×`);
-    line("  the node's own part of it", `${(samen.serverWriteP99 / samen.quietServerWriteP99).toFixed(2)}×`);
-    for (const b of baselines) line(`  the baseline's own, ${b.label}`, `${(b.f.writeP99 / b.f.quietWriteP99).toFixed(2)}×`);
+    const labels = [baselineLabel(0), baselineLabel(samenEventBytes)];
+    if (o.rounds > 1) {
+      for (const [i, r] of rounds.entries()) line(`round ${i + 1}: push p99 against bare / padded; write p99 open / none (node's own)`, ratios(r.samen, r.baselines).join('; '));
+      console.log('  Pooled over the rounds (each side\'s latencies of every round together):');
+    }
+    const pooled = (d: Distributions[]): Distributions => ({
+      push: mergeHistograms(d.map((x) => x.push)),
+      write: mergeHistograms(d.map((x) => x.write)),
+      quiet: mergeHistograms(d.map((x) => x.quiet)),
+      serverWrite: mergeHistograms(d.map((x) => x.serverWrite)),
+      quietServerWrite: mergeHistograms(d.map((x) => x.quietServerWrite)),
+    });
+    const samen = pooled(rounds.map((r) => r.samen));
+    const baselines = labels.map((_, i) => pooled(rounds.map((r) => r.baselines[i]!)));
+    const p99 = (h: Histogram) => histogramPercentile(h, 99);
+    for (const [i, b] of baselines.entries()) line(`push p99, Samen / baseline with ${labels[i]} (target ≤ 1.25×)`, times(p99(samen.push) / p99(b.push)));
+    line('Samen write p99, streams open / none (target ≤ 2×)', times(p99(samen.write) / p99(samen.quiet)));
+    line("  the node's own part of it", times(p99(samen.serverWrite) / p99(samen.quietServerWrite)));
+    for (const [i, b] of baselines.entries()) line(`  the baseline's own, ${labels[i]}`, times(p99(b.write) / p99(b.quiet)));
   } finally {
     probes?.server.kill();
     probes?.generator.kill();
@@ -480,6 +516,21 @@ export async function main(argv: string[] = []): Promise<void> {
     await db.close();
     await scratch.drop();
   }
+}
+
+function baselineLabel(eventBytes: number): string {
+  return eventBytes ? `events padded to Samen's ${eventBytes} bytes` : 'bare seq events';
+}
+
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+
+/** One round's ratios: push p99 against each baseline, then the write p99 with streams open against none. */
+function ratios(samen: Distributions, baselines: Distributions[]): string[] {
+  const p99 = (h: Histogram) => histogramPercentile(h, 99);
+  return [
+    baselines.map((b) => times(p99(samen.push) / p99(b.push))).join(' / '),
+    `${times(p99(samen.write) / p99(samen.quiet))} (${times(p99(samen.serverWrite) / p99(samen.quietServerWrite))})`,
+  ];
 }
 
 function spawnBroadcaster(eventBytes: number): ChildProcess {
