@@ -71,9 +71,11 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
     // fan-out's time). Headers and the first bytes went through the response above, so the socket
     // carries the body from here on; `raw.end()` writes the closing chunk as usual.
     // A client that stops reading has its stream cut (streamBacklog.ts).
+    let wroteSinceBeat = false;
     const writeOut = (bytes: string | Buffer) => {
       const socket = raw.socket;
       if (closed || !socket) return;
+      wroteSinceBeat = true;
       writeOrCut(socket, bytes, ctx.options.streamBacklogBytes);
     };
     const out = (text: string) => writeOut(raw.chunkedEncoding ? `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n` : text);
@@ -165,8 +167,12 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ServerContext): v
         }
       }),
     );
+    // Only a stream that carried nothing since the last beat needs one, to stay under the idle
+    // timeouts of balancers and clients (never silent for two beats). Streams opened together at a
+    // shift start beat together: ten thousand pings at once were the slowest fan-outs of a busy node.
     const heartbeat = setInterval(() => {
-      out(': ping\n\n');
+      if (!wroteSinceBeat) out(': ping\n\n');
+      wroteSinceBeat = false;
     }, ctx.options.heartbeatSeconds * 1000);
     open.add(close);
     raw.on('close', () => void close());

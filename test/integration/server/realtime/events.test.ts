@@ -62,6 +62,29 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
     expect(body).toMatch(/^retry: 3000\n\n(event: seq\nid: \d+\ndata: \{[^\n]*\}\n\n)+$/);
   });
 
+  it('beats only on a stream that carried nothing since its last beat, so it is never silent for two', async () => {
+    const { hostname, port } = new URL(s.url);
+    const socket = net.connect(Number(port), hostname);
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (raw += d));
+    socket.write(`GET /v1/events HTTP/1.0\r\nHost: ${hostname}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${bram.token}\r\n\r\n`);
+    for (let i = 0; i < 100 && !raw.includes('event: seq'); i++) await new Promise((r) => setTimeout(r, 20));
+    const post = await anna.post<{ id: string }>('/v1/posts', { body: 'Overdracht van vanochtend staat klaar.' });
+    // The test server beats every second: a like or unlike every 200 ms leaves no beat without an event.
+    for (let i = 0; i < 15; i++) {
+      const res = i % 2 === 0 ? await anna.put(`/v1/posts/${post.body.id}/like`) : await anna.delete(`/v1/posts/${post.body.id}/like`);
+      expect(res.status).toBeLessThan(300);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const busy = raw;
+    await new Promise((r) => setTimeout(r, 2500));
+    socket.destroy();
+    expect(busy.split('event: seq').length).toBeGreaterThan(10);
+    expect(busy).not.toContain(': ping');
+    expect(raw.slice(busy.length)).toContain(': ping');
+  });
+
   it('sends a mention only to the person mentioned', async () => {
     const bramStream = await openEventStream(s.url, bram.token!);
     const carla = await s.login('1003');
