@@ -6,6 +6,25 @@ import { startTestServer, testDialects, type TestServer } from '../../../fixture
 
 const dialects = await testDialects();
 
+/**
+ * An event stream read as the bytes on the wire, asked for over HTTP/1.0 (so without chunks, as an
+ * old proxy would), once its first seq event has come.
+ */
+async function rawStream(url: string, token: string) {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect(Number(port), hostname);
+  let raw = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (d: string) => (raw += d));
+  socket.write(`GET /v1/events HTTP/1.0\r\nHost: ${hostname}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${token}\r\n\r\n`);
+  const until = async (test: () => boolean) => {
+    for (let i = 0; i < 100 && !test(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(test()).toBe(true);
+  };
+  await until(() => raw.includes('event: seq'));
+  return { text: () => raw, until, close: () => socket.destroy() };
+}
+
 describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
   let s: TestServer;
   let anna: TestClient;
@@ -42,34 +61,18 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
   });
 
   it('frames events for a client or proxy speaking HTTP/1.0 without chunks, as it reads them', async () => {
-    const { hostname, port } = new URL(s.url);
-    const socket = net.connect(Number(port), hostname);
-    let raw = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (d: string) => (raw += d));
-    socket.write(`GET /v1/events HTTP/1.0\r\nHost: ${hostname}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${bram.token}\r\n\r\n`);
-    const until = async (test: () => boolean) => {
-      for (let i = 0; i < 100 && !test(); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(test()).toBe(true);
-    };
-    await until(() => raw.includes('event: seq'));
+    const stream = await rawStream(s.url, bram.token!);
     await anna.post('/v1/posts', { body: 'Koffie staat klaar in de teamkamer.' });
-    await until(() => raw.split('event: seq').length > 2);
-    socket.destroy();
-    const [head, body] = raw.split('\r\n\r\n');
+    await stream.until(() => stream.text().split('event: seq').length > 2);
+    stream.close();
+    const [head, body] = stream.text().split('\r\n\r\n');
     expect(head).not.toMatch(/transfer-encoding: chunked/i);
     // Nothing but events: no chunk sizes between them.
     expect(body).toMatch(/^retry: 3000\n\n(event: seq\nid: \d+\ndata: \{[^\n]*\}\n\n)+$/);
   });
 
   it('beats only on a stream that carried nothing since its last beat, so it is never silent for two', async () => {
-    const { hostname, port } = new URL(s.url);
-    const socket = net.connect(Number(port), hostname);
-    let raw = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (d: string) => (raw += d));
-    socket.write(`GET /v1/events HTTP/1.0\r\nHost: ${hostname}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${bram.token}\r\n\r\n`);
-    for (let i = 0; i < 100 && !raw.includes('event: seq'); i++) await new Promise((r) => setTimeout(r, 20));
+    const stream = await rawStream(s.url, bram.token!);
     const post = await anna.post<{ id: string }>('/v1/posts', { body: 'Overdracht van vanochtend staat klaar.' });
     // The test server beats every second: a like or unlike every 200 ms leaves no beat without an event.
     for (let i = 0; i < 15; i++) {
@@ -77,12 +80,12 @@ describe.each(dialects)('realtime events /v1/events (%s)', (dialect) => {
       expect(res.status).toBeLessThan(300);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const busy = raw;
+    const busy = stream.text();
     await new Promise((r) => setTimeout(r, 2500));
-    socket.destroy();
+    stream.close();
     expect(busy.split('event: seq').length).toBeGreaterThan(10);
     expect(busy).not.toContain(': ping');
-    expect(raw.slice(busy.length)).toContain(': ping');
+    expect(stream.text().slice(busy.length)).toContain(': ping');
   });
 
   it('sends a mention only to the person mentioned', async () => {
