@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import {
   wallMs,
   type Finish,
   type Histogram,
+  type LoopSecond,
   type Opened,
   type OpenStreams,
   type ProbeOrder,
@@ -49,6 +50,7 @@ const STREAMS_PER_WORKER = 2500;
 const here = import.meta.dirname;
 const taskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 const SERVER_CPU = '0';
+const LOOP_PROBE = path.join(here, 'nodeProbe.ts');
 const LOAD_CPU = '1';
 
 interface LoadOptions {
@@ -148,6 +150,8 @@ interface Side {
   writerTokens: string[];
   kind: 'samen' | 'bare';
   pids: number[];
+  /** Where each probed server-side process (nodes, broadcaster; not nginx) writes its seconds (nodeProbe.ts). */
+  loopFiles: string[];
   /** When the server side's process was ready (wall ms): its timers count from about then. */
   readyAt: number;
   /** When each seq was written, after the run. */
@@ -206,8 +210,38 @@ interface Figures {
   serverCore: CoreTime | null;
   /** The announcements whose last stream heard them latest: where the p99 comes from. */
   slowest: Slowest[];
+  /** Each probed process's event loop and collections, while the writes ran with no streams and with them. */
+  loop: { quiet: LoopSummary; open: LoopSummary }[];
   /** One write notifying everyone: how many it reminded, how many streams heard, commit to notification. */
   reminder: { reminded: number; reached: number; p50: number; p99: number; last: number; health: { p50: number; max: number; count: number } } | null;
+}
+
+interface LoopSummary {
+  /** How late the loop ran: the median second's p99, and the most in any second. */
+  delayP99Ms: number;
+  delayMaxMs: number;
+  /** Share of the time collections held the process, and the longest. */
+  gcShare: number;
+  gcMaxMs: number;
+  scavengesPerSecond: number;
+}
+
+/** The probe's seconds that lie in [from, to] (wall ms), summed up. */
+function loopBetween(file: string, from: number, to: number): LoopSummary {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const seconds = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LoopSecond)
+    .filter((x) => x.at - 1000 >= from - 500 && x.at <= to + 500);
+  const n = seconds.length || NaN;
+  return {
+    delayP99Ms: median(seconds.map((x) => x.delayP99Ms)),
+    delayMaxMs: Math.max(...seconds.map((x) => x.delayMaxMs)),
+    gcShare: seconds.reduce((t, x) => t + x.gcMs, 0) / (n * 1000),
+    gcMaxMs: Math.max(...seconds.map((x) => x.gcMaxMs)),
+    scavengesPerSecond: seconds.reduce((t, x) => t + x.scavenges, 0) / n,
+  };
 }
 
 interface Slowest {
@@ -233,7 +267,9 @@ async function measure(side: Side, o: LoadOptions, probes: Probes | null): Promi
   await runWriter(side, o, WARM_UP_SECONDS);
   // The same writes first with no stream open: the baseline for what holding the streams costs a write,
   // as many as with the streams open (a p99 of a few dozen writes is their slowest one).
+  const quietFrom = wallMs();
   const quiet = await runWriter(side, o, o.seconds);
+  const quietTo = wallMs();
   const streamWorkers = Array.from({ length: Math.ceil(side.tokens.length / STREAMS_PER_WORKER) }, () => worker('streamWorker.ts'));
   const opened = await Promise.all(
     streamWorkers.map((w, i) =>
@@ -265,6 +301,7 @@ async function measure(side: Side, o: LoadOptions, probes: Probes | null): Promi
   const measuredFrom = performance.now();
   const writesFrom = wallMs();
   const written = await runWriter(side, o, o.seconds);
+  const writesTo = wallMs();
   const speed = probes && (await Promise.all([probes.server, probes.generator].map((p) => ask<ProbeResult>(p, { type: 'probe-stop' } satisfies ProbeOrder))));
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
   const share = (used: ProcessCpu): ProcessCpu => ({ user: used.user / measuredSeconds, kernel: used.kernel / measuredSeconds });
@@ -330,6 +367,7 @@ async function measure(side: Side, o: LoadOptions, probes: Probes | null): Promi
     coreSpeed: speed && probes && { server: median(speed[0]!.micros), generator: median(speed[1]!.micros), idle: probes.idle },
     serverCore,
     slowest,
+    loop: side.loopFiles.map((file) => ({ quiet: loopBetween(file, quietFrom, quietTo), open: loopBetween(file, writesFrom, writesTo) })),
     reminder: reminded && {
       reminded: reminded.stamps.reminded,
       reached: results.reduce((s, r) => s + (r.reminder?.reached ?? 0), 0),
@@ -391,6 +429,12 @@ function report(label: string, f: Figures, o: LoadOptions): void {
     'slowest announcements: committed at s into writes (into process), first / last stream',
     f.slowest.map((x) => `${x.intoWrites.toFixed(1)} (${x.intoProcess.toFixed(1)}): ${Math.round(x.firstMs)} / ${Math.round(x.lastMs)} ms`).join('; '),
   );
+  // A slow write waited for the database, for the loop (fan-out slices, other work) or for a collection.
+  for (const [i, l] of f.loop.entries()) {
+    const what = f.loop.length > 1 ? `node ${String.fromCharCode(65 + i)}'s` : 'the process\'s';
+    line(`${what} event loop late p99 / most, none / open`, `${ms(l.quiet.delayP99Ms)} / ${ms(l.quiet.delayMaxMs)}; ${ms(l.open.delayP99Ms)} / ${ms(l.open.delayMaxMs)} (median second's p99 / worst second)`);
+    line('  collections: share of time, longest, scavenges/s; none / open', `${pct(l.quiet.gcShare)}, ${ms(l.quiet.gcMaxMs)}, ${l.quiet.scavengesPerSecond.toFixed(1)}; ${pct(l.open.gcShare)}, ${ms(l.open.gcMaxMs)}, ${l.open.scavengesPerSecond.toFixed(1)}`);
+  }
   const r = f.reminder;
   if (r) {
     // One write names everyone: each stream must find its own notification, as after a read reminder.
@@ -412,6 +456,7 @@ export async function main(argv: string[] = []): Promise<void> {
   if (o.nodes === 2 && !nginxAvailable()) return console.log('  (nginx missing: two nodes need a load balancer)');
 
   const scratch = await createScratchDatabase();
+  const loopDir = mkdtempSync(path.join(os.tmpdir(), 'samen-load-'));
   const db = openDatabase({ url: scratch.url });
   const nodes: ServerNode[] = [];
   let lb: LoadBalancer | null = null;
@@ -439,7 +484,8 @@ export async function main(argv: string[] = []): Promise<void> {
     let samenEventBytes = 0;
     for (let round = 1; round <= o.rounds; round++) {
       const ofRounds = o.rounds > 1 ? `, round ${round} of ${o.rounds}` : '';
-      for (let i = 0; i < o.nodes; i++) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU }));
+      const nodeLoopFiles = Array.from({ length: o.nodes }, (_, i) => path.join(loopDir, `round-${round}-node-${i}.jsonl`));
+      for (const file of nodeLoopFiles) nodes.push(await startServerNode({ databaseUrl: scratch.url, cpus: SERVER_CPU, imports: [LOOP_PROBE], env: { LOAD_PROBE_FILE: file } }));
       const nodesReadyAt = wallMs();
       if (o.nodes === 2) lb = await startLoadBalancer(nodes.map((n) => n.url), { workers: 1, connections: 18_000 });
       // One reminder per run: the same post cannot remind everyone again at once.
@@ -454,6 +500,7 @@ export async function main(argv: string[] = []): Promise<void> {
           writerTokens: tokens.slice(0, o.writers),
           kind: 'samen',
           pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
+          loopFiles: nodeLoopFiles,
           readyAt: nodesReadyAt,
           writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
           ...(remind ? { remind } : {}),
@@ -470,7 +517,8 @@ export async function main(argv: string[] = []): Promise<void> {
       if (round === 1) samenEventBytes = Math.round(samen.bytesPerStreamSecond / samen.eventsPerStreamSecond);
       const baselines: Distributions[] = [];
       for (const eventBytes of [0, samenEventBytes]) {
-        bare = spawnBroadcaster(eventBytes);
+        const bareLoopFile = path.join(loopDir, `round-${round}-bare-${eventBytes}.jsonl`);
+        bare = spawnBroadcaster(eventBytes, bareLoopFile);
         const bareUrl = await listeningUrl(bare);
         const bareReadyAt = wallMs();
         const f = await measure(
@@ -482,6 +530,7 @@ export async function main(argv: string[] = []): Promise<void> {
             writerTokens: ['-'],
             kind: 'bare',
             pids: [bare.pid!],
+            loopFiles: [bareLoopFile],
             readyAt: bareReadyAt,
             writtenAt: async () => ({ writtenAt: (await (await fetch(`${bareUrl}/stamps`)).json()) as [number, number][] }),
           },
@@ -523,6 +572,7 @@ export async function main(argv: string[] = []): Promise<void> {
     for (const n of nodes) await n.stop();
     await db.close();
     await scratch.drop();
+    rmSync(loopDir, { recursive: true, force: true });
   }
 }
 
@@ -541,10 +591,11 @@ function ratios(samen: Distributions, baselines: Distributions[]): string[] {
   ];
 }
 
-function spawnBroadcaster(eventBytes: number): ChildProcess {
-  const args = ['--import', 'tsx', path.join(here, 'bareBroadcaster.ts'), '--event-bytes', String(eventBytes)];
+function spawnBroadcaster(eventBytes: number, loopFile: string): ChildProcess {
+  const args = ['--import', 'tsx', '--import', LOOP_PROBE, path.join(here, 'bareBroadcaster.ts'), '--event-bytes', String(eventBytes)];
   const stdio: ['ignore', 'pipe', 'inherit'] = ['ignore', 'pipe', 'inherit'];
-  return taskset ? spawn('/usr/bin/taskset', ['-c', SERVER_CPU, process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+  const env = { ...process.env, LOAD_PROBE_FILE: loopFile };
+  return taskset ? spawn('/usr/bin/taskset', ['-c', SERVER_CPU, process.execPath, ...args], { stdio, env }) : spawn(process.execPath, args, { stdio, env });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -573,6 +624,7 @@ interface CoreTime {
 }
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
 const cpu = (c: ProcessCpu) => `${pct(c.user + c.kernel)} (${pct(c.user)} + ${pct(c.kernel)})`;
 
 function coreShares(before: number[], after: number[]): CoreTime {

@@ -137,6 +137,20 @@ export function histogramPercentile(h: Histogram, p: number): number {
 export const histogramCount = (h: Histogram) => Object.values(h).reduce((s, v) => s + v, 0);
 
 /** Wall-clock time with sub-millisecond resolution, comparable across processes on one machine. */
+/** One second of a server-side process's event loop and garbage collection (nodeProbe.ts). */
+export interface LoopSecond {
+  /** Wall ms at the second's end. */
+  at: number;
+  /** How late the loop ran its timers, beyond their interval: p99 and most in the second. */
+  delayP99Ms: number;
+  delayMaxMs: number;
+  /** Time collections held the process in the second, and the longest of them. */
+  gcMs: number;
+  gcMaxMs: number;
+  scavenges: number;
+  fullCollections: number;
+}
+
 export const wallMs = () => performance.timeOrigin + performance.now();
 
 /** To a core's speed probe (speedProbe.ts): one unit every `everyMs` from now, or stop and report. */
