@@ -36,6 +36,15 @@ export function processCpu(pid: number): ProcessCpu {
   }
 }
 
+/** The processes `pid` started (Linux), such as nginx's worker beside its master; empty where unknown. */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** CPU seconds used by every process named `command` now running (Linux); empty elsewhere. */
 export function commandCpu(command: string): Map<number, ProcessCpu> {
   const found = new Map<number, ProcessCpu>();

@@ -14,7 +14,7 @@ import { nginxAvailable, startLoadBalancer, type LoadBalancer } from '../../test
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { rssOf, startServerNode, type ServerNode } from '../../test/fixtures/serverNodes.js';
 import { line, mb } from '../stats.js';
-import { commandCpu, cpuTicks, cpuUsedBetween, processCpu, type ProcessCpu } from '../procStat.js';
+import { childPids, commandCpu, cpuTicks, cpuUsedBetween, processCpu, type ProcessCpu } from '../procStat.js';
 import { mintSession } from '../sessions.js';
 import {
   addToHistogram,
@@ -40,8 +40,8 @@ import {
 /**
  * `npm run bench:load -- --clients N --seconds S --nodes 1|2`: N clients each hold /v1/events and keep
  * a cache current as the desktop app does (`--pull-share`, all by default: each takes the changes an
- * announcement carries, or pulls /v1/sync when it is behind without them) while writers like, comment
- * and post at a fixed rate; then the same
+ * announcement carries, or pulls /v1/sync when it is behind without them) while writers like, vote,
+ * comment and post at a fixed rate; then the same
  * streams and rate against a bare node:http broadcaster, measured in the same run as the baseline.
  * Server side (nodes, nginx, broadcaster) is pinned to CPU 0 and the load generator to CPU 1 where
  * `taskset` exists, so each side has one core of this two-core machine.
@@ -187,6 +187,7 @@ interface Figures {
   serverWriteP99: number;
   quietServerWriteP99: number;
   slowestWrites: SlowWrite[];
+  writeKinds: Record<string, number>;
   writes: number;
   writeErrors: number;
   errorCodes: Record<string, number>;
@@ -355,6 +356,7 @@ async function measure(side: Side, o: LoadOptions, probes: Probes | null): Promi
     serverWriteP99: histogramPercentile(written.serverLatency, 99),
     quietServerWriteP99: histogramPercentile(quiet.serverLatency, 99),
     slowestWrites: written.slowest,
+    writeKinds: written.kinds,
     writes: written.writes,
     writeErrors: written.errors,
     errorCodes: written.errorCodes,
@@ -404,6 +406,7 @@ function report(label: string, f: Figures, o: LoadOptions): void {
   // The writer shares the generator's core: what the node did not take of a slow write, the way there
   // and back and the writer's own turn did.
   if (!Number.isNaN(f.serverWriteP99)) line("  the node's own part (Server-Timing) p99, none / open", `${f.quietServerWriteP99.toFixed(1)} / ${f.serverWriteP99.toFixed(1)} ms`);
+  line('  by kind', Object.entries(f.writeKinds).map(([kind, n]) => `${n} ${kind}`).join(', '));
   line(
     'slowest writes: s into writes, kind: total (node) ms',
     f.slowestWrites.map((w) => `${w.at.toFixed(1)} ${w.kind}: ${Math.round(w.ms)}${w.serverMs === null ? '' : ` (${Math.round(w.serverMs)})`}`).join('; '),
@@ -468,7 +471,7 @@ export async function main(argv: string[] = []): Promise<void> {
   try {
     await migrateToLatest(db);
     const t0 = performance.now();
-    const seeded = await seedOrganisation(db, { seed: 11, employees: Math.min(20_000, Math.max(Math.ceil(o.clients * 1.1), 200)), slug: 'load', images: false, knowledgeBase: false });
+    const seeded = await seedOrganisation(db, { seed: 11, employees: Math.min(20_000, Math.max(Math.ceil(o.clients * 1.1), 200)), slug: 'load', images: false, polls: true });
     line('seed', `${seeded.people} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const tokens = await mintSessions(db, seeded.tenantId, o.clients);
     // The seed wrote a whole organisation a moment ago: its autovacuum, analyze and checkpoint would
@@ -502,7 +505,8 @@ export async function main(argv: string[] = []): Promise<void> {
           tokens,
           writerTokens: tokens.slice(0, o.writers),
           kind: 'samen',
-          pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid] : [])],
+          // nginx's master only starts its worker, which does the balancing.
+          pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid, ...childPids(lb.pid)] : [])],
           loopFiles: nodeLoopFiles,
           readyAt: nodesReadyAt,
           writtenAt: () => writeStamps(db, seeded.tenantId, startSeq, commitTimes),
@@ -511,7 +515,7 @@ export async function main(argv: string[] = []): Promise<void> {
         o,
         probes,
       );
-      report(`Samen (${o.nodes} node${o.nodes === 2 ? 's behind nginx' : ''}, PostgreSQL; memory: ${o.nodes === 2 ? 'node A, node B, nginx' : 'node'})${ofRounds}`, samen, o);
+      report(`Samen (${o.nodes} node${o.nodes === 2 ? 's behind nginx' : ''}, PostgreSQL; memory: ${o.nodes === 2 ? 'node A, node B, nginx master, nginx worker' : 'node'})${ofRounds}`, samen, o);
       await lb?.stop();
       lb = null;
       for (const n of nodes.splice(0)) await n.stop();

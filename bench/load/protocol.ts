@@ -90,6 +90,8 @@ export interface WriteResult {
   writes: number;
   errors: number;
   errorCodes: Record<string, number>;
+  /** Writes that succeeded, by kind (like, unlike, vote, comment, post; broadcast for the baseline). */
+  kinds: Record<string, number>;
   latency: Histogram;
   /** The node's own part of each write, from its Server-Timing header (empty for the bare baseline). */
   serverLatency: Histogram;
