@@ -33,6 +33,7 @@ import {
   type ReminderStamps,
   type SlowWrite,
   type StreamResult,
+  type VotablePoll,
   type WriteOrder,
   type WriteResult,
 } from './protocol.js';
@@ -148,6 +149,8 @@ interface Side {
   streamPath: string;
   tokens: (string | null)[];
   writerTokens: string[];
+  /** The polls its writers vote in (none for the baseline). */
+  polls: VotablePoll[];
   kind: 'samen' | 'bare';
   pids: number[];
   /** Where each probed server-side process (nodes, broadcaster; not nginx) writes its seconds (nodeProbe.ts). */
@@ -391,6 +394,7 @@ async function runWriter(side: Side, o: LoadOptions, seconds: number): Promise<W
     url: side.url,
     kind: side.kind,
     tokens: side.writerTokens,
+    polls: side.polls,
     perSecond: o.writesPerSecond,
     seconds,
   } satisfies WriteOrder);
@@ -474,6 +478,7 @@ export async function main(argv: string[] = []): Promise<void> {
     const seeded = await seedOrganisation(db, { seed: 11, employees: Math.min(20_000, Math.max(Math.ceil(o.clients * 1.1), 200)), slug: 'load', images: false, polls: true });
     line('seed', `${seeded.people} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const tokens = await mintSessions(db, seeded.tenantId, o.clients);
+    const polls = await votablePolls(db, seeded.tenantId);
     // The seed wrote a whole organisation a moment ago: its autovacuum, analyze and checkpoint would
     // otherwise fall inside the measured seconds, on the server's core, which no shift start has.
     await sql`vacuum analyze`.execute(db.kysely);
@@ -504,6 +509,7 @@ export async function main(argv: string[] = []): Promise<void> {
           streamPath: `/v1/events?protocol=${SYNC_PROTOCOL}`,
           tokens,
           writerTokens: tokens.slice(0, o.writers),
+          polls,
           kind: 'samen',
           // nginx's master only starts its worker, which does the balancing.
           pids: [...nodes.map((n) => n.pid), ...(lb ? [lb.pid, ...childPids(lb.pid)] : [])],
@@ -535,6 +541,7 @@ export async function main(argv: string[] = []): Promise<void> {
             streamPath: '/events',
             tokens: tokens.map(() => null),
             writerTokens: ['-'],
+            polls: [],
             kind: 'bare',
             pids: [bare.pid!],
             loopFiles: [bareLoopFile],
@@ -735,6 +742,25 @@ async function readRequiredPost(
     const r = rows[0]!;
     return { reminded, fromSeq: Number(r.from_seq), toSeq: Number(r.to_seq), committedAt: r.committed_ms === null ? answeredAt : Number(r.committed_ms) };
   };
+}
+
+/** The seed's polls that every writer may vote in again and again: running, votes changeable, not in a group. */
+async function votablePolls(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<VotablePoll[]> {
+  const rows = await db.kysely
+    .selectFrom('polls')
+    .innerJoin('posts', (j) => j.onRef('posts.tenant_id', '=', 'polls.tenant_id').onRef('posts.id', '=', 'polls.post_id'))
+    .innerJoin('poll_options', (j) => j.onRef('poll_options.tenant_id', '=', 'polls.tenant_id').onRef('poll_options.poll_id', '=', 'polls.post_id'))
+    .select(['polls.post_id', 'poll_options.id as option_id'])
+    .where('polls.tenant_id', '=', tenantId)
+    .where('polls.changeable', '=', 1)
+    .where('posts.group_id', 'is', null)
+    .where((eb) => eb.or([eb('polls.closes_at', 'is', null), eb('polls.closes_at', '>', new Date().toISOString())]))
+    .orderBy('polls.post_id')
+    .orderBy('poll_options.position')
+    .execute();
+  const byPoll = new Map<string, string[]>();
+  for (const r of rows) byPoll.set(r.post_id, [...(byPoll.get(r.post_id) ?? []), r.option_id]);
+  return [...byPoll].map(([id, optionIds]) => ({ id, optionIds }));
 }
 
 async function latest(db: ReturnType<typeof openDatabase>, tenantId: string): Promise<number> {

@@ -83,6 +83,13 @@ export interface WriteOrder {
   tokens: string[];
   perSecond: number;
   seconds: number;
+  /** Polls every writer may vote in, again and again (Samen only): running, her vote may be changed, organisation-wide. */
+  polls: VotablePoll[];
+}
+
+export interface VotablePoll {
+  id: string;
+  optionIds: string[];
 }
 
 export interface WriteResult {

@@ -37,19 +37,6 @@ function send(url: string, method: string, path: string, token: string | null, b
   });
 }
 
-/** A poll every writer may vote in, again and again: running, and her vote may be changed. */
-interface VotablePoll {
-  id: string;
-  optionIds: string[];
-}
-
-async function votablePolls(url: string, token: string, ids: string[]): Promise<VotablePoll[]> {
-  const polls = await Promise.all(
-    ids.map(async (id) => JSON.parse((await send(url, 'GET', `/v1/polls/${id}`, token)).text) as { id: string; changeable: boolean; closesAt: string | null; options: { id: string }[] }),
-  );
-  return polls.filter((p) => p.changeable && (p.closesAt === null || Date.parse(p.closesAt) > Date.now())).map((p) => ({ id: p.id, optionIds: p.options.map((x) => x.id) }));
-}
-
 const COMMENTS = ['Goed bezig!', 'Dank je, dit helpt echt.', 'Ik kom ook.', 'Mooi gedaan, team.', 'Zet je het ook in de overdracht?'];
 const POSTS = ['Vanmiddag om drie uur overdracht in de teamkamer.', 'Wie heeft de oplader van de tillift gezien?', 'Nieuwe koffiemachine op de tweede verdieping!'];
 
@@ -62,13 +49,10 @@ async function run(o: WriteOrder): Promise<WriteResult> {
   let writes = 0;
   let errors = 0;
   let postIds: string[] = [];
-  let polls: VotablePoll[] = [];
   if (o.kind === 'samen') {
     const list = await send(o.url, 'GET', '/v1/posts?limit=50', o.tokens[0]!);
     // Organisation-wide posts only: every writer may react to those.
-    const posts = (JSON.parse(list.text) as { items: { id: string; groupId: string | null; poll?: boolean }[] }).items.filter((p) => p.groupId === null);
-    postIds = posts.map((p) => p.id);
-    polls = await votablePolls(o.url, o.tokens[0]!, posts.filter((p) => p.poll).map((p) => p.id));
+    postIds = (JSON.parse(list.text) as { items: { id: string; groupId: string | null }[] }).items.filter((p) => p.groupId === null).map((p) => p.id);
   }
   const liked = new Set<string>();
   const one = async (i: number) => {
@@ -82,9 +66,9 @@ async function run(o: WriteOrder): Promise<WriteResult> {
         const roll = i % 20;
         const postId = postIds[(i * 7) % postIds.length]!;
         const likeKey = `${token}:${postId}`;
-        if (roll >= 11 && roll < 13 && polls.length > 0) {
+        if (roll >= 11 && roll < 13 && o.polls.length > 0) {
           kind = 'vote';
-          const poll = polls[i % polls.length]!;
+          const poll = o.polls[i % o.polls.length]!;
           // Choices differ from one vote to the next, so a writer who voted before changes her vote.
           res = await send(o.url, 'POST', `/v1/polls/${poll.id}/votes`, token, { optionIds: [poll.optionIds[i % poll.optionIds.length]!] });
         } else if (roll < 13) {
