@@ -20,14 +20,11 @@ if (file) {
   let gcMs = 0;
   let gcMaxMs = 0;
   let scavenges = 0;
-  let fullCollections = 0;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gcMs += entry.duration;
       gcMaxMs = Math.max(gcMaxMs, entry.duration);
-      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
-      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++;
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
     }
   }).observe({ entryTypes: ['gc'] });
   const timer = setInterval(() => {
@@ -38,10 +35,9 @@ if (file) {
       gcMs,
       gcMaxMs,
       scavenges,
-      fullCollections,
     };
     delay.reset();
-    gcMs = gcMaxMs = scavenges = fullCollections = 0;
+    gcMs = gcMaxMs = scavenges = 0;
     appendFileSync(file, `${JSON.stringify(second)}\n`);
   }, 1000);
   timer.unref();

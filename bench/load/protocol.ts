@@ -145,7 +145,6 @@ export function histogramPercentile(h: Histogram, p: number): number {
 
 export const histogramCount = (h: Histogram) => Object.values(h).reduce((s, v) => s + v, 0);
 
-/** Wall-clock time with sub-millisecond resolution, comparable across processes on one machine. */
 /** One second of a server-side process's event loop and garbage collection (nodeProbe.ts). */
 export interface LoopSecond {
   /** Wall ms at the second's end. */
@@ -157,9 +156,9 @@ export interface LoopSecond {
   gcMs: number;
   gcMaxMs: number;
   scavenges: number;
-  fullCollections: number;
 }
 
+/** Wall-clock time with sub-millisecond resolution, comparable across processes on one machine. */
 export const wallMs = () => performance.timeOrigin + performance.now();
 
 /** To a core's speed probe (speedProbe.ts): one unit every `everyMs` from now, or stop and report. */
