@@ -1,6 +1,6 @@
-import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { cpuTicks } from '../procStat.js';
@@ -95,12 +95,37 @@ function machineTicks(): { total: number; steal: number } {
 }
 
 /**
- * The machine's own figure: how long this disk takes to make 8 kB durable (write and fdatasync, as
- * PostgreSQL flushes its log at each commit), for `ms` with nothing else running. A commit can be no
+ * Where the flush is timed: beside PostgreSQL's data directory when it lies on this machine and may be
+ * written to (its parent, so nothing lands among the cluster's own files), otherwise the temporary
+ * directory; says which, so a cluster on another disk (tmpfs, say) is not timed on the wrong one.
+ */
+export async function flushDirectory(url: string): Promise<{ dir: string; besideData: boolean }> {
+  const db = openDatabase({ url });
+  try {
+    const { rows } = await sql<{ dir: string | null }>`select current_setting('data_directory', true) as dir`.execute(db.kysely);
+    const data = rows[0]?.dir;
+    if (data && existsSync(data)) {
+      const parent = dirname(data);
+      try {
+        accessSync(parent, constants.W_OK);
+        return { dir: parent, besideData: true };
+      } catch {
+        // Not on this machine, or not ours to write: the temporary directory's disk is the best guess.
+      }
+    }
+    return { dir: tmpdir(), besideData: false };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The machine's own figure: how long the disk in `dir` takes to make 8 kB durable (write and fdatasync,
+ * as PostgreSQL flushes its log at each commit), for `ms` with nothing else running. A commit can be no
  * faster than this, and a stall of the disk shows in every commit waiting at the time.
  */
-export function diskFlushLatency(ms = 2000) {
-  const file = join(tmpdir(), `samen-flush-${process.pid}`);
+export function diskFlushLatency(dir: string, ms = 2000) {
+  const file = join(dir, `samen-flush-${process.pid}`);
   const fd = openSync(file, 'w');
   const page = Buffer.alloc(8192, 1);
   const samples: number[] = [];

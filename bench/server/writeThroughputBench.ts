@@ -11,7 +11,7 @@ import type { FeedContext } from '../../server/src/sync/feed.js';
 import { setLike } from '../../server/src/timeline/likeRoutes.js';
 import { createScratchDatabase, postgresAvailable } from '../../test/fixtures/postgres.js';
 import { line, ms, summarise } from '../stats.js';
-import { diskFlushLatency, sampleWalWaits, type WaitShares } from './walWaits.js';
+import { diskFlushLatency, flushDirectory, sampleWalWaits, type WaitShares } from './walWaits.js';
 
 /**
  * Write throughput on PostgreSQL, and what telling the other nodes costs: closed-loop writers like
@@ -51,8 +51,12 @@ export async function main(): Promise<void> {
     const people = await db.kysely.selectFrom('people').select('id').where('tenant_id', '=', seeded.tenantId).limit(2000).execute();
     const posts = await db.kysely.selectFrom('posts').select('id').where('tenant_id', '=', seeded.tenantId).where('group_id', 'is', null).limit(500).execute();
     line('closed-loop writers, pool, seconds per round', `${WRITERS}, 10 connections, ${SECONDS} s × ${ROUNDS} rounds`);
-    const disk = diskFlushLatency();
-    line('this disk, 8 kB write + fdatasync, idle', `p50 ${ms(disk.p50)}, p99 ${ms(disk.p99)}, max ${ms(disk.max)} (PostgreSQL's data is on the same disk)`);
+    const where = await flushDirectory(scratch.url);
+    const disk = diskFlushLatency(where.dir);
+    line(
+      'the disk, 8 kB write + fdatasync, idle',
+      `p50 ${ms(disk.p50)}, p99 ${ms(disk.p99)}, max ${ms(disk.max)} (${where.besideData ? `beside PostgreSQL's data, in ${where.dir}` : `in ${where.dir}: PostgreSQL's data directory is not on this machine or not writable`})`,
+    );
 
     const results = new Map<
       string,
