@@ -25,5 +25,8 @@ export default defineConfig({
     // Without it a click or scroll that can never happen waits out the whole test and the report only
     // says "test timeout"; with it the report names the step and what stood in its way.
     actionTimeout: 20_000,
+    // Likewise for a navigation a step waits for: the read-confirmation spec has three times run out
+    // its whole two minutes at the end of the full suite with no step named.
+    navigationTimeout: 30_000,
   },
 });
